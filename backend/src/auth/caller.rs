@@ -1,0 +1,73 @@
+//! The `Caller` extractor: every handler that takes one has a verified identity
+//! with role and scope; anything else is answered with 401 before the handler runs.
+
+use super::rules::{scope_of, Scope};
+use crate::error::AppError;
+use crate::startup::AppState;
+use actix_web::{dev::Payload, http::header, web, FromRequest, HttpRequest};
+use std::future::{ready, Ready};
+use va_openapi::auth::Role;
+use va_openapi::{OrganisationId, RegionId, UserId};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Caller {
+    pub user_id: UserId,
+    pub role: Role,
+    pub scope: Scope,
+}
+
+impl Caller {
+    /// 403 unless the caller has one of `roles`.
+    pub fn require(&self, roles: &[Role]) -> Result<(), AppError> {
+        if roles.contains(&self.role) {
+            Ok(())
+        } else {
+            Err(AppError::Forbidden)
+        }
+    }
+
+    pub fn region(&self) -> Option<RegionId> {
+        match self.scope {
+            Scope::Region(r) => Some(r),
+            _ => None,
+        }
+    }
+
+    pub fn organisation(&self) -> Option<OrganisationId> {
+        match self.scope {
+            Scope::Organisation(o) => Some(o),
+            _ => None,
+        }
+    }
+}
+
+fn extract(req: &HttpRequest) -> Result<Caller, AppError> {
+    let state = req
+        .app_data::<web::Data<AppState>>()
+        .ok_or_else(|| AppError::Internal(anyhow::anyhow!("AppState missing")))?;
+    let header = req.headers().get(header::AUTHORIZATION).ok_or(AppError::Unauthenticated)?;
+    let value = header.to_str().map_err(|_| AppError::Unauthenticated)?;
+    let token = value
+        .strip_prefix("Bearer ")
+        .or_else(|| value.strip_prefix("bearer "))
+        .ok_or(AppError::Unauthenticated)?
+        .trim();
+    let claims = state.keys.verify(token).ok_or(AppError::Unauthenticated)?;
+    let user_id: i64 = claims.sub.parse().map_err(|_| AppError::Unauthenticated)?;
+    let scope = scope_of(claims.role, claims.region.map(RegionId), claims.org.map(OrganisationId))
+        .ok_or(AppError::Unauthenticated)?;
+    Ok(Caller { user_id: UserId(user_id), role: claims.role, scope })
+}
+
+impl FromRequest for Caller {
+    type Error = AppError;
+    type Future = Ready<Result<Caller, AppError>>;
+
+    fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
+        let result = extract(req);
+        if let Ok(c) = &result {
+            tracing::Span::current().record("user_id", c.user_id.0);
+        }
+        ready(result)
+    }
+}

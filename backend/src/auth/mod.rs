@@ -1,0 +1,12 @@
+//! Authentication and authorisation: JWT issue/verify, the `Caller` extractor,
+//! password hashing, login rate limiting, invitations and password resets.
+
+pub mod caller;
+pub mod jwt;
+pub mod password;
+pub mod routes;
+pub mod rules;
+pub mod service;
+
+pub use caller::Caller;
+pub use jwt::JwtKeys;

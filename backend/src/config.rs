@@ -1,0 +1,110 @@
+//! One `Settings` struct, read from the environment (and CLI flags in `main.rs`).
+//! Tests build it directly and change what they need before `startup::build`.
+
+use std::path::PathBuf;
+use std::time::Duration;
+
+#[derive(Debug, Clone)]
+pub struct Settings {
+    /// Port to listen on; 0 picks a free port (tests).
+    pub port: u16,
+    pub host: String,
+    /// Holds the SQLite file, the generated JWT secret and `.eml` files.
+    pub data_dir: PathBuf,
+    /// `postgres://...` or `sqlite://...`; default: SQLite file in `data_dir`.
+    pub database_url: Option<String>,
+    pub jwt_secret: Option<String>,
+    pub token_ttl: Duration,
+    /// `smtp://host:port` (plain), `smtp://host:port?tls=required`, or `smtps://...`.
+    pub smtp_url: Option<String>,
+    pub mail_from: String,
+    /// Base URL put into links in emails.
+    pub public_url: String,
+    /// Built SPA bundle (index.html, wasm, css).
+    pub static_dir: PathBuf,
+    pub demo: bool,
+    pub demo_password: Option<String>,
+    pub invite_ttl: Duration,
+    pub reset_ttl: Duration,
+    pub login_window: Duration,
+    pub max_failures_per_account: u64,
+    pub max_failures_per_address: u64,
+    pub email_poll_interval: Duration,
+    pub email_max_attempts: i32,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            port: 8080,
+            host: "127.0.0.1".into(),
+            data_dir: PathBuf::from("./data"),
+            database_url: None,
+            jwt_secret: None,
+            token_ttl: Duration::from_secs(8 * 3600),
+            smtp_url: None,
+            mail_from: "VA-trainingsplanner BEL <noreply@bel-limburg.local>".into(),
+            public_url: "http://localhost:8080".into(),
+            static_dir: PathBuf::from("frontend/dist"),
+            demo: false,
+            demo_password: None,
+            invite_ttl: Duration::from_secs(7 * 24 * 3600),
+            reset_ttl: Duration::from_secs(3600),
+            login_window: Duration::from_secs(15 * 60),
+            max_failures_per_account: 5,
+            max_failures_per_address: 20,
+            email_poll_interval: Duration::from_secs(2),
+            email_max_attempts: 8,
+        }
+    }
+}
+
+fn env(name: &str) -> Option<String> {
+    std::env::var(name).ok().filter(|v| !v.trim().is_empty())
+}
+
+impl Settings {
+    /// Defaults overlaid with the environment variables listed in the README.
+    pub fn from_env() -> anyhow::Result<Settings> {
+        let mut s = Settings::default();
+        if let Some(v) = env("PORT") {
+            s.port = v.parse().map_err(|_| anyhow::anyhow!("PORT must be a number, got {v:?}"))?;
+        }
+        if let Some(v) = env("HOST") {
+            s.host = v;
+        }
+        if let Some(v) = env("DATA_DIR") {
+            s.data_dir = PathBuf::from(v);
+        }
+        s.database_url = env("DATABASE_URL");
+        s.jwt_secret = env("JWT_SECRET");
+        s.smtp_url = env("SMTP_URL");
+        if let Some(v) = env("MAIL_FROM") {
+            s.mail_from = v;
+        }
+        if let Some(v) = env("PUBLIC_URL") {
+            s.public_url = v;
+        }
+        if let Some(v) = env("STATIC_DIR") {
+            s.static_dir = PathBuf::from(v);
+        }
+        s.demo_password = env("DEMO_PASSWORD");
+        if let Some(v) = env("TOKEN_TTL_MINUTES") {
+            let m: u64 = v.parse().map_err(|_| anyhow::anyhow!("TOKEN_TTL_MINUTES must be a number"))?;
+            s.token_ttl = Duration::from_secs(m * 60);
+        }
+        Ok(s)
+    }
+
+    /// The database URL actually used: `DATABASE_URL` or the embedded SQLite file.
+    pub fn effective_database_url(&self) -> String {
+        match &self.database_url {
+            Some(u) => u.clone(),
+            None => format!("sqlite://{}?mode=rwc", self.data_dir.join("planner.db").display()),
+        }
+    }
+
+    pub fn mail_dir(&self) -> PathBuf {
+        self.data_dir.join("mail")
+    }
+}

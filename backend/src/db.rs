@@ -1,0 +1,58 @@
+//! Connection and migrations: one code path for SQLite and PostgreSQL.
+
+use crate::config::Settings;
+use anyhow::Context;
+use sea_orm::{ConnectOptions, Database, DatabaseConnection};
+use va_migrations::{Migrator, MigratorTrait};
+
+pub async fn connect(settings: &Settings) -> anyhow::Result<DatabaseConnection> {
+    let url = settings.effective_database_url();
+    if url.starts_with("sqlite:") {
+        std::fs::create_dir_all(&settings.data_dir)
+            .with_context(|| format!("creating data directory {}", settings.data_dir.display()))?;
+    }
+    let mut opts = ConnectOptions::new(url.clone());
+    opts.sqlx_logging(false);
+    if url.starts_with("sqlite:") {
+        // SQLite allows one writer; a small pool with a busy timeout queues writers instead of failing.
+        opts.max_connections(4).min_connections(1).map_sqlx_sqlite_opts(|o| {
+            // WAL lets readers proceed during a write; the busy timeout makes concurrent writers wait.
+            o.journal_mode(sea_orm::sqlx::sqlite::SqliteJournalMode::Wal)
+                .busy_timeout(std::time::Duration::from_secs(15))
+                .foreign_keys(true)
+        });
+    } else {
+        opts.max_connections(10).min_connections(1);
+    }
+    let db = Database::connect(opts).await.with_context(|| format!("connecting to {}", redact(&url)))?;
+    Ok(db)
+}
+
+pub async fn migrate(db: &DatabaseConnection) -> anyhow::Result<()> {
+    Migrator::up(db, None).await.context("running migrations")?;
+    Ok(())
+}
+
+/// Hides a password in a database URL before it is logged.
+pub fn redact(url: &str) -> String {
+    match (url.find("://"), url.rfind('@')) {
+        (Some(s), Some(at)) if at > s => {
+            let creds = &url[s + 3..at];
+            match creds.split_once(':') {
+                Some((user, _)) => format!("{}://{}:***{}", &url[..s], user, &url[at..]),
+                None => url.to_string(),
+            }
+        }
+        _ => url.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn passwords_in_urls_are_redacted() {
+        assert_eq!(super::redact("postgres://u:secret@h/db"), "postgres://u:***@h/db");
+        assert_eq!(super::redact("postgres://u@h/db"), "postgres://u@h/db");
+        assert_eq!(super::redact("sqlite://data/x.db"), "sqlite://data/x.db");
+    }
+}

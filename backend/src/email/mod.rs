@@ -1,0 +1,9 @@
+//! Email through a transactional outbox: `outbox::enqueue` writes the message in
+//! the caller's transaction; `sender` delivers it with retries and backoff.
+
+pub mod outbox;
+pub mod sender;
+pub mod templates;
+pub mod transport;
+
+pub use outbox::{enqueue, OutgoingEmail};

@@ -1,0 +1,253 @@
+//! The one error type. Every failure leaves as `application/problem+json`
+//! (RFC 9457) with a stable `code`; internals are logged, never returned.
+
+use actix_web::http::{header, StatusCode};
+use actix_web::{HttpResponse, ResponseError};
+use va_openapi::{ErrorCode, FieldError, Problem};
+
+#[derive(Debug, thiserror::Error)]
+pub enum AppError {
+    #[error("malformed request: {0}")]
+    Malformed(String),
+    #[error("validation failed")]
+    Validation(Vec<FieldError>),
+    #[error("unauthenticated")]
+    Unauthenticated,
+    #[error("invalid credentials")]
+    InvalidCredentials,
+    #[error("rate limited")]
+    RateLimited { retry_after_secs: u64 },
+    #[error("forbidden")]
+    Forbidden,
+    #[error("not found")]
+    NotFound,
+    #[error("already exists: {field}")]
+    AlreadyExists { field: &'static str },
+    #[error("token invalid")]
+    TokenInvalid,
+    #[error("conflict: {0}")]
+    Conflict(String),
+    #[error("database unavailable")]
+    Unavailable,
+    #[error(transparent)]
+    Internal(#[from] anyhow::Error),
+}
+
+pub type AppResult<T> = Result<T, AppError>;
+
+impl From<sea_orm::DbErr> for AppError {
+    fn from(e: sea_orm::DbErr) -> Self {
+        AppError::Internal(anyhow::Error::new(e))
+    }
+}
+
+impl From<sea_orm::TransactionError<AppError>> for AppError {
+    fn from(e: sea_orm::TransactionError<AppError>) -> Self {
+        match e {
+            sea_orm::TransactionError::Connection(db) => db.into(),
+            sea_orm::TransactionError::Transaction(app) => app,
+        }
+    }
+}
+
+impl AppError {
+    pub fn code(&self) -> ErrorCode {
+        match self {
+            AppError::Malformed(_) => ErrorCode::MalformedRequest,
+            AppError::Validation(_) => ErrorCode::ValidationFailed,
+            AppError::Unauthenticated => ErrorCode::Unauthenticated,
+            AppError::InvalidCredentials => ErrorCode::InvalidCredentials,
+            AppError::RateLimited { .. } => ErrorCode::RateLimited,
+            AppError::Forbidden => ErrorCode::Forbidden,
+            AppError::NotFound => ErrorCode::NotFound,
+            AppError::AlreadyExists { .. } => ErrorCode::AlreadyExists,
+            AppError::TokenInvalid => ErrorCode::TokenInvalid,
+            AppError::Conflict(_) => ErrorCode::Conflict,
+            AppError::Unavailable => ErrorCode::Unavailable,
+            AppError::Internal(_) => ErrorCode::Internal,
+        }
+    }
+
+    fn title(&self) -> &'static str {
+        match self {
+            AppError::Malformed(_) => "The request body could not be read",
+            AppError::Validation(_) => "One or more fields are invalid",
+            AppError::Unauthenticated => "Authentication required",
+            AppError::InvalidCredentials => "Email or password is incorrect",
+            AppError::RateLimited { .. } => "Too many attempts",
+            AppError::Forbidden => "Not allowed for your role or scope",
+            AppError::NotFound => "Not found",
+            AppError::AlreadyExists { .. } => "Already exists",
+            AppError::TokenInvalid => "The link is invalid, used or expired",
+            AppError::Conflict(_) => "Conflict with the current state",
+            AppError::Unavailable => "Service unavailable",
+            AppError::Internal(_) => "Internal error",
+        }
+    }
+
+    fn detail(&self) -> Option<String> {
+        match self {
+            AppError::Malformed(d) | AppError::Conflict(d) => Some(d.clone()),
+            AppError::RateLimited { retry_after_secs } => Some(format!("Try again in {retry_after_secs} seconds")),
+            _ => None,
+        }
+    }
+
+    pub fn problem(&self) -> Problem {
+        let errors = match self {
+            AppError::Validation(errs) => errs.clone(),
+            AppError::AlreadyExists { field } => vec![FieldError {
+                field: (*field).to_string(),
+                code: "already_exists".into(),
+                message: format!("this {field} is already in use"),
+            }],
+            _ => Vec::new(),
+        };
+        Problem {
+            type_: format!("urn:va-planner:problem:{}", self.code().as_str()),
+            title: self.title().into(),
+            status: self.status_code().as_u16(),
+            detail: self.detail(),
+            code: self.code(),
+            errors,
+        }
+    }
+
+    /// Shorthand for a single invalid field.
+    pub fn field(field: &str, code: &str, message: impl Into<String>) -> AppError {
+        AppError::Validation(vec![FieldError { field: field.into(), code: code.into(), message: message.into() }])
+    }
+}
+
+impl ResponseError for AppError {
+    fn status_code(&self) -> StatusCode {
+        match self {
+            AppError::Malformed(_) => StatusCode::BAD_REQUEST,
+            AppError::Validation(_) => StatusCode::UNPROCESSABLE_ENTITY,
+            AppError::Unauthenticated | AppError::InvalidCredentials => StatusCode::UNAUTHORIZED,
+            AppError::RateLimited { .. } => StatusCode::TOO_MANY_REQUESTS,
+            AppError::Forbidden => StatusCode::FORBIDDEN,
+            AppError::NotFound => StatusCode::NOT_FOUND,
+            AppError::AlreadyExists { .. } | AppError::Conflict(_) => StatusCode::CONFLICT,
+            AppError::TokenInvalid => StatusCode::BAD_REQUEST,
+            AppError::Unavailable => StatusCode::SERVICE_UNAVAILABLE,
+            AppError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
+        }
+    }
+
+    fn error_response(&self) -> HttpResponse {
+        if let AppError::Internal(e) = self {
+            tracing::error!(error = ?e, "internal error");
+        }
+        let mut res = HttpResponse::build(self.status_code());
+        res.insert_header((header::CONTENT_TYPE, "application/problem+json"));
+        match self {
+            AppError::Unauthenticated | AppError::InvalidCredentials => {
+                res.insert_header((header::WWW_AUTHENTICATE, "Bearer"));
+            }
+            AppError::RateLimited { retry_after_secs } => {
+                res.insert_header((header::RETRY_AFTER, retry_after_secs.to_string()));
+            }
+            _ => {}
+        }
+        let body = serde_json::to_string(&self.problem())
+            .unwrap_or_else(|_| r#"{"type":"about:blank","title":"Internal error","status":500,"code":"internal"}"#.into());
+        res.body(body)
+    }
+}
+
+/// Field validation helpers used at the edge, before any write.
+pub mod validate {
+    use va_openapi::FieldError;
+
+    #[derive(Default)]
+    pub struct Errors(pub Vec<FieldError>);
+
+    impl Errors {
+        pub fn add(&mut self, field: &str, code: &str, message: impl Into<String>) {
+            self.0.push(FieldError { field: field.into(), code: code.into(), message: message.into() });
+        }
+
+        /// Trimmed, non-empty, at most `max` characters.
+        pub fn text(&mut self, field: &str, value: &str, max: usize) -> String {
+            let v = value.trim();
+            if v.is_empty() {
+                self.add(field, "required", format!("{field} is required"));
+            } else if v.chars().count() > max {
+                self.add(field, "too_long", format!("{field} must be at most {max} characters"));
+            }
+            v.to_string()
+        }
+
+        /// Optional text: empty becomes `None`.
+        pub fn opt_text(&mut self, field: &str, value: Option<&str>, max: usize) -> Option<String> {
+            let v = value.map(str::trim).filter(|v| !v.is_empty())?;
+            if v.chars().count() > max {
+                self.add(field, "too_long", format!("{field} must be at most {max} characters"));
+            }
+            Some(v.to_string())
+        }
+
+        /// Lower-cased email address with a plausible shape.
+        pub fn email(&mut self, field: &str, value: &str) -> String {
+            let v = value.trim().to_lowercase();
+            if v.is_empty() {
+                self.add(field, "required", format!("{field} is required"));
+            } else if v.len() > va_openapi::MAX_EMAIL_LEN {
+                self.add(field, "too_long", format!("{field} must be at most {} characters", va_openapi::MAX_EMAIL_LEN));
+            } else if !is_plausible_email(&v) {
+                self.add(field, "invalid_email", format!("{field} is not a valid email address"));
+            }
+            v
+        }
+
+        pub fn finish(self) -> Result<(), super::AppError> {
+            if self.0.is_empty() {
+                Ok(())
+            } else {
+                Err(super::AppError::Validation(self.0))
+            }
+        }
+    }
+
+    /// One `@`, a non-empty local part, a dotted domain, no spaces or control characters.
+    pub fn is_plausible_email(v: &str) -> bool {
+        if v.chars().any(|c| c.is_whitespace() || c.is_control() || c == '<' || c == '>' || c == ',') {
+            return false;
+        }
+        let Some((local, domain)) = v.split_once('@') else { return false };
+        !local.is_empty()
+            && local.len() <= 64
+            && !domain.contains('@')
+            && domain.contains('.')
+            && !domain.starts_with('.')
+            && !domain.ends_with('.')
+            && !domain.contains("..")
+            && v.parse::<lettre::Address>().is_ok()
+    }
+
+    #[cfg(test)]
+    mod tests {
+        use super::*;
+
+        #[test]
+        fn plausible_emails_are_accepted_and_others_refused() {
+            assert!(is_plausible_email("a.b@venlo.nl"));
+            assert!(is_plausible_email("bel@demo.local"));
+            for bad in ["", "a", "a@b", "@venlo.nl", "a@@venlo.nl", "a b@venlo.nl", "a@venlo..nl", "a@.nl", "<a@b.nl>"] {
+                assert!(!is_plausible_email(bad), "{bad} accepted");
+            }
+        }
+
+        #[test]
+        fn text_is_trimmed_and_bounded() {
+            let mut e = Errors::default();
+            assert_eq!(e.text("name", "  Anna  ", 10), "Anna");
+            assert!(e.0.is_empty());
+            e.text("name", "   ", 10);
+            e.text("title", &"x".repeat(11), 10);
+            let codes: Vec<_> = e.0.iter().map(|f| (f.field.as_str(), f.code.as_str())).collect();
+            assert_eq!(codes, vec![("name", "required"), ("title", "too_long")]);
+        }
+    }
+}

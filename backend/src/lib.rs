@@ -1,0 +1,18 @@
+//! The VA training enrolment and capacity planner: API server library.
+
+pub mod audit;
+pub mod auth;
+pub mod config;
+pub mod db;
+pub mod demo;
+pub mod email;
+pub mod entities;
+pub mod error;
+pub mod health;
+pub mod reference;
+pub mod spa;
+pub mod startup;
+pub mod telemetry;
+
+pub use config::Settings;
+pub use startup::{openapi_json, Application};

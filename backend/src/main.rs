@@ -1,0 +1,115 @@
+//! `backend`: serve the planner, run migrations, seed demo data, create an admin,
+//! export the OpenAPI document.
+
+use clap::{Parser, Subcommand};
+use std::path::PathBuf;
+use va_backend::{db, demo, Application, Settings};
+
+#[derive(Parser)]
+#[command(name = "backend", about = "VA-trainingsplanner (BEL Limburg)")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(clap::Args, Clone)]
+struct Common {
+    /// Data directory: SQLite file, JWT secret, .eml files.
+    #[arg(long, env = "DATA_DIR")]
+    data_dir: Option<PathBuf>,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Start the server (runs migrations first).
+    Serve {
+        #[command(flatten)]
+        common: Common,
+        #[arg(long, env = "PORT")]
+        port: Option<u16>,
+        /// Load demo data and print the demo logins.
+        #[arg(long)]
+        demo: bool,
+    },
+    /// Run database migrations and exit.
+    Migrate {
+        #[command(flatten)]
+        common: Common,
+    },
+    /// Load demo data (idempotent) and print the demo logins.
+    SeedDemo {
+        #[command(flatten)]
+        common: Common,
+    },
+    /// Create a BEL coordinator account; prints a generated password unless ADMIN_PASSWORD is set.
+    CreateAdmin {
+        #[command(flatten)]
+        common: Common,
+        #[arg(long)]
+        email: String,
+        #[arg(long)]
+        name: String,
+    },
+    /// Write the OpenAPI document (default: openapi/openapi.json).
+    ExportOpenapi {
+        #[arg(default_value = "openapi/openapi.json")]
+        path: PathBuf,
+    },
+}
+
+fn settings(common: &Common) -> anyhow::Result<Settings> {
+    let mut s = Settings::from_env()?;
+    if let Some(d) = &common.data_dir {
+        s.data_dir = d.clone();
+    }
+    Ok(s)
+}
+
+#[tokio::main]
+async fn main() -> anyhow::Result<()> {
+    va_backend::telemetry::init();
+    match Cli::parse().command {
+        Command::Serve { common, port, demo } => {
+            let mut s = settings(&common)?;
+            if let Some(p) = port {
+                s.port = p;
+            }
+            s.demo = demo;
+            let app = Application::build(s.clone()).await?;
+            println!("VA-trainingsplanner draait op http://{}:{}/  (API-documentatie: /api/docs/)", s.host, app.port());
+            app.run_until_stopped().await?;
+        }
+        Command::Migrate { common } => {
+            let s = settings(&common)?;
+            let conn = db::connect(&s).await?;
+            db::migrate(&conn).await?;
+            println!("Migrations applied to {}", db::redact(&s.effective_database_url()));
+        }
+        Command::SeedDemo { common } => {
+            let s = settings(&common)?;
+            let conn = db::connect(&s).await?;
+            db::migrate(&conn).await?;
+            let logins = demo::seed(&conn, s.demo_password.clone()).await?;
+            demo::print_logins(&logins, s.demo_password.is_some());
+        }
+        Command::CreateAdmin { common, email, name } => {
+            let s = settings(&common)?;
+            let conn = db::connect(&s).await?;
+            db::migrate(&conn).await?;
+            let pw = std::env::var("ADMIN_PASSWORD").ok().filter(|p| !p.is_empty());
+            let generated = pw.is_none();
+            let pw = pw.unwrap_or_else(demo::generate_password);
+            va_backend::auth::service::create_admin(&conn, &email, &name, &pw).await?;
+            if generated {
+                println!("BEL-coördinator {email} aangemaakt; wachtwoord: {pw}");
+            } else {
+                println!("BEL-coördinator {email} aangemaakt met ADMIN_PASSWORD");
+            }
+        }
+        Command::ExportOpenapi { path } => {
+            std::fs::write(&path, va_backend::openapi_json()?)?;
+            println!("wrote {}", path.display());
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,152 @@
+//! Thin handlers for reference data.
+
+use super::service;
+use crate::auth::Caller;
+use crate::error::AppResult;
+use crate::startup::AppState;
+use actix_web::{get, post, web, HttpResponse};
+use va_openapi::auth::Role;
+use va_openapi::reference::{NewProfessional, Organisation, Professional, Programme, Region, TrainingGroup};
+use va_openapi::{OrganisationId, Problem, ProgrammeId};
+
+/// The three youth regions.
+#[utoipa::path(
+    tag = "reference",
+    responses(
+        (status = 200, body = Vec<Region>),
+        (status = 401, body = Problem, content_type = "application/problem+json"),
+    ),
+    security(("bearer" = []))
+)]
+#[get("/regions")]
+pub async fn regions(state: web::Data<AppState>, _caller: Caller) -> AppResult<web::Json<Vec<Region>>> {
+    Ok(web::Json(service::regions(&state.db).await?))
+}
+
+/// Organisations visible to the caller (ambassadors: their own region).
+#[utoipa::path(
+    tag = "reference",
+    responses(
+        (status = 200, body = Vec<Organisation>),
+        (status = 401, body = Problem, content_type = "application/problem+json"),
+    ),
+    security(("bearer" = []))
+)]
+#[get("/organisations")]
+pub async fn organisations(state: web::Data<AppState>, caller: Caller) -> AppResult<web::Json<Vec<Organisation>>> {
+    Ok(web::Json(service::organisations(&state.db, &caller).await?))
+}
+
+/// One organisation; 404 when it is outside an ambassador's region.
+#[utoipa::path(
+    tag = "reference",
+    params(("id" = i64, Path, description = "Organisation id")),
+    responses(
+        (status = 200, body = Organisation),
+        (status = 401, body = Problem, content_type = "application/problem+json"),
+        (status = 404, body = Problem, content_type = "application/problem+json"),
+    ),
+    security(("bearer" = []))
+)]
+#[get("/organisations/{id}")]
+pub async fn organisation(
+    state: web::Data<AppState>,
+    caller: Caller,
+    id: web::Path<i64>,
+) -> AppResult<web::Json<Organisation>> {
+    let (org, _) = service::organisation_for(&state.db, &caller, OrganisationId(*id)).await?;
+    Ok(web::Json(service::to_org(org)))
+}
+
+/// Professionals of an organisation: BEL, the organisation's contact, or its region's ambassador.
+#[utoipa::path(
+    tag = "reference",
+    params(("id" = i64, Path, description = "Organisation id")),
+    responses(
+        (status = 200, body = Vec<Professional>),
+        (status = 401, body = Problem, content_type = "application/problem+json"),
+        (status = 403, body = Problem, content_type = "application/problem+json"),
+        (status = 404, body = Problem, content_type = "application/problem+json"),
+    ),
+    security(("bearer" = []))
+)]
+#[get("/organisations/{id}/professionals")]
+pub async fn professionals(
+    state: web::Data<AppState>,
+    caller: Caller,
+    id: web::Path<i64>,
+) -> AppResult<web::Json<Vec<Professional>>> {
+    Ok(web::Json(service::professionals(&state.db, &caller, OrganisationId(*id)).await?))
+}
+
+/// Register a professional of the organisation (BEL or the organisation's own contact).
+#[utoipa::path(
+    tag = "reference",
+    params(("id" = i64, Path, description = "Organisation id")),
+    request_body = NewProfessional,
+    responses(
+        (status = 201, body = Professional),
+        (status = 400, body = Problem, content_type = "application/problem+json", description = "Malformed JSON or unknown field"),
+        (status = 401, body = Problem, content_type = "application/problem+json"),
+        (status = 403, body = Problem, content_type = "application/problem+json"),
+        (status = 404, body = Problem, content_type = "application/problem+json"),
+        (status = 409, body = Problem, content_type = "application/problem+json", description = "Email already registered"),
+        (status = 422, body = Problem, content_type = "application/problem+json"),
+    ),
+    security(("bearer" = []))
+)]
+#[post("/organisations/{id}/professionals")]
+pub async fn add_professional(
+    state: web::Data<AppState>,
+    caller: Caller,
+    id: web::Path<i64>,
+    body: web::Json<NewProfessional>,
+) -> AppResult<HttpResponse> {
+    caller.require(&[Role::BelCoordinator, Role::OrgContact])?;
+    let p = service::add_professional(&state.db, &caller, OrganisationId(*id), body.into_inner()).await?;
+    Ok(HttpResponse::Created().json(p))
+}
+
+/// Training programmes.
+#[utoipa::path(
+    tag = "reference",
+    responses(
+        (status = 200, body = Vec<Programme>),
+        (status = 401, body = Problem, content_type = "application/problem+json"),
+    ),
+    security(("bearer" = []))
+)]
+#[get("/programmes")]
+pub async fn programmes(state: web::Data<AppState>, _caller: Caller) -> AppResult<web::Json<Vec<Programme>>> {
+    Ok(web::Json(service::programmes(&state.db).await?))
+}
+
+/// The training groups of a programme.
+#[utoipa::path(
+    tag = "reference",
+    params(("id" = i64, Path, description = "Programme id")),
+    responses(
+        (status = 200, body = Vec<TrainingGroup>),
+        (status = 401, body = Problem, content_type = "application/problem+json"),
+        (status = 404, body = Problem, content_type = "application/problem+json"),
+    ),
+    security(("bearer" = []))
+)]
+#[get("/programmes/{id}/groups")]
+pub async fn groups(
+    state: web::Data<AppState>,
+    _caller: Caller,
+    id: web::Path<i64>,
+) -> AppResult<web::Json<Vec<TrainingGroup>>> {
+    Ok(web::Json(service::groups(&state.db, ProgrammeId(*id)).await?))
+}
+
+pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
+    cfg.service(regions)
+        .service(organisations)
+        .service(organisation)
+        .service(professionals)
+        .service(add_professional)
+        .service(programmes)
+        .service(groups);
+}

@@ -1,0 +1,173 @@
+//! Queries and conversions for reference data.
+
+use crate::auth::rules::{may_see_professionals, org_access, OrgAccess, Scope};
+use crate::auth::Caller;
+use crate::entities::{organisation, professional, programme, region, training_group};
+use crate::error::{validate::Errors, AppError, AppResult};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, Set,
+    TransactionTrait,
+};
+use va_openapi::reference::{
+    GroupStatus, NewProfessional, Organisation, OrganisationKind, Professional, Programme, Region, TrainingGroup,
+};
+use va_openapi::*;
+
+pub fn to_region(m: region::Model) -> Region {
+    Region { id: RegionId(m.id), code: m.code, name: m.name }
+}
+
+pub fn to_org(m: organisation::Model) -> Organisation {
+    Organisation {
+        id: OrganisationId(m.id),
+        name: m.name,
+        kind: OrganisationKind::parse(&m.kind).unwrap_or(OrganisationKind::Other),
+        region_id: m.region_id.map(RegionId),
+    }
+}
+
+pub fn to_professional(m: professional::Model) -> Professional {
+    Professional {
+        id: ProfessionalId(m.id),
+        organisation_id: OrganisationId(m.organisation_id),
+        name: m.name,
+        email: m.email,
+        function: m.function,
+        created_at: m.created_at,
+    }
+}
+
+pub fn to_programme(m: programme::Model) -> Programme {
+    Programme { id: ProgrammeId(m.id), name: m.name, course_type: m.course_type, starts_on: m.starts_on, ends_on: m.ends_on }
+}
+
+pub fn to_group(m: training_group::Model) -> TrainingGroup {
+    TrainingGroup {
+        id: GroupId(m.id),
+        programme_id: ProgrammeId(m.programme_id),
+        name: m.name,
+        region_id: m.region_id.map(RegionId),
+        capacity: m.capacity,
+        status: GroupStatus::parse(&m.status).unwrap_or(GroupStatus::Planned),
+        starts_on: m.starts_on,
+        ends_on: m.ends_on,
+    }
+}
+
+pub async fn regions(db: &DatabaseConnection) -> AppResult<Vec<Region>> {
+    Ok(region::Entity::find().order_by_asc(region::Column::Id).all(db).await?.into_iter().map(to_region).collect())
+}
+
+/// Organisations the caller may see: all for BEL and trainers, the own region
+/// for ambassadors, and all (names are public) for organisation contacts.
+pub async fn organisations(db: &DatabaseConnection, caller: &Caller) -> AppResult<Vec<Organisation>> {
+    let mut q = organisation::Entity::find().order_by_asc(organisation::Column::Name);
+    if let Scope::Region(r) = caller.scope {
+        q = q.filter(organisation::Column::RegionId.eq(r.0));
+    }
+    Ok(q.all(db).await?.into_iter().map(to_org).collect())
+}
+
+/// One organisation with the caller's access to it; hidden ones are 404.
+pub async fn organisation_for<C: ConnectionTrait>(
+    db: &C,
+    caller: &Caller,
+    id: OrganisationId,
+) -> AppResult<(organisation::Model, OrgAccess)> {
+    let org = organisation::Entity::find_by_id(id.0).one(db).await?.ok_or(AppError::NotFound)?;
+    match org_access(caller.scope, id, org.region_id.map(RegionId)) {
+        OrgAccess::Hidden => Err(AppError::NotFound),
+        access => Ok((org, access)),
+    }
+}
+
+pub async fn professionals(db: &DatabaseConnection, caller: &Caller, org: OrganisationId) -> AppResult<Vec<Professional>> {
+    let (o, _) = organisation_for(db, caller, org).await?;
+    if !may_see_professionals(caller.scope, org, o.region_id.map(RegionId)) {
+        return Err(AppError::Forbidden);
+    }
+    Ok(professional::Entity::find()
+        .filter(professional::Column::OrganisationId.eq(org.0))
+        .order_by_asc(professional::Column::Name)
+        .all(db)
+        .await?
+        .into_iter()
+        .map(to_professional)
+        .collect())
+}
+
+/// Registers a professional of an organisation (BEL or the organisation's own contact).
+pub async fn add_professional(
+    db: &DatabaseConnection,
+    caller: &Caller,
+    org: OrganisationId,
+    input: NewProfessional,
+) -> AppResult<Professional> {
+    let mut errs = Errors::default();
+    let name = errs.text("name", &input.name, MAX_NAME_LEN);
+    let email = errs.email("email", &input.email);
+    let function = errs.opt_text("function", input.function.as_deref(), MAX_NAME_LEN);
+    let caller = *caller;
+    let created = db
+        .transaction::<_, professional::Model, AppError>(|txn| {
+            Box::pin(async move {
+                let (_, access) = organisation_for(txn, &caller, org).await?;
+                if access != OrgAccess::Manage {
+                    return Err(AppError::Forbidden);
+                }
+                errs.finish()?;
+                let taken = professional::Entity::find()
+                    .filter(professional::Column::Email.eq(email.clone()))
+                    .one(txn)
+                    .await?
+                    .is_some();
+                if taken {
+                    return Err(AppError::AlreadyExists { field: "email" });
+                }
+                let p = professional::ActiveModel {
+                    organisation_id: Set(org.0),
+                    name: Set(name),
+                    email: Set(email),
+                    function: Set(function),
+                    created_at: Set(chrono::Utc::now()),
+                    ..Default::default()
+                }
+                .insert(txn)
+                .await?;
+                crate::audit::record(
+                    txn,
+                    Some(caller.user_id),
+                    "professional.created",
+                    &format!("professional:{}", p.id),
+                    Some(format!("organisation {}", org.0)),
+                )
+                .await?;
+                Ok(p)
+            })
+        })
+        .await?;
+    Ok(to_professional(created))
+}
+
+pub async fn programmes(db: &DatabaseConnection) -> AppResult<Vec<Programme>> {
+    Ok(programme::Entity::find()
+        .order_by_asc(programme::Column::StartsOn)
+        .all(db)
+        .await?
+        .into_iter()
+        .map(to_programme)
+        .collect())
+}
+
+pub async fn groups(db: &DatabaseConnection, programme: ProgrammeId) -> AppResult<Vec<TrainingGroup>> {
+    programme::Entity::find_by_id(programme.0).one(db).await?.ok_or(AppError::NotFound)?;
+    Ok(training_group::Entity::find()
+        .filter(training_group::Column::ProgrammeId.eq(programme.0))
+        .order_by_asc(training_group::Column::StartsOn)
+        .order_by_asc(training_group::Column::Name)
+        .all(db)
+        .await?
+        .into_iter()
+        .map(to_group)
+        .collect())
+}

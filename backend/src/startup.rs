@@ -1,0 +1,158 @@
+//! Builds the application: settings -> database -> migrations -> routes -> server.
+//! Tests call `Application::build` with port 0 and their own settings.
+
+use crate::auth::JwtKeys;
+use crate::config::Settings;
+use crate::email::sender::Sender;
+use crate::email::transport::Transport;
+use crate::error::AppError;
+use crate::{audit, auth, db, demo, health, reference, spa};
+use actix_web::dev::Server;
+use actix_web::{web, App, HttpServer};
+use sea_orm::DatabaseConnection;
+use std::net::TcpListener;
+use std::sync::Arc;
+use tokio::sync::Notify;
+use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
+use utoipa::{Modify, OpenApi};
+use utoipa_actix_web::{scope, AppExt};
+use utoipa_swagger_ui::SwaggerUi;
+
+/// Shared by every handler through `web::Data`.
+#[derive(Clone)]
+pub struct AppState {
+    pub db: DatabaseConnection,
+    pub settings: Arc<Settings>,
+    pub keys: Arc<JwtKeys>,
+    /// Wakes the email sender right after a message is queued.
+    pub mail_notify: Arc<Notify>,
+}
+
+#[derive(OpenApi)]
+#[openapi(
+    info(
+        title = "VA-trainingsplanner API",
+        description = "Enrolment and capacity planning of the Verklarende Analyse training programme of BEL \
+                       (Bovenregionaal Expertisecentrum Jeugdhulp Limburg). Errors are application/problem+json \
+                       (RFC 9457) with a stable `code`.",
+        version = "1.0.0"
+    ),
+    modifiers(&BearerAuth),
+    tags(
+        (name = "auth", description = "Login, the caller's identity, password links"),
+        (name = "users", description = "User accounts and invitations (BEL)"),
+        (name = "reference", description = "Regions, organisations, professionals, programmes, groups"),
+        (name = "audit", description = "Audit log (BEL)"),
+        (name = "health", description = "Liveness and readiness"),
+    )
+)]
+struct ApiDoc;
+
+struct BearerAuth;
+
+impl Modify for BearerAuth {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        let components = openapi.components.get_or_insert_with(Default::default);
+        components.add_security_scheme(
+            "bearer",
+            SecurityScheme::Http(HttpBuilder::new().scheme(HttpAuthScheme::Bearer).bearer_format("JWT").build()),
+        );
+    }
+}
+
+/// Every API route, in one place for the server and for the spec.
+fn api_routes(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
+    cfg.service(health::health).service(health::ready).service(
+        scope::scope("/api/v1")
+            .configure(auth::routes::configure)
+            .configure(reference::configure)
+            .configure(audit::configure),
+    );
+}
+
+/// The OpenAPI document the server serves, built without starting it (`export-openapi`).
+pub fn openapi_spec() -> utoipa::openapi::OpenApi {
+    let (_, api) = App::new().into_utoipa_app().openapi(ApiDoc::openapi()).configure(api_routes).split_for_parts();
+    api
+}
+
+pub fn openapi_json() -> anyhow::Result<String> {
+    let mut s = openapi_spec().to_pretty_json()?;
+    s.push('\n');
+    Ok(s)
+}
+
+fn json_config() -> web::JsonConfig {
+    web::JsonConfig::default()
+        .limit(256 * 1024)
+        .error_handler(|err, _req| AppError::Malformed(err.to_string()).into())
+}
+
+pub struct Application {
+    port: u16,
+    server: Server,
+    pub state: AppState,
+}
+
+impl Application {
+    pub async fn build(settings: Settings) -> anyhow::Result<Application> {
+        let db = db::connect(&settings).await?;
+        db::migrate(&db).await?;
+        if settings.demo {
+            let logins = demo::seed(&db, settings.demo_password.clone()).await?;
+            demo::print_logins(&logins, settings.demo_password.is_some());
+        }
+        Self::build_with(settings, db).await
+    }
+
+    pub async fn build_with(settings: Settings, db: DatabaseConnection) -> anyhow::Result<Application> {
+        let keys = Arc::new(JwtKeys::load(&settings)?);
+        let transport = Transport::from_settings(&settings)?;
+        tracing::info!(mail = transport.describe(), database = %db::redact(&settings.effective_database_url()), "starting");
+        let state = AppState {
+            db: db.clone(),
+            settings: Arc::new(settings.clone()),
+            keys,
+            mail_notify: Arc::new(Notify::new()),
+        };
+        let sender = Arc::new(Sender {
+            db,
+            transport,
+            from: settings.mail_from.clone(),
+            max_attempts: settings.email_max_attempts,
+        });
+        tokio::spawn(sender.run(settings.email_poll_interval, state.mail_notify.clone()));
+
+        let listener = TcpListener::bind((settings.host.as_str(), settings.port))?;
+        let port = listener.local_addr()?.port();
+        let data = web::Data::new(state.clone());
+        let static_dir = settings.static_dir.clone();
+        let server = HttpServer::new(move || {
+            let (app, api) = App::new()
+                .wrap(tracing_actix_web::TracingLogger::default())
+                .wrap(actix_web::middleware::Compress::default())
+                .app_data(data.clone())
+                .app_data(json_config())
+                .app_data(web::PathConfig::default().error_handler(|err, _| AppError::Malformed(err.to_string()).into()))
+                .app_data(web::QueryConfig::default().error_handler(|err, _| AppError::Malformed(err.to_string()).into()))
+                .into_utoipa_app()
+                .openapi(ApiDoc::openapi())
+                .configure(api_routes)
+                .split_for_parts();
+            app.service(SwaggerUi::new("/api/docs/{_:.*}").url("/api/openapi.json", api))
+                .configure(|cfg| spa::configure(cfg, &static_dir))
+        })
+        .workers(if settings.port == 0 { 1 } else { 2 })
+        .listen(listener)?
+        .run();
+        Ok(Application { port, server, state })
+    }
+
+    pub fn port(&self) -> u16 {
+        self.port
+    }
+
+    pub async fn run_until_stopped(self) -> std::io::Result<()> {
+        self.server.await
+    }
+}

@@ -1,0 +1,127 @@
+//! Typed calls to `/api/v1` over the contract types.
+
+use serde::{de::DeserializeOwned, Serialize};
+use va_openapi::auth::{LoginRequest, LoginResponse, PasswordResetRequest, SetPasswordRequest};
+use va_openapi::reference::{Organisation, Professional, Programme, TrainingGroup};
+use va_openapi::{ErrorCode, OrganisationId, Problem, ProgrammeId};
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum ApiError {
+    /// The server answered with a problem document.
+    Problem(Problem),
+    /// No answer (offline, server down).
+    Network,
+}
+
+impl ApiError {
+    pub fn code(&self) -> Option<ErrorCode> {
+        match self {
+            ApiError::Problem(p) => Some(p.code),
+            ApiError::Network => None,
+        }
+    }
+
+    /// i18n key of the message to show.
+    pub fn text_key(&self) -> &'static str {
+        match self {
+            ApiError::Problem(p) => crate::i18n::error_key(p.code),
+            ApiError::Network => "err.network",
+        }
+    }
+}
+
+async fn request<B: Serialize, T: DeserializeOwned>(
+    method: &str,
+    path: &str,
+    token: Option<&str>,
+    body: Option<&B>,
+) -> Result<Option<T>, ApiError> {
+    let init = web_sys::RequestInit::new();
+    init.set_method(method);
+    let headers = web_sys::Headers::new().map_err(|_| ApiError::Network)?;
+    let _ = headers.set("Accept", "application/json");
+    if let Some(t) = token {
+        let _ = headers.set("Authorization", &format!("Bearer {t}"));
+    }
+    if let Some(b) = body {
+        let _ = headers.set("Content-Type", "application/json");
+        let json = serde_json::to_string(b).map_err(|_| ApiError::Network)?;
+        init.set_body(&wasm_bindgen::JsValue::from_str(&json));
+    }
+    init.set_headers(&headers);
+    let req = web_sys::Request::new_with_str_and_init(path, &init).map_err(|_| ApiError::Network)?;
+    let window = web_sys::window().ok_or(ApiError::Network)?;
+    let resp: web_sys::Response = JsFuture::from(window.fetch_with_request(&req))
+        .await
+        .map_err(|_| ApiError::Network)?
+        .dyn_into()
+        .map_err(|_| ApiError::Network)?;
+    let status = resp.status();
+    let text = match resp.text() {
+        Ok(p) => JsFuture::from(p).await.ok().and_then(|v| v.as_string()).unwrap_or_default(),
+        Err(_) => String::new(),
+    };
+    if (200..300).contains(&status) {
+        if text.is_empty() {
+            return Ok(None);
+        }
+        return serde_json::from_str(&text).map(Some).map_err(|_| ApiError::Network);
+    }
+    let problem = serde_json::from_str::<Problem>(&text).unwrap_or(Problem {
+        type_: "about:blank".into(),
+        title: "error".into(),
+        status,
+        detail: None,
+        code: if status == 401 { ErrorCode::Unauthenticated } else { ErrorCode::Internal },
+        errors: vec![],
+    });
+    if problem.code == ErrorCode::Unauthenticated {
+        // The token expired or was revoked: the session is over.
+        crate::session::clear();
+    }
+    Err(ApiError::Problem(problem))
+}
+
+async fn get<T: DeserializeOwned>(path: &str, token: &str) -> Result<T, ApiError> {
+    request::<(), T>("GET", path, Some(token), None).await?.ok_or(ApiError::Network)
+}
+
+pub async fn login(email: String, password: String) -> Result<LoginResponse, ApiError> {
+    request::<_, LoginResponse>("POST", "/api/v1/auth/login", None, Some(&LoginRequest { email, password }))
+        .await?
+        .ok_or(ApiError::Network)
+}
+
+pub async fn request_reset(email: String) -> Result<(), ApiError> {
+    request::<_, serde_json::Value>("POST", "/api/v1/auth/password-reset", None, Some(&PasswordResetRequest { email }))
+        .await
+        .map(|_| ())
+}
+
+pub async fn set_password(token: String, password: String) -> Result<(), ApiError> {
+    request::<_, serde_json::Value>("POST", "/api/v1/auth/set-password", None, Some(&SetPasswordRequest { token, password }))
+        .await
+        .map(|_| ())
+}
+
+pub async fn programmes(token: &str) -> Result<Vec<Programme>, ApiError> {
+    get("/api/v1/programmes", token).await
+}
+
+pub async fn groups(token: &str, programme: ProgrammeId) -> Result<Vec<TrainingGroup>, ApiError> {
+    get(&format!("/api/v1/programmes/{programme}/groups"), token).await
+}
+
+pub async fn organisations(token: &str) -> Result<Vec<Organisation>, ApiError> {
+    get("/api/v1/organisations", token).await
+}
+
+pub async fn regions(token: &str) -> Result<Vec<va_openapi::reference::Region>, ApiError> {
+    get("/api/v1/regions", token).await
+}
+
+pub async fn professionals(token: &str, org: OrganisationId) -> Result<Vec<Professional>, ApiError> {
+    get(&format!("/api/v1/organisations/{org}/professionals"), token).await
+}

@@ -1,0 +1,40 @@
+//! Root component: language and session contexts, layout and routes.
+
+use crate::components::layout::Layout;
+use crate::i18n::Lang;
+use crate::pages::{auth::*, start::*, NotFound};
+use crate::session::{self, Session};
+use leptos::prelude::*;
+use leptos_router::components::{Route, Router, Routes};
+use leptos_router::path;
+
+#[component]
+pub fn App() -> impl IntoView {
+    let lang = RwSignal::new(session::load_lang());
+    let sess: RwSignal<Option<Session>> = RwSignal::new(session::load());
+    provide_context(lang);
+    provide_context(sess);
+    Effect::new(move |_| {
+        let l: Lang = lang.get();
+        session::save_lang(l);
+        if let Some(el) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()) {
+            let _ = el.set_attribute("lang", l.code());
+        }
+    });
+    view! {
+        <Router>
+            <Layout>
+                <Routes fallback=NotFound>
+                    <Route path=path!("/") view=Home/>
+                    <Route path=path!("/inloggen") view=Login/>
+                    <Route path=path!("/wachtwoord-vergeten") view=ForgotPassword/>
+                    <Route path=path!("/wachtwoord-instellen") view=SetPassword/>
+                    <Route path=path!("/bel") view=BelStart/>
+                    <Route path=path!("/ambassadeur") view=AmbassadorStart/>
+                    <Route path=path!("/organisatie") view=OrgStart/>
+                    <Route path=path!("/trainer") view=TrainerStart/>
+                </Routes>
+            </Layout>
+        </Router>
+    }
+}

@@ -1,0 +1,27 @@
+//! Protected pages: no session sends the user to the login page; a wrong role
+//! gets an explanation instead of the page.
+
+use crate::i18n::t;
+use crate::session::{use_session, Session};
+use leptos::prelude::*;
+use leptos_router::components::Redirect;
+use va_openapi::auth::Role;
+
+#[component]
+pub fn RequireRole<F, V>(role: Role, render: F) -> impl IntoView
+where
+    F: Fn(Session) -> V + Send + Sync + 'static,
+    V: IntoView + 'static,
+{
+    let sess = use_session();
+    move || match sess.get() {
+        None => view! { <Redirect path="/inloggen"/> }.into_any(),
+        Some(s) if s.user.role == role => render(s).into_view().into_any(),
+        Some(_) => view! {
+            <div class="utrecht-alert utrecht-alert--warning" role="alert">
+                <p class="utrecht-paragraph">{t("forbidden.text")}</p>
+            </div>
+        }
+        .into_any(),
+    }
+}

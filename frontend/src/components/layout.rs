@@ -1,0 +1,63 @@
+//! Page frame: skip link, header with navigation per role, language switch, logout, footer.
+
+use crate::i18n::{lookup, t, use_lang, Lang};
+use crate::session::{self, home_path, role_key, use_session};
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::use_navigate;
+
+#[component]
+pub fn Layout(children: Children) -> impl IntoView {
+    let lang = use_lang();
+    let sess = use_session();
+    let navigate = use_navigate();
+    let logout = move |_| {
+        session::clear();
+        sess.set(None);
+        navigate("/inloggen", Default::default());
+    };
+    let switch = move |_| lang.update(|l| *l = if *l == Lang::Nl { Lang::En } else { Lang::Nl });
+    view! {
+        <div class="utrecht-page va-page">
+            <a class="utrecht-link va-skip" href="#inhoud">{t("app.skip")}</a>
+            <header class="utrecht-page-header va-header">
+                <div class="va-header__brand">
+                    <span class="va-header__org">{t("app.org")}</span>
+                    <span class="va-header__title">{t("app.title")}</span>
+                </div>
+                <div class="va-header__tools">
+                    <button type="button" class="utrecht-button utrecht-button--subtle va-lang" on:click=switch
+                        aria-label=move || lookup(lang.get(), "lang.switch.label")
+                        lang=move || if lang.get() == Lang::Nl { "en" } else { "nl" }>
+                        {t("lang.switch")}
+                    </button>
+                    {move || sess.get().map(|s| {
+                        let logout = logout.clone();
+                        view! {
+                            <span class="va-user" data-testid="current-user">
+                                <span class="va-visually-hidden">{t("nav.logged_in_as")}" "</span>
+                                {s.user.name.clone()}" · "{move || lookup(lang.get(), role_key(s.user.role))}
+                            </span>
+                            <button type="button" class="utrecht-button utrecht-button--secondary-action" on:click=logout data-testid="logout">
+                                {t("nav.logout")}
+                            </button>
+                        }
+                    })}
+                </div>
+            </header>
+            {move || sess.get().map(|s| view! {
+                <nav class="va-nav" aria-label=move || lookup(lang.get(), "nav.label")>
+                    <ul class="va-nav__list">
+                        <li><A href=home_path(s.user.role) attr:class="va-nav__link">{t("nav.start")}</A></li>
+                    </ul>
+                </nav>
+            })}
+            <main id="inhoud" class="utrecht-page-content va-main" tabindex="-1">
+                {children()}
+            </main>
+            <footer class="utrecht-page-footer va-footer">
+                <p class="utrecht-paragraph">{t("app.footer")}</p>
+            </footer>
+        </div>
+    }
+}

@@ -1,0 +1,4 @@
+//! Small shared components.
+
+pub mod layout;
+pub mod guard;

@@ -1,0 +1,182 @@
+//! Dutch first, English second. Every visible text goes through `t`.
+
+use leptos::prelude::*;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Lang {
+    Nl,
+    En,
+}
+
+impl Lang {
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Nl => "nl",
+            Lang::En => "en",
+        }
+    }
+}
+
+/// (key, Dutch, English)
+const TEXTS: &[(&str, &str, &str)] = &[
+    ("app.title", "VA-trainingsplanner", "VA training planner"),
+    ("app.org", "BEL Limburg", "BEL Limburg"),
+    ("app.skip", "Naar de inhoud", "Skip to content"),
+    ("app.footer", "Bovenregionaal Expertisecentrum Jeugdhulp Limburg · Borgingsplan Verklarende Analyse 2026-2027", "Limburg youth-care expertise centre (BEL) · Explanatory Analysis embedding plan 2026-2027"),
+    ("lang.switch", "English", "Nederlands"),
+    ("lang.switch.label", "Switch to English", "Schakel naar Nederlands"),
+    ("nav.label", "Hoofdmenu", "Main menu"),
+    ("nav.start", "Start", "Home"),
+    ("nav.logout", "Uitloggen", "Log out"),
+    ("nav.logged_in_as", "Ingelogd als", "Logged in as"),
+    ("login.title", "Inloggen", "Log in"),
+    ("login.intro", "Log in met het e-mailadres en wachtwoord van uw account.", "Log in with the email address and password of your account."),
+    ("login.email", "E-mailadres", "Email address"),
+    ("login.password", "Wachtwoord", "Password"),
+    ("login.submit", "Inloggen", "Log in"),
+    ("login.busy", "Bezig met inloggen…", "Logging in…"),
+    ("login.forgot", "Wachtwoord vergeten?", "Forgot your password?"),
+    ("login.required", "Vul uw e-mailadres en wachtwoord in.", "Enter your email address and password."),
+    ("forgot.title", "Wachtwoord vergeten", "Forgot password"),
+    ("forgot.intro", "Vul uw e-mailadres in. Als er een account bij hoort, sturen we u een link om een nieuw wachtwoord te kiezen.", "Enter your email address. If it belongs to an account, we will send you a link to choose a new password."),
+    ("forgot.submit", "Stuur link", "Send link"),
+    ("forgot.sent", "Als dit e-mailadres bij een account hoort, is er een link onderweg. Kijk in uw mailbox.", "If this address belongs to an account, a link is on its way. Check your mailbox."),
+    ("setpw.title", "Wachtwoord instellen", "Set your password"),
+    ("setpw.intro", "Kies een wachtwoord van minstens 10 tekens.", "Choose a password of at least 10 characters."),
+    ("setpw.password", "Nieuw wachtwoord", "New password"),
+    ("setpw.repeat", "Herhaal wachtwoord", "Repeat password"),
+    ("setpw.mismatch", "De wachtwoorden zijn niet gelijk.", "The passwords do not match."),
+    ("setpw.submit", "Wachtwoord opslaan", "Save password"),
+    ("setpw.done", "Uw wachtwoord is ingesteld. U kunt nu inloggen.", "Your password is set. You can log in now."),
+    ("setpw.no_token", "Deze pagina werkt alleen via de link in uw e-mail.", "This page only works through the link in your email."),
+    ("back.login", "Naar inloggen", "Back to log in"),
+    ("role.bel_coordinator", "BEL-coördinator", "BEL coordinator"),
+    ("role.ambassador", "VA-ambassadeur", "VA ambassador"),
+    ("role.org_contact", "Contactpersoon organisatie", "Organisation contact"),
+    ("role.trainer", "Trainer", "Trainer"),
+    ("start.bel.title", "Start — BEL-coördinator", "Home — BEL coordinator"),
+    ("start.bel.intro", "U voert de regie op de aanmeldingen, verdeelt de plaatsen over de trainingsgroepen en volgt de capaciteit en het budget.", "You direct the enrolments, allocate seats to training groups and follow capacity and budget."),
+    ("start.amb.title", "Start — VA-ambassadeur", "Home — VA ambassador"),
+    ("start.amb.intro", "Aanmeldingen van gemeenten in uw regio lopen via u. U voert samen met BEL de readiness-check-gesprekken.", "Enrolment requests of municipalities in your region are routed through you. You hold the readiness-check interviews together with BEL."),
+    ("start.org.title", "Start — contactpersoon", "Home — organisation contact"),
+    ("start.org.intro", "U meldt professionals van uw organisatie aan voor de VA-training en volgt hun status.", "You enrol your organisation's professionals for the VA training and follow their status."),
+    ("start.trainer.title", "Start — trainer", "Home — trainer"),
+    ("start.trainer.intro", "U verzorgt de trainingsgroepen: presentie, terugkoppeling na de training, supervisie en coaching.", "You run the training groups: attendance, post-training feedback, supervision and coaching."),
+    ("start.coming", "Wat hier binnenkort bij komt", "Coming here soon"),
+    ("coming.bel", "Aanmeldingen van GI's en zorgaanbieders|Plaatsingsbord en toewijzing van plaatsen|Wachtlijst, aanbiedingen en extra groepen|Readiness-check-sjabloon|Monitoring en capaciteitsplanner", "Requests of GIs and care providers|Seat board and allocation|Waiting list, offers and extra groups|Readiness-check template|Monitoring and capacity planner"),
+    ("coming.amb", "Inbox met aanmeldingen uit uw regio|Besluiten per professional|Readiness-check-gesprekken plannen en voeren|Terugkoppeling van trainers", "Inbox of your region's requests|Decisions per professional|Planning and holding readiness-check interviews|Trainers' feedback"),
+    ("coming.org", "Nieuwe aanmelding met meerdere professionals|Mijn aanmeldingen met status en tijdlijn|Plaats op de wachtlijst", "New request with several professionals|My requests with status and timeline|Waiting-list positions"),
+    ("coming.trainer", "Mijn groepen en trainingsdagen|Presentie per dag|Terugkoppeling na de training|Supervisie en coaching on the job", "My groups and training days|Attendance per day|Post-training feedback|Supervision and coaching on the job"),
+    ("groups.title", "Trainingsgroepen", "Training groups"),
+    ("groups.caption", "Trainingsgroepen van het programma", "Training groups of the programme"),
+    ("groups.name", "Groep", "Group"),
+    ("groups.region", "Regio", "Region"),
+    ("groups.period", "Periode", "Period"),
+    ("groups.capacity", "Plaatsen", "Seats"),
+    ("groups.status", "Status", "Status"),
+    ("groups.total", "groepen, samen", "groups, together"),
+    ("groups.seats", "plaatsen", "seats"),
+    ("region.none", "Bovenregionaal", "Cross-regional"),
+    ("status.planned", "Gepland", "Planned"),
+    ("status.open", "Open voor aanmelding", "Open for enrolment"),
+    ("status.running", "Loopt", "Running"),
+    ("status.completed", "Afgerond", "Completed"),
+    ("status.cancelled", "Geannuleerd", "Cancelled"),
+    ("orgs.title", "Organisaties in uw regio", "Organisations in your region"),
+    ("orgs.name", "Organisatie", "Organisation"),
+    ("orgs.kind", "Soort", "Kind"),
+    ("kind.municipality", "Gemeente", "Municipality"),
+    ("kind.cjg", "CJG", "CJG"),
+    ("kind.gi", "Gecertificeerde instelling", "Certified institution"),
+    ("kind.care_provider", "Zorgaanbieder", "Care provider"),
+    ("kind.other", "Overig", "Other"),
+    ("pros.title", "Professionals van uw organisatie", "Your organisation's professionals"),
+    ("pros.name", "Naam", "Name"),
+    ("pros.email", "E-mailadres", "Email"),
+    ("pros.function", "Functie", "Function"),
+    ("pros.empty", "Er zijn nog geen professionals geregistreerd.", "No professionals registered yet."),
+    ("loading", "Laden…", "Loading…"),
+    ("notfound.title", "Pagina niet gevonden", "Page not found"),
+    ("notfound.text", "Deze pagina bestaat niet.", "This page does not exist."),
+    ("forbidden.text", "Deze pagina is niet voor uw rol bedoeld.", "This page is not meant for your role."),
+    ("err.malformed_request", "Het verzoek kon niet worden gelezen.", "The request could not be read."),
+    ("err.validation_failed", "Controleer de gemarkeerde velden.", "Check the marked fields."),
+    ("err.unauthenticated", "Uw sessie is verlopen. Log opnieuw in.", "Your session has expired. Please log in again."),
+    ("err.invalid_credentials", "E-mailadres of wachtwoord klopt niet.", "Email address or password is incorrect."),
+    ("err.rate_limited", "Te veel pogingen. Probeer het over een kwartier opnieuw.", "Too many attempts. Try again in fifteen minutes."),
+    ("err.forbidden", "U heeft geen toegang tot deze gegevens.", "You have no access to this data."),
+    ("err.not_found", "Niet gevonden.", "Not found."),
+    ("err.already_exists", "Dit bestaat al.", "This already exists."),
+    ("err.token_invalid", "Deze link is ongeldig, al gebruikt of verlopen. Vraag een nieuwe aan.", "This link is invalid, used or expired. Ask for a new one."),
+    ("err.conflict", "Dit kan niet in de huidige toestand.", "This is not possible in the current state."),
+    ("err.unavailable", "De dienst is tijdelijk niet beschikbaar.", "The service is temporarily unavailable."),
+    ("err.internal", "Er ging iets mis. Probeer het later opnieuw.", "Something went wrong. Please try again later."),
+    ("err.network", "Geen verbinding met de server.", "No connection to the server."),
+    ("field.too_short", "Te kort: minstens 10 tekens.", "Too short: at least 10 characters."),
+    ("field.too_long", "Te lang.", "Too long."),
+    ("field.required", "Verplicht veld.", "Required field."),
+    ("field.invalid_email", "Geen geldig e-mailadres.", "Not a valid email address."),
+];
+
+pub fn lookup(lang: Lang, key: &str) -> &'static str {
+    match TEXTS.iter().find(|(k, _, _)| *k == key) {
+        Some((_, nl, en)) => match lang {
+            Lang::Nl => nl,
+            Lang::En => en,
+        },
+        None => "…",
+    }
+}
+
+/// The current language, from context (provided by `App`).
+pub fn use_lang() -> RwSignal<Lang> {
+    expect_context::<RwSignal<Lang>>()
+}
+
+/// A reactive translation of `key`.
+pub fn t(key: &'static str) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
+    let lang = use_lang();
+    move || lookup(lang.get(), key)
+}
+
+/// Translation of an API error code. The match is exhaustive, so a new code
+/// in the contract does not compile until it has a text here.
+pub fn error_key(code: va_openapi::ErrorCode) -> &'static str {
+    use va_openapi::ErrorCode as E;
+    match code {
+        E::MalformedRequest => "err.malformed_request",
+        E::ValidationFailed => "err.validation_failed",
+        E::Unauthenticated => "err.unauthenticated",
+        E::InvalidCredentials => "err.invalid_credentials",
+        E::RateLimited => "err.rate_limited",
+        E::Forbidden => "err.forbidden",
+        E::NotFound => "err.not_found",
+        E::AlreadyExists => "err.already_exists",
+        E::TokenInvalid => "err.token_invalid",
+        E::Conflict => "err.conflict",
+        E::Unavailable => "err.unavailable",
+        E::Internal => "err.internal",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_text_has_both_languages_and_keys_are_unique() {
+        for (i, (k, nl, en)) in TEXTS.iter().enumerate() {
+            assert!(!nl.is_empty() && !en.is_empty(), "{k}");
+            assert!(TEXTS[i + 1..].iter().all(|(k2, _, _)| k2 != k), "duplicate {k}");
+        }
+    }
+
+    #[test]
+    fn every_error_key_has_a_text() {
+        use va_openapi::ErrorCode as E;
+        for c in [E::MalformedRequest, E::ValidationFailed, E::Unauthenticated, E::InvalidCredentials, E::RateLimited,
+                  E::Forbidden, E::NotFound, E::AlreadyExists, E::TokenInvalid, E::Conflict, E::Unavailable, E::Internal] {
+            assert_ne!(lookup(Lang::Nl, error_key(c)), "…", "{c:?}");
+        }
+    }
+}

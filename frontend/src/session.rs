@@ -1,0 +1,78 @@
+//! The login session: kept in localStorage so it survives a reload, dropped at
+//! expiry, on logout and when the server answers 401.
+
+use leptos::prelude::*;
+use va_openapi::auth::{LoginResponse, Role};
+
+const KEY: &str = "va-planner.session";
+const LANG_KEY: &str = "va-planner.lang";
+
+pub type Session = LoginResponse;
+
+fn storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.local_storage().ok().flatten()
+}
+
+fn now_ms() -> f64 {
+    js_sys::Date::now()
+}
+
+/// The stored session, if it has not expired.
+pub fn load() -> Option<Session> {
+    let raw = storage()?.get_item(KEY).ok().flatten()?;
+    let s: Session = serde_json::from_str(&raw).ok()?;
+    if (s.expires_at.timestamp_millis() as f64) <= now_ms() {
+        clear();
+        return None;
+    }
+    Some(s)
+}
+
+pub fn save(s: &Session) {
+    if let (Some(st), Ok(raw)) = (storage(), serde_json::to_string(s)) {
+        let _ = st.set_item(KEY, &raw);
+    }
+}
+
+pub fn clear() {
+    if let Some(st) = storage() {
+        let _ = st.remove_item(KEY);
+    }
+}
+
+pub fn load_lang() -> crate::i18n::Lang {
+    match storage().and_then(|s| s.get_item(LANG_KEY).ok().flatten()).as_deref() {
+        Some("en") => crate::i18n::Lang::En,
+        _ => crate::i18n::Lang::Nl,
+    }
+}
+
+pub fn save_lang(lang: crate::i18n::Lang) {
+    if let Some(st) = storage() {
+        let _ = st.set_item(LANG_KEY, lang.code());
+    }
+}
+
+/// The session signal, provided by `App`.
+pub fn use_session() -> RwSignal<Option<Session>> {
+    expect_context::<RwSignal<Option<Session>>>()
+}
+
+/// Path of a role's start page.
+pub fn home_path(role: Role) -> &'static str {
+    match role {
+        Role::BelCoordinator => "/bel",
+        Role::Ambassador => "/ambassadeur",
+        Role::OrgContact => "/organisatie",
+        Role::Trainer => "/trainer",
+    }
+}
+
+pub fn role_key(role: Role) -> &'static str {
+    match role {
+        Role::BelCoordinator => "role.bel_coordinator",
+        Role::Ambassador => "role.ambassador",
+        Role::OrgContact => "role.org_contact",
+        Role::Trainer => "role.trainer",
+    }
+}

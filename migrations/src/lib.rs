@@ -1,0 +1,15 @@
+//! Schema migrations, one file per migration, run at start-up and by `backend migrate`.
+//! The same statements are rendered for SQLite and PostgreSQL by sea-query.
+
+pub use sea_orm_migration::prelude::*;
+
+mod m20261122_000001_core;
+
+pub struct Migrator;
+
+#[async_trait::async_trait]
+impl MigratorTrait for Migrator {
+    fn migrations() -> Vec<Box<dyn MigrationTrait>> {
+        vec![Box::new(m20261122_000001_core::Migration)]
+    }
+}

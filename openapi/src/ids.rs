@@ -1,0 +1,43 @@
+//! Typed identifiers: an organisation id cannot be passed where a user id is meant.
+
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+macro_rules! typed_id {
+    ($($(#[$meta:meta])* $name:ident),* $(,)?) => {$(
+        $(#[$meta])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+        #[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
+        #[serde(transparent)]
+        pub struct $name(pub i64);
+
+        impl fmt::Display for $name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                write!(f, "{}", self.0)
+            }
+        }
+
+        impl From<i64> for $name {
+            fn from(v: i64) -> Self {
+                Self(v)
+            }
+        }
+    )*};
+}
+
+typed_id!(
+    /// A youth region (Noord-, Midden-, Zuid-Limburg).
+    RegionId,
+    /// A municipality, CJG, certified institution or care provider.
+    OrganisationId,
+    /// A user account.
+    UserId,
+    /// A professional who can be enrolled.
+    ProfessionalId,
+    /// A training programme, e.g. "VA-training 2026-2027".
+    ProgrammeId,
+    /// A training group within a programme.
+    GroupId,
+    /// An audit log entry.
+    AuditId,
+);

@@ -1,0 +1,157 @@
+//! Regions, organisations, professionals, programmes, training groups, audit.
+
+use crate::ids::*;
+use chrono::{DateTime, NaiveDate, Utc};
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
+pub struct Region {
+    pub id: RegionId,
+    /// `noord`, `midden` or `zuid`.
+    pub code: String,
+    pub name: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum OrganisationKind {
+    Municipality,
+    Cjg,
+    Gi,
+    CareProvider,
+    Other,
+}
+
+impl OrganisationKind {
+    pub const ALL: [OrganisationKind; 5] = [
+        OrganisationKind::Municipality,
+        OrganisationKind::Cjg,
+        OrganisationKind::Gi,
+        OrganisationKind::CareProvider,
+        OrganisationKind::Other,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            OrganisationKind::Municipality => "municipality",
+            OrganisationKind::Cjg => "cjg",
+            OrganisationKind::Gi => "gi",
+            OrganisationKind::CareProvider => "care_provider",
+            OrganisationKind::Other => "other",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|k| k.as_str() == s)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
+pub struct Organisation {
+    pub id: OrganisationId,
+    pub name: String,
+    pub kind: OrganisationKind,
+    /// Municipalities and CJGs belong to a region; GIs and care providers may work across regions.
+    pub region_id: Option<RegionId>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
+pub struct Professional {
+    pub id: ProfessionalId,
+    pub organisation_id: OrganisationId,
+    pub name: String,
+    pub email: String,
+    pub function: Option<String>,
+    pub created_at: DateTime<Utc>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct NewProfessional {
+    pub name: String,
+    pub email: String,
+    #[serde(default)]
+    pub function: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
+pub struct Programme {
+    pub id: ProgrammeId,
+    pub name: String,
+    /// `va_training` or `basic_attitude` (grondhoudingstraining).
+    pub course_type: String,
+    pub starts_on: NaiveDate,
+    pub ends_on: NaiveDate,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum GroupStatus {
+    Planned,
+    Open,
+    Running,
+    Completed,
+    Cancelled,
+}
+
+impl GroupStatus {
+    pub const ALL: [GroupStatus; 5] = [
+        GroupStatus::Planned,
+        GroupStatus::Open,
+        GroupStatus::Running,
+        GroupStatus::Completed,
+        GroupStatus::Cancelled,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            GroupStatus::Planned => "planned",
+            GroupStatus::Open => "open",
+            GroupStatus::Running => "running",
+            GroupStatus::Completed => "completed",
+            GroupStatus::Cancelled => "cancelled",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|k| k.as_str() == s)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
+pub struct TrainingGroup {
+    pub id: GroupId,
+    pub programme_id: ProgrammeId,
+    pub name: String,
+    pub region_id: Option<RegionId>,
+    pub capacity: i32,
+    pub status: GroupStatus,
+    pub starts_on: NaiveDate,
+    pub ends_on: NaiveDate,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
+pub struct AuditEntry {
+    pub id: AuditId,
+    pub at: DateTime<Utc>,
+    pub actor_id: Option<UserId>,
+    /// e.g. `user.invited`, `auth.password_set`.
+    pub action: String,
+    pub subject: String,
+    pub detail: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
+pub struct Health {
+    pub status: String,
+}
