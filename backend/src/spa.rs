@@ -1,38 +1,55 @@
-//! Serves the built SPA; unknown non-API paths get `index.html` so client routes survive a reload.
+//! Serves the built SPA. Its assets live under `/pkg` and `/css`; every other
+//! non-API path gets `index.html` so client routes survive a reload, and
+//! unknown API paths get a problem document.
 
 use crate::error::AppError;
 use actix_files::{Files, NamedFile};
-use actix_web::dev::{fn_service, ServiceRequest, ServiceResponse};
-use actix_web::{web, HttpResponse};
+use actix_web::{web, HttpRequest, HttpResponse};
 use std::path::{Path, PathBuf};
 
-pub fn configure(cfg: &mut web::ServiceConfig, static_dir: &Path) {
-    let index: PathBuf = static_dir.join("index.html");
-    let fallback = move |req: ServiceRequest| {
-        let index = index.clone();
-        async move {
-            let (req, _) = req.into_parts();
-            if req.path().starts_with("/api/") || req.path() == "/api" {
-                let res = actix_web::ResponseError::error_response(&AppError::NotFound);
-                return Ok(ServiceResponse::new(req, res));
-            }
-            match NamedFile::open_async(&index).await {
-                Ok(f) => {
-                    let res = f.use_etag(false).use_last_modified(false).into_response(&req);
-                    Ok(ServiceResponse::new(req, res))
-                }
-                Err(_) => {
-                    let res = HttpResponse::ServiceUnavailable()
-                        .content_type("text/html; charset=utf-8")
-                        .body("<!doctype html><html lang=\"nl\"><title>VA-trainingsplanner</title><p>De webapplicatie is niet gebouwd: voer <code>cargo run -p xtask -- frontend</code> uit.</p></html>");
-                    Ok(ServiceResponse::new(req, res))
-                }
-            }
-        }
-    };
-    if static_dir.is_dir() {
-        cfg.service(Files::new("/", static_dir).index_file("index.html").default_handler(fn_service(fallback)));
-    } else {
-        cfg.default_service(fn_service(fallback));
+async fn fallback(req: HttpRequest, index: web::Data<SpaIndex>) -> HttpResponse {
+    if req.path() == "/api" || req.path().starts_with("/api/") {
+        return actix_web::ResponseError::error_response(&AppError::NotFound);
     }
+    match NamedFile::open_async(&index.0).await {
+        // The shell must never be cached stale: it names the current bundle.
+        Ok(f) => {
+            let mut res = f.use_etag(false).use_last_modified(false).into_response(&req);
+            res.headers_mut().insert(
+                actix_web::http::header::CACHE_CONTROL,
+                actix_web::http::header::HeaderValue::from_static("no-cache"),
+            );
+            res
+        }
+        Err(_) => HttpResponse::ServiceUnavailable().content_type("text/html; charset=utf-8").body(
+            "<!doctype html><html lang=\"nl\"><title>VA-trainingsplanner</title>\
+             <p>De webapplicatie is nog niet gebouwd: voer <code>cargo xtask frontend</code> uit.</p></html>",
+        ),
+    }
+}
+
+struct SpaIndex(PathBuf);
+
+pub fn configure(cfg: &mut web::ServiceConfig, static_dir: &Path) {
+    for sub in ["pkg", "css"] {
+        let dir = static_dir.join(sub);
+        if dir.is_dir() {
+            cfg.service(Files::new(&format!("/{sub}"), dir));
+        }
+    }
+    let favicon = static_dir.join("favicon.svg");
+    cfg.route(
+        "/favicon.svg",
+        web::get().to(move |req: HttpRequest| {
+            let favicon = favicon.clone();
+            async move {
+                match NamedFile::open_async(favicon).await {
+                    Ok(f) => f.into_response(&req),
+                    Err(_) => HttpResponse::NotFound().finish(),
+                }
+            }
+        }),
+    );
+    cfg.app_data(web::Data::new(SpaIndex(static_dir.join("index.html"))));
+    cfg.default_service(web::to(fallback));
 }

@@ -1,1 +1,3 @@
-fn main(){}
+//! Browser tests: headless Chromium against the real server and the built SPA.
+
+fn main() {}

@@ -1,0 +1,15 @@
+//! Pages, one module per domain.
+
+pub mod auth;
+pub mod start;
+
+use crate::i18n::t;
+use leptos::prelude::*;
+
+#[component]
+pub fn NotFound() -> impl IntoView {
+    view! {
+        <h1 class="utrecht-heading-1">{t("notfound.title")}</h1>
+        <p class="utrecht-paragraph">{t("notfound.text")}</p>
+    }
+}

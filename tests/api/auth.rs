@@ -1,0 +1,172 @@
+use base64::Engine;
+use serde_json::{json, Value};
+use va_tests::{db_tests, spawn_app_with, token_from_mail, Backend, TestApp, DEMO_PASSWORD};
+
+const B64: base64::engine::GeneralPurpose = base64::engine::general_purpose::URL_SAFE_NO_PAD;
+
+async fn assert_problem(res: reqwest::Response, status: u16, code: &str) -> Value {
+    assert_eq!(res.status(), status);
+    assert_eq!(res.headers()["content-type"], "application/problem+json");
+    let body: Value = res.json().await.expect("problem json");
+    assert_eq!(body["code"], code, "{body}");
+    assert_eq!(body["status"], status);
+    body
+}
+
+async fn login_returns_a_token_with_role_and_scope(app: TestApp) {
+    let res = app.login("Ambassadeur.Noord@demo.local", DEMO_PASSWORD).await;
+    assert_eq!(res.status(), 200);
+    let body: Value = res.json().await.expect("json");
+    assert_eq!(body["user"]["role"], "ambassador");
+    assert_eq!(body["user"]["region"]["name"], "Noord-Limburg");
+    let token = body["token"].as_str().expect("token");
+    let header: Value = serde_json::from_slice(&B64.decode(token.split('.').next().expect("h")).expect("b64")).expect("json");
+    assert_eq!(header["alg"], "HS256");
+    let claims: Value = serde_json::from_slice(&B64.decode(token.split('.').nth(1).expect("p")).expect("b64")).expect("json");
+    assert_eq!(claims["role"], "ambassador");
+    assert!(claims["region"].is_i64() && claims["exp"].is_i64());
+
+    let me: Value = app.get("/api/v1/auth/me", Some(token)).await.json().await.expect("me");
+    assert_eq!(me["email"], "ambassadeur.noord@demo.local");
+}
+
+async fn wrong_password_and_unknown_account_get_the_same_401(app: TestApp) {
+    assert_problem(app.login("bel@demo.local", "niet-het-wachtwoord").await, 401, "invalid_credentials").await;
+    assert_problem(app.login("niemand@demo.local", DEMO_PASSWORD).await, 401, "invalid_credentials").await;
+    assert_problem(app.login("", "").await, 401, "invalid_credentials").await;
+}
+
+async fn missing_expired_tampered_and_alg_none_tokens_get_401(app: TestApp) {
+    assert_problem(app.get("/api/v1/auth/me", None).await, 401, "unauthenticated").await;
+    assert_problem(app.get("/api/v1/regions", Some("not-a-jwt")).await, 401, "unauthenticated").await;
+
+    let good = app.token("trainer@demo.local").await;
+    let parts: Vec<&str> = good.split('.').collect();
+    let mut claims: Value = serde_json::from_slice(&B64.decode(parts[1]).expect("b64")).expect("json");
+
+    // Tampered: role raised, old signature kept.
+    claims["role"] = json!("bel_coordinator");
+    let forged = format!("{}.{}.{}", parts[0], B64.encode(claims.to_string()), parts[2]);
+    assert_problem(app.get("/api/v1/users", Some(&forged)).await, 401, "unauthenticated").await;
+
+    // alg none: no signature at all.
+    let none_header = B64.encode(r#"{"alg":"none","typ":"JWT"}"#);
+    let unsigned = format!("{none_header}.{}.", B64.encode(claims.to_string()));
+    assert_problem(app.get("/api/v1/users", Some(&unsigned)).await, 401, "unauthenticated").await;
+
+    // Expired, correctly signed with the server's secret.
+    let secret = app.settings.jwt_secret.clone().expect("secret");
+    let keys = va_backend::auth::JwtKeys::from_secret(secret.as_bytes());
+    let past = chrono::Utc::now() - chrono::Duration::hours(3);
+    let (expired, _) = keys
+        .issue(va_openapi::UserId(1), va_openapi::auth::Role::BelCoordinator, None, None, past, std::time::Duration::from_secs(3600))
+        .expect("issue");
+    assert_problem(app.get("/api/v1/users", Some(&expired)).await, 401, "unauthenticated").await;
+
+    // Signed with another secret.
+    let other = va_backend::auth::JwtKeys::from_secret(b"another-secret-another-secret-another");
+    let (foreign, _) = other
+        .issue(va_openapi::UserId(1), va_openapi::auth::Role::BelCoordinator, None, None, chrono::Utc::now(), std::time::Duration::from_secs(3600))
+        .expect("issue");
+    assert_problem(app.get("/api/v1/users", Some(&foreign)).await, 401, "unauthenticated").await;
+
+    // The untouched token still works.
+    assert_eq!(app.get("/api/v1/regions", Some(&good)).await.status(), 200);
+}
+
+async fn login_is_throttled_per_account(app: TestApp) {
+    for _ in 0..5 {
+        assert_problem(app.login("gi@demo.local", "fout-wachtwoord").await, 401, "invalid_credentials").await;
+    }
+    // Even the right password is refused now, with Retry-After.
+    let res = app.login("gi@demo.local", DEMO_PASSWORD).await;
+    assert!(res.headers().contains_key("retry-after"));
+    assert_problem(res, 429, "rate_limited").await;
+    // Another account from the same address is not locked by it.
+    assert_eq!(app.login("trainer@demo.local", DEMO_PASSWORD).await.status(), 200);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn login_is_throttled_per_client_address_across_accounts() {
+    let app = spawn_app_with(Backend::Sqlite, |s| s.max_failures_per_address = 3).await.expect("app");
+    for who in ["a@demo.local", "b@demo.local", "c@demo.local"] {
+        assert_problem(app.login(who, "fout-wachtwoord").await, 401, "invalid_credentials").await;
+    }
+    assert_problem(app.login("bel@demo.local", DEMO_PASSWORD).await, 429, "rate_limited").await;
+}
+
+async fn an_invited_user_sets_a_password_once_and_logs_in(app: TestApp) {
+    let bel = app.token("bel@demo.local").await;
+    let region = app.id_of("SELECT id FROM regions WHERE code = 'midden'").await;
+    let res = app
+        .post_json("/api/v1/users", Some(&bel), &json!({"email": "Nieuw.Ambassadeur@Midden.nl", "name": "Nina Nieuw", "role": "ambassador", "region_id": region}))
+        .await;
+    assert_eq!(res.status(), 201);
+    let user: Value = res.json().await.expect("json");
+    assert_eq!(user["email"], "nieuw.ambassadeur@midden.nl");
+    assert_eq!(user["active"], false);
+
+    // Not active yet: no login.
+    assert_problem(app.login("nieuw.ambassadeur@midden.nl", "een-goed-wachtwoord").await, 401, "invalid_credentials").await;
+
+    let mail = app.wait_for_mail("nieuw.ambassadeur@midden.nl").await;
+    assert!(mail.contains("Uitnodiging"), "{mail}");
+    let token = token_from_mail(&mail);
+
+    // Too short: refused, and the link keeps working.
+    let res = app.post_json("/api/v1/auth/set-password", None, &json!({"token": token, "password": "kort"})).await;
+    let body = assert_problem(res, 422, "validation_failed").await;
+    assert_eq!(body["errors"][0]["field"], "password");
+    assert_eq!(body["errors"][0]["code"], "too_short");
+
+    let res = app.post_json("/api/v1/auth/set-password", None, &json!({"token": token, "password": "een-goed-wachtwoord"})).await;
+    assert_eq!(res.status(), 204);
+    let res = app.login("nieuw.ambassadeur@midden.nl", "een-goed-wachtwoord").await;
+    assert_eq!(res.status(), 200);
+    let body: Value = res.json().await.expect("json");
+    assert_eq!(body["user"]["region"]["name"], "Midden-Limburg");
+
+    // Single use.
+    let res = app.post_json("/api/v1/auth/set-password", None, &json!({"token": token, "password": "nog-een-wachtwoord"})).await;
+    assert_problem(res, 400, "token_invalid").await;
+
+    let audit: Value = app.get("/api/v1/audit", Some(&bel)).await.json().await.expect("audit");
+    let actions: Vec<&str> = audit.as_array().expect("list").iter().filter_map(|e| e["action"].as_str()).collect();
+    assert!(actions.contains(&"user.invited") && actions.contains(&"auth.password_set"), "{actions:?}");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_expired_invitation_link_is_refused() {
+    let app = spawn_app_with(Backend::Sqlite, |s| s.invite_ttl = std::time::Duration::from_secs(0)).await.expect("app");
+    let bel = app.token("bel@demo.local").await;
+    let res = app.post_json("/api/v1/users", Some(&bel), &json!({"email": "laat@demo.local", "name": "Laat", "role": "trainer"})).await;
+    assert_eq!(res.status(), 201);
+    let token = token_from_mail(&app.wait_for_mail("laat@demo.local").await);
+    let res = app.post_json("/api/v1/auth/set-password", None, &json!({"token": token, "password": "een-goed-wachtwoord"})).await;
+    assert_problem(res, 400, "token_invalid").await;
+    assert_problem(app.login("laat@demo.local", "een-goed-wachtwoord").await, 401, "invalid_credentials").await;
+}
+
+async fn a_password_reset_replaces_the_old_password(app: TestApp) {
+    let res = app.post_json("/api/v1/auth/password-reset", None, &json!({"email": "onbekend@demo.local"})).await;
+    assert_eq!(res.status(), 202, "no hint whether an account exists");
+    let res = app.post_json("/api/v1/auth/password-reset", None, &json!({"email": "gemeente.venlo@demo.local"})).await;
+    assert_eq!(res.status(), 202);
+    let mail = app.wait_for_mail("gemeente.venlo@demo.local").await;
+    assert!(mail.contains("Nieuw wachtwoord"), "{mail}");
+    assert!(app.mail_files().iter().all(|m| !m.contains("onbekend@demo.local")));
+    let token = token_from_mail(&mail);
+    let res = app.post_json("/api/v1/auth/set-password", None, &json!({"token": token, "password": "venlo-nieuw-2026"})).await;
+    assert_eq!(res.status(), 204);
+    assert_problem(app.login("gemeente.venlo@demo.local", DEMO_PASSWORD).await, 401, "invalid_credentials").await;
+    assert_eq!(app.login("gemeente.venlo@demo.local", "venlo-nieuw-2026").await.status(), 200);
+}
+
+db_tests!(
+    login_returns_a_token_with_role_and_scope,
+    wrong_password_and_unknown_account_get_the_same_401,
+    missing_expired_tampered_and_alg_none_tokens_get_401,
+    login_is_throttled_per_account,
+    an_invited_user_sets_a_password_once_and_logs_in,
+    a_password_reset_replaces_the_old_password,
+);

@@ -1,0 +1,57 @@
+use serde_json::Value;
+use va_tests::{db_tests, TestApp};
+
+async fn health_and_readiness_answer(app: TestApp) {
+    let res = app.get("/api/health", None).await;
+    assert_eq!(res.status(), 200);
+    assert_eq!(res.json::<Value>().await.expect("json")["status"], "ok");
+    let res = app.get("/api/ready", None).await;
+    assert_eq!(res.status(), 200);
+    assert_eq!(res.json::<Value>().await.expect("json")["status"], "ready");
+}
+
+async fn unknown_api_paths_are_problem_404_and_client_routes_get_the_spa(app: TestApp) {
+    let res = app.get("/api/v1/does-not-exist", None).await;
+    assert_eq!(res.status(), 404);
+    assert_eq!(res.headers()["content-type"], "application/problem+json");
+    let body: Value = res.json().await.expect("json");
+    assert_eq!(body["code"], "not_found");
+
+    let res = app.get("/bel", None).await;
+    assert_eq!(res.status(), 200, "client route is served index.html");
+    let html = res.text().await.expect("text");
+    assert!(html.contains("/pkg/va_frontend.js"), "index.html of the SPA: {html}");
+    let res = app.get("/pkg/va_frontend_bg.wasm", None).await;
+    assert_eq!(res.status(), 200);
+    assert_eq!(res.headers()["content-type"], "application/wasm");
+}
+
+async fn demo_seed_is_idempotent_and_has_the_plans_numbers(app: TestApp) {
+    let before: Vec<i64> = futures_counts(&app).await;
+    assert_eq!(before, vec![3, 31, 1, 8, 8], "regions, municipalities, programmes, groups, users");
+    let seats = app.id_of("SELECT CAST(SUM(capacity) AS BIGINT) FROM training_groups").await;
+    assert_eq!(seats, 128);
+    va_backend::demo::seed(&app.db, Some(va_tests::DEMO_PASSWORD.into())).await.expect("second seed");
+    assert_eq!(futures_counts(&app).await, before);
+    let cjg = app.id_of("SELECT COUNT(*) FROM organisations WHERE kind = 'cjg'").await;
+    let gis = app.id_of("SELECT COUNT(*) FROM organisations WHERE kind = 'gi'").await;
+    assert_eq!((cjg, gis), (1, 3));
+    // Demo logins still work after a re-seed.
+    app.token("ambassadeur.zuid@demo.local").await;
+}
+
+async fn futures_counts(app: &TestApp) -> Vec<i64> {
+    vec![
+        app.count("regions").await,
+        app.id_of("SELECT COUNT(*) FROM organisations WHERE kind = 'municipality'").await,
+        app.count("programmes").await,
+        app.count("training_groups").await,
+        app.count("users").await,
+    ]
+}
+
+db_tests!(
+    health_and_readiness_answer,
+    unknown_api_paths_are_problem_404_and_client_routes_get_the_spa,
+    demo_seed_is_idempotent_and_has_the_plans_numbers,
+);
