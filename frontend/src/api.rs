@@ -106,6 +106,17 @@ pub async fn set_password(token: String, password: String) -> Result<(), ApiErro
         .map(|_| ())
 }
 
+pub async fn users(token: &str) -> Result<Vec<va_openapi::auth::UserSummary>, ApiError> {
+    get("/api/v1/users", token).await
+}
+
+pub async fn invite_user(
+    token: &str,
+    req: &va_openapi::auth::InviteUserRequest,
+) -> Result<va_openapi::auth::UserSummary, ApiError> {
+    request::<_, va_openapi::auth::UserSummary>("POST", "/api/v1/users", Some(token), Some(req)).await?.ok_or(ApiError::Network)
+}
+
 pub async fn programmes(token: &str) -> Result<Vec<Programme>, ApiError> {
     get("/api/v1/programmes", token).await
 }

@@ -2,7 +2,7 @@
 
 use crate::components::layout::Layout;
 use crate::i18n::Lang;
-use crate::pages::{auth::*, start::*, NotFound};
+use crate::pages::{auth::*, start::*, users::UsersPage, NotFound};
 use crate::session::{self, Session};
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
@@ -30,6 +30,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/wachtwoord-vergeten") view=ForgotPassword/>
                     <Route path=path!("/wachtwoord-instellen") view=SetPassword/>
                     <Route path=path!("/bel") view=BelStart/>
+                    <Route path=path!("/bel/gebruikers") view=UsersPage/>
                     <Route path=path!("/ambassadeur") view=AmbassadorStart/>
                     <Route path=path!("/organisatie") view=OrgStart/>
                     <Route path=path!("/trainer") view=TrainerStart/>

@@ -1,6 +1,10 @@
-//! `cargo run -p xtask -- frontend`: builds the SPA bundle into `frontend/dist`:
-//! the wasm crate (release), its JS glue (wasm-bindgen, same version as the
-//! crate), index.html, our stylesheet and the NL Design System CSS from npm.
+//! Project tasks (`cargo xtask <task>`, an alias in `.cargo/config.toml`):
+//! - `frontend`: builds the SPA bundle into `frontend/dist`: the wasm crate,
+//!   its JS glue (wasm-bindgen, same version as the crate), index.html, our
+//!   stylesheet and the NL Design System CSS from npm.
+//! - `serve`: builds the SPA and starts the planner on SQLite with demo data.
+//! - `test`: builds the SPA and runs the whole test suite, ending with one
+//!   `summary: N passed, N failed` line.
 
 use anyhow::{bail, Context, Result};
 use std::path::{Path, PathBuf};
@@ -46,12 +50,9 @@ fn build_frontend() -> Result<()> {
     let dist = frontend.join("dist");
     npm_assets(&frontend)?;
 
-    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
-    run(Command::new(cargo)
-        .args(["build", "-p", "va-frontend", "--target", "wasm32-unknown-unknown", "--release"])
-        .current_dir(&root))?;
+    run(cargo().args(["build", "-p", "va-frontend", "--target", "wasm32-unknown-unknown", "--profile", "wasm-release"]))?;
     let target_dir = std::env::var("CARGO_TARGET_DIR").map(PathBuf::from).unwrap_or_else(|_| root.join("target"));
-    let wasm = target_dir.join("wasm32-unknown-unknown/release/va_frontend.wasm");
+    let wasm = target_dir.join("wasm32-unknown-unknown/wasm-release/va_frontend.wasm");
 
     if dist.exists() {
         std::fs::remove_dir_all(&dist)?;
@@ -77,9 +78,97 @@ fn build_frontend() -> Result<()> {
     Ok(())
 }
 
+fn cargo() -> Command {
+    let mut c = Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()));
+    c.current_dir(root());
+    c
+}
+
+/// Adds the wasm target when rustup is there and the target is missing.
+fn ensure_wasm_target() -> Result<()> {
+    let out = Command::new("rustup").args(["target", "list", "--installed"]).output();
+    match out {
+        Ok(o) if String::from_utf8_lossy(&o.stdout).contains("wasm32-unknown-unknown") => Ok(()),
+        Ok(_) => run(Command::new("rustup").args(["target", "add", "wasm32-unknown-unknown"])),
+        Err(_) => Ok(()), // no rustup: the toolchain is managed otherwise; the build will say if the target is missing
+    }
+}
+
+/// Sums `test result:` lines of cargo test output.
+fn count(line: &str, passed: &mut u64, failed: &mut u64) {
+    if let Some(rest) = line.trim().strip_prefix("test result: ") {
+        for part in rest.split(';') {
+            let mut words = part.split_whitespace().rev();
+            let (Some(kind), Some(n)) = (words.next(), words.next()) else { continue };
+            let n: u64 = n.parse().unwrap_or(0);
+            match kind {
+                "passed" => *passed += n,
+                "failed" => *failed += n,
+                _ => {}
+            }
+        }
+    }
+}
+
+fn run_counted(cmd: &mut Command, passed: &mut u64, failed: &mut u64) -> Result<bool> {
+    use std::io::{BufRead, BufReader};
+    eprintln!("xtask: {cmd:?}");
+    let mut child = cmd.stdout(std::process::Stdio::piped()).spawn()?;
+    if let Some(out) = child.stdout.take() {
+        for line in BufReader::new(out).lines() {
+            let line = line?;
+            println!("{line}");
+            count(&line, passed, failed);
+        }
+    }
+    Ok(child.wait()?.success())
+}
+
+fn test() -> Result<()> {
+    ensure_wasm_target()?;
+    build_frontend()?;
+    let (mut passed, mut failed) = (0, 0);
+    // Doc tests are left out: there are none, and their empty run would end the output.
+    let ok_backend = run_counted(
+        cargo().args(["test", "--workspace", "--exclude", "va-frontend", "--lib", "--bins", "--tests"]),
+        &mut passed,
+        &mut failed,
+    )?;
+    let ok_frontend = run_counted(cargo().args(["test", "-p", "va-frontend", "--lib"]), &mut passed, &mut failed)?;
+    println!("summary: {passed} passed, {failed} failed");
+    if !(ok_backend && ok_frontend) {
+        bail!("tests failed");
+    }
+    Ok(())
+}
+
+fn serve() -> Result<()> {
+    ensure_wasm_target()?;
+    build_frontend()?;
+    let extra: Vec<String> = std::env::args().skip(2).collect();
+    run(cargo().args(["run", "-q", "-p", "va-backend", "--bin", "backend", "--", "serve", "--demo"]).args(extra))
+}
+
 fn main() -> Result<()> {
     match std::env::args().nth(1).as_deref() {
-        Some("frontend") => build_frontend(),
-        _ => bail!("usage: cargo run -p xtask -- frontend"),
+        Some("frontend") => {
+            ensure_wasm_target()?;
+            build_frontend()
+        }
+        Some("serve") => serve(),
+        Some("test") => test(),
+        _ => bail!("usage: cargo xtask frontend | serve [--port N] | test"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn cargo_test_result_lines_are_summed() {
+        let (mut p, mut f) = (0, 0);
+        super::count("test result: ok. 41 passed; 0 failed; 0 ignored; 0 measured; 0 filtered out; finished in 6.19s", &mut p, &mut f);
+        super::count("test result: FAILED. 3 passed; 2 failed; 1 ignored; 0 measured; 0 filtered out", &mut p, &mut f);
+        super::count("running 4 tests", &mut p, &mut f);
+        assert_eq!((p, f), (44, 2));
     }
 }

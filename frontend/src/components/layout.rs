@@ -5,6 +5,16 @@ use crate::session::{self, home_path, role_key, use_session};
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
+use va_openapi::auth::Role;
+
+/// The menu of a role: (path, text key).
+fn nav_items(role: Role) -> Vec<(&'static str, &'static str)> {
+    let mut items = vec![(home_path(role), "nav.start")];
+    if role == Role::BelCoordinator {
+        items.push(("/bel/gebruikers", "nav.users"));
+    }
+    items
+}
 
 #[component]
 pub fn Layout(children: Children) -> impl IntoView {
@@ -48,7 +58,9 @@ pub fn Layout(children: Children) -> impl IntoView {
             {move || sess.get().map(|s| view! {
                 <nav class="va-nav" aria-label=move || lookup(lang.get(), "nav.label")>
                     <ul class="va-nav__list">
-                        <li><A href=home_path(s.user.role) attr:class="va-nav__link">{t("nav.start")}</A></li>
+                        {nav_items(s.user.role).into_iter().map(|(href, key)| view! {
+                            <li><A href=href exact=true attr:class="va-nav__link">{t(key)}</A></li>
+                        }).collect_view()}
                     </ul>
                 </nav>
             })}

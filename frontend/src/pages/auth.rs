@@ -87,7 +87,7 @@ pub fn Login() -> impl IntoView {
                         <label class="utrecht-form-label" for="email">{t("login.email")}</label>
                     </div>
                     <div class="utrecht-form-field__input">
-                        <input id="email" name="email" type="email" autocomplete="username" required=true
+                        <input id="email" name="email" type="email" autocomplete="username" aria-required="true"
                             class="utrecht-textbox utrecht-textbox--html-input"
                             prop:value=move || email.get()
                             on:input=move |ev| email.set(event_target_value(&ev))/>
@@ -98,7 +98,7 @@ pub fn Login() -> impl IntoView {
                         <label class="utrecht-form-label" for="password">{t("login.password")}</label>
                     </div>
                     <div class="utrecht-form-field__input">
-                        <input id="password" name="password" type="password" autocomplete="current-password" required=true
+                        <input id="password" name="password" type="password" autocomplete="current-password" aria-required="true"
                             class="utrecht-textbox utrecht-textbox--html-input"
                             prop:value=move || password.get()
                             on:input=move |ev| password.set(event_target_value(&ev))/>
@@ -157,7 +157,7 @@ pub fn ForgotPassword() -> impl IntoView {
                             <label class="utrecht-form-label" for="reset-email">{t("login.email")}</label>
                         </div>
                         <div class="utrecht-form-field__input">
-                            <input id="reset-email" type="email" autocomplete="email" required=true
+                            <input id="reset-email" type="email" autocomplete="email" aria-required="true"
                                 class="utrecht-textbox utrecht-textbox--html-input"
                                 prop:value=move || email.get()
                                 on:input=move |ev| email.set(event_target_value(&ev))/>
@@ -225,7 +225,7 @@ pub fn SetPassword() -> impl IntoView {
                                 <label class="utrecht-form-label" for="new-password">{t("setpw.password")}</label>
                             </div>
                             <div class="utrecht-form-field__input">
-                                <input id="new-password" type="password" autocomplete="new-password" required=true minlength="10"
+                                <input id="new-password" type="password" autocomplete="new-password" aria-required="true" minlength="10"
                                     class="utrecht-textbox utrecht-textbox--html-input"
                                     prop:value=move || pw.get() on:input=move |ev| pw.set(event_target_value(&ev))/>
                             </div>
@@ -235,7 +235,7 @@ pub fn SetPassword() -> impl IntoView {
                                 <label class="utrecht-form-label" for="repeat-password">{t("setpw.repeat")}</label>
                             </div>
                             <div class="utrecht-form-field__input">
-                                <input id="repeat-password" type="password" autocomplete="new-password" required=true
+                                <input id="repeat-password" type="password" autocomplete="new-password" aria-required="true"
                                     class="utrecht-textbox utrecht-textbox--html-input"
                                     prop:value=move || pw2.get() on:input=move |ev| pw2.set(event_target_value(&ev))/>
                             </div>

@@ -2,6 +2,7 @@
 
 pub mod auth;
 pub mod start;
+pub mod users;
 
 use crate::i18n::t;
 use leptos::prelude::*;

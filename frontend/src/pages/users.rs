@@ -1,0 +1,246 @@
+//! BEL: user accounts and invitations.
+
+use crate::api::{self, ApiError};
+use crate::components::guard::RequireRole;
+use crate::i18n::{lookup, t, use_lang};
+use crate::session::{role_key, Session};
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use va_openapi::auth::{InviteUserRequest, Role, UserSummary};
+use va_openapi::reference::{Organisation, Region};
+use va_openapi::{OrganisationId, RegionId};
+
+#[component]
+pub fn UsersPage() -> impl IntoView {
+    view! {
+        <RequireRole role=Role::BelCoordinator render=|s: Session| view! { <Users token=s.token.clone()/> }/>
+    }
+}
+
+async fn load_refs(token: String) -> Result<(Vec<Region>, Vec<Organisation>), ApiError> {
+    Ok((api::regions(&token).await?, api::organisations(&token).await?))
+}
+
+fn field_error(err: &Option<ApiError>, field: &str) -> Option<&'static str> {
+    match err {
+        Some(ApiError::Problem(p)) => p.errors.iter().find(|e| e.field == field).map(|e| match e.code.as_str() {
+            "required" => "field.required",
+            "too_long" => "field.too_long",
+            "invalid_email" => "field.invalid_email",
+            "already_exists" => "users.email_taken",
+            _ => "field.invalid",
+        }),
+        _ => None,
+    }
+}
+
+#[component]
+fn Users(token: String) -> impl IntoView {
+    let lang = use_lang();
+    let reload = RwSignal::new(0u32);
+    let tok = token.clone();
+    // Regions and organisations load once; the user list again after each invitation,
+    // without re-rendering (and so resetting) the form.
+    let refs = LocalResource::new(move || load_refs(tok.clone()));
+    let tok = token.clone();
+    let users = LocalResource::new(move || {
+        reload.get();
+        let tok = tok.clone();
+        async move { api::users(&tok).await }
+    });
+
+    let name = RwSignal::new(String::new());
+    let email = RwSignal::new(String::new());
+    let role = RwSignal::new(Role::OrgContact);
+    let region = RwSignal::new(String::new());
+    let org = RwSignal::new(String::new());
+    let error: RwSignal<Option<ApiError>> = RwSignal::new(None);
+    let sent_to: RwSignal<Option<String>> = RwSignal::new(None);
+
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let r = role.get_untracked();
+        let req = InviteUserRequest {
+            email: email.get_untracked(),
+            name: name.get_untracked(),
+            role: r,
+            region_id: if r == Role::Ambassador { region.get_untracked().parse().ok().map(RegionId) } else { None },
+            organisation_id: if r == Role::OrgContact { org.get_untracked().parse().ok().map(OrganisationId) } else { None },
+        };
+        let token = token.clone();
+        spawn_local(async move {
+            match api::invite_user(&token, &req).await {
+                Ok(u) => {
+                    error.set(None);
+                    sent_to.set(Some(u.email));
+                    name.set(String::new());
+                    email.set(String::new());
+                    reload.update(|n| *n += 1);
+                }
+                Err(e) => {
+                    sent_to.set(None);
+                    error.set(Some(e));
+                }
+            }
+        });
+    };
+
+    let err_text = move |field: &'static str| {
+        move || error.with(|e| field_error(e, field)).map(|k| lookup(lang.get(), k))
+    };
+    let general_error = move || {
+        error.with(|e| match e {
+            Some(ApiError::Problem(p)) if !p.errors.is_empty() => Some(lookup(lang.get(), "err.validation_failed")),
+            Some(e) => Some(lookup(lang.get(), e.text_key())),
+            None => None,
+        })
+    };
+
+    view! {
+        <h1 class="utrecht-heading-1" data-testid="users-title">{t("users.title")}</h1>
+        <p class="utrecht-paragraph utrecht-paragraph--lead">{t("users.intro")}</p>
+        <Suspense fallback=move || view! { <p class="utrecht-paragraph">{t("loading")}</p> }>
+            {move || refs.get().map(|res| match res {
+                Err(e) => view! {
+                    <div class="utrecht-alert utrecht-alert--error" role="alert"><p class="utrecht-paragraph">{t(e.text_key())}</p></div>
+                }.into_any(),
+                Ok((regions, orgs)) => {
+                    let scope_name = {
+                        let regions = regions.clone();
+                        let orgs = orgs.clone();
+                        move |u: &UserSummary| {
+                            u.region_id.and_then(|r| regions.iter().find(|x| x.id == r).map(|x| x.name.clone()))
+                                .or_else(|| u.organisation_id.and_then(|o| orgs.iter().find(|x| x.id == o).map(|x| x.name.clone())))
+                                .unwrap_or_default()
+                        }
+                    };
+                    view! {
+                        <section class="va-section" aria-labelledby="invite-title">
+                            <h2 class="utrecht-heading-2" id="invite-title">{t("users.invite")}</h2>
+                            {move || sent_to.get().map(|to| view! {
+                                <div class="utrecht-alert utrecht-alert--ok" role="status" data-testid="invite-ok">
+                                    <p class="utrecht-paragraph">{t("users.sent")}" "<strong>{to}</strong></p>
+                                </div>
+                            })}
+                            {move || general_error().map(|m| view! {
+                                <div class="utrecht-alert utrecht-alert--error" role="alert" data-testid="error"><p class="utrecht-paragraph">{m}</p></div>
+                            })}
+                            <form class="va-form va-form--grid" on:submit=submit.clone() novalidate=true>
+                                <div class="utrecht-form-field utrecht-form-field--text">
+                                    <div class="utrecht-form-field__label"><label class="utrecht-form-label" for="inv-name">{t("pros.name")}</label></div>
+                                    <div class="utrecht-form-field__input">
+                                        <input id="inv-name" type="text" aria-required="true" maxlength="200" autocomplete="off"
+                                            class="utrecht-textbox utrecht-textbox--html-input"
+                                            aria-invalid=move || err_text("name")().map(|_| "true")
+                                            aria-describedby="inv-name-err"
+                                            prop:value=move || name.get() on:input=move |ev| name.set(event_target_value(&ev))/>
+                                    </div>
+                                    <p class="utrecht-form-field-error-message" id="inv-name-err">{err_text("name")}</p>
+                                </div>
+                                <div class="utrecht-form-field utrecht-form-field--text">
+                                    <div class="utrecht-form-field__label"><label class="utrecht-form-label" for="inv-email">{t("login.email")}</label></div>
+                                    <div class="utrecht-form-field__input">
+                                        <input id="inv-email" type="email" aria-required="true" autocomplete="off"
+                                            class="utrecht-textbox utrecht-textbox--html-input"
+                                            aria-invalid=move || err_text("email")().map(|_| "true")
+                                            aria-describedby="inv-email-err"
+                                            prop:value=move || email.get() on:input=move |ev| email.set(event_target_value(&ev))/>
+                                    </div>
+                                    <p class="utrecht-form-field-error-message" id="inv-email-err">{err_text("email")}</p>
+                                </div>
+                                <div class="utrecht-form-field">
+                                    <div class="utrecht-form-field__label"><label class="utrecht-form-label" for="inv-role">{t("users.role")}</label></div>
+                                    <div class="utrecht-form-field__input">
+                                        <select id="inv-role" class="utrecht-select utrecht-select--html-select"
+                                            on:change=move |ev| role.set(Role::parse(&event_target_value(&ev)).unwrap_or(Role::OrgContact))>
+                                            {Role::ALL.into_iter().map(|r| view! {
+                                                <option value=r.as_str() selected=move || role.get() == r>{move || lookup(lang.get(), role_key(r))}</option>
+                                            }).collect_view()}
+                                        </select>
+                                    </div>
+                                </div>
+                                <Show when=move || role.get() == Role::Ambassador>
+                                    <div class="utrecht-form-field">
+                                        <div class="utrecht-form-field__label"><label class="utrecht-form-label" for="inv-region">{t("groups.region")}</label></div>
+                                        <div class="utrecht-form-field__input">
+                                            <select id="inv-region" class="utrecht-select utrecht-select--html-select"
+                                                on:change=move |ev| region.set(event_target_value(&ev))>
+                                                <option value="">{t("users.choose")}</option>
+                                                {regions.iter().map(|r| view! { <option value=r.id.0.to_string()>{r.name.clone()}</option> }).collect_view()}
+                                            </select>
+                                        </div>
+                                        <p class="utrecht-form-field-error-message">{err_text("region_id")}</p>
+                                    </div>
+                                </Show>
+                                <Show when=move || role.get() == Role::OrgContact>
+                                    <div class="utrecht-form-field">
+                                        <div class="utrecht-form-field__label"><label class="utrecht-form-label" for="inv-org">{t("orgs.name")}</label></div>
+                                        <div class="utrecht-form-field__input">
+                                            <select id="inv-org" class="utrecht-select utrecht-select--html-select"
+                                                on:change=move |ev| org.set(event_target_value(&ev))>
+                                                <option value="">{t("users.choose")}</option>
+                                                {orgs.iter().map(|o| view! { <option value=o.id.0.to_string()>{o.name.clone()}</option> }).collect_view()}
+                                            </select>
+                                        </div>
+                                        <p class="utrecht-form-field-error-message">{err_text("organisation_id")}</p>
+                                    </div>
+                                </Show>
+                                <div class="va-actions">
+                                    <button type="submit" class="utrecht-button utrecht-button--primary-action" data-testid="invite-submit">{t("users.send")}</button>
+                                </div>
+                            </form>
+                        </section>
+                        <section class="va-section" aria-labelledby="users-list-title">
+                            <Transition fallback=move || view! { <p class="utrecht-paragraph">{t("loading")}</p> }>
+                            {move || users.get().map(|res| match res {
+                            Err(e) => view! {
+                                <div class="utrecht-alert utrecht-alert--error" role="alert"><p class="utrecht-paragraph">{t(e.text_key())}</p></div>
+                            }.into_any(),
+                            Ok(users) => {
+                            let count = users.len();
+                            let scope_name = scope_name.clone();
+                            view! {
+                            <h2 class="utrecht-heading-2" id="users-list-title">{t("users.list")}" ("{count}")"</h2>
+                            <div class="va-table-wrap">
+                            <table class="utrecht-table va-table" data-testid="users-table">
+                                <thead class="utrecht-table__header">
+                                    <tr class="utrecht-table__row">
+                                        <th class="utrecht-table__header-cell" scope="col">{t("pros.name")}</th>
+                                        <th class="utrecht-table__header-cell" scope="col">{t("login.email")}</th>
+                                        <th class="utrecht-table__header-cell" scope="col">{t("users.role")}</th>
+                                        <th class="utrecht-table__header-cell" scope="col">{t("users.scope")}</th>
+                                        <th class="utrecht-table__header-cell" scope="col">{t("groups.status")}</th>
+                                    </tr>
+                                </thead>
+                                <tbody class="utrecht-table__body">
+                                    {users.into_iter().map(|u| {
+                                        let scope = scope_name(&u);
+                                        let (r, active) = (u.role, u.active);
+                                        view! {
+                                            <tr class="utrecht-table__row">
+                                                <th class="utrecht-table__header-cell" scope="row">{u.name}</th>
+                                                <td class="utrecht-table__cell">{u.email}</td>
+                                                <td class="utrecht-table__cell">{move || lookup(lang.get(), role_key(r))}</td>
+                                                <td class="utrecht-table__cell">{scope}</td>
+                                                <td class="utrecht-table__cell">
+                                                    <span class=if active { "va-status va-status--open" } else { "va-status va-status--running" }>
+                                                        {move || lookup(lang.get(), if active { "users.active" } else { "users.invited" })}
+                                                    </span>
+                                                </td>
+                                            </tr>
+                                        }
+                                    }).collect_view()}
+                                </tbody>
+                            </table>
+                            </div>
+                            }.into_any()
+                            }
+                            })}
+                            </Transition>
+                        </section>
+                    }.into_any()
+                }
+            })}
+        </Suspense>
+    }
+}
