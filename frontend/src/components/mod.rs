@@ -1,4 +1,5 @@
 //! Small shared components.
 
 pub mod layout;
+pub mod common;
 pub mod guard;

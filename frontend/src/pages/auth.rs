@@ -1,6 +1,7 @@
 //! Login, forgotten password, setting a password from an email link.
 
 use crate::api;
+use crate::components::common::TextField;
 use crate::i18n::{lookup, t, use_lang};
 use crate::session::{self, home_path, use_session};
 use leptos::prelude::*;
@@ -82,28 +83,8 @@ pub fn Login() -> impl IntoView {
             <p class="utrecht-paragraph">{t("login.intro")}</p>
             <ErrorAlert message=message/>
             <form class="va-form" on:submit=submit novalidate=true>
-                <div class="utrecht-form-field utrecht-form-field--text">
-                    <div class="utrecht-form-field__label">
-                        <label class="utrecht-form-label" for="email">{t("login.email")}</label>
-                    </div>
-                    <div class="utrecht-form-field__input">
-                        <input id="email" name="email" type="email" autocomplete="username" aria-required="true"
-                            class="utrecht-textbox utrecht-textbox--html-input"
-                            prop:value=move || email.get()
-                            on:input=move |ev| email.set(event_target_value(&ev))/>
-                    </div>
-                </div>
-                <div class="utrecht-form-field utrecht-form-field--text">
-                    <div class="utrecht-form-field__label">
-                        <label class="utrecht-form-label" for="password">{t("login.password")}</label>
-                    </div>
-                    <div class="utrecht-form-field__input">
-                        <input id="password" name="password" type="password" autocomplete="current-password" aria-required="true"
-                            class="utrecht-textbox utrecht-textbox--html-input"
-                            prop:value=move || password.get()
-                            on:input=move |ev| password.set(event_target_value(&ev))/>
-                    </div>
-                </div>
+                <TextField id="email" label="login.email" kind="email" autocomplete="username" value=email/>
+                <TextField id="password" label="login.password" kind="password" autocomplete="current-password" value=password/>
                 <div class="va-actions">
                     <button type="submit" class="utrecht-button utrecht-button--primary-action" data-testid="login-submit"
                         aria-disabled=move || busy.get().to_string()>
@@ -152,17 +133,7 @@ pub fn ForgotPassword() -> impl IntoView {
                 <p class="utrecht-paragraph">{t("forgot.intro")}</p>
                 <ErrorAlert message=message/>
                 <form class="va-form" on:submit=submit novalidate=true>
-                    <div class="utrecht-form-field utrecht-form-field--text">
-                        <div class="utrecht-form-field__label">
-                            <label class="utrecht-form-label" for="reset-email">{t("login.email")}</label>
-                        </div>
-                        <div class="utrecht-form-field__input">
-                            <input id="reset-email" type="email" autocomplete="email" aria-required="true"
-                                class="utrecht-textbox utrecht-textbox--html-input"
-                                prop:value=move || email.get()
-                                on:input=move |ev| email.set(event_target_value(&ev))/>
-                        </div>
-                    </div>
+                    <TextField id="reset-email" label="login.email" kind="email" autocomplete="email" value=email/>
                     <div class="va-actions">
                         <button type="submit" class="utrecht-button utrecht-button--primary-action">{t("forgot.submit")}</button>
                         <A href="/inloggen" attr:class="utrecht-link">{t("back.login")}</A>
@@ -220,26 +191,8 @@ pub fn SetPassword() -> impl IntoView {
                     <p class="utrecht-paragraph">{t("setpw.intro")}</p>
                     <ErrorAlert message=message/>
                     <form class="va-form" on:submit=submit novalidate=true>
-                        <div class="utrecht-form-field utrecht-form-field--text">
-                            <div class="utrecht-form-field__label">
-                                <label class="utrecht-form-label" for="new-password">{t("setpw.password")}</label>
-                            </div>
-                            <div class="utrecht-form-field__input">
-                                <input id="new-password" type="password" autocomplete="new-password" aria-required="true" minlength="10"
-                                    class="utrecht-textbox utrecht-textbox--html-input"
-                                    prop:value=move || pw.get() on:input=move |ev| pw.set(event_target_value(&ev))/>
-                            </div>
-                        </div>
-                        <div class="utrecht-form-field utrecht-form-field--text">
-                            <div class="utrecht-form-field__label">
-                                <label class="utrecht-form-label" for="repeat-password">{t("setpw.repeat")}</label>
-                            </div>
-                            <div class="utrecht-form-field__input">
-                                <input id="repeat-password" type="password" autocomplete="new-password" aria-required="true"
-                                    class="utrecht-textbox utrecht-textbox--html-input"
-                                    prop:value=move || pw2.get() on:input=move |ev| pw2.set(event_target_value(&ev))/>
-                            </div>
-                        </div>
+                        <TextField id="new-password" label="setpw.password" kind="password" autocomplete="new-password" value=pw/>
+                        <TextField id="repeat-password" label="setpw.repeat" kind="password" autocomplete="new-password" value=pw2/>
                         <div class="va-actions">
                             <button type="submit" class="utrecht-button utrecht-button--primary-action">{t("setpw.submit")}</button>
                         </div>

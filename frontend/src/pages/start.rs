@@ -1,6 +1,7 @@
 //! Start page per role: what the role does here, its first real data, and what comes next.
 
 use crate::api::{self, ApiError};
+use crate::components::common::{LoadError, Loading, Table};
 use crate::components::guard::RequireRole;
 use crate::i18n::{lookup, t, use_lang};
 use crate::session::Session;
@@ -34,15 +35,6 @@ fn nl_date(d: chrono::NaiveDate) -> String {
 }
 
 #[component]
-fn LoadError(err: ApiError) -> impl IntoView {
-    view! {
-        <div class="utrecht-alert utrecht-alert--error" role="alert">
-            <p class="utrecht-paragraph">{t(err.text_key())}</p>
-        </div>
-    }
-}
-
-#[component]
 fn Coming(key: &'static str) -> impl IntoView {
     let lang = use_lang();
     view! {
@@ -73,7 +65,7 @@ fn GroupsTable(token: String) -> impl IntoView {
     view! {
         <section class="va-section" aria-labelledby="groups-title">
             <h2 class="utrecht-heading-2" id="groups-title">{t("groups.title")}</h2>
-            <Suspense fallback=move || view! { <p class="utrecht-paragraph">{t("loading")}</p> }>
+            <Suspense fallback=Loading>
                 {move || data.get().map(|res| match res {
                     Err(e) => view! { <LoadError err=e/> }.into_any(),
                     Ok((groups, regions)) => {
@@ -86,19 +78,7 @@ fn GroupsTable(token: String) -> impl IntoView {
                             <p class="utrecht-paragraph va-summary" data-testid="groups-summary">
                                 <strong>{count}</strong>" "{t("groups.total")}" "<strong>{seats}</strong>" "{t("groups.seats")}
                             </p>
-                            <div class="va-table-wrap">
-                            <table class="utrecht-table va-table">
-                                <caption class="utrecht-table__caption va-visually-hidden">{t("groups.caption")}</caption>
-                                <thead class="utrecht-table__header">
-                                    <tr class="utrecht-table__row">
-                                        <th class="utrecht-table__header-cell" scope="col">{t("groups.name")}</th>
-                                        <th class="utrecht-table__header-cell" scope="col">{t("groups.region")}</th>
-                                        <th class="utrecht-table__header-cell" scope="col">{t("groups.period")}</th>
-                                        <th class="utrecht-table__header-cell utrecht-table__header-cell--numeric" scope="col">{t("groups.capacity")}</th>
-                                        <th class="utrecht-table__header-cell" scope="col">{t("groups.status")}</th>
-                                    </tr>
-                                </thead>
-                                <tbody class="utrecht-table__body">
+                            <Table headers=vec![("groups.name", false), ("groups.region", false), ("groups.period", false), ("groups.capacity", true), ("groups.status", false)]>
                                     {groups.into_iter().map(|g| {
                                         let region = region_name(g.region_id);
                                         let status = g.status;
@@ -112,9 +92,7 @@ fn GroupsTable(token: String) -> impl IntoView {
                                             </tr>
                                         }
                                     }).collect_view()}
-                                </tbody>
-                            </table>
-                            </div>
+                            </Table>
                         }.into_any()
                     }
                 })}
@@ -164,20 +142,12 @@ fn RegionOrganisations(token: String) -> impl IntoView {
     view! {
         <section class="va-section" aria-labelledby="orgs-title">
             <h2 class="utrecht-heading-2" id="orgs-title">{t("orgs.title")}</h2>
-            <Suspense fallback=move || view! { <p class="utrecht-paragraph">{t("loading")}</p> }>
+            <Suspense fallback=Loading>
                 {move || data.get().map(|res| match res {
                     Err(e) => view! { <LoadError err=e/> }.into_any(),
                     Ok(orgs) => view! {
                         <p class="utrecht-paragraph va-summary"><strong>{orgs.len()}</strong></p>
-                        <div class="va-table-wrap">
-                        <table class="utrecht-table va-table">
-                            <thead class="utrecht-table__header">
-                                <tr class="utrecht-table__row">
-                                    <th class="utrecht-table__header-cell" scope="col">{t("orgs.name")}</th>
-                                    <th class="utrecht-table__header-cell" scope="col">{t("orgs.kind")}</th>
-                                </tr>
-                            </thead>
-                            <tbody class="utrecht-table__body">
+                        <Table headers=vec![("orgs.name", false), ("orgs.kind", false)]>
                                 {orgs.into_iter().map(|o| {
                                     let kind = o.kind;
                                     view! {
@@ -187,9 +157,7 @@ fn RegionOrganisations(token: String) -> impl IntoView {
                                         </tr>
                                     }
                                 }).collect_view()}
-                            </tbody>
-                        </table>
-                        </div>
+                        </Table>
                     }.into_any(),
                 })}
             </Suspense>
@@ -217,21 +185,12 @@ fn OrgProfessionals(token: String, org: va_openapi::OrganisationId) -> impl Into
     view! {
         <section class="va-section" aria-labelledby="pros-title">
             <h2 class="utrecht-heading-2" id="pros-title">{t("pros.title")}</h2>
-            <Suspense fallback=move || view! { <p class="utrecht-paragraph">{t("loading")}</p> }>
+            <Suspense fallback=Loading>
                 {move || data.get().map(|res| match res {
                     Err(e) => view! { <LoadError err=e/> }.into_any(),
                     Ok(pros) if pros.is_empty() => view! { <p class="utrecht-paragraph">{t("pros.empty")}</p> }.into_any(),
                     Ok(pros) => view! {
-                        <div class="va-table-wrap">
-                        <table class="utrecht-table va-table">
-                            <thead class="utrecht-table__header">
-                                <tr class="utrecht-table__row">
-                                    <th class="utrecht-table__header-cell" scope="col">{t("pros.name")}</th>
-                                    <th class="utrecht-table__header-cell" scope="col">{t("pros.function")}</th>
-                                    <th class="utrecht-table__header-cell" scope="col">{t("pros.email")}</th>
-                                </tr>
-                            </thead>
-                            <tbody class="utrecht-table__body">
+                        <Table headers=vec![("pros.name", false), ("pros.function", false), ("pros.email", false)]>
                                 {pros.into_iter().map(|p| view! {
                                     <tr class="utrecht-table__row">
                                         <th class="utrecht-table__header-cell" scope="row">{p.name}</th>
@@ -239,9 +198,7 @@ fn OrgProfessionals(token: String, org: va_openapi::OrganisationId) -> impl Into
                                         <td class="utrecht-table__cell">{p.email}</td>
                                     </tr>
                                 }).collect_view()}
-                            </tbody>
-                        </table>
-                        </div>
+                        </Table>
                     }.into_any(),
                 })}
             </Suspense>

@@ -1,6 +1,7 @@
 //! BEL: user accounts and invitations.
 
 use crate::api::{self, ApiError};
+use crate::components::common::{LoadError, Loading, Table, TextField};
 use crate::components::guard::RequireRole;
 use crate::i18n::{lookup, t, use_lang};
 use crate::session::{role_key, Session};
@@ -99,11 +100,9 @@ fn Users(token: String) -> impl IntoView {
     view! {
         <h1 class="utrecht-heading-1" data-testid="users-title">{t("users.title")}</h1>
         <p class="utrecht-paragraph utrecht-paragraph--lead">{t("users.intro")}</p>
-        <Suspense fallback=move || view! { <p class="utrecht-paragraph">{t("loading")}</p> }>
+        <Suspense fallback=Loading>
             {move || refs.get().map(|res| match res {
-                Err(e) => view! {
-                    <div class="utrecht-alert utrecht-alert--error" role="alert"><p class="utrecht-paragraph">{t(e.text_key())}</p></div>
-                }.into_any(),
+                Err(e) => view! { <LoadError err=e/> }.into_any(),
                 Ok((regions, orgs)) => {
                     let scope_name = {
                         let regions = regions.clone();
@@ -126,28 +125,8 @@ fn Users(token: String) -> impl IntoView {
                                 <div class="utrecht-alert utrecht-alert--error" role="alert" data-testid="error"><p class="utrecht-paragraph">{m}</p></div>
                             })}
                             <form class="va-form va-form--grid" on:submit=submit.clone() novalidate=true>
-                                <div class="utrecht-form-field utrecht-form-field--text">
-                                    <div class="utrecht-form-field__label"><label class="utrecht-form-label" for="inv-name">{t("pros.name")}</label></div>
-                                    <div class="utrecht-form-field__input">
-                                        <input id="inv-name" type="text" aria-required="true" maxlength="200" autocomplete="off"
-                                            class="utrecht-textbox utrecht-textbox--html-input"
-                                            aria-invalid=move || err_text("name")().map(|_| "true")
-                                            aria-describedby="inv-name-err"
-                                            prop:value=move || name.get() on:input=move |ev| name.set(event_target_value(&ev))/>
-                                    </div>
-                                    <p class="utrecht-form-field-error-message" id="inv-name-err">{err_text("name")}</p>
-                                </div>
-                                <div class="utrecht-form-field utrecht-form-field--text">
-                                    <div class="utrecht-form-field__label"><label class="utrecht-form-label" for="inv-email">{t("login.email")}</label></div>
-                                    <div class="utrecht-form-field__input">
-                                        <input id="inv-email" type="email" aria-required="true" autocomplete="off"
-                                            class="utrecht-textbox utrecht-textbox--html-input"
-                                            aria-invalid=move || err_text("email")().map(|_| "true")
-                                            aria-describedby="inv-email-err"
-                                            prop:value=move || email.get() on:input=move |ev| email.set(event_target_value(&ev))/>
-                                    </div>
-                                    <p class="utrecht-form-field-error-message" id="inv-email-err">{err_text("email")}</p>
-                                </div>
+                                <TextField id="inv-name" label="pros.name" value=name error=Signal::derive(err_text("name"))/>
+                                <TextField id="inv-email" label="login.email" kind="email" value=email error=Signal::derive(err_text("email"))/>
                                 <div class="utrecht-form-field">
                                     <div class="utrecht-form-field__label"><label class="utrecht-form-label" for="inv-role">{t("users.role")}</label></div>
                                     <div class="utrecht-form-field__input">
@@ -191,28 +170,15 @@ fn Users(token: String) -> impl IntoView {
                             </form>
                         </section>
                         <section class="va-section" aria-labelledby="users-list-title">
-                            <Transition fallback=move || view! { <p class="utrecht-paragraph">{t("loading")}</p> }>
+                            <Transition fallback=Loading>
                             {move || users.get().map(|res| match res {
-                            Err(e) => view! {
-                                <div class="utrecht-alert utrecht-alert--error" role="alert"><p class="utrecht-paragraph">{t(e.text_key())}</p></div>
-                            }.into_any(),
+                            Err(e) => view! { <LoadError err=e/> }.into_any(),
                             Ok(users) => {
                             let count = users.len();
                             let scope_name = scope_name.clone();
                             view! {
                             <h2 class="utrecht-heading-2" id="users-list-title">{t("users.list")}" ("{count}")"</h2>
-                            <div class="va-table-wrap">
-                            <table class="utrecht-table va-table" data-testid="users-table">
-                                <thead class="utrecht-table__header">
-                                    <tr class="utrecht-table__row">
-                                        <th class="utrecht-table__header-cell" scope="col">{t("pros.name")}</th>
-                                        <th class="utrecht-table__header-cell" scope="col">{t("login.email")}</th>
-                                        <th class="utrecht-table__header-cell" scope="col">{t("users.role")}</th>
-                                        <th class="utrecht-table__header-cell" scope="col">{t("users.scope")}</th>
-                                        <th class="utrecht-table__header-cell" scope="col">{t("groups.status")}</th>
-                                    </tr>
-                                </thead>
-                                <tbody class="utrecht-table__body">
+                            <Table testid="users-table" headers=vec![("pros.name", false), ("login.email", false), ("users.role", false), ("users.scope", false), ("groups.status", false)]>
                                     {users.into_iter().map(|u| {
                                         let scope = scope_name(&u);
                                         let (r, active) = (u.role, u.active);
@@ -230,9 +196,7 @@ fn Users(token: String) -> impl IntoView {
                                             </tr>
                                         }
                                     }).collect_view()}
-                                </tbody>
-                            </table>
-                            </div>
+                            </Table>
                             }.into_any()
                             }
                             })}

@@ -1,0 +1,79 @@
+//! Shared building blocks: form fields, tables, loading and error states.
+
+use crate::api::ApiError;
+use crate::i18n::t;
+use leptos::prelude::*;
+
+/// A labelled text input in the NL Design System form-field pattern, with an
+/// optional error message tied to it for screen readers.
+#[component]
+pub fn TextField(
+    id: &'static str,
+    label: &'static str,
+    value: RwSignal<String>,
+    #[prop(default = "text")] kind: &'static str,
+    #[prop(default = "off")] autocomplete: &'static str,
+    #[prop(optional, into)] error: Option<Signal<Option<&'static str>>>,
+) -> impl IntoView {
+    let err_id = format!("{id}-err");
+    let has_error = move || error.and_then(|e| e.get()).is_some();
+    view! {
+        <div class="utrecht-form-field utrecht-form-field--text">
+            <div class="utrecht-form-field__label">
+                <label class="utrecht-form-label" for=id>{t(label)}</label>
+            </div>
+            <div class="utrecht-form-field__input">
+                <input id=id name=id type=kind autocomplete=autocomplete aria-required="true"
+                    class="utrecht-textbox utrecht-textbox--html-input"
+                    aria-invalid=move || has_error().then_some("true")
+                    aria-describedby=error.map(|_| err_id.clone())
+                    prop:value=move || value.get()
+                    on:input=move |ev| value.set(event_target_value(&ev))/>
+            </div>
+            {error.map(|e| view! {
+                <p class="utrecht-form-field-error-message" id=format!("{id}-err")>{move || e.get()}</p>
+            })}
+        </div>
+    }
+}
+
+/// A table with translated column headers (`(text key, numeric)`); rows are the children.
+#[component]
+pub fn Table(
+    headers: Vec<(&'static str, bool)>,
+    #[prop(optional)] testid: &'static str,
+    children: Children,
+) -> impl IntoView {
+    view! {
+        <div class="va-table-wrap">
+            <table class="utrecht-table va-table" data-testid=testid>
+                <thead class="utrecht-table__header">
+                    <tr class="utrecht-table__row">
+                        {headers.into_iter().map(|(key, numeric)| view! {
+                            <th scope="col" class=if numeric {
+                                "utrecht-table__header-cell utrecht-table__header-cell--numeric"
+                            } else {
+                                "utrecht-table__header-cell"
+                            }>{t(key)}</th>
+                        }).collect_view()}
+                    </tr>
+                </thead>
+                <tbody class="utrecht-table__body">{children()}</tbody>
+            </table>
+        </div>
+    }
+}
+
+#[component]
+pub fn LoadError(err: ApiError) -> impl IntoView {
+    view! {
+        <div class="utrecht-alert utrecht-alert--error" role="alert">
+            <p class="utrecht-paragraph">{t(err.text_key())}</p>
+        </div>
+    }
+}
+
+#[component]
+pub fn Loading() -> impl IntoView {
+    view! { <p class="utrecht-paragraph" aria-live="polite">{t("loading")}</p> }
+}
