@@ -79,7 +79,7 @@ async fn request<B: Serialize, T: DeserializeOwned>(
     });
     if problem.code == ErrorCode::Unauthenticated {
         // The token expired or was revoked: the session is over.
-        crate::session::clear();
+        crate::session::expire();
     }
     Err(ApiError::Problem(problem))
 }

@@ -14,6 +14,7 @@ pub fn App() -> impl IntoView {
     let sess: RwSignal<Option<Session>> = RwSignal::new(session::load());
     provide_context(lang);
     provide_context(sess);
+    session::register(sess);
     Effect::new(move |_| {
         let l: Lang = lang.get();
         session::save_lang(l);

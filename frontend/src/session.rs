@@ -53,6 +53,23 @@ pub fn save_lang(lang: crate::i18n::Lang) {
     }
 }
 
+thread_local! {
+    // The app's session signal, so that API calls outside a reactive owner can end the session.
+    static SIGNAL: std::cell::Cell<Option<RwSignal<Option<Session>>>> = const { std::cell::Cell::new(None) };
+}
+
+pub fn register(sig: RwSignal<Option<Session>>) {
+    SIGNAL.with(|c| c.set(Some(sig)));
+}
+
+/// The server no longer accepts the token: forget it; protected pages then send the user to login.
+pub fn expire() {
+    clear();
+    if let Some(sig) = SIGNAL.with(|c| c.get()) {
+        sig.set(None);
+    }
+}
+
 /// The session signal, provided by `App`.
 pub fn use_session() -> RwSignal<Option<Session>> {
     expect_context::<RwSignal<Option<Session>>>()

@@ -55,3 +55,27 @@ db_tests!(
     unknown_api_paths_are_problem_404_and_client_routes_get_the_spa,
     demo_seed_is_idempotent_and_has_the_plans_numbers,
 );
+
+/// With the database gone, readiness says so and other requests get a bare
+/// 500 problem: nothing about the database leaks to the client.
+async fn database_failures_are_logged_not_returned(app: TestApp) {
+    let bel = app.token("bel@demo.local").await;
+    app.db.clone().close().await.expect("close pool");
+    let res = app.get("/api/ready", None).await;
+    assert_eq!(res.status(), 503);
+    let body: Value = res.json().await.expect("json");
+    assert_eq!(body["code"], "unavailable");
+    let res = app.get("/api/v1/regions", Some(&bel)).await;
+    assert_eq!(res.status(), 500);
+    assert_eq!(res.headers()["content-type"], "application/problem+json");
+    let text = res.text().await.expect("text");
+    let body: Value = serde_json::from_str(&text).expect("json");
+    assert_eq!(body["code"], "internal");
+    for leak in ["sqlx", "pool", "Pool", "SELECT", "sqlite", "postgres", "closed"] {
+        assert!(!text.contains(leak), "{leak} leaked: {text}");
+    }
+    // The liveness probe still answers.
+    assert_eq!(app.get("/api/health", None).await.status(), 200);
+}
+
+db_tests!(database_failures_are_logged_not_returned);

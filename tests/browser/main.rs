@@ -1,5 +1,8 @@
 //! Browser tests: headless Chromium against the real server (SQLite) and the built SPA.
 
+
+/// All browser tests live in `chromium::`, so a run without a browser can leave them out by name.
+mod chromium {
 use fantoccini::Locator;
 use va_tests::browser::Browser;
 use va_tests::{spawn_app, Backend, TestApp, DEMO_PASSWORD};
@@ -139,4 +142,6 @@ async fn bel_invites_a_contact_who_sets_a_password_and_logs_in() {
     b.wait_path("/organisatie").await;
     b.wait_text("[data-testid=scope]", "Venray").await;
     b.close().await;
+}
+
 }
