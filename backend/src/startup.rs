@@ -140,6 +140,14 @@ impl Application {
                 .configure(api_routes)
                 .split_for_parts();
             app.service(SwaggerUi::new("/api/docs/{_:.*}").url("/api/openapi.json", api))
+                .route(
+                    "/api/docs",
+                    web::get().to(|| async {
+                        actix_web::HttpResponse::PermanentRedirect()
+                            .insert_header((actix_web::http::header::LOCATION, "/api/docs/"))
+                            .finish()
+                    }),
+                )
                 .configure(|cfg| spa::configure(cfg, &static_dir))
         })
         .workers(if settings.port == 0 { 1 } else { 2 })

@@ -41,6 +41,9 @@ async fn the_spec_and_docs_ui_are_served(app: TestApp) {
     let served: Value = app.get("/api/openapi.json", None).await.json().await.expect("json");
     let generated: Value = serde_json::from_str(&va_backend::openapi_json().expect("spec")).expect("json");
     assert_eq!(served, generated);
+    let res = app.get("/api/docs", None).await;
+    assert_eq!(res.status(), 308);
+    assert_eq!(res.headers()["location"], "/api/docs/");
     let res = app.get("/api/docs/", None).await;
     assert_eq!(res.status(), 200);
     let html = res.text().await.expect("html");
