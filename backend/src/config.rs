@@ -31,6 +31,8 @@ pub struct Settings {
     pub max_failures_per_address: u64,
     pub email_poll_interval: Duration,
     pub email_max_attempts: i32,
+    /// Run the outbox sender in this process (tests that drive senders themselves turn it off).
+    pub run_email_sender: bool,
 }
 
 impl Default for Settings {
@@ -55,6 +57,7 @@ impl Default for Settings {
             max_failures_per_address: 20,
             email_poll_interval: Duration::from_secs(2),
             email_max_attempts: 8,
+            run_email_sender: true,
         }
     }
 }

@@ -28,6 +28,40 @@ pub async fn connect(settings: &Settings) -> anyhow::Result<DatabaseConnection> 
     Ok(db)
 }
 
+/// Runs `f` in one write transaction: committed when it returns `Ok`, rolled
+/// back otherwise. On SQLite the process-wide write gate is held throughout, and
+/// the transaction takes the database's write lock with its first statement (as
+/// `BEGIN IMMEDIATE` would): a transaction that read first could otherwise not
+/// write after another connection committed (SQLITE_BUSY_SNAPSHOT).
+pub async fn write_txn<T, F>(state: &crate::startup::AppState, f: F) -> Result<T, crate::error::AppError>
+where
+    T: Send,
+    F: for<'c> FnOnce(
+            &'c sea_orm::DatabaseTransaction,
+        ) -> std::pin::Pin<Box<dyn std::future::Future<Output = Result<T, crate::error::AppError>> + Send + 'c>>
+        + Send
+        + 'static,
+{
+    use sea_orm::TransactionTrait;
+    let _guard = match &state.write_gate {
+        Some(gate) => Some(gate.lock().await),
+        None => None,
+    };
+    let sqlite = state.write_gate.is_some();
+    Ok(state
+        .db
+        .transaction::<_, T, crate::error::AppError>(move |txn| {
+            Box::pin(async move {
+                if sqlite {
+                    use sea_orm::ConnectionTrait;
+                    txn.execute_unprepared("UPDATE regions SET id = id WHERE id < 0").await?;
+                }
+                f(txn).await
+            })
+        })
+        .await?)
+}
+
 pub async fn migrate(db: &DatabaseConnection) -> anyhow::Result<()> {
     Migrator::up(db, None).await.context("running migrations")?;
     Ok(())

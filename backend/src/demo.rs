@@ -4,7 +4,7 @@
 //! their natural keys and never duplicated.
 
 use crate::auth::password;
-use crate::entities::{organisation, professional, programme, region, training_group, user};
+use crate::entities::{organisation, professional, programme, region, training_day, training_group, user};
 use base64::Engine;
 use chrono::NaiveDate;
 use rand::RngCore;
@@ -143,11 +143,12 @@ pub async fn seed(db: &DatabaseConnection, password: Option<String>) -> anyhow::
             .await?
             .is_some();
         if !exists {
-            training_group::ActiveModel {
+            let group = training_group::ActiveModel {
                 programme_id: Set(programme_id),
                 name: Set(name.into()),
                 region_id: Set(reg.and_then(|r| region_ids.get(r).copied())),
                 capacity: Set(16),
+                seats_taken: Set(0),
                 status: Set(status.into()),
                 starts_on: Set(date(start)?),
                 ends_on: Set(date(end)?),
@@ -155,6 +156,27 @@ pub async fn seed(db: &DatabaseConnection, password: Option<String>) -> anyhow::
             }
             .insert(&txn)
             .await?;
+            // Four training days: the first, two weeks and four weeks later, and the last.
+            let first = date(start)?;
+            let place = match reg {
+                Some("noord") => "BEL trainingslocatie Venlo",
+                Some("midden") => "BEL trainingslocatie Roermond",
+                Some("zuid") => "BEL trainingslocatie Heerlen",
+                _ => "BEL trainingslocatie Roermond (bovenregionaal)",
+            };
+            for day in [first, first + chrono::Days::new(14), first + chrono::Days::new(28), date(end)?] {
+                training_day::ActiveModel {
+                    group_id: Set(group.id),
+                    day: Set(day),
+                    starts_at: Set("09:30".into()),
+                    ends_at: Set("16:30".into()),
+                    place: Set(place.into()),
+                    sequence: Set(0),
+                    ..Default::default()
+                }
+                .insert(&txn)
+                .await?;
+            }
         }
     }
     let mut logins = Vec::new();

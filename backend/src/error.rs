@@ -25,8 +25,9 @@ pub enum AppError {
     AlreadyExists { field: &'static str },
     #[error("token invalid")]
     TokenInvalid,
-    #[error("conflict: {0}")]
-    Conflict(String),
+    /// A state conflict with its own stable code (`invalid_transition`, `group_full` ...).
+    #[error("conflict {code:?}: {detail}")]
+    Conflict { code: ErrorCode, detail: String },
     #[error("database unavailable")]
     Unavailable,
     #[error(transparent)]
@@ -62,7 +63,7 @@ impl AppError {
             AppError::NotFound => ErrorCode::NotFound,
             AppError::AlreadyExists { .. } => ErrorCode::AlreadyExists,
             AppError::TokenInvalid => ErrorCode::TokenInvalid,
-            AppError::Conflict(_) => ErrorCode::Conflict,
+            AppError::Conflict { code, .. } => *code,
             AppError::Unavailable => ErrorCode::Unavailable,
             AppError::Internal(_) => ErrorCode::Internal,
         }
@@ -79,7 +80,7 @@ impl AppError {
             AppError::NotFound => "Not found",
             AppError::AlreadyExists { .. } => "Already exists",
             AppError::TokenInvalid => "The link is invalid, used or expired",
-            AppError::Conflict(_) => "Conflict with the current state",
+            AppError::Conflict { .. } => "Conflict with the current state",
             AppError::Unavailable => "Service unavailable",
             AppError::Internal(_) => "Internal error",
         }
@@ -87,7 +88,7 @@ impl AppError {
 
     fn detail(&self) -> Option<String> {
         match self {
-            AppError::Malformed(d) | AppError::Conflict(d) => Some(d.clone()),
+            AppError::Malformed(d) | AppError::Conflict { detail: d, .. } => Some(d.clone()),
             AppError::RateLimited { retry_after_secs } => Some(format!("Try again in {retry_after_secs} seconds")),
             _ => None,
         }
@@ -113,6 +114,10 @@ impl AppError {
         }
     }
 
+    pub fn conflict(code: ErrorCode, detail: impl Into<String>) -> AppError {
+        AppError::Conflict { code, detail: detail.into() }
+    }
+
     /// Shorthand for a single invalid field.
     pub fn field(field: &str, code: &str, message: impl Into<String>) -> AppError {
         AppError::Validation(vec![FieldError { field: field.into(), code: code.into(), message: message.into() }])
@@ -128,7 +133,7 @@ impl ResponseError for AppError {
             AppError::RateLimited { .. } => StatusCode::TOO_MANY_REQUESTS,
             AppError::Forbidden => StatusCode::FORBIDDEN,
             AppError::NotFound => StatusCode::NOT_FOUND,
-            AppError::AlreadyExists { .. } | AppError::Conflict(_) => StatusCode::CONFLICT,
+            AppError::AlreadyExists { .. } | AppError::Conflict { .. } => StatusCode::CONFLICT,
             AppError::TokenInvalid => StatusCode::BAD_REQUEST,
             AppError::Unavailable => StatusCode::SERVICE_UNAVAILABLE,
             AppError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,

@@ -6,6 +6,7 @@ pub mod config;
 pub mod db;
 pub mod demo;
 pub mod email;
+pub mod enrolment;
 pub mod entities;
 pub mod error;
 pub mod health;

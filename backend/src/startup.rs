@@ -6,10 +6,10 @@ use crate::config::Settings;
 use crate::email::sender::Sender;
 use crate::email::transport::Transport;
 use crate::error::AppError;
-use crate::{audit, auth, db, demo, health, reference, spa};
+use crate::{audit, auth, db, demo, enrolment, health, reference, spa};
 use actix_web::dev::Server;
 use actix_web::{web, App, HttpServer};
-use sea_orm::DatabaseConnection;
+use sea_orm::{ConnectionTrait, DatabaseConnection};
 use std::net::TcpListener;
 use std::sync::Arc;
 use tokio::sync::Notify;
@@ -26,6 +26,9 @@ pub struct AppState {
     pub keys: Arc<JwtKeys>,
     /// Wakes the email sender right after a message is queued.
     pub mail_notify: Arc<Notify>,
+    /// SQLite has one writer: write transactions queue here instead of failing
+    /// with a busy snapshot. `None` on PostgreSQL, whose row locks do this.
+    pub write_gate: Option<Arc<tokio::sync::Mutex<()>>>,
 }
 
 #[derive(OpenApi)]
@@ -42,6 +45,7 @@ pub struct AppState {
         (name = "auth", description = "Login, the caller's identity, password links"),
         (name = "users", description = "User accounts and invitations (BEL)"),
         (name = "reference", description = "Regions, organisations, professionals, programmes, groups"),
+        (name = "enrolment", description = "Enrolment requests, decisions per professional, seat allocation"),
         (name = "audit", description = "Audit log (BEL)"),
         (name = "health", description = "Liveness and readiness"),
     )
@@ -66,6 +70,7 @@ fn api_routes(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
         scope::scope("/api/v1")
             .configure(auth::routes::configure)
             .configure(reference::configure)
+            .configure(enrolment::configure)
             .configure(audit::configure),
     );
 }
@@ -114,6 +119,7 @@ impl Application {
             settings: Arc::new(settings.clone()),
             keys,
             mail_notify: Arc::new(Notify::new()),
+            write_gate: (db.get_database_backend() == sea_orm::DbBackend::Sqlite).then(|| Arc::new(tokio::sync::Mutex::new(()))),
         };
         let sender = Arc::new(Sender {
             db,
@@ -121,7 +127,9 @@ impl Application {
             from: settings.mail_from.clone(),
             max_attempts: settings.email_max_attempts,
         });
-        tokio::spawn(sender.run(settings.email_poll_interval, state.mail_notify.clone()));
+        if settings.run_email_sender {
+            tokio::spawn(sender.run(settings.email_poll_interval, state.mail_notify.clone()));
+        }
 
         let listener = TcpListener::bind((settings.host.as_str(), settings.port))?;
         let port = listener.local_addr()?.port();

@@ -123,6 +123,10 @@ const TEXTS: &[(&str, &str, &str)] = &[
     ("err.already_exists", "Dit bestaat al.", "This already exists."),
     ("err.token_invalid", "Deze link is ongeldig, al gebruikt of verlopen. Vraag een nieuwe aan.", "This link is invalid, used or expired. Ask for a new one."),
     ("err.conflict", "Dit kan niet in de huidige toestand.", "This is not possible in the current state."),
+    ("err.invalid_transition", "Dit kan niet meer: de status is intussen veranderd. Vernieuw de pagina.", "This is no longer possible: the status has changed. Reload the page."),
+    ("err.group_full", "Deze groep is vol. Kies een andere groep of zet de professional op de wachtlijst.", "This group is full. Choose another group or put the professional on the waiting list."),
+    ("err.group_closed", "Deze groep neemt geen deelnemers meer aan.", "This group no longer takes participants."),
+    ("err.already_enrolled", "Deze professional is al aangemeld of geplaatst in dit programma.", "This professional is already enrolled or placed in this programme."),
     ("err.unavailable", "De dienst is tijdelijk niet beschikbaar.", "The service is temporarily unavailable."),
     ("err.internal", "Er ging iets mis. Probeer het later opnieuw.", "Something went wrong. Please try again later."),
     ("err.network", "Geen verbinding met de server.", "No connection to the server."),
@@ -168,6 +172,10 @@ pub fn error_key(code: va_openapi::ErrorCode) -> &'static str {
         E::AlreadyExists => "err.already_exists",
         E::TokenInvalid => "err.token_invalid",
         E::Conflict => "err.conflict",
+        E::InvalidTransition => "err.invalid_transition",
+        E::GroupFull => "err.group_full",
+        E::GroupClosed => "err.group_closed",
+        E::AlreadyEnrolled => "err.already_enrolled",
         E::Unavailable => "err.unavailable",
         E::Internal => "err.internal",
     }
@@ -189,7 +197,8 @@ mod tests {
     fn every_error_key_has_a_text() {
         use va_openapi::ErrorCode as E;
         for c in [E::MalformedRequest, E::ValidationFailed, E::Unauthenticated, E::InvalidCredentials, E::RateLimited,
-                  E::Forbidden, E::NotFound, E::AlreadyExists, E::TokenInvalid, E::Conflict, E::Unavailable, E::Internal] {
+                  E::Forbidden, E::NotFound, E::AlreadyExists, E::TokenInvalid, E::Conflict, E::Unavailable, E::Internal, E::InvalidTransition, E::GroupFull,
+                  E::GroupClosed, E::AlreadyEnrolled] {
             assert_ne!(lookup(Lang::Nl, error_key(c)), "…", "{c:?}");
         }
     }

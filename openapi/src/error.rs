@@ -27,6 +27,14 @@ pub enum ErrorCode {
     TokenInvalid,
     /// The request conflicts with the current state.
     Conflict,
+    /// The action is not allowed in the enrolment's current status.
+    InvalidTransition,
+    /// The training group has no free seat.
+    GroupFull,
+    /// The training group no longer takes participants (completed or cancelled).
+    GroupClosed,
+    /// The professional already has an active enrolment in this programme.
+    AlreadyEnrolled,
     /// The database is not reachable.
     Unavailable,
     /// Something went wrong on the server; details are in the server log.
@@ -46,6 +54,10 @@ impl ErrorCode {
             ErrorCode::AlreadyExists => "already_exists",
             ErrorCode::TokenInvalid => "token_invalid",
             ErrorCode::Conflict => "conflict",
+            ErrorCode::InvalidTransition => "invalid_transition",
+            ErrorCode::GroupFull => "group_full",
+            ErrorCode::GroupClosed => "group_closed",
+            ErrorCode::AlreadyEnrolled => "already_enrolled",
             ErrorCode::Unavailable => "unavailable",
             ErrorCode::Internal => "internal",
         }

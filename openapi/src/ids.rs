@@ -40,4 +40,8 @@ typed_id!(
     GroupId,
     /// An audit log entry.
     AuditId,
+    /// An enrolment request of an organisation (one or more professionals).
+    RequestId,
+    /// One professional's enrolment within a request.
+    EnrolmentId,
 );

@@ -6,6 +6,7 @@
 //! the SPA is compiled to wasm without them.
 
 pub mod auth;
+pub mod enrolment;
 pub mod error;
 pub mod ids;
 pub mod reference;

@@ -133,6 +133,8 @@ pub struct TrainingGroup {
     pub name: String,
     pub region_id: Option<RegionId>,
     pub capacity: i32,
+    /// Seats taken by placed professionals.
+    pub seats_taken: i32,
     pub status: GroupStatus,
     pub starts_on: NaiveDate,
     pub ends_on: NaiveDate,

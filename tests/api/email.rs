@@ -74,8 +74,7 @@ async fn concurrent_senders_never_send_a_message_twice(app: TestApp) {
     assert_eq!(unsent, 0);
 }
 
-/// Runs with the server's own sender asleep (poll interval of an hour, not woken
-/// by a direct enqueue), so only the senders made here touch the row.
+/// Runs without the server's own sender, so only the senders made here touch the row.
 async fn a_failed_delivery_is_retried_later_with_backoff(app: TestApp) {
     va_backend::email::enqueue(&app.db, va_backend::email::OutgoingEmail::new("test", "later@demo.local", "Later", "Hallo".into()))
         .await
@@ -106,7 +105,7 @@ async fn a_failed_delivery_is_retried_later_with_backoff(app: TestApp) {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_sender_gives_up_after_the_maximum_attempts() {
-    let app = spawn_app_with(Backend::Sqlite, |s| s.email_poll_interval = std::time::Duration::from_secs(3600)).await.expect("app");
+    let app = spawn_app_with(Backend::Sqlite, |s| s.run_email_sender = false).await.expect("app");
     va_backend::email::enqueue(&app.db, va_backend::email::OutgoingEmail::new("test", "nooit@demo.local", "Nooit", "Hallo".into()))
         .await
         .expect("enqueue");
@@ -168,12 +167,12 @@ db_tests!(
 mod retry {
     #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
     async fn sqlite() {
-        let app = va_tests::spawn_app_with(va_tests::Backend::Sqlite, |s| s.email_poll_interval = std::time::Duration::from_secs(3600)).await.expect("app");
+        let app = va_tests::spawn_app_with(va_tests::Backend::Sqlite, |s| s.run_email_sender = false).await.expect("app");
         super::a_failed_delivery_is_retried_later_with_backoff(app).await;
     }
     #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
     async fn postgres() {
-        if let Some(app) = va_tests::spawn_app_with(va_tests::Backend::Postgres, |s| s.email_poll_interval = std::time::Duration::from_secs(3600)).await {
+        if let Some(app) = va_tests::spawn_app_with(va_tests::Backend::Postgres, |s| s.run_email_sender = false).await {
             super::a_failed_delivery_is_retried_later_with_backoff(app).await;
         }
     }

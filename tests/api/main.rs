@@ -2,6 +2,7 @@
 
 mod auth;
 mod email;
+mod enrolment;
 mod health;
 mod input;
 mod openapi;

@@ -100,6 +100,8 @@ pub async fn spawn_app_with(backend: Backend, tweak: impl FnOnce(&mut Settings))
         Backend::Sqlite => None,
         Backend::Postgres => Some(fresh_postgres().await?),
     };
+    // Server errors show in a failing test's output.
+    va_backend::telemetry::init();
     let mut settings = test_settings(url);
     tweak(&mut settings);
     let app = Application::build(settings.clone()).await.expect("build app");
@@ -185,6 +187,20 @@ impl TestApp {
             .expect("query")
             .expect("row");
         row.try_get_by_index::<i64>(0).expect("id")
+    }
+
+    pub async fn exec(&self, sql: &str) {
+        self.db.execute_unprepared(sql).await.expect("exec");
+    }
+
+    pub async fn db_text(&self, sql: &str) -> String {
+        let row = self
+            .db
+            .query_one(sea_orm::Statement::from_string(self.db.get_database_backend(), sql.to_string()))
+            .await
+            .expect("query")
+            .expect("row");
+        row.try_get_by_index::<String>(0).expect("text")
     }
 
     /// `.eml` files written so far.

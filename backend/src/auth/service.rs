@@ -151,9 +151,7 @@ pub async fn invite(state: &AppState, actor: UserId, req: InviteUserRequest) -> 
     }
     let ttl = state.settings.invite_ttl;
     let public = state.clone();
-    let created = state
-        .db
-        .transaction::<_, user::Model, AppError>(|txn| {
+    let created = crate::db::write_txn(state, move |txn| {
             Box::pin(async move {
                 if let Some(r) = req.region_id {
                     if region::Entity::find_by_id(r.0).one(txn).await?.is_none() {
@@ -221,9 +219,7 @@ pub async fn request_reset(state: &AppState, email: &str) -> AppResult<()> {
     }
     let ttl = state.settings.reset_ttl;
     let public = state.clone();
-    state
-        .db
-        .transaction::<_, (), AppError>(|txn| {
+    crate::db::write_txn(state, move |txn| {
             Box::pin(async move {
                 let (token, expires) = store_token(txn, u.id, "reset", ttl).await?;
                 email::enqueue(txn, templates::password_reset(&u.email, &u.name, &link(&public, &token), expires)).await?;
@@ -244,9 +240,7 @@ pub async fn set_password(state: &AppState, token: &str, new_password: &str) -> 
     }
     let hash = token_hash(token.trim());
     let pw_hash = password::hash_blocking(new_password.to_string()).await?;
-    state
-        .db
-        .transaction::<_, (), AppError>(|txn| {
+    crate::db::write_txn(state, move |txn| {
             Box::pin(async move {
                 let now = Utc::now();
                 let t = one_time_token::Entity::find()

@@ -9,6 +9,7 @@ pub struct Model {
     pub name: String,
     pub region_id: Option<i64>,
     pub capacity: i32,
+    pub seats_taken: i32,
     pub status: String,
     pub starts_on: Date,
     pub ends_on: Date,

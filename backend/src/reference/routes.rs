@@ -103,7 +103,7 @@ pub async fn add_professional(
     body: web::Json<NewProfessional>,
 ) -> AppResult<HttpResponse> {
     caller.require(&[Role::BelCoordinator, Role::OrgContact])?;
-    let p = service::add_professional(&state.db, &caller, OrganisationId(*id), body.into_inner()).await?;
+    let p = service::add_professional(&state, &caller, OrganisationId(*id), body.into_inner()).await?;
     Ok(HttpResponse::Created().json(p))
 }
 

@@ -6,7 +6,6 @@ use crate::entities::{organisation, professional, programme, region, training_gr
 use crate::error::{validate::Errors, AppError, AppResult};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, Set,
-    TransactionTrait,
 };
 use va_openapi::reference::{
     GroupStatus, NewProfessional, Organisation, OrganisationKind, Professional, Programme, Region, TrainingGroup,
@@ -48,6 +47,7 @@ pub fn to_group(m: training_group::Model) -> TrainingGroup {
         name: m.name,
         region_id: m.region_id.map(RegionId),
         capacity: m.capacity,
+        seats_taken: m.seats_taken,
         status: GroupStatus::parse(&m.status).unwrap_or(GroupStatus::Planned),
         starts_on: m.starts_on,
         ends_on: m.ends_on,
@@ -98,7 +98,7 @@ pub async fn professionals(db: &DatabaseConnection, caller: &Caller, org: Organi
 
 /// Registers a professional of an organisation (BEL or the organisation's own contact).
 pub async fn add_professional(
-    db: &DatabaseConnection,
+    state: &crate::startup::AppState,
     caller: &Caller,
     org: OrganisationId,
     input: NewProfessional,
@@ -108,8 +108,7 @@ pub async fn add_professional(
     let email = errs.email("email", &input.email);
     let function = errs.opt_text("function", input.function.as_deref(), MAX_NAME_LEN);
     let caller = *caller;
-    let created = db
-        .transaction::<_, professional::Model, AppError>(|txn| {
+    let created = crate::db::write_txn(state, move |txn| {
             Box::pin(async move {
                 let (_, access) = organisation_for(txn, &caller, org).await?;
                 if access != OrgAccess::Manage {

@@ -1,0 +1,9 @@
+//! Enrolment requests, routing through ambassadors, decisions per professional,
+//! and seat allocation that never oversells.
+
+pub mod notify;
+pub mod routes;
+pub mod rules;
+pub mod service;
+
+pub use routes::configure;

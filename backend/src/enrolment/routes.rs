@@ -1,0 +1,288 @@
+//! Thin handlers for enrolment requests, decisions and allocation.
+
+use super::service;
+use crate::auth::Caller;
+use crate::error::AppResult;
+use crate::startup::AppState;
+use actix_web::{get, post, put, web, HttpResponse};
+use serde::Deserialize;
+use utoipa::IntoParams;
+use va_openapi::enrolment::*;
+use va_openapi::{EnrolmentId, GroupId, Problem, ProgrammeId, RequestId};
+
+#[derive(Debug, Deserialize, IntoParams)]
+#[serde(deny_unknown_fields)]
+pub struct ListQuery {
+    /// Only requests with a professional awaiting a decision (the decider's inbox).
+    #[serde(default)]
+    pub pending: bool,
+}
+
+/// Create an enrolment request for one or more professionals (organisation contact). Saved as draft unless `submit`.
+#[utoipa::path(
+    tag = "enrolment",
+    request_body = NewEnrolmentRequest,
+    responses(
+        (status = 201, body = EnrolmentRequestView),
+        (status = 400, body = Problem, content_type = "application/problem+json"),
+        (status = 401, body = Problem, content_type = "application/problem+json"),
+        (status = 403, body = Problem, content_type = "application/problem+json", description = "Not an organisation contact"),
+        (status = 409, body = Problem, content_type = "application/problem+json", description = "already_enrolled: the professional has an active enrolment in this programme (named in detail)"),
+        (status = 422, body = Problem, content_type = "application/problem+json"),
+    ),
+    security(("bearer" = []))
+)]
+#[post("/requests")]
+pub async fn create(state: web::Data<AppState>, caller: Caller, body: web::Json<NewEnrolmentRequest>) -> AppResult<HttpResponse> {
+    let view = service::create_request(&state, &caller, body.into_inner()).await?;
+    Ok(HttpResponse::Created().json(view))
+}
+
+/// Requests in the caller's scope: BEL all, ambassadors their region's, contacts their organisation's.
+#[utoipa::path(
+    tag = "enrolment",
+    params(ListQuery),
+    responses(
+        (status = 200, body = Vec<RequestSummary>),
+        (status = 400, body = Problem, content_type = "application/problem+json"),
+        (status = 401, body = Problem, content_type = "application/problem+json"),
+        (status = 403, body = Problem, content_type = "application/problem+json", description = "Trainers"),
+    ),
+    security(("bearer" = []))
+)]
+#[get("/requests")]
+pub async fn list(state: web::Data<AppState>, caller: Caller, q: web::Query<ListQuery>) -> AppResult<web::Json<Vec<RequestSummary>>> {
+    Ok(web::Json(service::list_requests(&state, &caller, q.pending).await?))
+}
+
+/// One request with its professionals and timeline; 404 outside the caller's scope.
+#[utoipa::path(
+    tag = "enrolment",
+    params(("id" = i64, Path, description = "Request id")),
+    responses(
+        (status = 200, body = EnrolmentRequestView),
+        (status = 401, body = Problem, content_type = "application/problem+json"),
+        (status = 403, body = Problem, content_type = "application/problem+json"),
+        (status = 404, body = Problem, content_type = "application/problem+json"),
+    ),
+    security(("bearer" = []))
+)]
+#[get("/requests/{id}")]
+pub async fn get_one(state: web::Data<AppState>, caller: Caller, id: web::Path<i64>) -> AppResult<web::Json<EnrolmentRequestView>> {
+    Ok(web::Json(service::get_request(&state, &caller, RequestId(*id)).await?))
+}
+
+/// Submit (or resubmit) the draft and returned professionals of a request.
+#[utoipa::path(
+    tag = "enrolment",
+    params(("id" = i64, Path, description = "Request id")),
+    responses(
+        (status = 200, body = EnrolmentRequestView),
+        (status = 401, body = Problem, content_type = "application/problem+json"),
+        (status = 403, body = Problem, content_type = "application/problem+json"),
+        (status = 404, body = Problem, content_type = "application/problem+json"),
+        (status = 409, body = Problem, content_type = "application/problem+json", description = "invalid_transition or already_enrolled"),
+    ),
+    security(("bearer" = []))
+)]
+#[post("/requests/{id}/submit")]
+pub async fn submit(state: web::Data<AppState>, caller: Caller, id: web::Path<i64>) -> AppResult<web::Json<EnrolmentRequestView>> {
+    Ok(web::Json(service::submit_request(&state, &caller, RequestId(*id)).await?))
+}
+
+/// Edit a draft or returned professional's details.
+#[utoipa::path(
+    tag = "enrolment",
+    params(("id" = i64, Path, description = "Enrolment id")),
+    request_body = EnrolmentEdit,
+    responses(
+        (status = 200, body = EnrolmentRequestView),
+        (status = 400, body = Problem, content_type = "application/problem+json"),
+        (status = 401, body = Problem, content_type = "application/problem+json"),
+        (status = 403, body = Problem, content_type = "application/problem+json"),
+        (status = 404, body = Problem, content_type = "application/problem+json"),
+        (status = 409, body = Problem, content_type = "application/problem+json", description = "invalid_transition"),
+        (status = 422, body = Problem, content_type = "application/problem+json"),
+    ),
+    security(("bearer" = []))
+)]
+#[put("/enrolments/{id}")]
+pub async fn edit(
+    state: web::Data<AppState>,
+    caller: Caller,
+    id: web::Path<i64>,
+    body: web::Json<EnrolmentEdit>,
+) -> AppResult<web::Json<EnrolmentRequestView>> {
+    Ok(web::Json(service::edit_enrolment(&state, &caller, EnrolmentId(*id), body.into_inner()).await?))
+}
+
+/// Approve, reject (reason required) or return (comment required) one professional.
+#[utoipa::path(
+    tag = "enrolment",
+    params(("id" = i64, Path, description = "Enrolment id")),
+    request_body = DecisionRequest,
+    responses(
+        (status = 200, body = EnrolmentRequestView),
+        (status = 400, body = Problem, content_type = "application/problem+json"),
+        (status = 401, body = Problem, content_type = "application/problem+json"),
+        (status = 403, body = Problem, content_type = "application/problem+json", description = "Not the decider of this request"),
+        (status = 404, body = Problem, content_type = "application/problem+json"),
+        (status = 409, body = Problem, content_type = "application/problem+json", description = "invalid_transition"),
+        (status = 422, body = Problem, content_type = "application/problem+json", description = "Reason missing"),
+    ),
+    security(("bearer" = []))
+)]
+#[post("/enrolments/{id}/decision")]
+pub async fn decision(
+    state: web::Data<AppState>,
+    caller: Caller,
+    id: web::Path<i64>,
+    body: web::Json<DecisionRequest>,
+) -> AppResult<web::Json<EnrolmentRequestView>> {
+    Ok(web::Json(service::decide(&state, &caller, EnrolmentId(*id), body.into_inner()).await?))
+}
+
+/// Place an approved or waiting professional in a group (BEL). Never oversells.
+#[utoipa::path(
+    tag = "enrolment",
+    params(("id" = i64, Path, description = "Enrolment id")),
+    request_body = AllocateRequest,
+    responses(
+        (status = 200, body = EnrolmentRequestView),
+        (status = 400, body = Problem, content_type = "application/problem+json"),
+        (status = 401, body = Problem, content_type = "application/problem+json"),
+        (status = 403, body = Problem, content_type = "application/problem+json"),
+        (status = 404, body = Problem, content_type = "application/problem+json"),
+        (status = 409, body = Problem, content_type = "application/problem+json", description = "group_full, group_closed or invalid_transition"),
+        (status = 422, body = Problem, content_type = "application/problem+json", description = "Unknown group or another programme's"),
+    ),
+    security(("bearer" = []))
+)]
+#[post("/enrolments/{id}/allocate")]
+pub async fn allocate(
+    state: web::Data<AppState>,
+    caller: Caller,
+    id: web::Path<i64>,
+    body: web::Json<AllocateRequest>,
+) -> AppResult<web::Json<EnrolmentRequestView>> {
+    Ok(web::Json(service::allocate(&state, &caller, EnrolmentId(*id), body.group_id).await?))
+}
+
+/// Move a placed professional to another group (BEL).
+#[utoipa::path(
+    tag = "enrolment",
+    params(("id" = i64, Path, description = "Enrolment id")),
+    request_body = AllocateRequest,
+    responses(
+        (status = 200, body = EnrolmentRequestView),
+        (status = 400, body = Problem, content_type = "application/problem+json"),
+        (status = 401, body = Problem, content_type = "application/problem+json"),
+        (status = 403, body = Problem, content_type = "application/problem+json"),
+        (status = 404, body = Problem, content_type = "application/problem+json"),
+        (status = 409, body = Problem, content_type = "application/problem+json", description = "group_full, group_closed or invalid_transition"),
+        (status = 422, body = Problem, content_type = "application/problem+json"),
+    ),
+    security(("bearer" = []))
+)]
+#[post("/enrolments/{id}/move")]
+pub async fn move_to(
+    state: web::Data<AppState>,
+    caller: Caller,
+    id: web::Path<i64>,
+    body: web::Json<AllocateRequest>,
+) -> AppResult<web::Json<EnrolmentRequestView>> {
+    Ok(web::Json(service::move_to(&state, &caller, EnrolmentId(*id), body.group_id).await?))
+}
+
+/// Put an approved professional on the waiting list (BEL).
+#[utoipa::path(
+    tag = "enrolment",
+    params(("id" = i64, Path, description = "Enrolment id")),
+    responses(
+        (status = 200, body = EnrolmentRequestView),
+        (status = 401, body = Problem, content_type = "application/problem+json"),
+        (status = 403, body = Problem, content_type = "application/problem+json"),
+        (status = 404, body = Problem, content_type = "application/problem+json"),
+        (status = 409, body = Problem, content_type = "application/problem+json", description = "invalid_transition"),
+    ),
+    security(("bearer" = []))
+)]
+#[post("/enrolments/{id}/waitlist")]
+pub async fn waitlist(state: web::Data<AppState>, caller: Caller, id: web::Path<i64>) -> AppResult<web::Json<EnrolmentRequestView>> {
+    Ok(web::Json(service::waitlist(&state, &caller, EnrolmentId(*id)).await?))
+}
+
+/// Withdraw a professional (the organisation or BEL); a placed one frees the seat.
+#[utoipa::path(
+    tag = "enrolment",
+    params(("id" = i64, Path, description = "Enrolment id")),
+    request_body = WithdrawRequest,
+    responses(
+        (status = 200, body = EnrolmentRequestView),
+        (status = 400, body = Problem, content_type = "application/problem+json"),
+        (status = 401, body = Problem, content_type = "application/problem+json"),
+        (status = 403, body = Problem, content_type = "application/problem+json"),
+        (status = 404, body = Problem, content_type = "application/problem+json"),
+        (status = 409, body = Problem, content_type = "application/problem+json", description = "invalid_transition"),
+        (status = 422, body = Problem, content_type = "application/problem+json"),
+    ),
+    security(("bearer" = []))
+)]
+#[post("/enrolments/{id}/withdraw")]
+pub async fn withdraw(
+    state: web::Data<AppState>,
+    caller: Caller,
+    id: web::Path<i64>,
+    body: web::Json<WithdrawRequest>,
+) -> AppResult<web::Json<EnrolmentRequestView>> {
+    Ok(web::Json(service::withdraw(&state, &caller, EnrolmentId(*id), body.into_inner()).await?))
+}
+
+/// Seat board of a programme: groups (seats taken / free), allocation queue, waiting list (BEL).
+#[utoipa::path(
+    tag = "enrolment",
+    params(("id" = i64, Path, description = "Programme id")),
+    responses(
+        (status = 200, body = SeatBoard),
+        (status = 401, body = Problem, content_type = "application/problem+json"),
+        (status = 403, body = Problem, content_type = "application/problem+json"),
+        (status = 404, body = Problem, content_type = "application/problem+json"),
+    ),
+    security(("bearer" = []))
+)]
+#[get("/programmes/{id}/seat-board")]
+pub async fn seat_board(state: web::Data<AppState>, caller: Caller, id: web::Path<i64>) -> AppResult<web::Json<SeatBoard>> {
+    Ok(web::Json(service::seat_board(&state, &caller, ProgrammeId(*id)).await?))
+}
+
+/// A group with its training days and participants (BEL, trainers).
+#[utoipa::path(
+    tag = "enrolment",
+    params(("id" = i64, Path, description = "Group id")),
+    responses(
+        (status = 200, body = GroupDetail),
+        (status = 401, body = Problem, content_type = "application/problem+json"),
+        (status = 403, body = Problem, content_type = "application/problem+json"),
+        (status = 404, body = Problem, content_type = "application/problem+json"),
+    ),
+    security(("bearer" = []))
+)]
+#[get("/groups/{id}")]
+pub async fn group(state: web::Data<AppState>, caller: Caller, id: web::Path<i64>) -> AppResult<web::Json<GroupDetail>> {
+    Ok(web::Json(service::group_detail(&state, &caller, GroupId(*id)).await?))
+}
+
+pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
+    cfg.service(create)
+        .service(list)
+        .service(get_one)
+        .service(submit)
+        .service(edit)
+        .service(decision)
+        .service(allocate)
+        .service(move_to)
+        .service(waitlist)
+        .service(withdraw)
+        .service(seat_board)
+        .service(group);
+}

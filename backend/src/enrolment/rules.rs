@@ -1,0 +1,218 @@
+//! Pure rules of enrolment: the state machine of a professional's enrolment
+//! (the full table of allowed transitions is `transition`), the derived status
+//! of a request, routing, and seat arithmetic. No IO.
+
+use va_openapi::enrolment::{EnrolmentStatus as S, RequestStatus, Route};
+use va_openapi::reference::{GroupStatus, OrganisationKind};
+
+/// What can happen to an enrolment.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Event {
+    Submit,
+    Approve,
+    Reject,
+    Return,
+    Allocate,
+    Move,
+    Waitlist,
+    Withdraw,
+}
+
+impl Event {
+    pub const ALL: [Event; 8] =
+        [Event::Submit, Event::Approve, Event::Reject, Event::Return, Event::Allocate, Event::Move, Event::Waitlist, Event::Withdraw];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Event::Submit => "submit",
+            Event::Approve => "approve",
+            Event::Reject => "reject",
+            Event::Return => "return",
+            Event::Allocate => "allocate",
+            Event::Move => "move",
+            Event::Waitlist => "waitlist",
+            Event::Withdraw => "withdraw",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct IllegalTransition {
+    pub from: S,
+    pub event: Event,
+}
+
+impl std::fmt::Display for IllegalTransition {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{} is not allowed for an enrolment that is {}", self.event.as_str(), self.from.as_str())
+    }
+}
+
+/// The one table of allowed transitions.
+pub fn transition(from: S, event: Event) -> Result<S, IllegalTransition> {
+    use Event::*;
+    let to = match (from, event) {
+        (S::Draft | S::Returned, Submit) => S::Submitted,
+        (S::Submitted, Approve) => S::Approved,
+        (S::Submitted, Reject) => S::Rejected,
+        (S::Submitted, Return) => S::Returned,
+        (S::Approved | S::Waitlisted, Allocate) => S::Placed,
+        (S::Placed, Move) => S::Placed,
+        (S::Approved, Waitlist) => S::Waitlisted,
+        (S::Draft | S::Submitted | S::Returned | S::Approved | S::Waitlisted | S::Placed, Withdraw) => S::Withdrawn,
+        _ => return Err(IllegalTransition { from, event }),
+    };
+    Ok(to)
+}
+
+/// Does an enrolment in this status block a new enrolment of the same professional
+/// in the same programme? Rejected and withdrawn ones do not.
+pub fn is_active(s: S) -> bool {
+    !matches!(s, S::Rejected | S::Withdrawn)
+}
+
+/// A request's status follows from its enrolments.
+pub fn request_status(statuses: &[S]) -> RequestStatus {
+    if statuses.is_empty() || statuses.iter().all(|s| *s == S::Withdrawn) {
+        return RequestStatus::Withdrawn;
+    }
+    if statuses.contains(&S::Submitted) {
+        RequestStatus::Submitted
+    } else if statuses.contains(&S::Returned) {
+        RequestStatus::Returned
+    } else if statuses.contains(&S::Draft) {
+        RequestStatus::Draft
+    } else {
+        RequestStatus::Decided
+    }
+}
+
+/// Municipalities and the CJG go through their region's ambassador; GIs, care
+/// providers and others straight to BEL.
+pub fn route_for(kind: OrganisationKind, has_region: bool) -> Route {
+    match kind {
+        OrganisationKind::Municipality | OrganisationKind::Cjg if has_region => Route::Ambassador,
+        _ => Route::Bel,
+    }
+}
+
+/// A reason is required for reject (why) and return (what is missing).
+pub fn reason_required(event: Event) -> bool {
+    matches!(event, Event::Reject | Event::Return)
+}
+
+/// Groups that still take participants.
+pub fn group_accepts_placements(status: GroupStatus) -> bool {
+    matches!(status, GroupStatus::Planned | GroupStatus::Open | GroupStatus::Running)
+}
+
+/// Free seats; never negative, even if capacity was lowered below the seats taken.
+pub fn free_seats(capacity: i32, taken: i32) -> i32 {
+    (capacity - taken).max(0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    const ALLOWED: &[(S, Event, S)] = &[
+        (S::Draft, Event::Submit, S::Submitted),
+        (S::Returned, Event::Submit, S::Submitted),
+        (S::Submitted, Event::Approve, S::Approved),
+        (S::Submitted, Event::Reject, S::Rejected),
+        (S::Submitted, Event::Return, S::Returned),
+        (S::Approved, Event::Allocate, S::Placed),
+        (S::Waitlisted, Event::Allocate, S::Placed),
+        (S::Placed, Event::Move, S::Placed),
+        (S::Approved, Event::Waitlist, S::Waitlisted),
+        (S::Draft, Event::Withdraw, S::Withdrawn),
+        (S::Submitted, Event::Withdraw, S::Withdrawn),
+        (S::Returned, Event::Withdraw, S::Withdrawn),
+        (S::Approved, Event::Withdraw, S::Withdrawn),
+        (S::Waitlisted, Event::Withdraw, S::Withdrawn),
+        (S::Placed, Event::Withdraw, S::Withdrawn),
+    ];
+
+    #[test]
+    fn every_allowed_transition_works_and_every_other_is_refused() {
+        for from in S::ALL {
+            for event in Event::ALL {
+                let expected = ALLOWED.iter().find(|(f, e, _)| *f == from && *e == event).map(|(_, _, to)| *to);
+                match (transition(from, event), expected) {
+                    (Ok(to), Some(exp)) => assert_eq!(to, exp, "{from:?} {event:?}"),
+                    (Err(err), None) => assert_eq!(err, IllegalTransition { from, event }),
+                    (got, exp) => panic!("{from:?} {event:?}: got {got:?}, expected {exp:?}"),
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn approving_twice_allocating_a_rejected_and_withdrawing_twice_are_refused() {
+        assert!(transition(S::Approved, Event::Approve).is_err());
+        assert!(transition(S::Rejected, Event::Allocate).is_err());
+        assert!(transition(S::Withdrawn, Event::Withdraw).is_err());
+    }
+
+    #[test]
+    fn request_status_follows_its_enrolments() {
+        assert_eq!(request_status(&[S::Draft, S::Draft]), RequestStatus::Draft);
+        assert_eq!(request_status(&[S::Submitted, S::Approved]), RequestStatus::Submitted);
+        assert_eq!(request_status(&[S::Returned, S::Rejected]), RequestStatus::Returned);
+        assert_eq!(request_status(&[S::Approved, S::Rejected]), RequestStatus::Decided);
+        assert_eq!(request_status(&[S::Placed, S::Withdrawn]), RequestStatus::Decided);
+        assert_eq!(request_status(&[S::Withdrawn]), RequestStatus::Withdrawn);
+    }
+
+    #[test]
+    fn municipalities_and_cjg_go_through_the_ambassador_others_to_bel() {
+        assert_eq!(route_for(OrganisationKind::Municipality, true), Route::Ambassador);
+        assert_eq!(route_for(OrganisationKind::Cjg, true), Route::Ambassador);
+        assert_eq!(route_for(OrganisationKind::Gi, false), Route::Bel);
+        assert_eq!(route_for(OrganisationKind::CareProvider, true), Route::Bel);
+        // Without a region there is no ambassador to route to.
+        assert_eq!(route_for(OrganisationKind::Municipality, false), Route::Bel);
+    }
+
+    #[test]
+    fn closed_groups_take_no_placements() {
+        assert!(group_accepts_placements(GroupStatus::Open));
+        assert!(!group_accepts_placements(GroupStatus::Completed));
+        assert!(!group_accepts_placements(GroupStatus::Cancelled));
+    }
+
+    fn any_status() -> impl Strategy<Value = S> {
+        prop::sample::select(S::ALL.to_vec())
+    }
+    fn any_event() -> impl Strategy<Value = Event> {
+        prop::sample::select(Event::ALL.to_vec())
+    }
+
+    proptest! {
+        /// Whatever happens, a withdrawn or rejected enrolment never comes back
+        /// and a placement only ever comes from approved or waitlisted.
+        #[test]
+        fn terminal_states_stay_terminal(start in any_status(), events in prop::collection::vec(any_event(), 0..30)) {
+            let mut s = start;
+            for e in events {
+                if let Ok(next) = transition(s, e) {
+                    prop_assert!(!matches!(s, S::Withdrawn | S::Rejected));
+                    if next == S::Placed && s != S::Placed {
+                        prop_assert!(matches!(s, S::Approved | S::Waitlisted));
+                    }
+                    s = next;
+                }
+            }
+        }
+
+        #[test]
+        fn free_seats_are_never_negative_and_add_up(capacity in 0i32..100, taken in 0i32..150) {
+            let free = free_seats(capacity, taken);
+            prop_assert!(free >= 0);
+            if taken <= capacity {
+                prop_assert_eq!(free + taken, capacity);
+            }
+        }
+    }
+}

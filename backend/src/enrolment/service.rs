@@ -1,0 +1,880 @@
+//! Transactions of the enrolment domain. Every state change checks the rule
+//! in `rules::transition`, writes with a guarded update (so a concurrent change
+//! cannot be overwritten), records a timeline event and queues its emails in
+//! the same transaction.
+
+use super::notify;
+use super::rules::{self, Event};
+use crate::auth::rules::Scope;
+use crate::auth::Caller;
+use crate::db::write_txn;
+use crate::email;
+use crate::entities::{
+    enrolment, enrolment_event, enrolment_request, organisation, professional, programme, region, training_day, training_group,
+    user,
+};
+use crate::error::{validate::Errors, AppError, AppResult};
+use crate::reference::service::to_group;
+use crate::startup::AppState;
+use chrono::Utc;
+use sea_orm::sea_query::Expr;
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseTransaction, EntityTrait, QueryFilter, QueryOrder, Set,
+};
+use std::collections::HashMap;
+use va_openapi::auth::{NamedRef, Role};
+use va_openapi::enrolment::*;
+use va_openapi::reference::{GroupStatus, OrganisationKind};
+use va_openapi::*;
+
+const MAX_PROFESSIONALS_PER_REQUEST: usize = 50;
+const MAX_TEXT: usize = 2000;
+
+fn status_of(m: &enrolment::Model) -> AppResult<EnrolmentStatus> {
+    EnrolmentStatus::parse(&m.status).ok_or_else(|| AppError::Internal(anyhow::anyhow!("unknown status {}", m.status)))
+}
+
+fn route_of(r: &enrolment_request::Model) -> Route {
+    if r.route == "ambassador" {
+        Route::Ambassador
+    } else {
+        Route::Bel
+    }
+}
+
+fn illegal(e: rules::IllegalTransition) -> AppError {
+    AppError::conflict(ErrorCode::InvalidTransition, e.to_string())
+}
+
+/// What the caller may do with a request. Requests outside the caller's scope
+/// are 404: their existence is not revealed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Access {
+    /// Edit, submit and withdraw as the organisation.
+    owner: bool,
+    /// Approve, reject, return.
+    decide: bool,
+    /// Allocate, move, waitlist, withdraw as BEL.
+    bel: bool,
+}
+
+fn access(caller: &Caller, req: &enrolment_request::Model) -> AppResult<Access> {
+    let route = route_of(req);
+    match (caller.role, caller.scope) {
+        (Role::BelCoordinator, _) => Ok(Access { owner: false, decide: route == Route::Bel, bel: true }),
+        (Role::Ambassador, Scope::Region(r)) if route == Route::Ambassador && req.region_id == Some(r.0) => {
+            Ok(Access { owner: false, decide: true, bel: false })
+        }
+        (Role::OrgContact, Scope::Organisation(o)) if req.organisation_id == o.0 => {
+            Ok(Access { owner: true, decide: false, bel: false })
+        }
+        (Role::Trainer, _) => Err(AppError::Forbidden),
+        _ => Err(AppError::NotFound),
+    }
+}
+
+async fn load_request<C: ConnectionTrait>(db: &C, id: i64) -> AppResult<enrolment_request::Model> {
+    enrolment_request::Entity::find_by_id(id).one(db).await?.ok_or(AppError::NotFound)
+}
+
+async fn load_enrolment<C: ConnectionTrait>(db: &C, id: i64) -> AppResult<(enrolment::Model, enrolment_request::Model)> {
+    let e = enrolment::Entity::find_by_id(id).one(db).await?.ok_or(AppError::NotFound)?;
+    let r = load_request(db, e.request_id).await?;
+    Ok((e, r))
+}
+
+async fn record_event<C: ConnectionTrait>(
+    db: &C,
+    request_id: i64,
+    enrolment_id: Option<i64>,
+    actor: UserId,
+    action: &str,
+    from: Option<EnrolmentStatus>,
+    to: Option<EnrolmentStatus>,
+    reason: Option<String>,
+) -> AppResult<()> {
+    enrolment_event::ActiveModel {
+        request_id: Set(request_id),
+        enrolment_id: Set(enrolment_id),
+        at: Set(Utc::now()),
+        actor_id: Set(Some(actor.0)),
+        action: Set(action.into()),
+        from_status: Set(from.map(|s| s.as_str().to_string())),
+        to_status: Set(to.map(|s| s.as_str().to_string())),
+        reason: Set(reason),
+        ..Default::default()
+    }
+    .insert(db)
+    .await?;
+    crate::audit::record(
+        db,
+        Some(actor),
+        &format!("enrolment.{action}"),
+        &match enrolment_id {
+            Some(e) => format!("enrolment:{e}"),
+            None => format!("request:{request_id}"),
+        },
+        None,
+    )
+    .await?;
+    Ok(())
+}
+
+/// Moves an enrolment from `from` to `to` only if nobody changed it meanwhile.
+async fn set_status<C: ConnectionTrait>(
+    db: &C,
+    e: &enrolment::Model,
+    from: EnrolmentStatus,
+    to: EnrolmentStatus,
+    extra: impl FnOnce(sea_orm::UpdateMany<enrolment::Entity>) -> sea_orm::UpdateMany<enrolment::Entity>,
+) -> AppResult<()> {
+    let q = enrolment::Entity::update_many()
+        .col_expr(enrolment::Column::Status, Expr::value(to.as_str()))
+        .col_expr(enrolment::Column::UpdatedAt, Expr::value(Utc::now()))
+        .filter(enrolment::Column::Id.eq(e.id))
+        .filter(enrolment::Column::Status.eq(from.as_str()));
+    let res = extra(q).exec(db).await?;
+    if res.rows_affected != 1 {
+        return Err(AppError::conflict(ErrorCode::InvalidTransition, "the enrolment was changed by someone else; reload"));
+    }
+    Ok(())
+}
+
+async fn existing_active_enrolment<C: ConnectionTrait>(
+    db: &C,
+    programme_id: i64,
+    professional_id: i64,
+    except: Option<i64>,
+) -> AppResult<Option<enrolment::Model>> {
+    let mut q = enrolment::Entity::find()
+        .filter(enrolment::Column::ProgrammeId.eq(programme_id))
+        .filter(enrolment::Column::ProfessionalId.eq(professional_id));
+    if let Some(id) = except {
+        q = q.filter(enrolment::Column::Id.ne(id));
+    }
+    Ok(q.all(db)
+        .await?
+        .into_iter()
+        .find(|e| EnrolmentStatus::parse(&e.status).is_some_and(rules::is_active)))
+}
+
+fn already_enrolled(name: &str, existing: &enrolment::Model) -> AppError {
+    AppError::conflict(
+        ErrorCode::AlreadyEnrolled,
+        format!(
+            "{name} already has enrolment {} (request {}, status {}) in this programme",
+            existing.id, existing.request_id, existing.status
+        ),
+    )
+}
+
+/// An organisation contact creates a request for one or more professionals;
+/// saved as draft or submitted at once.
+pub async fn create_request(state: &AppState, caller: &Caller, input: NewEnrolmentRequest) -> AppResult<EnrolmentRequestView> {
+    caller.require(&[Role::OrgContact])?;
+    let org_id = caller.organisation().ok_or(AppError::Forbidden)?;
+    let mut errs = Errors::default();
+    let preferred_period = errs.opt_text("preferred_period", input.preferred_period.as_deref(), MAX_NAME_LEN);
+    let remarks = errs.opt_text("remarks", input.remarks.as_deref(), MAX_TEXT);
+    if input.professionals.is_empty() {
+        errs.add("professionals", "required", "name at least one professional");
+    }
+    if input.professionals.len() > MAX_PROFESSIONALS_PER_REQUEST {
+        errs.add("professionals", "too_many", format!("at most {MAX_PROFESSIONALS_PER_REQUEST} professionals per request"));
+    }
+    let mut people = Vec::new();
+    let mut seen = std::collections::HashSet::new();
+    for (i, p) in input.professionals.iter().enumerate() {
+        let name = errs.text(&format!("professionals[{i}].name"), &p.name, MAX_NAME_LEN);
+        let email = errs.email(&format!("professionals[{i}].email"), &p.email);
+        let function = errs.opt_text(&format!("professionals[{i}].function"), p.function.as_deref(), MAX_NAME_LEN);
+        let remarks = errs.opt_text(&format!("professionals[{i}].remarks"), p.remarks.as_deref(), MAX_TEXT);
+        if !email.is_empty() && !seen.insert(email.clone()) {
+            errs.add(&format!("professionals[{i}].email"), "duplicate", "this professional is named twice");
+        }
+        people.push((name, email, function, p.works_on_ret_uhp, remarks));
+    }
+    let caller = *caller;
+    let submit = input.submit;
+    let programme_id = input.programme_id;
+    let preferred_region = input.preferred_region_id;
+    let request_id = write_txn(state, move |txn| {
+        Box::pin(async move {
+            if programme::Entity::find_by_id(programme_id.0).one(txn).await?.is_none() {
+                errs.add("programme_id", "unknown", "no such programme");
+            }
+            if let Some(r) = preferred_region {
+                if region::Entity::find_by_id(r.0).one(txn).await?.is_none() {
+                    errs.add("preferred_region_id", "unknown", "no such region");
+                }
+            }
+            errs.finish()?;
+            let org = organisation::Entity::find_by_id(org_id.0).one(txn).await?.ok_or(AppError::NotFound)?;
+            let kind = OrganisationKind::parse(&org.kind).unwrap_or(OrganisationKind::Other);
+            let route = rules::route_for(kind, org.region_id.is_some());
+            let now = Utc::now();
+            let req = enrolment_request::ActiveModel {
+                programme_id: Set(programme_id.0),
+                organisation_id: Set(org_id.0),
+                created_by: Set(caller.user_id.0),
+                route: Set(match route {
+                    Route::Ambassador => "ambassador".into(),
+                    Route::Bel => "bel".into(),
+                }),
+                region_id: Set(if route == Route::Ambassador { org.region_id } else { None }),
+                preferred_period: Set(preferred_period),
+                preferred_region_id: Set(preferred_region.map(|r| r.0)),
+                remarks: Set(remarks),
+                submitted_at: Set(None),
+                created_at: Set(now),
+                updated_at: Set(now),
+                ..Default::default()
+            }
+            .insert(txn)
+            .await?;
+            record_event(txn, req.id, None, caller.user_id, "created", None, None, None).await?;
+            for (name, email, function, ret_uhp, remarks) in people {
+                let prof = match professional::Entity::find().filter(professional::Column::Email.eq(email.clone())).one(txn).await? {
+                    Some(p) if p.organisation_id == org_id.0 => p,
+                    Some(_) => {
+                        return Err(AppError::conflict(
+                            ErrorCode::AlreadyExists,
+                            format!("{email} is registered with another organisation"),
+                        ))
+                    }
+                    None => {
+                        professional::ActiveModel {
+                            organisation_id: Set(org_id.0),
+                            name: Set(name.clone()),
+                            email: Set(email.clone()),
+                            function: Set(function.clone()),
+                            created_at: Set(now),
+                            ..Default::default()
+                        }
+                        .insert(txn)
+                        .await?
+                    }
+                };
+                if let Some(existing) = existing_active_enrolment(txn, programme_id.0, prof.id, None).await? {
+                    return Err(already_enrolled(&prof.name, &existing));
+                }
+                let e = enrolment::ActiveModel {
+                    request_id: Set(req.id),
+                    programme_id: Set(programme_id.0),
+                    professional_id: Set(prof.id),
+                    function: Set(function),
+                    ret_uhp: Set(ret_uhp),
+                    remarks: Set(remarks),
+                    status: Set(EnrolmentStatus::Draft.as_str().into()),
+                    group_id: Set(None),
+                    waitlist_position: Set(None),
+                    last_reason: Set(None),
+                    approved_at: Set(None),
+                    created_at: Set(now),
+                    updated_at: Set(now),
+                    ..Default::default()
+                }
+                .insert(txn)
+                .await?;
+                let _ = e;
+            }
+            if submit {
+                submit_in(txn, &caller, &req).await?;
+            }
+            Ok(req.id)
+        })
+    })
+    .await?;
+    state.mail_notify.notify_one();
+    get_request(state, &caller, RequestId(request_id)).await
+}
+
+/// Submits every draft or returned enrolment of the request and tells the decider.
+async fn submit_in(txn: &DatabaseTransaction, caller: &Caller, req: &enrolment_request::Model) -> AppResult<()> {
+    let enrolments =
+        enrolment::Entity::find().filter(enrolment::Column::RequestId.eq(req.id)).order_by_asc(enrolment::Column::Id).all(txn).await?;
+    let mut submitted = 0;
+    for e in &enrolments {
+        let from = status_of(e)?;
+        if !matches!(from, EnrolmentStatus::Draft | EnrolmentStatus::Returned) {
+            continue;
+        }
+        if let Some(existing) = existing_active_enrolment(txn, e.programme_id, e.professional_id, Some(e.id)).await? {
+            let p = professional::Entity::find_by_id(e.professional_id).one(txn).await?;
+            return Err(already_enrolled(&p.map(|p| p.name).unwrap_or_default(), &existing));
+        }
+        let to = rules::transition(from, Event::Submit).map_err(illegal)?;
+        set_status(txn, e, from, to, |q| q).await?;
+        record_event(txn, req.id, Some(e.id), caller.user_id, "submit", Some(from), Some(to), None).await?;
+        submitted += 1;
+    }
+    if submitted == 0 {
+        return Err(AppError::conflict(ErrorCode::InvalidTransition, "nothing to submit: no draft or returned professional"));
+    }
+    enrolment_request::Entity::update_many()
+        .col_expr(enrolment_request::Column::SubmittedAt, Expr::value(Some(Utc::now())))
+        .col_expr(enrolment_request::Column::UpdatedAt, Expr::value(Utc::now()))
+        .filter(enrolment_request::Column::Id.eq(req.id))
+        .exec(txn)
+        .await?;
+    let org = organisation::Entity::find_by_id(req.organisation_id).one(txn).await?.ok_or(AppError::NotFound)?;
+    for to in deciders(txn, req).await? {
+        email::enqueue(txn, notify::submitted(&to, &org.name, submitted, route_of(req))).await?;
+    }
+    Ok(())
+}
+
+async fn active_users<C: ConnectionTrait>(db: &C, role: Role) -> AppResult<sea_orm::Select<user::Entity>> {
+    let _ = db;
+    Ok(user::Entity::find().filter(user::Column::Role.eq(role.as_str())).filter(user::Column::Active.eq(true)))
+}
+
+/// Who decides: the region's ambassadors, or BEL.
+async fn deciders<C: ConnectionTrait>(db: &C, req: &enrolment_request::Model) -> AppResult<Vec<user::Model>> {
+    Ok(match route_of(req) {
+        Route::Ambassador => active_users(db, Role::Ambassador).await?.filter(user::Column::RegionId.eq(req.region_id)).all(db).await?,
+        Route::Bel => active_users(db, Role::BelCoordinator).await?.all(db).await?,
+    })
+}
+
+async fn org_contacts<C: ConnectionTrait>(db: &C, org_id: i64) -> AppResult<Vec<user::Model>> {
+    Ok(active_users(db, Role::OrgContact).await?.filter(user::Column::OrganisationId.eq(org_id)).all(db).await?)
+}
+
+pub async fn submit_request(state: &AppState, caller: &Caller, id: RequestId) -> AppResult<EnrolmentRequestView> {
+    let c = *caller;
+    write_txn(state, move |txn| {
+        Box::pin(async move {
+            let req = load_request(txn, id.0).await?;
+            if !access(&c, &req)?.owner {
+                return Err(AppError::Forbidden);
+            }
+            submit_in(txn, &c, &req).await
+        })
+    })
+    .await?;
+    state.mail_notify.notify_one();
+    get_request(state, caller, id).await
+}
+
+pub async fn edit_enrolment(state: &AppState, caller: &Caller, id: EnrolmentId, edit: EnrolmentEdit) -> AppResult<EnrolmentRequestView> {
+    let mut errs = Errors::default();
+    let function = errs.opt_text("function", edit.function.as_deref(), MAX_NAME_LEN);
+    let remarks = errs.opt_text("remarks", edit.remarks.as_deref(), MAX_TEXT);
+    errs.finish()?;
+    let c = *caller;
+    let request_id = write_txn(state, move |txn| {
+        Box::pin(async move {
+            let (e, req) = load_enrolment(txn, id.0).await?;
+            if !access(&c, &req)?.owner {
+                return Err(AppError::Forbidden);
+            }
+            let from = status_of(&e)?;
+            if !matches!(from, EnrolmentStatus::Draft | EnrolmentStatus::Returned) {
+                return Err(AppError::conflict(ErrorCode::InvalidTransition, format!("an enrolment that is {} cannot be edited", from.as_str())));
+            }
+            set_status(txn, &e, from, from, |q| {
+                q.col_expr(enrolment::Column::Function, Expr::value(function))
+                    .col_expr(enrolment::Column::RetUhp, Expr::value(edit.works_on_ret_uhp))
+                    .col_expr(enrolment::Column::Remarks, Expr::value(remarks))
+            })
+            .await?;
+            record_event(txn, req.id, Some(e.id), c.user_id, "edit", Some(from), Some(from), None).await?;
+            Ok(req.id)
+        })
+    })
+    .await?;
+    get_request(state, caller, RequestId(request_id)).await
+}
+
+/// The ambassador (or BEL for GIs and care providers) decides about one professional.
+pub async fn decide(state: &AppState, caller: &Caller, id: EnrolmentId, d: DecisionRequest) -> AppResult<EnrolmentRequestView> {
+    let event = match d.decision {
+        Decision::Approve => Event::Approve,
+        Decision::Reject => Event::Reject,
+        Decision::Return => Event::Return,
+    };
+    let mut errs = Errors::default();
+    let reason = errs.opt_text("reason", d.reason.as_deref(), MAX_TEXT);
+    if rules::reason_required(event) && reason.is_none() {
+        errs.add("reason", "required", "a reason is required to reject or return");
+    }
+    errs.finish()?;
+    let c = *caller;
+    let request_id = write_txn(state, move |txn| {
+        Box::pin(async move {
+            let (e, req) = load_enrolment(txn, id.0).await?;
+            if !access(&c, &req)?.decide {
+                return Err(AppError::Forbidden);
+            }
+            let from = status_of(&e)?;
+            let to = rules::transition(from, event).map_err(illegal)?;
+            let now = Utc::now();
+            let reason2 = reason.clone();
+            set_status(txn, &e, from, to, |q| {
+                let q = q.col_expr(enrolment::Column::LastReason, Expr::value(reason2));
+                if event == Event::Approve {
+                    q.col_expr(enrolment::Column::ApprovedAt, Expr::value(Some(now)))
+                } else {
+                    q
+                }
+            })
+            .await?;
+            record_event(txn, req.id, Some(e.id), c.user_id, event.as_str(), Some(from), Some(to), reason.clone()).await?;
+            let prof = professional::Entity::find_by_id(e.professional_id).one(txn).await?.ok_or(AppError::NotFound)?;
+            for contact in org_contacts(txn, req.organisation_id).await? {
+                email::enqueue(txn, notify::decided(&contact, &prof.name, d.decision, reason.as_deref())).await?;
+            }
+            Ok(req.id)
+        })
+    })
+    .await?;
+    state.mail_notify.notify_one();
+    get_request(state, caller, RequestId(request_id)).await
+}
+
+async fn open_group<C: ConnectionTrait>(db: &C, id: GroupId, programme_id: i64) -> AppResult<training_group::Model> {
+    let g = training_group::Entity::find_by_id(id.0).one(db).await?.ok_or_else(|| AppError::field("group_id", "unknown", "no such group"))?;
+    if g.programme_id != programme_id {
+        return Err(AppError::field("group_id", "other_programme", "the group belongs to another programme"));
+    }
+    let status = GroupStatus::parse(&g.status).unwrap_or(GroupStatus::Cancelled);
+    if !rules::group_accepts_placements(status) {
+        return Err(AppError::conflict(ErrorCode::GroupClosed, format!("{} is {}", g.name, status.as_str())));
+    }
+    Ok(g)
+}
+
+/// Takes one seat: a single guarded update, so two transactions can never both
+/// take the last seat (PostgreSQL re-checks the condition after the row lock;
+/// SQLite runs write transactions one at a time).
+async fn take_seat<C: ConnectionTrait>(db: &C, g: &training_group::Model) -> AppResult<()> {
+    let res = training_group::Entity::update_many()
+        .col_expr(training_group::Column::SeatsTaken, Expr::col(training_group::Column::SeatsTaken).add(1))
+        .filter(training_group::Column::Id.eq(g.id))
+        .filter(Expr::col(training_group::Column::SeatsTaken).lt(Expr::col(training_group::Column::Capacity)))
+        .exec(db)
+        .await?;
+    if res.rows_affected != 1 {
+        return Err(AppError::conflict(ErrorCode::GroupFull, format!("{} has no free seat", g.name)));
+    }
+    Ok(())
+}
+
+async fn free_seat<C: ConnectionTrait>(db: &C, group_id: i64) -> AppResult<()> {
+    training_group::Entity::update_many()
+        .col_expr(training_group::Column::SeatsTaken, Expr::col(training_group::Column::SeatsTaken).sub(1))
+        .filter(training_group::Column::Id.eq(group_id))
+        .filter(training_group::Column::SeatsTaken.gt(0))
+        .exec(db)
+        .await?;
+    Ok(())
+}
+
+async fn placement_mails(txn: &DatabaseTransaction, e: &enrolment::Model, g: &training_group::Model, org_id: i64) -> AppResult<()> {
+    let prof = professional::Entity::find_by_id(e.professional_id).one(txn).await?.ok_or(AppError::NotFound)?;
+    let days = training_day::Entity::find()
+        .filter(training_day::Column::GroupId.eq(g.id))
+        .order_by_asc(training_day::Column::Day)
+        .all(txn)
+        .await?;
+    let ics = notify::group_calendar(g, &days, e.id);
+    email::enqueue(txn, notify::placed_professional(&prof, g, &days, ics.clone())).await?;
+    for contact in org_contacts(txn, org_id).await? {
+        email::enqueue(txn, notify::placed_contact(&contact, &prof.name, g, &days, ics.clone())).await?;
+    }
+    Ok(())
+}
+
+/// BEL places an approved (or waiting) professional in a group.
+pub async fn allocate(state: &AppState, caller: &Caller, id: EnrolmentId, group: GroupId) -> AppResult<EnrolmentRequestView> {
+    caller.require(&[Role::BelCoordinator])?;
+    let c = *caller;
+    let request_id = write_txn(state, move |txn| {
+        Box::pin(async move {
+            let (e, req) = load_enrolment(txn, id.0).await?;
+            let from = status_of(&e)?;
+            let to = rules::transition(from, Event::Allocate).map_err(illegal)?;
+            let g = open_group(txn, group, e.programme_id).await?;
+            take_seat(txn, &g).await?;
+            set_status(txn, &e, from, to, |q| {
+                q.col_expr(enrolment::Column::GroupId, Expr::value(Some(g.id)))
+                    .col_expr(enrolment::Column::WaitlistPosition, Expr::value(Option::<i32>::None))
+            })
+            .await?;
+            record_event(txn, req.id, Some(e.id), c.user_id, "allocate", Some(from), Some(to), Some(g.name.clone())).await?;
+            placement_mails(txn, &e, &g, req.organisation_id).await?;
+            Ok(req.id)
+        })
+    })
+    .await?;
+    state.mail_notify.notify_one();
+    get_request(state, caller, RequestId(request_id)).await
+}
+
+/// BEL moves a placed professional to another group: the old seat is freed and
+/// a new one taken in the same transaction.
+pub async fn move_to(state: &AppState, caller: &Caller, id: EnrolmentId, group: GroupId) -> AppResult<EnrolmentRequestView> {
+    caller.require(&[Role::BelCoordinator])?;
+    let c = *caller;
+    let request_id = write_txn(state, move |txn| {
+        Box::pin(async move {
+            let (e, req) = load_enrolment(txn, id.0).await?;
+            let from = status_of(&e)?;
+            let to = rules::transition(from, Event::Move).map_err(illegal)?;
+            let old = e.group_id.ok_or_else(|| AppError::conflict(ErrorCode::InvalidTransition, "not placed in a group"))?;
+            if old == group.0 {
+                return Err(AppError::field("group_id", "same_group", "the professional is already in this group"));
+            }
+            let g = open_group(txn, group, e.programme_id).await?;
+            take_seat(txn, &g).await?;
+            free_seat(txn, old).await?;
+            set_status(txn, &e, from, to, |q| q.col_expr(enrolment::Column::GroupId, Expr::value(Some(g.id)))).await?;
+            record_event(txn, req.id, Some(e.id), c.user_id, "move", Some(from), Some(to), Some(g.name.clone())).await?;
+            placement_mails(txn, &e, &g, req.organisation_id).await?;
+            Ok(req.id)
+        })
+    })
+    .await?;
+    state.mail_notify.notify_one();
+    get_request(state, caller, RequestId(request_id)).await
+}
+
+/// BEL puts an approved professional on the programme's waiting list.
+pub async fn waitlist(state: &AppState, caller: &Caller, id: EnrolmentId) -> AppResult<EnrolmentRequestView> {
+    caller.require(&[Role::BelCoordinator])?;
+    let c = *caller;
+    let request_id = write_txn(state, move |txn| {
+        Box::pin(async move {
+            let (e, req) = load_enrolment(txn, id.0).await?;
+            let from = status_of(&e)?;
+            let to = rules::transition(from, Event::Waitlist).map_err(illegal)?;
+            let last = enrolment::Entity::find()
+                .filter(enrolment::Column::ProgrammeId.eq(e.programme_id))
+                .filter(enrolment::Column::Status.eq(EnrolmentStatus::Waitlisted.as_str()))
+                .all(txn)
+                .await?
+                .iter()
+                .filter_map(|x| x.waitlist_position)
+                .max()
+                .unwrap_or(0);
+            set_status(txn, &e, from, to, |q| q.col_expr(enrolment::Column::WaitlistPosition, Expr::value(Some(last + 1)))).await?;
+            record_event(txn, req.id, Some(e.id), c.user_id, "waitlist", Some(from), Some(to), Some(format!("positie {}", last + 1)))
+                .await?;
+            Ok(req.id)
+        })
+    })
+    .await?;
+    get_request(state, caller, RequestId(request_id)).await
+}
+
+/// The organisation or BEL withdraws a professional; a placed one frees the seat.
+pub async fn withdraw(state: &AppState, caller: &Caller, id: EnrolmentId, w: WithdrawRequest) -> AppResult<EnrolmentRequestView> {
+    let mut errs = Errors::default();
+    let reason = errs.opt_text("reason", w.reason.as_deref(), MAX_TEXT);
+    errs.finish()?;
+    let c = *caller;
+    let request_id = write_txn(state, move |txn| {
+        Box::pin(async move {
+            let (e, req) = load_enrolment(txn, id.0).await?;
+            let a = access(&c, &req)?;
+            if !(a.owner || a.bel) {
+                return Err(AppError::Forbidden);
+            }
+            let from = status_of(&e)?;
+            let to = rules::transition(from, Event::Withdraw).map_err(illegal)?;
+            let r2 = reason.clone();
+            set_status(txn, &e, from, to, |q| {
+                q.col_expr(enrolment::Column::GroupId, Expr::value(Option::<i64>::None))
+                    .col_expr(enrolment::Column::WaitlistPosition, Expr::value(Option::<i32>::None))
+                    .col_expr(enrolment::Column::LastReason, Expr::value(r2))
+            })
+            .await?;
+            let group = match e.group_id {
+                Some(g) if from == EnrolmentStatus::Placed => {
+                    free_seat(txn, g).await?;
+                    training_group::Entity::find_by_id(g).one(txn).await?
+                }
+                _ => None,
+            };
+            record_event(txn, req.id, Some(e.id), c.user_id, "withdraw", Some(from), Some(to), reason.clone()).await?;
+            let prof = professional::Entity::find_by_id(e.professional_id).one(txn).await?.ok_or(AppError::NotFound)?;
+            let mut recipients: Vec<(String, String)> = org_contacts(txn, req.organisation_id).await?.into_iter().map(|u| (u.email, u.name)).collect();
+            if matches!(from, EnrolmentStatus::Placed | EnrolmentStatus::Approved | EnrolmentStatus::Waitlisted) {
+                recipients.push((prof.email.clone(), prof.name.clone()));
+                for u in active_users(txn, Role::BelCoordinator).await?.all(txn).await? {
+                    recipients.push((u.email, u.name));
+                }
+            } else if from == EnrolmentStatus::Submitted {
+                for u in deciders(txn, &req).await? {
+                    recipients.push((u.email, u.name));
+                }
+            }
+            recipients.sort();
+            recipients.dedup_by(|a, b| a.0 == b.0);
+            for (to_addr, to_name) in recipients {
+                email::enqueue(txn, notify::withdrawn(&to_addr, &to_name, &prof.name, group.as_ref().map(|g| g.name.as_str()), reason.as_deref()))
+                    .await?;
+            }
+            Ok(req.id)
+        })
+    })
+    .await?;
+    state.mail_notify.notify_one();
+    get_request(state, caller, RequestId(request_id)).await
+}
+
+struct Names {
+    orgs: HashMap<i64, String>,
+    regions: HashMap<i64, String>,
+}
+
+async fn names<C: ConnectionTrait>(db: &C) -> AppResult<Names> {
+    Ok(Names {
+        orgs: organisation::Entity::find().all(db).await?.into_iter().map(|o| (o.id, o.name)).collect(),
+        regions: region::Entity::find().all(db).await?.into_iter().map(|r| (r.id, r.name)).collect(),
+    })
+}
+
+impl Names {
+    fn org(&self, id: i64) -> NamedRef<OrganisationId> {
+        NamedRef { id: OrganisationId(id), name: self.orgs.get(&id).cloned().unwrap_or_default() }
+    }
+    fn region(&self, id: Option<i64>) -> Option<NamedRef<RegionId>> {
+        id.map(|id| NamedRef { id: RegionId(id), name: self.regions.get(&id).cloned().unwrap_or_default() })
+    }
+}
+
+pub async fn get_request(state: &AppState, caller: &Caller, id: RequestId) -> AppResult<EnrolmentRequestView> {
+    let db = &state.db;
+    let req = load_request(db, id.0).await?;
+    access(caller, &req)?;
+    let n = names(db).await?;
+    let enrolments =
+        enrolment::Entity::find().filter(enrolment::Column::RequestId.eq(req.id)).order_by_asc(enrolment::Column::Id).all(db).await?;
+    let prof_ids: Vec<i64> = enrolments.iter().map(|e| e.professional_id).collect();
+    let profs: HashMap<i64, professional::Model> = professional::Entity::find()
+        .filter(professional::Column::Id.is_in(prof_ids))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|p| (p.id, p))
+        .collect();
+    let groups: HashMap<i64, String> = training_group::Entity::find()
+        .filter(training_group::Column::ProgrammeId.eq(req.programme_id))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|g| (g.id, g.name))
+        .collect();
+    let mut views = Vec::new();
+    let mut statuses = Vec::new();
+    for e in &enrolments {
+        let status = status_of(e)?;
+        statuses.push(status);
+        let p = profs.get(&e.professional_id);
+        views.push(EnrolmentView {
+            id: EnrolmentId(e.id),
+            request_id: RequestId(req.id),
+            professional: NamedRef { id: ProfessionalId(e.professional_id), name: p.map(|p| p.name.clone()).unwrap_or_default() },
+            professional_email: p.map(|p| p.email.clone()).unwrap_or_default(),
+            function: e.function.clone(),
+            works_on_ret_uhp: e.ret_uhp,
+            remarks: e.remarks.clone(),
+            status,
+            group: e.group_id.map(|g| NamedRef { id: GroupId(g), name: groups.get(&g).cloned().unwrap_or_default() }),
+            waitlist_position: e.waitlist_position,
+            last_reason: e.last_reason.clone(),
+        });
+    }
+    let events = enrolment_event::Entity::find()
+        .filter(enrolment_event::Column::RequestId.eq(req.id))
+        .order_by_asc(enrolment_event::Column::Id)
+        .all(db)
+        .await?;
+    let actor_ids: Vec<i64> = events.iter().filter_map(|e| e.actor_id).collect();
+    let actors: HashMap<i64, String> =
+        user::Entity::find().filter(user::Column::Id.is_in(actor_ids)).all(db).await?.into_iter().map(|u| (u.id, u.name)).collect();
+    let prof_of: HashMap<i64, String> =
+        views.iter().map(|v| (v.id.0, v.professional.name.clone())).collect();
+    let timeline = events
+        .into_iter()
+        .map(|ev| TimelineEntry {
+            at: ev.at,
+            actor: ev.actor_id.and_then(|a| actors.get(&a).cloned()),
+            action: ev.action,
+            enrolment_id: ev.enrolment_id.map(EnrolmentId),
+            professional: ev.enrolment_id.and_then(|e| prof_of.get(&e).cloned()),
+            from_status: ev.from_status.as_deref().and_then(EnrolmentStatus::parse),
+            to_status: ev.to_status.as_deref().and_then(EnrolmentStatus::parse),
+            reason: ev.reason,
+        })
+        .collect();
+    Ok(EnrolmentRequestView {
+        id: RequestId(req.id),
+        programme_id: ProgrammeId(req.programme_id),
+        organisation: n.org(req.organisation_id),
+        route: route_of(&req),
+        region: n.region(req.region_id),
+        status: rules::request_status(&statuses),
+        preferred_period: req.preferred_period,
+        preferred_region_id: req.preferred_region_id.map(RegionId),
+        remarks: req.remarks,
+        submitted_at: req.submitted_at,
+        created_at: req.created_at,
+        enrolments: views,
+        timeline,
+    })
+}
+
+/// Requests in the caller's scope, newest first. `only_pending`: those with a
+/// professional awaiting the caller's decision (the inbox).
+pub async fn list_requests(state: &AppState, caller: &Caller, only_pending: bool) -> AppResult<Vec<RequestSummary>> {
+    let db = &state.db;
+    let mut q = enrolment_request::Entity::find().order_by_desc(enrolment_request::Column::Id);
+    match (caller.role, caller.scope) {
+        (Role::BelCoordinator, _) => {
+            if only_pending {
+                q = q.filter(enrolment_request::Column::Route.eq("bel"));
+            }
+        }
+        (Role::Ambassador, Scope::Region(r)) => {
+            q = q.filter(enrolment_request::Column::Route.eq("ambassador")).filter(enrolment_request::Column::RegionId.eq(r.0));
+        }
+        (Role::OrgContact, Scope::Organisation(o)) => q = q.filter(enrolment_request::Column::OrganisationId.eq(o.0)),
+        _ => return Err(AppError::Forbidden),
+    }
+    let reqs = q.all(db).await?;
+    let ids: Vec<i64> = reqs.iter().map(|r| r.id).collect();
+    let mut by_req: HashMap<i64, Vec<EnrolmentStatus>> = HashMap::new();
+    for e in enrolment::Entity::find().filter(enrolment::Column::RequestId.is_in(ids)).all(db).await? {
+        by_req.entry(e.request_id).or_default().push(status_of(&e)?);
+    }
+    let n = names(db).await?;
+    let mut out = Vec::new();
+    for r in reqs {
+        let statuses = by_req.remove(&r.id).unwrap_or_default();
+        let pending = statuses.iter().filter(|s| **s == EnrolmentStatus::Submitted).count() as i64;
+        if only_pending && pending == 0 {
+            continue;
+        }
+        out.push(RequestSummary {
+            id: RequestId(r.id),
+            organisation: n.org(r.organisation_id),
+            route: route_of(&r),
+            region: n.region(r.region_id),
+            status: rules::request_status(&statuses),
+            submitted_at: r.submitted_at,
+            created_at: r.created_at,
+            professionals: statuses.len() as i64,
+            pending,
+        });
+    }
+    Ok(out)
+}
+
+fn queue_entry(e: &enrolment::Model, profs: &HashMap<i64, professional::Model>, n: &Names) -> AppResult<QueueEntry> {
+    let p = profs.get(&e.professional_id);
+    let org_id = p.map(|p| p.organisation_id).unwrap_or_default();
+    Ok(QueueEntry {
+        enrolment_id: EnrolmentId(e.id),
+        request_id: RequestId(e.request_id),
+        professional: p.map(|p| p.name.clone()).unwrap_or_default(),
+        organisation: n.org(org_id),
+        region: None,
+        function: e.function.clone(),
+        works_on_ret_uhp: e.ret_uhp,
+        approved_at: e.approved_at,
+        status: status_of(e)?,
+        waitlist_position: e.waitlist_position,
+    })
+}
+
+/// BEL's seat board: groups with seats taken and free, the allocation queue and the waiting list.
+pub async fn seat_board(state: &AppState, caller: &Caller, programme_id: ProgrammeId) -> AppResult<SeatBoard> {
+    caller.require(&[Role::BelCoordinator])?;
+    let db = &state.db;
+    programme::Entity::find_by_id(programme_id.0).one(db).await?.ok_or(AppError::NotFound)?;
+    let groups = training_group::Entity::find()
+        .filter(training_group::Column::ProgrammeId.eq(programme_id.0))
+        .order_by_asc(training_group::Column::StartsOn)
+        .all(db)
+        .await?;
+    let waiting = enrolment::Entity::find()
+        .filter(enrolment::Column::ProgrammeId.eq(programme_id.0))
+        .filter(enrolment::Column::Status.is_in([EnrolmentStatus::Approved.as_str(), EnrolmentStatus::Waitlisted.as_str()]))
+        .order_by_asc(enrolment::Column::ApprovedAt)
+        .order_by_asc(enrolment::Column::Id)
+        .all(db)
+        .await?;
+    let profs: HashMap<i64, professional::Model> = professional::Entity::find()
+        .filter(professional::Column::Id.is_in(waiting.iter().map(|e| e.professional_id).collect::<Vec<_>>()))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|p| (p.id, p))
+        .collect();
+    let n = names(db).await?;
+    let org_region: HashMap<i64, Option<i64>> =
+        organisation::Entity::find().all(db).await?.into_iter().map(|o| (o.id, o.region_id)).collect();
+    let mut queue = Vec::new();
+    let mut waitlist = Vec::new();
+    for e in &waiting {
+        let mut entry = queue_entry(e, &profs, &n)?;
+        entry.region = n.region(org_region.get(&entry.organisation.id.0).copied().flatten());
+        if entry.status == EnrolmentStatus::Waitlisted {
+            waitlist.push(entry);
+        } else {
+            queue.push(entry);
+        }
+    }
+    waitlist.sort_by_key(|e| e.waitlist_position.unwrap_or(i32::MAX));
+    Ok(SeatBoard { programme_id, groups: groups.into_iter().map(to_group).collect(), queue, waitlist })
+}
+
+/// A group with its training days and participants (BEL and trainers).
+pub async fn group_detail(state: &AppState, caller: &Caller, id: GroupId) -> AppResult<GroupDetail> {
+    caller.require(&[Role::BelCoordinator, Role::Trainer])?;
+    let db = &state.db;
+    let g = training_group::Entity::find_by_id(id.0).one(db).await?.ok_or(AppError::NotFound)?;
+    let days = training_day::Entity::find()
+        .filter(training_day::Column::GroupId.eq(g.id))
+        .order_by_asc(training_day::Column::Day)
+        .all(db)
+        .await?;
+    let placed = enrolment::Entity::find()
+        .filter(enrolment::Column::GroupId.eq(g.id))
+        .filter(enrolment::Column::Status.eq(EnrolmentStatus::Placed.as_str()))
+        .all(db)
+        .await?;
+    let profs: HashMap<i64, professional::Model> = professional::Entity::find()
+        .filter(professional::Column::Id.is_in(placed.iter().map(|e| e.professional_id).collect::<Vec<_>>()))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|p| (p.id, p))
+        .collect();
+    let n = names(db).await?;
+    let mut participants: Vec<Participant> = placed
+        .iter()
+        .map(|e| {
+            let p = profs.get(&e.professional_id);
+            Participant {
+                enrolment_id: EnrolmentId(e.id),
+                professional: p.map(|p| p.name.clone()).unwrap_or_default(),
+                email: p.map(|p| p.email.clone()).unwrap_or_default(),
+                organisation: n.org(p.map(|p| p.organisation_id).unwrap_or_default()),
+                function: e.function.clone(),
+            }
+        })
+        .collect();
+    participants.sort_by(|a, b| a.professional.cmp(&b.professional));
+    Ok(GroupDetail {
+        group: to_group(g),
+        days: days
+            .into_iter()
+            .map(|d| TrainingDay { day: d.day, starts_at: d.starts_at, ends_at: d.ends_at, place: d.place })
+            .collect(),
+        participants,
+    })
+}

@@ -1,0 +1,284 @@
+//! Enrolment requests, per-professional enrolments, decisions and seat allocation.
+
+use crate::auth::NamedRef;
+use crate::ids::*;
+use crate::reference::TrainingGroup;
+use chrono::{DateTime, NaiveDate, Utc};
+use serde::{Deserialize, Serialize};
+
+/// Status of one professional's enrolment.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum EnrolmentStatus {
+    /// Saved, not yet submitted.
+    Draft,
+    /// Waiting for the ambassador's (or BEL's) decision.
+    Submitted,
+    /// Sent back for more information; the organisation edits and resubmits.
+    Returned,
+    /// Approved: in BEL's allocation queue.
+    Approved,
+    Rejected,
+    /// Has a seat in a training group.
+    Placed,
+    /// On the waiting list.
+    Waitlisted,
+    Withdrawn,
+}
+
+impl EnrolmentStatus {
+    pub const ALL: [EnrolmentStatus; 8] = [
+        EnrolmentStatus::Draft,
+        EnrolmentStatus::Submitted,
+        EnrolmentStatus::Returned,
+        EnrolmentStatus::Approved,
+        EnrolmentStatus::Rejected,
+        EnrolmentStatus::Placed,
+        EnrolmentStatus::Waitlisted,
+        EnrolmentStatus::Withdrawn,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EnrolmentStatus::Draft => "draft",
+            EnrolmentStatus::Submitted => "submitted",
+            EnrolmentStatus::Returned => "returned",
+            EnrolmentStatus::Approved => "approved",
+            EnrolmentStatus::Rejected => "rejected",
+            EnrolmentStatus::Placed => "placed",
+            EnrolmentStatus::Waitlisted => "waitlisted",
+            EnrolmentStatus::Withdrawn => "withdrawn",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|k| k.as_str() == s)
+    }
+}
+
+/// Status of a request, derived from its enrolments.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum RequestStatus {
+    Draft,
+    /// At least one professional awaits a decision.
+    Submitted,
+    /// At least one professional was sent back and none awaits a decision.
+    Returned,
+    /// Every professional has a decision.
+    Decided,
+    Withdrawn,
+}
+
+/// Who decides a request.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum Route {
+    /// Municipalities and CJG: the region's VA ambassador.
+    Ambassador,
+    /// GIs and care providers: BEL directly.
+    Bel,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct NewEnrolment {
+    pub name: String,
+    pub email: String,
+    /// e.g. "Medewerker toegangsteam", "Gedragswetenschapper", "Jeugdbeschermer (GI)".
+    #[serde(default)]
+    pub function: Option<String>,
+    /// Works on cases for the Regional Expertise Team or (threatened) out-of-home placement.
+    #[serde(default)]
+    pub works_on_ret_uhp: bool,
+    #[serde(default)]
+    pub remarks: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct NewEnrolmentRequest {
+    pub programme_id: ProgrammeId,
+    /// Free text, e.g. "voorjaar 2027".
+    #[serde(default)]
+    pub preferred_period: Option<String>,
+    #[serde(default)]
+    pub preferred_region_id: Option<RegionId>,
+    #[serde(default)]
+    pub remarks: Option<String>,
+    pub professionals: Vec<NewEnrolment>,
+    /// Submit at once; otherwise the request is saved as a draft.
+    #[serde(default)]
+    pub submit: bool,
+}
+
+/// Edit a draft or returned enrolment before (re)submitting.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct EnrolmentEdit {
+    #[serde(default)]
+    pub function: Option<String>,
+    pub works_on_ret_uhp: bool,
+    #[serde(default)]
+    pub remarks: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum Decision {
+    Approve,
+    Reject,
+    /// Send back for more information.
+    Return,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct DecisionRequest {
+    pub decision: Decision,
+    /// Required for reject (the reason) and return (what is missing).
+    #[serde(default)]
+    pub reason: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct AllocateRequest {
+    pub group_id: GroupId,
+}
+
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct WithdrawRequest {
+    #[serde(default)]
+    pub reason: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
+pub struct EnrolmentView {
+    pub id: EnrolmentId,
+    pub request_id: RequestId,
+    pub professional: NamedRef<ProfessionalId>,
+    pub professional_email: String,
+    pub function: Option<String>,
+    pub works_on_ret_uhp: bool,
+    pub remarks: Option<String>,
+    pub status: EnrolmentStatus,
+    pub group: Option<NamedRef<GroupId>>,
+    pub waitlist_position: Option<i32>,
+    /// Reason of the last rejection, return or withdrawal.
+    pub last_reason: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
+pub struct TimelineEntry {
+    pub at: DateTime<Utc>,
+    pub actor: Option<String>,
+    /// e.g. `created`, `submit`, `approve`, `reject`, `return`, `allocate`, `move`, `waitlist`, `withdraw`.
+    pub action: String,
+    pub enrolment_id: Option<EnrolmentId>,
+    pub professional: Option<String>,
+    pub from_status: Option<EnrolmentStatus>,
+    pub to_status: Option<EnrolmentStatus>,
+    pub reason: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
+pub struct EnrolmentRequestView {
+    pub id: RequestId,
+    pub programme_id: ProgrammeId,
+    pub organisation: NamedRef<OrganisationId>,
+    pub route: Route,
+    pub region: Option<NamedRef<RegionId>>,
+    pub status: RequestStatus,
+    pub preferred_period: Option<String>,
+    pub preferred_region_id: Option<RegionId>,
+    pub remarks: Option<String>,
+    pub submitted_at: Option<DateTime<Utc>>,
+    pub created_at: DateTime<Utc>,
+    pub enrolments: Vec<EnrolmentView>,
+    /// Oldest first.
+    pub timeline: Vec<TimelineEntry>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
+pub struct RequestSummary {
+    pub id: RequestId,
+    pub organisation: NamedRef<OrganisationId>,
+    pub route: Route,
+    pub region: Option<NamedRef<RegionId>>,
+    pub status: RequestStatus,
+    pub submitted_at: Option<DateTime<Utc>>,
+    pub created_at: DateTime<Utc>,
+    pub professionals: i64,
+    /// Professionals awaiting a decision.
+    pub pending: i64,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
+pub struct QueueEntry {
+    pub enrolment_id: EnrolmentId,
+    pub request_id: RequestId,
+    pub professional: String,
+    pub organisation: NamedRef<OrganisationId>,
+    pub region: Option<NamedRef<RegionId>>,
+    pub function: Option<String>,
+    pub works_on_ret_uhp: bool,
+    pub approved_at: Option<DateTime<Utc>>,
+    pub status: EnrolmentStatus,
+    pub waitlist_position: Option<i32>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
+pub struct SeatBoard {
+    pub programme_id: ProgrammeId,
+    pub groups: Vec<TrainingGroup>,
+    /// Approved professionals without a seat, oldest approval first.
+    pub queue: Vec<QueueEntry>,
+    /// Waiting list, by position.
+    pub waitlist: Vec<QueueEntry>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
+pub struct TrainingDay {
+    pub day: NaiveDate,
+    /// Local time (Europe/Amsterdam), `HH:MM`.
+    pub starts_at: String,
+    pub ends_at: String,
+    pub place: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
+pub struct Participant {
+    pub enrolment_id: EnrolmentId,
+    pub professional: String,
+    pub email: String,
+    pub organisation: NamedRef<OrganisationId>,
+    pub function: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
+pub struct GroupDetail {
+    pub group: TrainingGroup,
+    pub days: Vec<TrainingDay>,
+    pub participants: Vec<Participant>,
+}
