@@ -136,3 +136,57 @@ pub async fn regions(token: &str) -> Result<Vec<va_openapi::reference::Region>, 
 pub async fn professionals(token: &str, org: OrganisationId) -> Result<Vec<Professional>, ApiError> {
     get(&format!("/api/v1/organisations/{org}/professionals"), token).await
 }
+
+async fn post<B: Serialize, T: DeserializeOwned>(path: &str, token: &str, body: &B) -> Result<T, ApiError> {
+    request::<B, T>("POST", path, Some(token), Some(body)).await?.ok_or(ApiError::Network)
+}
+
+use va_openapi::enrolment::{
+    AllocateRequest, Decision, DecisionRequest, EnrolmentEdit, EnrolmentRequestView, GroupDetail, NewEnrolmentRequest,
+    RequestSummary, SeatBoard, WithdrawRequest,
+};
+use va_openapi::{EnrolmentId, GroupId, RequestId};
+
+pub async fn create_request(token: &str, req: &NewEnrolmentRequest) -> Result<EnrolmentRequestView, ApiError> {
+    post("/api/v1/requests", token, req).await
+}
+
+pub async fn list_requests(token: &str, pending: bool) -> Result<Vec<RequestSummary>, ApiError> {
+    get(&format!("/api/v1/requests?pending={pending}"), token).await
+}
+
+pub async fn get_request(token: &str, id: RequestId) -> Result<EnrolmentRequestView, ApiError> {
+    get(&format!("/api/v1/requests/{id}"), token).await
+}
+
+pub async fn submit_request(token: &str, id: RequestId) -> Result<EnrolmentRequestView, ApiError> {
+    post(&format!("/api/v1/requests/{id}/submit"), token, &serde_json::json!({})).await
+}
+
+pub async fn edit_enrolment(token: &str, id: EnrolmentId, edit: &EnrolmentEdit) -> Result<EnrolmentRequestView, ApiError> {
+    request::<_, EnrolmentRequestView>("PUT", &format!("/api/v1/enrolments/{id}"), Some(token), Some(edit)).await?.ok_or(ApiError::Network)
+}
+
+pub async fn decide(token: &str, id: EnrolmentId, decision: Decision, reason: Option<String>) -> Result<EnrolmentRequestView, ApiError> {
+    post(&format!("/api/v1/enrolments/{id}/decision"), token, &DecisionRequest { decision, reason }).await
+}
+
+pub async fn allocate(token: &str, id: EnrolmentId, group_id: GroupId) -> Result<EnrolmentRequestView, ApiError> {
+    post(&format!("/api/v1/enrolments/{id}/allocate"), token, &AllocateRequest { group_id }).await
+}
+
+pub async fn waitlist(token: &str, id: EnrolmentId) -> Result<EnrolmentRequestView, ApiError> {
+    post(&format!("/api/v1/enrolments/{id}/waitlist"), token, &serde_json::json!({})).await
+}
+
+pub async fn withdraw(token: &str, id: EnrolmentId, reason: Option<String>) -> Result<EnrolmentRequestView, ApiError> {
+    post(&format!("/api/v1/enrolments/{id}/withdraw"), token, &WithdrawRequest { reason }).await
+}
+
+pub async fn seat_board(token: &str, programme: ProgrammeId) -> Result<SeatBoard, ApiError> {
+    get(&format!("/api/v1/programmes/{programme}/seat-board"), token).await
+}
+
+pub async fn group_detail(token: &str, id: GroupId) -> Result<GroupDetail, ApiError> {
+    get(&format!("/api/v1/groups/{id}"), token).await
+}

@@ -2,7 +2,7 @@
 
 use crate::components::layout::Layout;
 use crate::i18n::Lang;
-use crate::pages::{auth::*, start::*, users::UsersPage, NotFound};
+use crate::pages::{auth::*, enrolment::*, start::*, users::UsersPage, NotFound};
 use crate::session::{self, Session};
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
@@ -32,6 +32,10 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/wachtwoord-instellen") view=SetPassword/>
                     <Route path=path!("/bel") view=BelStart/>
                     <Route path=path!("/bel/gebruikers") view=UsersPage/>
+                    <Route path=path!("/bel/plaatsing") view=SeatBoardPage/>
+                    <Route path=path!("/bel/groepen/:id") view=GroupPage/>
+                    <Route path=path!("/organisatie/aanmelden") view=NewRequestPage/>
+                    <Route path=path!("/aanmeldingen/:id") view=RequestPage/>
                     <Route path=path!("/ambassadeur") view=AmbassadorStart/>
                     <Route path=path!("/organisatie") view=OrgStart/>
                     <Route path=path!("/trainer") view=TrainerStart/>

@@ -144,4 +144,84 @@ async fn bel_invites_a_contact_who_sets_a_password_and_logs_in() {
     b.close().await;
 }
 
+
+async fn log_out(b: &Browser) {
+    b.find("[data-testid=logout]").await.click().await.expect("logout");
+    b.wait_path("/inloggen").await;
+}
+
+/// The whole path: a municipality submits two professionals, the ambassador
+/// approves one and rejects one with a reason, BEL places the approved one,
+/// and the contact sees "Geplaatst" and the reason; the emails are in the outbox.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_request_travels_from_municipality_through_ambassador_to_a_seat() {
+    let Some((app, b)) = setup().await else { return };
+    log_in(&app, &b, "gemeente.venlo@demo.local", DEMO_PASSWORD).await;
+    b.wait_path("/organisatie").await;
+    b.find("[data-testid=new-request]").await.click().await.expect("new request");
+    b.wait_path("/organisatie/aanmelden").await;
+    b.find("#p0-name").await.send_keys("Sanne Willems").await.expect("type");
+    b.find("#p0-email").await.send_keys("s.willems@venlo.demo.local").await.expect("type");
+    b.find("#p0-function").await.send_keys("Medewerker toegangsteam").await.expect("type");
+    b.find("#p0-ret").await.click().await.expect("check");
+    b.find("#p1-name").await.send_keys("Koen Peters").await.expect("type");
+    b.find("#p1-email").await.send_keys("k.peters@venlo.nl").await.expect("type");
+    b.find("#preferred-period").await.send_keys("voorjaar 2027").await.expect("type");
+    b.screenshot("new-request").await;
+    b.find("[data-testid=submit-request]").await.click().await.expect("submit");
+    b.wait_text("[data-testid=request-status]", "In behandeling").await;
+    b.wait_text("[data-testid=enrolments]", "Koen Peters").await;
+    log_out(&b).await;
+
+    log_in(&app, &b, "ambassadeur.noord@demo.local", DEMO_PASSWORD).await;
+    b.wait_path("/ambassadeur").await;
+    b.wait_text("[data-testid=inbox]", "Venlo").await;
+    b.find("[data-testid=inbox] a").await.click().await.expect("open request");
+    b.wait_text("[data-testid=enrolments]", "Sanne Willems").await;
+    b.find("[data-testid=decide]").await.click().await.expect("decide");
+    b.find("[data-testid='dec.approve']").await.click().await.expect("approve");
+    b.find("[data-testid=confirm]").await.click().await.expect("confirm");
+    b.wait_text("[data-testid=enrolments]", "Goedgekeurd").await;
+    b.find("[data-testid=decide]").await.click().await.expect("decide second");
+    b.find("[data-testid='dec.reject']").await.click().await.expect("reject");
+    b.find("[data-testid=reason]").await.send_keys("Werkt niet met RET- of UHP-casuïstiek.").await.expect("reason");
+    b.screenshot("ambassador-decision").await;
+    b.find("[data-testid=confirm]").await.click().await.expect("confirm");
+    b.wait_text("[data-testid=enrolments]", "Afgewezen").await;
+    b.wait_text("[data-testid=request-status]", "Besloten").await;
+    log_out(&b).await;
+
+    log_in(&app, &b, "bel@demo.local", DEMO_PASSWORD).await;
+    b.wait_path("/bel").await;
+    b.find("a[href='/bel/plaatsing']").await.click().await.expect("menu");
+    b.wait_text("[data-testid=queue]", "Sanne Willems").await;
+    let g5 = app.id_of("SELECT id FROM training_groups WHERE name LIKE 'Groep 5%'").await;
+    b.find("[data-testid=queue] [data-testid=group-select]").await.select_by_value(&g5.to_string()).await.expect("select group");
+    b.find("[data-testid=queue] [data-testid=allocate]").await.click().await.expect("allocate");
+    b.wait_text("[data-testid=board-summary]", "1 / 128").await;
+    b.wait_text("[data-testid=queue]", "Niemand").await;
+    b.screenshot("seat-board").await;
+    b.find(&format!("a[href='/bel/groepen/{g5}']")).await.click().await.expect("group page");
+    b.wait_text("[data-testid=participants]", "Sanne Willems").await;
+    b.screenshot("group-page").await;
+    log_out(&b).await;
+
+    log_in(&app, &b, "gemeente.venlo@demo.local", DEMO_PASSWORD).await;
+    b.wait_path("/organisatie").await;
+    b.find("[data-testid=requests] a").await.click().await.expect("open request");
+    b.wait_text("[data-testid=enrolments]", "Geplaatst").await;
+    b.wait_text("[data-testid=enrolments]", "Werkt niet met RET- of UHP-casuïstiek.").await;
+    b.wait_text("[data-testid=timeline]", "Afgewezen").await;
+    b.screenshot("request-contact").await;
+    for (to, template) in [
+        ("ambassadeur.noord@demo.local", "request_submitted"),
+        ("gemeente.venlo@demo.local", "enrolment_decided"),
+        ("s.willems@venlo.demo.local", "placed_professional"),
+        ("gemeente.venlo@demo.local", "placed_contact"),
+    ] {
+        let n = app.id_of(&format!("SELECT COUNT(*) FROM email_outbox WHERE to_addr = '{to}' AND template = '{template}'")).await;
+        assert!(n >= 1, "no {template} mail to {to}");
+    }
+    b.close().await;
+}
 }

@@ -10,8 +10,13 @@ use va_openapi::auth::Role;
 /// The menu of a role: (path, text key).
 fn nav_items(role: Role) -> Vec<(&'static str, &'static str)> {
     let mut items = vec![(home_path(role), "nav.start")];
-    if role == Role::BelCoordinator {
-        items.push(("/bel/gebruikers", "nav.users"));
+    match role {
+        Role::BelCoordinator => {
+            items.push(("/bel/plaatsing", "nav.board"));
+            items.push(("/bel/gebruikers", "nav.users"));
+        }
+        Role::OrgContact => items.push(("/organisatie/aanmelden", "nav.new_request")),
+        Role::Ambassador | Role::Trainer => {}
     }
     items
 }

@@ -1,6 +1,7 @@
 //! Pages, one module per domain.
 
 pub mod auth;
+pub mod enrolment;
 pub mod start;
 pub mod users;
 

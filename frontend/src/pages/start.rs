@@ -3,6 +3,8 @@
 use crate::api::{self, ApiError};
 use crate::components::common::{LoadError, Loading, Table};
 use crate::components::guard::RequireRole;
+use crate::pages::enrolment::RequestsTable;
+use leptos_router::components::A;
 use crate::i18n::{lookup, t, use_lang};
 use crate::session::Session;
 use leptos::prelude::*;
@@ -115,6 +117,7 @@ pub fn BelStart() -> impl IntoView {
     view! {
         <RequireRole role=Role::BelCoordinator render=|s: Session| view! {
             <Intro title="start.bel.title" intro="start.bel.intro" scope=None/>
+            <RequestsTable token=s.token.clone() pending=true title="inbox.bel" testid="inbox"/>
             <GroupsTable token=s.token.clone()/>
             <Coming key="coming.bel"/>
         }/>
@@ -170,6 +173,8 @@ pub fn AmbassadorStart() -> impl IntoView {
     view! {
         <RequireRole role=Role::Ambassador render=|s: Session| view! {
             <Intro title="start.amb.title" intro="start.amb.intro" scope=s.user.region.as_ref().map(|r| r.name.clone())/>
+            <RequestsTable token=s.token.clone() pending=true title="inbox.amb" testid="inbox"/>
+            <RequestsTable token=s.token.clone() pending=false title="requests.region"/>
             <RegionOrganisations token=s.token.clone()/>
             <Coming key="coming.amb"/>
         }/>
@@ -213,6 +218,10 @@ pub fn OrgStart() -> impl IntoView {
             let org = s.user.organisation.clone();
             view! {
                 <Intro title="start.org.title" intro="start.org.intro" scope=org.as_ref().map(|o| o.name.clone())/>
+                <p class="utrecht-paragraph">
+                    <A href="/organisatie/aanmelden" attr:class="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--primary-action" attr:data-testid="new-request">{t("nav.new_request")}</A>
+                </p>
+                <RequestsTable token=s.token.clone() pending=false title="requests.mine"/>
                 {org.map(|o| view! { <OrgProfessionals token=s.token.clone() org=o.id/> })}
                 <Coming key="coming.org"/>
             }
