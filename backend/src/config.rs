@@ -31,6 +31,8 @@ pub struct Settings {
     pub max_failures_per_address: u64,
     pub email_poll_interval: Duration,
     pub email_max_attempts: i32,
+    /// HTTP worker threads.
+    pub workers: usize,
     /// Run the outbox sender in this process (tests that drive senders themselves turn it off).
     pub run_email_sender: bool,
 }
@@ -58,6 +60,7 @@ impl Default for Settings {
             email_poll_interval: Duration::from_secs(2),
             email_max_attempts: 8,
             run_email_sender: true,
+            workers: std::thread::available_parallelism().map(|n| n.get()).unwrap_or(2),
         }
     }
 }

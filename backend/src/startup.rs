@@ -158,7 +158,7 @@ impl Application {
                 )
                 .configure(|cfg| spa::configure(cfg, &static_dir))
         })
-        .workers(if settings.port == 0 { 1 } else { 2 })
+        .workers(settings.workers.max(1))
         .listen(listener)?
         .run();
         Ok(Application { port, server, state })

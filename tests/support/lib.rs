@@ -85,6 +85,7 @@ pub fn test_settings(backend_url: Option<String>) -> Settings {
         demo_password: Some(DEMO_PASSWORD.into()),
         email_poll_interval: Duration::from_millis(100),
         public_url: "http://localhost".into(),
+        workers: 1,
         ..Settings::default()
     }
 }
