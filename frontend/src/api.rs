@@ -190,3 +190,7 @@ pub async fn seat_board(token: &str, programme: ProgrammeId) -> Result<SeatBoard
 pub async fn group_detail(token: &str, id: GroupId) -> Result<GroupDetail, ApiError> {
     get(&format!("/api/v1/groups/{id}"), token).await
 }
+
+pub async fn move_to(token: &str, id: EnrolmentId, group_id: GroupId) -> Result<EnrolmentRequestView, ApiError> {
+    post(&format!("/api/v1/enrolments/{id}/move"), token, &AllocateRequest { group_id }).await
+}

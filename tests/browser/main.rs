@@ -224,4 +224,57 @@ async fn a_request_travels_from_municipality_through_ambassador_to_a_seat() {
     }
     b.close().await;
 }
+
+/// A returned professional is completed and resubmitted in the browser; BEL
+/// then moves the placed professional to another group on the group page.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_returned_professional_is_completed_and_bel_moves_a_participant() {
+    let Some((app, b)) = setup().await else { return };
+    let prog = app.id_of("SELECT id FROM programmes").await;
+    let gi = app.token("gi@demo.local").await;
+    let bel = app.token("bel@demo.local").await;
+    let view: serde_json::Value = app
+        .post_json("/api/v1/requests", Some(&gi), &serde_json::json!({"programme_id": prog, "submit": true,
+            "professionals": [{"name": "Daan Hermans", "email": "d.hermans@bjzl.demo.local"}]}))
+        .await
+        .json()
+        .await
+        .expect("json");
+    let (req, daan) = (view["id"].as_i64().expect("id"), view["enrolments"][0]["id"].as_i64().expect("id"));
+    let res = app
+        .post_json(&format!("/api/v1/enrolments/{daan}/decision"), Some(&bel), &serde_json::json!({"decision": "return", "reason": "Vul de functie aan."}))
+        .await;
+    assert_eq!(res.status(), 200);
+
+    log_in(&app, &b, "gi@demo.local", DEMO_PASSWORD).await;
+    b.wait_path("/organisatie").await;
+    b.client.goto(&app.url(&format!("/aanmeldingen/{req}"))).await.expect("goto");
+    b.wait_text("[data-testid=enrolments]", "Vul de functie aan.").await;
+    b.find("[data-testid=edit]").await.click().await.expect("edit");
+    b.find(&format!("#edit-function-{daan}")).await.send_keys("Jeugdbeschermer").await.expect("type");
+    b.find("[data-testid=confirm]").await.click().await.expect("save");
+    b.wait_text("[data-testid=enrolments]", "Jeugdbeschermer").await;
+    b.find("[data-testid=submit-request]").await.click().await.expect("resubmit");
+    b.wait_text("[data-testid=request-status]", "In behandeling").await;
+    log_out(&b).await;
+
+    let g5 = app.id_of("SELECT id FROM training_groups WHERE name LIKE 'Groep 5%'").await;
+    let g6 = app.id_of("SELECT id FROM training_groups WHERE name LIKE 'Groep 6%'").await;
+    assert_eq!(app.post_json(&format!("/api/v1/enrolments/{daan}/decision"), Some(&bel), &serde_json::json!({"decision": "approve"})).await.status(), 200);
+    assert_eq!(app.post_json(&format!("/api/v1/enrolments/{daan}/allocate"), Some(&bel), &serde_json::json!({"group_id": g5})).await.status(), 200);
+
+    log_in(&app, &b, "bel@demo.local", DEMO_PASSWORD).await;
+    b.wait_path("/bel").await;
+    b.client.goto(&app.url(&format!("/bel/groepen/{g5}"))).await.expect("goto");
+    b.wait_text("[data-testid=participants]", "Daan Hermans").await;
+    b.find(&format!("#move-{daan}")).await.select_by_value(&g6.to_string()).await.expect("select");
+    b.find("[data-testid=move]").await.click().await.expect("move");
+    b.wait_text("main", "Nog geen deelnemers").await;
+    let (t5, t6) = (
+        app.id_of(&format!("SELECT CAST(seats_taken AS BIGINT) FROM training_groups WHERE id = {g5}")).await,
+        app.id_of(&format!("SELECT CAST(seats_taken AS BIGINT) FROM training_groups WHERE id = {g6}")).await,
+    );
+    assert_eq!((t5, t6), (0, 1));
+    b.close().await;
+}
 }

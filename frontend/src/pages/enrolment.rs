@@ -418,6 +418,10 @@ where
     let open = RwSignal::new(None::<&'static str>);
     let decision = RwSignal::new(Decision::Approve);
     let reason = RwSignal::new(String::new());
+    let function = RwSignal::new(e.function.clone().unwrap_or_default());
+    let ret_uhp = RwSignal::new(e.works_on_ret_uhp);
+    let remarks = RwSignal::new(e.remarks.clone().unwrap_or_default());
+    let can_edit = owner && matches!(e.status, EnrolmentStatus::Draft | EnrolmentStatus::Returned);
     let id: EnrolmentId = e.id;
     let can_decide = decider && e.status == EnrolmentStatus::Submitted;
     let can_withdraw = (owner || bel)
@@ -445,6 +449,14 @@ where
         spawn_local(async move {
             let res = match kind {
                 Some("decide") => api::decide(&tok, id, decision.get_untracked(), r).await,
+                Some("edit") => {
+                    let edit = EnrolmentEdit {
+                        function: Some(function.get_untracked()).filter(|f| !f.trim().is_empty()),
+                        works_on_ret_uhp: ret_uhp.get_untracked(),
+                        remarks: Some(remarks.get_untracked()).filter(|f| !f.trim().is_empty()),
+                    };
+                    api::edit_enrolment(&tok, id, &edit).await
+                }
                 _ => api::withdraw(&tok, id, r).await,
             };
             if res.is_ok() {
@@ -466,6 +478,10 @@ where
                     <button type="button" class="utrecht-button utrecht-button--primary-action" data-testid="decide"
                         on:click=move |_| open.set(Some("decide"))>{t("req.decide")}</button>
                 })}
+                {can_edit.then(|| view! {
+                    <button type="button" class="utrecht-button utrecht-button--secondary-action" data-testid="edit"
+                        on:click=move |_| open.set(Some("edit"))>{t("req.edit")}</button>
+                })}
                 {can_withdraw.then(|| view! {
                     <button type="button" class="utrecht-button utrecht-button--secondary-action" data-testid="withdraw"
                         on:click=move |_| open.set(Some("withdraw"))>{t("req.withdraw")}</button>
@@ -475,7 +491,7 @@ where
         <Show when=move || open.get().is_some()>
             <tr class="utrecht-table__row va-dialog-row">
                 <td class="utrecht-table__cell" colspan="7">
-                    <div class="va-dialog" role="group" aria-label=move || lookup(lang.get(), if open.get() == Some("decide") { "req.decide" } else { "req.withdraw" })>
+                    <div class="va-dialog" role="group" aria-label=move || lookup(lang.get(), match open.get() { Some("decide") => "req.decide", Some("edit") => "req.edit", _ => "req.withdraw" })>
                         <Show when=move || open.get() == Some("decide")>
                             <fieldset class="utrecht-form-fieldset">
                                 <legend class="utrecht-form-fieldset__legend">{t("req.decision_for")}" "{move || stored_name.get_value()}</legend>
@@ -491,6 +507,16 @@ where
                                 }).collect_view()}
                             </fieldset>
                         </Show>
+                        <Show when=move || open.get() == Some("edit")>
+                            <TextField id=leak(format!("edit-function-{id}")) label="pros.function" value=function/>
+                            <div class="utrecht-form-field utrecht-form-field--checkbox va-check">
+                                <input type="checkbox" class="utrecht-checkbox utrecht-checkbox--html-input" id=format!("edit-ret-{id}")
+                                    prop:checked=move || ret_uhp.get() on:change=move |ev| ret_uhp.set(event_target_checked(&ev))/>
+                                <label class="utrecht-form-label utrecht-form-label--checkbox" for=format!("edit-ret-{id}")>{t("new.ret_uhp")}</label>
+                            </div>
+                            <TextField id=leak(format!("edit-remarks-{id}")) label="new.remarks" value=remarks/>
+                        </Show>
+                        <Show when=move || open.get() != Some("edit")>
                         <div class="utrecht-form-field utrecht-form-field--text">
                             <div class="utrecht-form-field__label">
                                 <label class="utrecht-form-label" for=format!("reason-{id}")>{move || lookup(lang.get(), if open.get() == Some("decide") { "req.reason_hint" } else { "req.withdraw_reason" })}</label>
@@ -500,6 +526,7 @@ where
                                     prop:value=move || reason.get() on:input=move |ev| reason.set(event_target_value(&ev))></textarea>
                             </div>
                         </div>
+                        </Show>
                         <div class="va-actions">
                             <button type="button" class="utrecht-button utrecht-button--primary-action" data-testid="confirm" on:click=confirm.clone()>{t("req.confirm")}</button>
                             <button type="button" class="utrecht-button utrecht-button--subtle" on:click=move |_| open.set(None)>{t("req.cancel")}</button>
@@ -683,18 +710,41 @@ pub fn GroupPage() -> impl IntoView {
     }
 }
 
+async fn load_group(token: String, id: GroupId) -> Result<(GroupDetail, Vec<va_openapi::reference::TrainingGroup>), ApiError> {
+    let d = api::group_detail(&token, id).await?;
+    let all = api::groups(&token, d.group.programme_id).await?;
+    Ok((d, all))
+}
+
 #[component]
 fn GroupView(token: String, id: GroupId) -> impl IntoView {
+    let reload = RwSignal::new(0u32);
+    let error: RwSignal<Option<ApiError>> = RwSignal::new(None);
+    let tok = token.clone();
     let data = LocalResource::new(move || {
-        let token = token.clone();
-        async move { api::group_detail(&token, id).await }
+        reload.get();
+        load_group(tok.clone(), id)
     });
+    let done = move |res: Result<EnrolmentRequestView, ApiError>| match res {
+        Ok(_) => {
+            error.set(None);
+            reload.update(|n| *n += 1);
+        }
+        Err(e) => error.set(Some(e)),
+    };
     view! {
         <p class="utrecht-paragraph"><A href="/bel/plaatsing" attr:class="utrecht-link">{t("group.back")}</A></p>
-        <Suspense fallback=Loading>
+        {error_alert(error)}
+        <Transition fallback=Loading>
             {move || data.get().map(|res| match res {
                 Err(e) => view! { <LoadError err=e/> }.into_any(),
-                Ok(d) => view! {
+                Ok((d, all)) => {
+                    let targets: Vec<(GroupId, String)> = all.iter()
+                        .filter(|g| g.id != id && matches!(g.status, va_openapi::reference::GroupStatus::Planned | va_openapi::reference::GroupStatus::Open | va_openapi::reference::GroupStatus::Running))
+                        .map(|g| (g.id, format!("{} ({} vrij)", g.name, (g.capacity - g.seats_taken).max(0))))
+                        .collect();
+                    let token = token.clone();
+                    view! {
                     <h1 class="utrecht-heading-1" data-testid="group-title">{d.group.name.clone()}</h1>
                     <p class="utrecht-paragraph va-summary">
                         <strong>{d.group.seats_taken}</strong>" / "<strong>{d.group.capacity}</strong>" "{t("board.seats_taken")}
@@ -717,21 +767,40 @@ fn GroupView(token: String, id: GroupId) -> impl IntoView {
                             view! { <p class="utrecht-paragraph va-empty">{t("group.no_participants")}</p> }.into_any()
                         } else {
                             view! {
-                                <Table testid="participants" headers=vec![("pros.name", false), ("orgs.name", false), ("pros.function", false), ("login.email", false)]>
-                                    {d.participants.iter().map(|p| view! {
-                                        <tr class="utrecht-table__row">
-                                            <th class="utrecht-table__header-cell" scope="row">{p.professional.clone()}</th>
-                                            <td class="utrecht-table__cell">{p.organisation.name.clone()}</td>
-                                            <td class="utrecht-table__cell">{p.function.clone().unwrap_or_default()}</td>
-                                            <td class="utrecht-table__cell">{p.email.clone()}</td>
-                                        </tr>
+                                <Table testid="participants" headers=vec![("pros.name", false), ("orgs.name", false), ("pros.function", false), ("login.email", false), ("group.move_to", false)]>
+                                    {d.participants.iter().map(|p| {
+                                        let choice = RwSignal::new(targets.first().map(|t| t.0.0.to_string()).unwrap_or_default());
+                                        let eid = p.enrolment_id;
+                                        let tok = token.clone();
+                                        let sel = format!("move-{eid}");
+                                        view! {
+                                            <tr class="utrecht-table__row">
+                                                <th class="utrecht-table__header-cell" scope="row">{p.professional.clone()}</th>
+                                                <td class="utrecht-table__cell">{p.organisation.name.clone()}</td>
+                                                <td class="utrecht-table__cell">{p.function.clone().unwrap_or_default()}</td>
+                                                <td class="utrecht-table__cell">{p.email.clone()}</td>
+                                                <td class="utrecht-table__cell va-row-actions">
+                                                    <label class="va-visually-hidden" for=sel.clone()>{t("group.move_to")}</label>
+                                                    <select id=sel class="utrecht-select utrecht-select--html-select" on:change=move |ev| choice.set(event_target_value(&ev))>
+                                                        {targets.iter().map(|(gid, label)| view! { <option value=gid.0.to_string()>{label.clone()}</option> }).collect_view()}
+                                                    </select>
+                                                    <button type="button" class="utrecht-button utrecht-button--secondary-action" data-testid="move"
+                                                        on:click=move |_| {
+                                                            let tok = tok.clone();
+                                                            let Ok(g) = choice.get_untracked().parse::<i64>() else { return };
+                                                            spawn_local(async move { done(api::move_to(&tok, eid, GroupId(g)).await) });
+                                                        }>{t("group.move")}</button>
+                                                </td>
+                                            </tr>
+                                        }
                                     }).collect_view()}
                                 </Table>
                             }.into_any()
                         }}
                     </section>
-                }.into_any(),
+                    }.into_any()
+                }
             })}
-        </Suspense>
+        </Transition>
     }
 }
