@@ -4,6 +4,7 @@
 pub use sea_orm_migration::prelude::*;
 
 mod m20261122_000001_core;
+mod util;
 mod m20261122_000002_enrolment;
 
 pub struct Migrator;

@@ -1,24 +1,11 @@
 //! Core schema: regions, organisations, users, one-time tokens, professionals,
 //! programmes, training groups, audit log, email outbox, login attempts.
 
+use crate::util::{fk, id_col};
 use sea_orm_migration::{prelude::*, schema::*};
 
 #[derive(DeriveMigrationName)]
 pub struct Migration;
-
-/// 64-bit auto-increment key; sea-query renders it as `integer primary key
-/// autoincrement` on SQLite and `bigserial` on PostgreSQL.
-fn id_col<T: IntoIden>(name: T) -> ColumnDef {
-    big_integer(name).auto_increment().primary_key().take()
-}
-
-fn fk(from_table: impl IntoIden + 'static, from_col: impl IntoIden + 'static, to: impl IntoIden + 'static) -> ForeignKeyCreateStatement {
-    ForeignKey::create()
-        .from(from_table, from_col)
-        .to(to, Alias::new("id"))
-        .on_delete(ForeignKeyAction::Restrict)
-        .take()
-}
 
 #[async_trait::async_trait]
 impl MigrationTrait for Migration {

@@ -1,22 +1,11 @@
 //! Enrolment requests, per-professional enrolments with their timeline,
 //! training days, and the seat counter of training groups.
 
+use crate::util::{fk, id_col};
 use sea_orm_migration::{prelude::*, schema::*};
 
 #[derive(DeriveMigrationName)]
 pub struct Migration;
-
-fn id_col<T: IntoIden>(name: T) -> ColumnDef {
-    big_integer(name).auto_increment().primary_key().take()
-}
-
-fn fk(
-    from_table: impl IntoIden + 'static,
-    from_col: impl IntoIden + 'static,
-    to: impl IntoIden + 'static,
-) -> ForeignKeyCreateStatement {
-    ForeignKey::create().from(from_table, from_col).to(to, Alias::new("id")).on_delete(ForeignKeyAction::Restrict).take()
-}
 
 #[async_trait::async_trait]
 impl MigrationTrait for Migration {

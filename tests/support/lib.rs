@@ -180,14 +180,19 @@ impl TestApp {
         row.try_get::<i64>("", "n").expect("n")
     }
 
-    pub async fn id_of(&self, sql: &str) -> i64 {
+    /// The first column of the first row of `sql`.
+    pub async fn scalar<T: sea_orm::TryGetable>(&self, sql: &str) -> T {
         let row = self
             .db
             .query_one(sea_orm::Statement::from_string(self.db.get_database_backend(), sql.to_string()))
             .await
             .expect("query")
             .expect("row");
-        row.try_get_by_index::<i64>(0).expect("id")
+        row.try_get_by_index::<T>(0).expect("value")
+    }
+
+    pub async fn id_of(&self, sql: &str) -> i64 {
+        self.scalar(sql).await
     }
 
     pub async fn exec(&self, sql: &str) {
@@ -195,13 +200,7 @@ impl TestApp {
     }
 
     pub async fn db_text(&self, sql: &str) -> String {
-        let row = self
-            .db
-            .query_one(sea_orm::Statement::from_string(self.db.get_database_backend(), sql.to_string()))
-            .await
-            .expect("query")
-            .expect("row");
-        row.try_get_by_index::<String>(0).expect("text")
+        self.scalar(sql).await
     }
 
     /// `.eml` files written so far.

@@ -624,6 +624,18 @@ pub async fn withdraw(state: &AppState, caller: &Caller, id: EnrolmentId, w: Wit
     get_request(state, caller, RequestId(request_id)).await
 }
 
+/// The professionals of the given enrolments, by id.
+async fn professionals_of<C: ConnectionTrait>(db: &C, enrolments: &[enrolment::Model]) -> AppResult<HashMap<i64, professional::Model>> {
+    let ids: Vec<i64> = enrolments.iter().map(|e| e.professional_id).collect();
+    Ok(professional::Entity::find()
+        .filter(professional::Column::Id.is_in(ids))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|p| (p.id, p))
+        .collect())
+}
+
 struct Names {
     orgs: HashMap<i64, String>,
     regions: HashMap<i64, String>,
@@ -652,14 +664,7 @@ pub async fn get_request(state: &AppState, caller: &Caller, id: RequestId) -> Ap
     let n = names(db).await?;
     let enrolments =
         enrolment::Entity::find().filter(enrolment::Column::RequestId.eq(req.id)).order_by_asc(enrolment::Column::Id).all(db).await?;
-    let prof_ids: Vec<i64> = enrolments.iter().map(|e| e.professional_id).collect();
-    let profs: HashMap<i64, professional::Model> = professional::Entity::find()
-        .filter(professional::Column::Id.is_in(prof_ids))
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|p| (p.id, p))
-        .collect();
+    let profs = professionals_of(db, &enrolments).await?;
     let groups: HashMap<i64, String> = training_group::Entity::find()
         .filter(training_group::Column::ProgrammeId.eq(req.programme_id))
         .all(db)
@@ -807,13 +812,7 @@ pub async fn seat_board(state: &AppState, caller: &Caller, programme_id: Program
         .order_by_asc(enrolment::Column::Id)
         .all(db)
         .await?;
-    let profs: HashMap<i64, professional::Model> = professional::Entity::find()
-        .filter(professional::Column::Id.is_in(waiting.iter().map(|e| e.professional_id).collect::<Vec<_>>()))
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|p| (p.id, p))
-        .collect();
+    let profs = professionals_of(db, &waiting).await?;
     let n = names(db).await?;
     let org_region: HashMap<i64, Option<i64>> =
         organisation::Entity::find().all(db).await?.into_iter().map(|o| (o.id, o.region_id)).collect();
@@ -847,13 +846,7 @@ pub async fn group_detail(state: &AppState, caller: &Caller, id: GroupId) -> App
         .filter(enrolment::Column::Status.eq(EnrolmentStatus::Placed.as_str()))
         .all(db)
         .await?;
-    let profs: HashMap<i64, professional::Model> = professional::Entity::find()
-        .filter(professional::Column::Id.is_in(placed.iter().map(|e| e.professional_id).collect::<Vec<_>>()))
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|p| (p.id, p))
-        .collect();
+    let profs = professionals_of(db, &placed).await?;
     let n = names(db).await?;
     let mut participants: Vec<Participant> = placed
         .iter()

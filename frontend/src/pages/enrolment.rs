@@ -63,6 +63,20 @@ fn status_badge(s: EnrolmentStatus) -> impl IntoView {
     badge(s.as_str(), enrolment_status_key(s))
 }
 
+/// After an action: reload the page's data on success, show the error otherwise.
+fn reload_on_ok(
+    reload: RwSignal<u32>,
+    error: RwSignal<Option<ApiError>>,
+) -> impl Fn(Result<EnrolmentRequestView, ApiError>) + Copy + Send + Sync + 'static {
+    move |res| match res {
+        Ok(_) => {
+            error.set(None);
+            reload.update(|n| *n += 1);
+        }
+        Err(e) => error.set(Some(e)),
+    }
+}
+
 fn local_time(t: chrono::DateTime<chrono::Utc>) -> String {
     t.with_timezone(&chrono::Local).format("%d-%m-%Y %H:%M").to_string()
 }
@@ -327,13 +341,7 @@ fn RequestDetail(session: Session, id: RequestId) -> impl IntoView {
         let tok = tok.clone();
         async move { api::get_request(&tok, id).await }
     });
-    let done = move |res: Result<EnrolmentRequestView, ApiError>| match res {
-        Ok(_) => {
-            error.set(None);
-            reload.update(|n| *n += 1);
-        }
-        Err(e) => error.set(Some(e)),
-    };
+    let done = reload_on_ok(reload, error);
     let tok_submit = token.clone();
     view! {
         <Transition fallback=Loading>
@@ -560,13 +568,7 @@ fn SeatBoardView(token: String) -> impl IntoView {
         reload.get();
         load_board(tok.clone())
     });
-    let done = move |res: Result<EnrolmentRequestView, ApiError>| match res {
-        Ok(_) => {
-            error.set(None);
-            reload.update(|n| *n += 1);
-        }
-        Err(e) => error.set(Some(e)),
-    };
+    let done = reload_on_ok(reload, error);
     view! {
         <h1 class="utrecht-heading-1">{t("board.title")}</h1>
         <p class="utrecht-paragraph utrecht-paragraph--lead">{t("board.intro")}</p>
@@ -725,13 +727,7 @@ fn GroupView(token: String, id: GroupId) -> impl IntoView {
         reload.get();
         load_group(tok.clone(), id)
     });
-    let done = move |res: Result<EnrolmentRequestView, ApiError>| match res {
-        Ok(_) => {
-            error.set(None);
-            reload.update(|n| *n += 1);
-        }
-        Err(e) => error.set(Some(e)),
-    };
+    let done = reload_on_ok(reload, error);
     view! {
         <p class="utrecht-paragraph"><A href="/bel/plaatsing" attr:class="utrecht-link">{t("group.back")}</A></p>
         {error_alert(error)}
