@@ -10,6 +10,7 @@ use sea_orm::{ColumnTrait, Condition, DatabaseConnection, EntityTrait, QueryFilt
 use std::sync::Arc;
 use std::time::Duration;
 use tokio::sync::Notify;
+use tracing::Instrument;
 
 /// How long a claim protects a row from other senders.
 const CLAIM: Duration = Duration::from_secs(120);
@@ -44,42 +45,50 @@ impl Sender {
             if !self.claim(&row, now).await? {
                 continue;
             }
+            // Instrumented, not entered: an entered span guard must not live across an await.
             let span = tracing::info_span!("email.send", id = row.id, template = %row.template);
-            let _g = span.enter();
-            let result = match build_message(&self.from, &row) {
-                Ok(msg) => self.transport.send(msg).await,
-                Err(e) => Err(e),
-            };
-            match result {
-                Ok(()) => {
-                    email_outbox::Entity::update_many()
-                        .col_expr(C::SentAt, Expr::value(Utc::now()))
-                        .col_expr(C::ClaimedUntil, Expr::value(Option::<DateTime<Utc>>::None))
-                        .col_expr(C::Attempts, Expr::value(row.attempts + 1))
-                        .filter(C::Id.eq(row.id))
-                        .exec(&self.db)
-                        .await?;
-                    tracing::info!(to = %row.to_addr, "email sent");
-                    sent += 1;
-                }
-                Err(e) => {
-                    let attempts = row.attempts + 1;
-                    let give_up = attempts >= self.max_attempts;
-                    let next = Utc::now() + chrono::Duration::from_std(backoff(attempts)).unwrap_or_default();
-                    tracing::warn!(error = %e, attempts, give_up, "email not sent");
-                    email_outbox::Entity::update_many()
-                        .col_expr(C::Attempts, Expr::value(attempts))
-                        .col_expr(C::LastError, Expr::value(Some(format!("{e:#}").chars().take(1000).collect::<String>())))
-                        .col_expr(C::NextAttemptAt, Expr::value(next))
-                        .col_expr(C::ClaimedUntil, Expr::value(Option::<DateTime<Utc>>::None))
-                        .col_expr(C::FailedAt, Expr::value(if give_up { Some(Utc::now()) } else { None }))
-                        .filter(C::Id.eq(row.id))
-                        .exec(&self.db)
-                        .await?;
-                }
+            if self.deliver_one(&row).instrument(span).await? {
+                sent += 1;
             }
         }
         Ok(sent)
+    }
+
+    /// Sends one claimed row and records the outcome; true when it went out.
+    async fn deliver_one(&self, row: &email_outbox::Model) -> anyhow::Result<bool> {
+        let result = match build_message(&self.from, row) {
+            Ok(msg) => self.transport.send(msg).await,
+            Err(e) => Err(e),
+        };
+        match result {
+            Ok(()) => {
+                email_outbox::Entity::update_many()
+                    .col_expr(C::SentAt, Expr::value(Utc::now()))
+                    .col_expr(C::ClaimedUntil, Expr::value(Option::<DateTime<Utc>>::None))
+                    .col_expr(C::Attempts, Expr::value(row.attempts + 1))
+                    .filter(C::Id.eq(row.id))
+                    .exec(&self.db)
+                    .await?;
+                tracing::info!(to = %row.to_addr, "email sent");
+                Ok(true)
+            }
+            Err(e) => {
+                let attempts = row.attempts + 1;
+                let give_up = attempts >= self.max_attempts;
+                let next = Utc::now() + chrono::Duration::from_std(backoff(attempts)).unwrap_or_default();
+                tracing::warn!(error = %e, attempts, give_up, "email not sent");
+                email_outbox::Entity::update_many()
+                    .col_expr(C::Attempts, Expr::value(attempts))
+                    .col_expr(C::LastError, Expr::value(Some(format!("{e:#}").chars().take(1000).collect::<String>())))
+                    .col_expr(C::NextAttemptAt, Expr::value(next))
+                    .col_expr(C::ClaimedUntil, Expr::value(Option::<DateTime<Utc>>::None))
+                    .col_expr(C::FailedAt, Expr::value(if give_up { Some(Utc::now()) } else { None }))
+                    .filter(C::Id.eq(row.id))
+                    .exec(&self.db)
+                    .await?;
+                Ok(false)
+            }
+        }
     }
 
     /// Takes the row for this sender; false when another sender was first.
