@@ -129,6 +129,8 @@ pub async fn seed(db: &DatabaseConnection, password: Option<String>) -> anyhow::
             course_type: Set("va_training".into()),
             starts_on: Set(date((2026, 1, 1))?),
             ends_on: Set(date((2027, 12, 31))?),
+            readiness_validity_months: Set(12),
+            readiness_gate: Set(false),
             ..Default::default()
         }
         .insert(&txn)

@@ -10,6 +10,7 @@ pub mod enrolment;
 pub mod entities;
 pub mod error;
 pub mod health;
+pub mod readiness;
 pub mod reference;
 pub mod spa;
 pub mod startup;

@@ -6,7 +6,7 @@ use crate::config::Settings;
 use crate::email::sender::Sender;
 use crate::email::transport::Transport;
 use crate::error::AppError;
-use crate::{audit, auth, db, demo, enrolment, health, reference, spa};
+use crate::{audit, auth, db, demo, enrolment, health, readiness, reference, spa};
 use actix_web::dev::Server;
 use actix_web::{web, App, HttpServer};
 use sea_orm::{ConnectionTrait, DatabaseConnection};
@@ -46,6 +46,7 @@ pub struct AppState {
         (name = "users", description = "User accounts and invitations (BEL)"),
         (name = "reference", description = "Regions, organisations, professionals, programmes, groups"),
         (name = "enrolment", description = "Enrolment requests, decisions per professional, seat allocation"),
+        (name = "readiness", description = "Readiness-check template, interviews and follow-up activities"),
         (name = "audit", description = "Audit log (BEL)"),
         (name = "health", description = "Liveness and readiness"),
     )
@@ -71,6 +72,7 @@ fn api_routes(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
             .configure(auth::routes::configure)
             .configure(reference::configure)
             .configure(enrolment::configure)
+            .configure(readiness::configure)
             .configure(audit::configure),
     );
 }
@@ -103,6 +105,7 @@ impl Application {
     pub async fn build(settings: Settings) -> anyhow::Result<Application> {
         let db = db::connect(&settings).await?;
         db::migrate(&db).await?;
+        readiness::service::ensure_default_template(&db).await?;
         if settings.demo {
             let logins = demo::seed(&db, settings.demo_password.clone()).await?;
             demo::print_logins(&logins, settings.demo_password.is_some());

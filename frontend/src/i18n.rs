@@ -224,6 +224,7 @@ const TEXTS: &[(&str, &str, &str)] = &[
     ("err.group_full", "Deze groep is vol. Kies een andere groep of zet de professional op de wachtlijst.", "This group is full. Choose another group or put the professional on the waiting list."),
     ("err.group_closed", "Deze groep neemt geen deelnemers meer aan.", "This group no longer takes participants."),
     ("err.already_enrolled", "Deze professional is al aangemeld of geplaatst in dit programma.", "This professional is already enrolled or placed in this programme."),
+    ("err.readiness_check_incomplete", "Plaatsen kan pas als de readiness-check van deze aanmelding is afgerond.", "Placement needs a completed readiness check for this request."),
     ("err.unavailable", "De dienst is tijdelijk niet beschikbaar.", "The service is temporarily unavailable."),
     ("err.internal", "Er ging iets mis. Probeer het later opnieuw.", "Something went wrong. Please try again later."),
     ("err.network", "Geen verbinding met de server.", "No connection to the server."),
@@ -273,6 +274,7 @@ pub fn error_key(code: va_openapi::ErrorCode) -> &'static str {
         E::GroupFull => "err.group_full",
         E::GroupClosed => "err.group_closed",
         E::AlreadyEnrolled => "err.already_enrolled",
+        E::ReadinessCheckIncomplete => "err.readiness_check_incomplete",
         E::Unavailable => "err.unavailable",
         E::Internal => "err.internal",
     }
@@ -295,7 +297,7 @@ mod tests {
         use va_openapi::ErrorCode as E;
         for c in [E::MalformedRequest, E::ValidationFailed, E::Unauthenticated, E::InvalidCredentials, E::RateLimited,
                   E::Forbidden, E::NotFound, E::AlreadyExists, E::TokenInvalid, E::Conflict, E::Unavailable, E::Internal, E::InvalidTransition, E::GroupFull,
-                  E::GroupClosed, E::AlreadyEnrolled] {
+                  E::GroupClosed, E::AlreadyEnrolled, E::ReadinessCheckIncomplete] {
             assert_ne!(lookup(Lang::Nl, error_key(c)), "…", "{c:?}");
         }
     }

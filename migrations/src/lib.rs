@@ -6,12 +6,15 @@ pub use sea_orm_migration::prelude::*;
 mod m20261122_000001_core;
 mod util;
 mod m20261122_000002_enrolment;
+mod m20261122_000003_readiness;
 
 pub struct Migrator;
 
 #[async_trait::async_trait]
 impl MigratorTrait for Migrator {
     fn migrations() -> Vec<Box<dyn MigrationTrait>> {
-        vec![Box::new(m20261122_000001_core::Migration), Box::new(m20261122_000002_enrolment::Migration)]
+        vec![Box::new(m20261122_000001_core::Migration), Box::new(m20261122_000002_enrolment::Migration),
+            Box::new(m20261122_000003_readiness::Migration),
+        ]
     }
 }

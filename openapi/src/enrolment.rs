@@ -209,6 +209,8 @@ pub struct EnrolmentRequestView {
     pub remarks: Option<String>,
     pub submitted_at: Option<DateTime<Utc>>,
     pub created_at: DateTime<Utc>,
+    /// The readiness check this request relies on (municipalities and CJG: attached on submission).
+    pub readiness_check: Option<crate::readiness::ReadinessLink>,
     pub enrolments: Vec<EnrolmentView>,
     /// Oldest first.
     pub timeline: Vec<TimelineEntry>,

@@ -35,6 +35,8 @@ pub enum ErrorCode {
     GroupClosed,
     /// The professional already has an active enrolment in this programme.
     AlreadyEnrolled,
+    /// Placement needs a completed readiness check (programme setting).
+    ReadinessCheckIncomplete,
     /// The database is not reachable.
     Unavailable,
     /// Something went wrong on the server; details are in the server log.
@@ -58,6 +60,7 @@ impl ErrorCode {
             ErrorCode::GroupFull => "group_full",
             ErrorCode::GroupClosed => "group_closed",
             ErrorCode::AlreadyEnrolled => "already_enrolled",
+            ErrorCode::ReadinessCheckIncomplete => "readiness_check_incomplete",
             ErrorCode::Unavailable => "unavailable",
             ErrorCode::Internal => "internal",
         }

@@ -9,6 +9,7 @@ pub mod auth;
 pub mod enrolment;
 pub mod error;
 pub mod ids;
+pub mod readiness;
 pub mod reference;
 
 pub use error::{ErrorCode, FieldError, Problem};

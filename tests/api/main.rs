@@ -6,4 +6,5 @@ mod enrolment;
 mod health;
 mod input;
 mod openapi;
+mod readiness;
 mod scope;

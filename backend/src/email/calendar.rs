@@ -13,6 +13,9 @@ pub struct CalendarEvent {
     pub summary: String,
     pub location: String,
     pub description: String,
+    /// For invitations (`METHOD:REQUEST`): who invites, and who is invited.
+    pub organizer: Option<String>,
+    pub attendees: Vec<String>,
 }
 
 const VTIMEZONE: &[&str] = &[
@@ -82,6 +85,12 @@ pub fn calendar(method: &str, events: &[CalendarEvent], now: DateTime<Utc>) -> S
         lines.push(format!("SUMMARY:{}", escape(&e.summary)));
         lines.push(format!("LOCATION:{}", escape(&e.location)));
         lines.push(format!("DESCRIPTION:{}", escape(&e.description)));
+        if let Some(o) = &e.organizer {
+            lines.push(format!("ORGANIZER:mailto:{o}"));
+        }
+        for a in &e.attendees {
+            lines.push(format!("ATTENDEE;ROLE=REQ-PARTICIPANT;PARTSTAT=NEEDS-ACTION:mailto:{a}"));
+        }
         if method == "CANCEL" {
             lines.push("STATUS:CANCELLED".into());
         }
@@ -110,6 +119,8 @@ mod tests {
             summary: "VA-training: Groep 5, dag 1".into(),
             location: "Trainingslocatie Venlo; zaal 2".into(),
             description: "Neem een casus mee.\nTot dan!".into(),
+            organizer: None,
+            attendees: vec![],
         }
     }
 

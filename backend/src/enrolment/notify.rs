@@ -84,6 +84,8 @@ pub fn group_calendar(g: &training_group::Model, days: &[training_day::Model], e
             summary: format!("VA-training {} (dag {} van {n})", g.name, i + 1),
             location: d.place.clone(),
             description: "Training Verklarende Analyse, BEL Limburg.".into(),
+            organizer: None,
+            attendees: vec![],
         })
         .collect();
     calendar("PUBLISH", &events, chrono::Utc::now())

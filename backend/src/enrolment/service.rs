@@ -226,6 +226,7 @@ pub async fn create_request(state: &AppState, caller: &Caller, input: NewEnrolme
                 preferred_region_id: Set(preferred_region.map(|r| r.0)),
                 remarks: Set(remarks),
                 submitted_at: Set(None),
+                readiness_check_id: Set(None),
                 created_at: Set(now),
                 updated_at: Set(now),
                 ..Default::default()
@@ -317,6 +318,9 @@ async fn submit_in(txn: &DatabaseTransaction, caller: &Caller, req: &enrolment_r
         .filter(enrolment_request::Column::Id.eq(req.id))
         .exec(txn)
         .await?;
+    if route_of(req) == Route::Ambassador {
+        crate::readiness::service::attach_on_submit(txn, req).await?;
+    }
     let org = organisation::Entity::find_by_id(req.organisation_id).one(txn).await?.ok_or(AppError::NotFound)?;
     for to in deciders(txn, req).await? {
         email::enqueue(txn, notify::submitted(&to, &org.name, submitted, route_of(req))).await?;
@@ -495,6 +499,7 @@ pub async fn allocate(state: &AppState, caller: &Caller, id: EnrolmentId, group:
             let (e, req) = load_enrolment(txn, id.0).await?;
             let from = status_of(&e)?;
             let to = rules::transition(from, Event::Allocate).map_err(illegal)?;
+            crate::readiness::service::gate_allows(txn, &req).await?;
             let g = open_group(txn, group, e.programme_id).await?;
             take_seat(txn, &g).await?;
             set_status(txn, &e, from, to, |q| {
@@ -727,6 +732,7 @@ pub async fn get_request(state: &AppState, caller: &Caller, id: RequestId) -> Ap
         remarks: req.remarks,
         submitted_at: req.submitted_at,
         created_at: req.created_at,
+        readiness_check: crate::readiness::service::link_of(db, req.readiness_check_id).await?,
         enrolments: views,
         timeline,
     })

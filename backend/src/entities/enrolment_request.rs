@@ -16,6 +16,7 @@ pub struct Model {
     pub preferred_region_id: Option<i64>,
     pub remarks: Option<String>,
     pub submitted_at: Option<DateTimeUtc>,
+    pub readiness_check_id: Option<i64>,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,
 }

@@ -9,6 +9,10 @@ pub struct Model {
     pub course_type: String,
     pub starts_on: Date,
     pub ends_on: Date,
+    /// A completed readiness check counts for this many months.
+    pub readiness_validity_months: i32,
+    /// When on, placement needs a completed readiness check.
+    pub readiness_gate: bool,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -1,0 +1,744 @@
+//! Transactions of readiness checks.
+
+use super::rules::{self, CheckEvent};
+use crate::auth::rules::Scope;
+use crate::auth::Caller;
+use crate::db::write_txn;
+use crate::email::calendar::{calendar, CalendarEvent};
+use crate::email::outbox::Attachment;
+use crate::email::{self, templates::fmt_nl, OutgoingEmail};
+use crate::entities::{
+    enrolment_request, followup_activity, organisation, programme, readiness_answer, readiness_check, readiness_item,
+    readiness_template, user,
+};
+use crate::error::{validate::Errors, AppError, AppResult};
+use crate::startup::AppState;
+use chrono::{DateTime, Utc};
+use sea_orm::sea_query::Expr;
+use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, Set};
+use std::collections::HashMap;
+use va_openapi::auth::{NamedRef, Role};
+use va_openapi::readiness::*;
+use va_openapi::{ErrorCode, OrganisationId, UserId, MAX_NAME_LEN};
+
+const MAX_TEXT: usize = 4000;
+
+fn status_of(c: &readiness_check::Model) -> CheckStatus {
+    CheckStatus::parse(&c.status).unwrap_or(CheckStatus::Cancelled)
+}
+
+fn illegal(from: CheckStatus, what: &str) -> AppError {
+    AppError::conflict(ErrorCode::InvalidTransition, format!("cannot {what} a readiness check that is {}", from.as_str()))
+}
+
+/// Creates version 1 from the plan's list when no template exists yet.
+pub async fn ensure_default_template(db: &DatabaseConnection) -> anyhow::Result<()> {
+    if readiness_template::Entity::find().one(db).await?.is_some() {
+        return Ok(());
+    }
+    let now = Utc::now();
+    let t = readiness_template::ActiveModel {
+        version: Set(Some(1)),
+        status: Set(TemplateStatus::Published.as_str().into()),
+        created_at: Set(now),
+        published_at: Set(Some(now)),
+        ..Default::default()
+    }
+    .insert(db)
+    .await?;
+    for (i, (section, code, title, guidance)) in rules::DEFAULT_TEMPLATE.iter().enumerate() {
+        readiness_item::ActiveModel {
+            template_id: Set(t.id),
+            position: Set(i as i32 + 1),
+            section: Set((*section).into()),
+            code: Set((*code).into()),
+            title: Set((*title).into()),
+            guidance: Set((*guidance).into()),
+            ..Default::default()
+        }
+        .insert(db)
+        .await?;
+    }
+    Ok(())
+}
+
+async fn items_of<C: ConnectionTrait>(db: &C, template_id: i64) -> AppResult<Vec<TemplateItem>> {
+    Ok(readiness_item::Entity::find()
+        .filter(readiness_item::Column::TemplateId.eq(template_id))
+        .order_by_asc(readiness_item::Column::Position)
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|i| TemplateItem { id: i.id, position: i.position, section: i.section, code: i.code, title: i.title, guidance: i.guidance })
+        .collect())
+}
+
+async fn latest_published<C: ConnectionTrait>(db: &C) -> AppResult<readiness_template::Model> {
+    readiness_template::Entity::find()
+        .filter(readiness_template::Column::Status.eq(TemplateStatus::Published.as_str()))
+        .order_by_desc(readiness_template::Column::Version)
+        .one(db)
+        .await?
+        .ok_or_else(|| AppError::Internal(anyhow::anyhow!("no published readiness template")))
+}
+
+async fn to_template<C: ConnectionTrait>(db: &C, t: readiness_template::Model) -> AppResult<Template> {
+    Ok(Template {
+        id: t.id,
+        version: t.version,
+        status: TemplateStatus::parse(&t.status).unwrap_or(TemplateStatus::Draft),
+        published_at: t.published_at,
+        items: items_of(db, t.id).await?,
+    })
+}
+
+/// The current published template, or (BEL) the draft.
+pub async fn template(state: &AppState, caller: &Caller, draft: bool) -> AppResult<Template> {
+    caller.require(&[Role::BelCoordinator, Role::Ambassador])?;
+    if draft {
+        caller.require(&[Role::BelCoordinator])?;
+        let d = readiness_template::Entity::find()
+            .filter(readiness_template::Column::Status.eq(TemplateStatus::Draft.as_str()))
+            .one(&state.db)
+            .await?
+            .ok_or(AppError::NotFound)?;
+        return to_template(&state.db, d).await;
+    }
+    to_template(&state.db, latest_published(&state.db).await?).await
+}
+
+/// BEL replaces the draft (creating it when there is none); published versions never change.
+pub async fn save_draft(state: &AppState, caller: &Caller, input: TemplateDraftInput) -> AppResult<Template> {
+    caller.require(&[Role::BelCoordinator])?;
+    let mut errs = Errors::default();
+    if input.items.is_empty() {
+        errs.add("items", "required", "a template needs at least one item");
+    }
+    let mut seen = std::collections::HashSet::new();
+    let mut items = Vec::new();
+    for (i, it) in input.items.iter().enumerate() {
+        let section = errs.text(&format!("items[{i}].section"), &it.section, MAX_NAME_LEN);
+        let code = errs.text(&format!("items[{i}].code"), &it.code, 64);
+        let title = errs.text(&format!("items[{i}].title"), &it.title, 300);
+        let guidance = errs.opt_text(&format!("items[{i}].guidance"), Some(&it.guidance), MAX_TEXT).unwrap_or_default();
+        if !code.is_empty() && !seen.insert(code.clone()) {
+            errs.add(&format!("items[{i}].code"), "duplicate", "codes must be unique within a template");
+        }
+        items.push((section, code, title, guidance));
+    }
+    errs.finish()?;
+    let actor = caller.user_id;
+    let id = write_txn(state, move |txn| {
+        Box::pin(async move {
+            let draft = match readiness_template::Entity::find()
+                .filter(readiness_template::Column::Status.eq(TemplateStatus::Draft.as_str()))
+                .one(txn)
+                .await?
+            {
+                Some(d) => {
+                    readiness_item::Entity::delete_many().filter(readiness_item::Column::TemplateId.eq(d.id)).exec(txn).await?;
+                    d
+                }
+                None => {
+                    readiness_template::ActiveModel {
+                        version: Set(None),
+                        status: Set(TemplateStatus::Draft.as_str().into()),
+                        created_at: Set(Utc::now()),
+                        published_at: Set(None),
+                        ..Default::default()
+                    }
+                    .insert(txn)
+                    .await?
+                }
+            };
+            for (i, (section, code, title, guidance)) in items.into_iter().enumerate() {
+                readiness_item::ActiveModel {
+                    template_id: Set(draft.id),
+                    position: Set(i as i32 + 1),
+                    section: Set(section),
+                    code: Set(code),
+                    title: Set(title),
+                    guidance: Set(guidance),
+                    ..Default::default()
+                }
+                .insert(txn)
+                .await?;
+            }
+            crate::audit::record(txn, Some(actor), "readiness.template_draft_saved", &format!("template:{}", draft.id), None).await?;
+            Ok(draft.id)
+        })
+    })
+    .await?;
+    let t = readiness_template::Entity::find_by_id(id).one(&state.db).await?.ok_or(AppError::NotFound)?;
+    to_template(&state.db, t).await
+}
+
+/// BEL publishes the draft as the next version; new interviews use it, old ones keep theirs.
+pub async fn publish(state: &AppState, caller: &Caller) -> AppResult<Template> {
+    caller.require(&[Role::BelCoordinator])?;
+    let actor = caller.user_id;
+    let id = write_txn(state, move |txn| {
+        Box::pin(async move {
+            let draft = readiness_template::Entity::find()
+                .filter(readiness_template::Column::Status.eq(TemplateStatus::Draft.as_str()))
+                .one(txn)
+                .await?
+                .ok_or_else(|| AppError::conflict(ErrorCode::InvalidTransition, "there is no draft to publish"))?;
+            let next = latest_published(txn).await?.version.unwrap_or(0) + 1;
+            readiness_template::Entity::update_many()
+                .col_expr(readiness_template::Column::Status, Expr::value(TemplateStatus::Published.as_str()))
+                .col_expr(readiness_template::Column::Version, Expr::value(Some(next)))
+                .col_expr(readiness_template::Column::PublishedAt, Expr::value(Some(Utc::now())))
+                .filter(readiness_template::Column::Id.eq(draft.id))
+                .filter(readiness_template::Column::Status.eq(TemplateStatus::Draft.as_str()))
+                .exec(txn)
+                .await?;
+            crate::audit::record(txn, Some(actor), "readiness.template_published", &format!("template:{}", draft.id), Some(format!("version {next}")))
+                .await?;
+            Ok(draft.id)
+        })
+    })
+    .await?;
+    let t = readiness_template::Entity::find_by_id(id).one(&state.db).await?.ok_or(AppError::NotFound)?;
+    to_template(&state.db, t).await
+}
+
+/// May the caller see / conduct checks of this organisation? Outside scope: 404.
+fn access(caller: &Caller, org: &organisation::Model) -> AppResult<bool> {
+    match (caller.role, caller.scope) {
+        (Role::BelCoordinator, _) => Ok(true),
+        (Role::Ambassador, Scope::Region(r)) if org.region_id == Some(r.0) => Ok(true),
+        (Role::OrgContact, Scope::Organisation(o)) if o.0 == org.id => Ok(false),
+        (Role::Trainer, _) => Err(AppError::Forbidden),
+        _ => Err(AppError::NotFound),
+    }
+}
+
+async fn load<C: ConnectionTrait>(db: &C, caller: &Caller, id: i64) -> AppResult<(readiness_check::Model, organisation::Model, bool)> {
+    let c = readiness_check::Entity::find_by_id(id).one(db).await?.ok_or(AppError::NotFound)?;
+    let org = organisation::Entity::find_by_id(c.organisation_id).one(db).await?.ok_or(AppError::NotFound)?;
+    let conduct = access(caller, &org)?;
+    Ok((c, org, conduct))
+}
+
+async fn new_check<C: ConnectionTrait>(db: &C, org_id: i64, ambassador: Option<i64>) -> AppResult<readiness_check::Model> {
+    let t = latest_published(db).await?;
+    let now = Utc::now();
+    Ok(readiness_check::ActiveModel {
+        organisation_id: Set(org_id),
+        template_id: Set(t.id),
+        status: Set(CheckStatus::Planned.as_str().into()),
+        scheduled_at: Set(None),
+        location: Set(None),
+        ambassador_id: Set(ambassador),
+        project_leader_id: Set(None),
+        invite_sequence: Set(0),
+        summary: Set(None),
+        completed_at: Set(None),
+        created_at: Set(now),
+        updated_at: Set(now),
+        ..Default::default()
+    }
+    .insert(db)
+    .await?)
+}
+
+/// On submission of a municipality's or CJG's request: link the organisation's
+/// completed check while it is valid, else its open one, else a new one.
+pub async fn attach_on_submit<C: ConnectionTrait>(db: &C, req: &enrolment_request::Model) -> AppResult<()> {
+    if req.readiness_check_id.is_some() {
+        return Ok(());
+    }
+    let prog = programme::Entity::find_by_id(req.programme_id).one(db).await?.ok_or(AppError::NotFound)?;
+    let checks = readiness_check::Entity::find()
+        .filter(readiness_check::Column::OrganisationId.eq(req.organisation_id))
+        .order_by_desc(readiness_check::Column::Id)
+        .all(db)
+        .await?;
+    let now = Utc::now();
+    let valid = checks.iter().find(|c| {
+        status_of(c) == CheckStatus::Completed
+            && c.completed_at.is_some_and(|at| rules::still_valid(at, now, prog.readiness_validity_months.max(0) as u32))
+    });
+    let open = checks.iter().find(|c| matches!(status_of(c), CheckStatus::Planned | CheckStatus::Scheduled));
+    let id = match (valid, open) {
+        (Some(c), _) | (None, Some(c)) => c.id,
+        (None, None) => new_check(db, req.organisation_id, None).await?.id,
+    };
+    enrolment_request::Entity::update_many()
+        .col_expr(enrolment_request::Column::ReadinessCheckId, Expr::value(Some(id)))
+        .filter(enrolment_request::Column::Id.eq(req.id))
+        .exec(db)
+        .await?;
+    Ok(())
+}
+
+/// The gate (programme setting): placement needs the request's check completed.
+pub async fn gate_allows<C: ConnectionTrait>(db: &C, req: &enrolment_request::Model) -> AppResult<()> {
+    let prog = programme::Entity::find_by_id(req.programme_id).one(db).await?.ok_or(AppError::NotFound)?;
+    if !prog.readiness_gate {
+        return Ok(());
+    }
+    let completed = match req.readiness_check_id {
+        Some(id) => readiness_check::Entity::find_by_id(id).one(db).await?.is_some_and(|c| status_of(&c) == CheckStatus::Completed),
+        None => false,
+    };
+    if completed {
+        Ok(())
+    } else {
+        Err(AppError::conflict(ErrorCode::ReadinessCheckIncomplete, "the request has no completed readiness check"))
+    }
+}
+
+pub async fn link_of<C: ConnectionTrait>(db: &C, id: Option<i64>) -> AppResult<Option<ReadinessLink>> {
+    let Some(id) = id else { return Ok(None) };
+    Ok(readiness_check::Entity::find_by_id(id)
+        .one(db)
+        .await?
+        .map(|c| ReadinessLink { id: c.id, status: status_of(&c), completed_at: c.completed_at }))
+}
+
+/// An ambassador or BEL starts a new check, optionally linking it to a request.
+pub async fn create_check(state: &AppState, caller: &Caller, input: NewCheck) -> AppResult<CheckView> {
+    caller.require(&[Role::BelCoordinator, Role::Ambassador])?;
+    let c = *caller;
+    let id = write_txn(state, move |txn| {
+        Box::pin(async move {
+            let org = organisation::Entity::find_by_id(input.organisation_id.0)
+                .one(txn)
+                .await?
+                .ok_or_else(|| AppError::field("organisation_id", "unknown", "no such organisation"))?;
+            access(&c, &org)?;
+            let ambassador = (c.role == Role::Ambassador).then_some(c.user_id.0);
+            let check = new_check(txn, org.id, ambassador).await?;
+            if let Some(r) = input.request_id {
+                let req = enrolment_request::Entity::find_by_id(r.0)
+                    .one(txn)
+                    .await?
+                    .filter(|x| x.organisation_id == org.id)
+                    .ok_or_else(|| AppError::field("request_id", "unknown", "no such request of this organisation"))?;
+                enrolment_request::Entity::update_many()
+                    .col_expr(enrolment_request::Column::ReadinessCheckId, Expr::value(Some(check.id)))
+                    .filter(enrolment_request::Column::Id.eq(req.id))
+                    .exec(txn)
+                    .await?;
+            }
+            crate::audit::record(txn, Some(c.user_id), "readiness.check_created", &format!("readiness_check:{}", check.id), None).await?;
+            Ok(check.id)
+        })
+    })
+    .await?;
+    get_check(state, caller, id).await
+}
+
+pub async fn list_checks(state: &AppState, caller: &Caller, org: Option<OrganisationId>) -> AppResult<Vec<CheckSummary>> {
+    let db = &state.db;
+    let mut q = readiness_check::Entity::find().order_by_desc(readiness_check::Column::Id);
+    if let Some(o) = org {
+        q = q.filter(readiness_check::Column::OrganisationId.eq(o.0));
+    }
+    let orgs: HashMap<i64, organisation::Model> = organisation::Entity::find().all(db).await?.into_iter().map(|o| (o.id, o)).collect();
+    let versions: HashMap<i64, i32> = readiness_template::Entity::find()
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|t| (t.id, t.version.unwrap_or(0)))
+        .collect();
+    if caller.role == Role::Trainer {
+        return Err(AppError::Forbidden);
+    }
+    Ok(q.all(db)
+        .await?
+        .into_iter()
+        .filter(|c| orgs.get(&c.organisation_id).is_some_and(|o| access(caller, o).is_ok()))
+        .map(|c| CheckSummary {
+            id: c.id,
+            organisation: NamedRef {
+                id: OrganisationId(c.organisation_id),
+                name: orgs.get(&c.organisation_id).map(|o| o.name.clone()).unwrap_or_default(),
+            },
+            status: status_of(&c),
+            template_version: versions.get(&c.template_id).copied().unwrap_or(0),
+            scheduled_at: c.scheduled_at,
+            completed_at: c.completed_at,
+        })
+        .collect())
+}
+
+async fn user_ref<C: ConnectionTrait>(db: &C, id: Option<i64>) -> AppResult<Option<NamedRef<UserId>>> {
+    let Some(id) = id else { return Ok(None) };
+    Ok(user::Entity::find_by_id(id).one(db).await?.map(|u| NamedRef { id: UserId(u.id), name: u.name }))
+}
+
+pub async fn get_check(state: &AppState, caller: &Caller, id: i64) -> AppResult<CheckView> {
+    let db = &state.db;
+    let (c, org, _) = load(db, caller, id).await?;
+    let version = readiness_template::Entity::find_by_id(c.template_id).one(db).await?.and_then(|t| t.version).unwrap_or(0);
+    let answers = readiness_answer::Entity::find()
+        .filter(readiness_answer::Column::CheckId.eq(c.id))
+        .all(db)
+        .await?
+        .into_iter()
+        .filter_map(|a| Answer::parse(&a.answer).map(|ans| AnswerView { item_id: a.item_id, answer: ans, note: a.note }))
+        .collect();
+    let orgref = NamedRef { id: OrganisationId(org.id), name: org.name.clone() };
+    let followups = followup_activity::Entity::find()
+        .filter(followup_activity::Column::CheckId.eq(c.id))
+        .order_by_asc(followup_activity::Column::DueOn)
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|f| to_followup(f, orgref.clone()))
+        .collect();
+    Ok(CheckView {
+        id: c.id,
+        organisation: orgref,
+        status: status_of(&c),
+        template_version: version,
+        items: items_of(db, c.template_id).await?,
+        answers,
+        scheduled_at: c.scheduled_at,
+        location: c.location,
+        ambassador: user_ref(db, c.ambassador_id).await?,
+        project_leader: user_ref(db, c.project_leader_id).await?,
+        summary: c.summary,
+        completed_at: c.completed_at,
+        followups,
+    })
+}
+
+fn to_followup(f: followup_activity::Model, org: NamedRef<OrganisationId>) -> Followup {
+    Followup {
+        id: f.id,
+        check_id: f.check_id,
+        organisation: org,
+        item_id: f.item_id,
+        description: f.description,
+        owner: Owner::parse(&f.owner).unwrap_or(Owner::Organisation),
+        due_on: f.due_on,
+        status: FollowupStatus::parse(&f.status).unwrap_or(FollowupStatus::Open),
+    }
+}
+
+/// Recipients of the invitation: the organisation's contacts, the ambassador(s), the project leader.
+async fn invitees<C: ConnectionTrait>(db: &C, c: &readiness_check::Model, org: &organisation::Model) -> AppResult<Vec<user::Model>> {
+    let mut out = user::Entity::find()
+        .filter(user::Column::Active.eq(true))
+        .filter(user::Column::Role.eq(Role::OrgContact.as_str()))
+        .filter(user::Column::OrganisationId.eq(org.id))
+        .all(db)
+        .await?;
+    match c.ambassador_id {
+        Some(a) => out.extend(user::Entity::find_by_id(a).one(db).await?),
+        None => out.extend(
+            user::Entity::find()
+                .filter(user::Column::Active.eq(true))
+                .filter(user::Column::Role.eq(Role::Ambassador.as_str()))
+                .filter(user::Column::RegionId.eq(org.region_id))
+                .all(db)
+                .await?,
+        ),
+    }
+    if let Some(p) = c.project_leader_id {
+        out.extend(user::Entity::find_by_id(p).one(db).await?);
+    }
+    out.sort_by(|a, b| a.email.cmp(&b.email));
+    out.dedup_by(|a, b| a.email == b.email);
+    Ok(out)
+}
+
+/// The interview as an iCalendar invitation: one UID per check, SEQUENCE raised on every change.
+pub fn invitation_ics(c: &readiness_check::Model, org: &str, method: &str, attendees: &[String], organizer: Option<String>) -> String {
+    let at = c.scheduled_at.unwrap_or_else(Utc::now).with_timezone(&chrono_tz::Europe::Amsterdam);
+    let end = at + chrono::Duration::minutes(90);
+    calendar(
+        method,
+        &[CalendarEvent {
+            uid: format!("va-readiness-{}@va-planner.bel-limburg.nl", c.id),
+            sequence: c.invite_sequence,
+            day: at.date_naive(),
+            starts_at: at.format("%H:%M").to_string(),
+            ends_at: end.format("%H:%M").to_string(),
+            summary: format!("Readiness-check VA: {org}"),
+            location: c.location.clone().unwrap_or_default(),
+            description: "Gesprek over de readiness-check Verklarende Analyse met de VA-ambassadeur en een projectleider van BEL.".into(),
+            organizer,
+            attendees: attendees.to_vec(),
+        }],
+        Utc::now(),
+    )
+}
+
+fn invitation_mail(to: &user::Model, org: &str, at: Option<DateTime<Utc>>, location: &str, cancelled: bool, ics: String) -> OutgoingEmail {
+    let when = at.map(fmt_nl).unwrap_or_default();
+    let (subject, nl, en, method) = if cancelled {
+        (
+            format!("Geannuleerd: readiness-check VA {org} / Cancelled"),
+            format!("Het readiness-check-gesprek met {org} op {when} gaat niet door.\nVolgende stap: u hoort van de VA-ambassadeur wanneer het nieuwe gesprek is."),
+            format!("The readiness-check interview with {org} on {when} is cancelled.\nNext step: the VA ambassador will propose a new date."),
+            "CANCEL",
+        )
+    } else {
+        (
+            format!("Uitnodiging readiness-check VA {org} op {when} / Invitation"),
+            format!("U bent uitgenodigd voor het readiness-check-gesprek met {org} op {when}, {location}.\nVolgende stap: zet het gesprek in uw agenda met de bijlage en bereid de onderwerpen van de readiness-check voor."),
+            format!("You are invited to the readiness-check interview with {org} on {when}, {location}.\nNext step: add it to your calendar with the attachment."),
+            "REQUEST",
+        )
+    };
+    OutgoingEmail::new(
+        if cancelled { "readiness_cancelled" } else { "readiness_invitation" },
+        &to.email,
+        &subject,
+        format!("Beste {},\n\n{nl}\n\n-- English --\n\nDear {},\n\n{en}\n\n--\nBEL - VA-trainingsplanner\n", to.name, to.name),
+    )
+    .with_attachment(Attachment {
+        filename: "readiness-check.ics".into(),
+        content_type: format!("text/calendar; charset=utf-8; method={method}"),
+        content: ics,
+    })
+}
+
+async fn send_invitations<C: ConnectionTrait>(db: &C, c: &readiness_check::Model, org: &organisation::Model, cancelled: bool) -> AppResult<()> {
+    let people = invitees(db, c, org).await?;
+    let attendees: Vec<String> = people.iter().map(|u| u.email.clone()).collect();
+    let organizer = match c.project_leader_id {
+        Some(p) => user::Entity::find_by_id(p).one(db).await?.map(|u| u.email),
+        None => None,
+    };
+    let ics = invitation_ics(c, &org.name, if cancelled { "CANCEL" } else { "REQUEST" }, &attendees, organizer);
+    for u in &people {
+        email::enqueue(db, invitation_mail(u, &org.name, c.scheduled_at, c.location.as_deref().unwrap_or(""), cancelled, ics.clone()))
+            .await?;
+    }
+    Ok(())
+}
+
+/// Plans or moves the interview; every invitee gets (an update of) the same invitation.
+pub async fn schedule(state: &AppState, caller: &Caller, id: i64, input: ScheduleInput) -> AppResult<CheckView> {
+    caller.require(&[Role::BelCoordinator, Role::Ambassador])?;
+    let mut errs = Errors::default();
+    let location = errs.text("location", &input.location, 300);
+    errs.finish()?;
+    let c = *caller;
+    write_txn(state, move |txn| {
+        Box::pin(async move {
+            let (check, org, conduct) = load(txn, &c, id).await?;
+            if !conduct {
+                return Err(AppError::Forbidden);
+            }
+            let from = status_of(&check);
+            let to = rules::check_transition(from, CheckEvent::Schedule).ok_or_else(|| illegal(from, "schedule"))?;
+            let leader = user::Entity::find_by_id(input.project_leader_id.0)
+                .one(txn)
+                .await?
+                .filter(|u| u.role == Role::BelCoordinator.as_str() && u.active)
+                .ok_or_else(|| AppError::field("project_leader_id", "not_bel", "the project leader must be an active BEL user"))?;
+            // A first invitation has SEQUENCE 0; every later change raises it.
+            let sequence = if check.scheduled_at.is_some() { check.invite_sequence + 1 } else { check.invite_sequence };
+            let ambassador = if c.role == Role::Ambassador { Some(c.user_id.0) } else { check.ambassador_id };
+            readiness_check::Entity::update_many()
+                .col_expr(readiness_check::Column::Status, Expr::value(to.as_str()))
+                .col_expr(readiness_check::Column::ScheduledAt, Expr::value(Some(input.at)))
+                .col_expr(readiness_check::Column::Location, Expr::value(Some(location.clone())))
+                .col_expr(readiness_check::Column::ProjectLeaderId, Expr::value(Some(leader.id)))
+                .col_expr(readiness_check::Column::AmbassadorId, Expr::value(ambassador))
+                .col_expr(readiness_check::Column::InviteSequence, Expr::value(sequence))
+                .col_expr(readiness_check::Column::UpdatedAt, Expr::value(Utc::now()))
+                .filter(readiness_check::Column::Id.eq(check.id))
+                .filter(readiness_check::Column::Status.eq(from.as_str()))
+                .exec(txn)
+                .await?;
+            let fresh = readiness_check::Entity::find_by_id(check.id).one(txn).await?.ok_or(AppError::NotFound)?;
+            send_invitations(txn, &fresh, &org, false).await?;
+            crate::audit::record(txn, Some(c.user_id), "readiness.scheduled", &format!("readiness_check:{}", check.id), Some(input.at.to_rfc3339()))
+                .await?;
+            Ok(())
+        })
+    })
+    .await?;
+    state.mail_notify.notify_one();
+    get_check(state, caller, id).await
+}
+
+/// Cancels the interview; invitees get a cancellation of the same calendar event.
+pub async fn cancel(state: &AppState, caller: &Caller, id: i64) -> AppResult<CheckView> {
+    caller.require(&[Role::BelCoordinator, Role::Ambassador])?;
+    let c = *caller;
+    write_txn(state, move |txn| {
+        Box::pin(async move {
+            let (check, org, conduct) = load(txn, &c, id).await?;
+            if !conduct {
+                return Err(AppError::Forbidden);
+            }
+            let from = status_of(&check);
+            let to = rules::check_transition(from, CheckEvent::Cancel).ok_or_else(|| illegal(from, "cancel"))?;
+            let sequence = check.invite_sequence + 1;
+            readiness_check::Entity::update_many()
+                .col_expr(readiness_check::Column::Status, Expr::value(to.as_str()))
+                .col_expr(readiness_check::Column::InviteSequence, Expr::value(sequence))
+                .col_expr(readiness_check::Column::UpdatedAt, Expr::value(Utc::now()))
+                .filter(readiness_check::Column::Id.eq(check.id))
+                .filter(readiness_check::Column::Status.eq(from.as_str()))
+                .exec(txn)
+                .await?;
+            if check.scheduled_at.is_some() {
+                let fresh = readiness_check::Entity::find_by_id(check.id).one(txn).await?.ok_or(AppError::NotFound)?;
+                send_invitations(txn, &fresh, &org, true).await?;
+            }
+            crate::audit::record(txn, Some(c.user_id), "readiness.cancelled", &format!("readiness_check:{}", check.id), None).await?;
+            Ok(())
+        })
+    })
+    .await?;
+    state.mail_notify.notify_one();
+    get_check(state, caller, id).await
+}
+
+/// Saves one answer (autosave during the interview).
+pub async fn answer(state: &AppState, caller: &Caller, id: i64, input: AnswerInput) -> AppResult<CheckView> {
+    let mut errs = Errors::default();
+    let note = errs.opt_text("note", input.note.as_deref(), MAX_TEXT);
+    errs.finish()?;
+    let c = *caller;
+    write_txn(state, move |txn| {
+        Box::pin(async move {
+            let (check, _, conduct) = load(txn, &c, id).await?;
+            if !conduct {
+                return Err(AppError::Forbidden);
+            }
+            let from = status_of(&check);
+            rules::check_transition(from, CheckEvent::Answer).ok_or_else(|| illegal(from, "answer"))?;
+            let item = readiness_item::Entity::find_by_id(input.item_id)
+                .one(txn)
+                .await?
+                .filter(|i| i.template_id == check.template_id)
+                .ok_or_else(|| AppError::field("item_id", "unknown", "no such item in this check's template"))?;
+            let existing = readiness_answer::Entity::find()
+                .filter(readiness_answer::Column::CheckId.eq(check.id))
+                .filter(readiness_answer::Column::ItemId.eq(item.id))
+                .one(txn)
+                .await?;
+            match existing {
+                Some(a) => {
+                    readiness_answer::Entity::update_many()
+                        .col_expr(readiness_answer::Column::Answer, Expr::value(input.answer.as_str()))
+                        .col_expr(readiness_answer::Column::Note, Expr::value(note))
+                        .col_expr(readiness_answer::Column::UpdatedAt, Expr::value(Utc::now()))
+                        .filter(readiness_answer::Column::Id.eq(a.id))
+                        .exec(txn)
+                        .await?;
+                }
+                None => {
+                    readiness_answer::ActiveModel {
+                        check_id: Set(check.id),
+                        item_id: Set(item.id),
+                        answer: Set(input.answer.as_str().into()),
+                        note: Set(note),
+                        updated_at: Set(Utc::now()),
+                        ..Default::default()
+                    }
+                    .insert(txn)
+                    .await?;
+                }
+            }
+            Ok(())
+        })
+    })
+    .await?;
+    get_check(state, caller, id).await
+}
+
+/// Follow-up proposals derived from the answers so far.
+pub async fn proposals(state: &AppState, caller: &Caller, id: i64) -> AppResult<Vec<FollowupInput>> {
+    let view = get_check(state, caller, id).await?;
+    let answers: HashMap<i64, &AnswerView> = view.answers.iter().map(|a| (a.item_id, a)).collect();
+    let items: Vec<(i64, &str, &str, Option<Answer>, Option<&str>)> = view
+        .items
+        .iter()
+        .map(|i| {
+            let a = answers.get(&i.id);
+            (i.id, i.code.as_str(), i.title.as_str(), a.map(|a| a.answer), a.and_then(|a| a.note.as_deref()))
+        })
+        .collect();
+    Ok(rules::propose_followups(&items, Utc::now().date_naive()))
+}
+
+/// Completes the interview with its summary and the follow-up activities as edited.
+pub async fn complete(state: &AppState, caller: &Caller, id: i64, input: CompleteInput) -> AppResult<CheckView> {
+    let mut errs = Errors::default();
+    let summary = errs.text("summary", &input.summary, MAX_TEXT);
+    let mut followups = Vec::new();
+    for (i, f) in input.followups.iter().enumerate() {
+        let d = errs.text(&format!("followups[{i}].description"), &f.description, MAX_TEXT);
+        followups.push((f.item_id, d, f.owner, f.due_on));
+    }
+    errs.finish()?;
+    let c = *caller;
+    write_txn(state, move |txn| {
+        Box::pin(async move {
+            let (check, org, conduct) = load(txn, &c, id).await?;
+            if !conduct {
+                return Err(AppError::Forbidden);
+            }
+            let from = status_of(&check);
+            let to = rules::check_transition(from, CheckEvent::Complete).ok_or_else(|| illegal(from, "complete"))?;
+            let res = readiness_check::Entity::update_many()
+                .col_expr(readiness_check::Column::Status, Expr::value(to.as_str()))
+                .col_expr(readiness_check::Column::Summary, Expr::value(Some(summary)))
+                .col_expr(readiness_check::Column::CompletedAt, Expr::value(Some(Utc::now())))
+                .col_expr(readiness_check::Column::UpdatedAt, Expr::value(Utc::now()))
+                .filter(readiness_check::Column::Id.eq(check.id))
+                .filter(readiness_check::Column::Status.eq(from.as_str()))
+                .exec(txn)
+                .await?;
+            if res.rows_affected != 1 {
+                return Err(illegal(from, "complete"));
+            }
+            for (item_id, description, owner, due_on) in followups {
+                followup_activity::ActiveModel {
+                    check_id: Set(check.id),
+                    organisation_id: Set(org.id),
+                    item_id: Set(item_id),
+                    description: Set(description),
+                    owner: Set(owner.as_str().into()),
+                    due_on: Set(due_on),
+                    status: Set(FollowupStatus::Open.as_str().into()),
+                    reminder_sent_at: Set(None),
+                    overdue_sent_at: Set(None),
+                    created_at: Set(Utc::now()),
+                    ..Default::default()
+                }
+                .insert(txn)
+                .await?;
+            }
+            crate::audit::record(txn, Some(c.user_id), "readiness.completed", &format!("readiness_check:{}", check.id), None).await?;
+            Ok(())
+        })
+    })
+    .await?;
+    get_check(state, caller, id).await
+}
+
+/// The interviewers, BEL or the organisation itself update a follow-up's progress.
+pub async fn update_followup(state: &AppState, caller: &Caller, id: i64, input: FollowupUpdate) -> AppResult<Followup> {
+    let c = *caller;
+    let fid = write_txn(state, move |txn| {
+        Box::pin(async move {
+            let f = followup_activity::Entity::find_by_id(id).one(txn).await?.ok_or(AppError::NotFound)?;
+            load(txn, &c, f.check_id).await?;
+            followup_activity::Entity::update_many()
+                .col_expr(followup_activity::Column::Status, Expr::value(input.status.as_str()))
+                .filter(followup_activity::Column::Id.eq(f.id))
+                .exec(txn)
+                .await?;
+            crate::audit::record(txn, Some(c.user_id), "readiness.followup_updated", &format!("followup:{}", f.id), Some(input.status.as_str().into()))
+                .await?;
+            Ok(f.id)
+        })
+    })
+    .await?;
+    let f = followup_activity::Entity::find_by_id(fid).one(&state.db).await?.ok_or(AppError::NotFound)?;
+    let org = organisation::Entity::find_by_id(f.organisation_id).one(&state.db).await?.ok_or(AppError::NotFound)?;
+    Ok(to_followup(f, NamedRef { id: OrganisationId(org.id), name: org.name }))
+}
