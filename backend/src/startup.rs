@@ -95,6 +95,22 @@ fn json_config() -> web::JsonConfig {
         .error_handler(|err, _req| AppError::Malformed(err.to_string()).into())
 }
 
+/// Follow-up reminders, hourly. Their state (sent or not) is in the database,
+/// so a restart neither loses nor repeats one.
+async fn reminder_loop(state: AppState) {
+    loop {
+        match readiness::overview::send_reminders(&state.db, chrono::Utc::now().date_naive()).await {
+            Ok(n) if n > 0 => {
+                tracing::info!(count = n, "follow-up reminders queued");
+                state.mail_notify.notify_one();
+            }
+            Ok(_) => {}
+            Err(e) => tracing::error!(error = %e, "follow-up reminders failed"),
+        }
+        tokio::time::sleep(std::time::Duration::from_secs(3600)).await;
+    }
+}
+
 pub struct Application {
     port: u16,
     server: Server,
@@ -132,6 +148,7 @@ impl Application {
         });
         if settings.run_email_sender {
             tokio::spawn(sender.run(settings.email_poll_interval, state.mail_notify.clone()));
+            tokio::spawn(reminder_loop(state.clone()));
         }
 
         let listener = TcpListener::bind((settings.host.as_str(), settings.port))?;

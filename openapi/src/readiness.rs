@@ -204,3 +204,36 @@ pub struct ReadinessLink {
     pub status: CheckStatus,
     pub completed_at: Option<DateTime<Utc>>,
 }
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
+pub struct CodeAnswer {
+    pub code: String,
+    pub answer: Answer,
+}
+
+/// One organisation's latest readiness check, as a row of the overview.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
+pub struct OverviewRow {
+    pub organisation: NamedRef<OrganisationId>,
+    pub check_id: i64,
+    pub status: CheckStatus,
+    pub template_version: i32,
+    pub completed_at: Option<DateTime<Utc>>,
+    /// By item code, so checks of different template versions line up.
+    pub answers: Vec<CodeAnswer>,
+    pub open_followups: i64,
+    pub overdue_followups: i64,
+}
+
+/// Items x organisations: the latest check per organisation in the caller's scope.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
+pub struct Overview {
+    /// The items of the current template (the table's rows).
+    pub items: Vec<TemplateItem>,
+    pub organisations: Vec<OverviewRow>,
+    /// Follow-up activities not done, soonest due first.
+    pub open_followups: Vec<Followup>,
+}

@@ -256,7 +256,53 @@ async fn rescheduling_updates_the_same_invitation_and_cancelling_cancels_it(app:
     assert_eq!(body["code"], "invalid_transition");
 }
 
+async fn the_overview_shows_the_region_and_reminders_go_out_once(app: TestApp) {
+    let req = submit_request(&app, "gemeente.venlo@demo.local", "Sanne Willems", "s.willems@venlo.demo.local").await;
+    let check = req["readiness_check"]["id"].as_i64().expect("check");
+    let noord = app.token("ambassadeur.noord@demo.local").await;
+    let view = send(app.get(&format!("/api/v1/readiness/checks/{check}"), Some(&noord)).await, 200).await;
+    let first_item = view["items"][0]["id"].clone();
+    send(put(&app, &format!("/api/v1/readiness/checks/{check}/answers"), &noord, &json!({"item_id": first_item, "answer": "not_yet"})).await, 200).await;
+    let today = chrono::Utc::now().date_naive();
+    let soon = today + chrono::Days::new(5);
+    let late = today - chrono::Days::new(1);
+    let followups = json!([
+        {"item_id": first_item, "description": "Werkbeschrijving toegang aanpassen", "owner": "organisation", "due_on": soon.to_string()},
+        {"description": "Supervisor regelen", "owner": "bel", "due_on": late.to_string()}
+    ]);
+    send(app.post_json(&format!("/api/v1/readiness/checks/{check}/complete"), Some(&noord), &json!({"summary": "Start gemaakt.", "followups": followups})).await, 200).await;
+
+    let ov = send(app.get("/api/v1/readiness/overview", Some(&noord)).await, 200).await;
+    let row = ov["organisations"].as_array().expect("rows").iter().find(|r| r["organisation"]["name"] == "Venlo").expect("Venlo row").clone();
+    assert_eq!(row["status"], "completed");
+    assert_eq!(row["answers"][0]["answer"], "not_yet");
+    assert_eq!((row["open_followups"].as_i64(), row["overdue_followups"].as_i64()), (Some(2), Some(1)));
+    assert_eq!(ov["open_followups"][0]["description"], "Supervisor regelen", "soonest due first");
+    assert_eq!(ov["items"].as_array().expect("items").len(), 11);
+    let zuid = app.token("ambassadeur.zuid@demo.local").await;
+    let ov = send(app.get("/api/v1/readiness/overview", Some(&zuid)).await, 200).await;
+    assert!(ov["organisations"].as_array().expect("rows").is_empty());
+    assert!(ov["open_followups"].as_array().expect("f").is_empty());
+    let venlo = app.token("gemeente.venlo@demo.local").await;
+    assert_eq!(app.get("/api/v1/readiness/overview", Some(&venlo)).await.status(), 403);
+
+    let n = va_backend::readiness::overview::send_reminders(&app.db, today).await.expect("reminders");
+    assert_eq!(n, 2);
+    assert_eq!(va_backend::readiness::overview::send_reminders(&app.db, today).await.expect("again"), 0, "once each");
+    let count = |to: &'static str, template: &'static str| {
+        let app = &app;
+        async move { app.id_of(&format!("SELECT COUNT(*) FROM email_outbox WHERE to_addr = '{to}' AND template = '{template}'")).await }
+    };
+    assert_eq!(count("gemeente.venlo@demo.local", "followup_reminder").await, 1);
+    assert_eq!(count("bel@demo.local", "followup_overdue").await, 1);
+    // A week later the first one is overdue too, and is told so once.
+    let later = today + chrono::Days::new(7);
+    assert_eq!(va_backend::readiness::overview::send_reminders(&app.db, later).await.expect("later"), 1);
+    assert_eq!(count("gemeente.venlo@demo.local", "followup_overdue").await, 1);
+}
+
 db_tests!(
+    the_overview_shows_the_region_and_reminders_go_out_once,
     an_old_interview_keeps_its_template_version_after_a_new_one_is_published,
     a_completed_check_is_reused_while_valid_and_replaced_after,
     follow_ups_are_proposed_from_answers_and_kept_on_completion,

@@ -251,6 +251,22 @@ pub async fn update_followup(state: web::Data<AppState>, caller: Caller, id: web
     Ok(web::Json(service::update_followup(&state, &caller, *id, body.into_inner()).await?))
 }
 
+/// Items x organisations: the latest check per organisation with open and overdue follow-ups
+/// (BEL: all; ambassadors: their region).
+#[utoipa::path(
+    tag = "readiness",
+    responses(
+        (status = 200, body = Overview),
+        (status = 401, body = Problem, content_type = "application/problem+json"),
+        (status = 403, body = Problem, content_type = "application/problem+json"),
+    ),
+    security(("bearer" = []))
+)]
+#[get("/readiness/overview")]
+pub async fn overview(state: web::Data<AppState>, caller: Caller) -> AppResult<web::Json<Overview>> {
+    Ok(web::Json(super::overview::overview(&state, &caller).await?))
+}
+
 pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
     cfg.service(template)
         .service(draft)
@@ -264,5 +280,6 @@ pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
         .service(answer)
         .service(proposals)
         .service(complete)
-        .service(update_followup);
+        .service(update_followup)
+        .service(overview);
 }

@@ -62,7 +62,7 @@ pub async fn ensure_default_template(db: &DatabaseConnection) -> anyhow::Result<
     Ok(())
 }
 
-async fn items_of<C: ConnectionTrait>(db: &C, template_id: i64) -> AppResult<Vec<TemplateItem>> {
+pub async fn items_of<C: ConnectionTrait>(db: &C, template_id: i64) -> AppResult<Vec<TemplateItem>> {
     Ok(readiness_item::Entity::find()
         .filter(readiness_item::Column::TemplateId.eq(template_id))
         .order_by_asc(readiness_item::Column::Position)
@@ -73,7 +73,7 @@ async fn items_of<C: ConnectionTrait>(db: &C, template_id: i64) -> AppResult<Vec
         .collect())
 }
 
-async fn latest_published<C: ConnectionTrait>(db: &C) -> AppResult<readiness_template::Model> {
+pub async fn latest_published<C: ConnectionTrait>(db: &C) -> AppResult<readiness_template::Model> {
     readiness_template::Entity::find()
         .filter(readiness_template::Column::Status.eq(TemplateStatus::Published.as_str()))
         .order_by_desc(readiness_template::Column::Version)
@@ -407,7 +407,7 @@ pub async fn get_check(state: &AppState, caller: &Caller, id: i64) -> AppResult<
     })
 }
 
-fn to_followup(f: followup_activity::Model, org: NamedRef<OrganisationId>) -> Followup {
+pub fn to_followup(f: followup_activity::Model, org: NamedRef<OrganisationId>) -> Followup {
     Followup {
         id: f.id,
         check_id: f.check_id,
@@ -742,3 +742,4 @@ pub async fn update_followup(state: &AppState, caller: &Caller, id: i64, input: 
     let org = organisation::Entity::find_by_id(f.organisation_id).one(&state.db).await?.ok_or(AppError::NotFound)?;
     Ok(to_followup(f, NamedRef { id: OrganisationId(org.id), name: org.name }))
 }
+
