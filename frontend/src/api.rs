@@ -194,3 +194,58 @@ pub async fn group_detail(token: &str, id: GroupId) -> Result<GroupDetail, ApiEr
 pub async fn move_to(token: &str, id: EnrolmentId, group_id: GroupId) -> Result<EnrolmentRequestView, ApiError> {
     post(&format!("/api/v1/enrolments/{id}/move"), token, &AllocateRequest { group_id }).await
 }
+
+use va_openapi::readiness::{
+    AnswerInput, CheckSummary, CheckView, CompleteInput, Followup, FollowupInput, FollowupStatus, FollowupUpdate, NewCheck, Overview,
+    ProjectLeader, ScheduleInput,
+};
+
+pub async fn readiness_check(token: &str, id: i64) -> Result<CheckView, ApiError> {
+    get(&format!("/api/v1/readiness/checks/{id}"), token).await
+}
+
+pub async fn readiness_checks(token: &str) -> Result<Vec<CheckSummary>, ApiError> {
+    get("/api/v1/readiness/checks", token).await
+}
+
+pub async fn create_check(token: &str, org: OrganisationId) -> Result<CheckView, ApiError> {
+    post("/api/v1/readiness/checks", token, &NewCheck { organisation_id: org, request_id: None }).await
+}
+
+pub async fn schedule_check(token: &str, id: i64, input: &ScheduleInput) -> Result<CheckView, ApiError> {
+    post(&format!("/api/v1/readiness/checks/{id}/schedule"), token, input).await
+}
+
+pub async fn cancel_check(token: &str, id: i64) -> Result<CheckView, ApiError> {
+    post(&format!("/api/v1/readiness/checks/{id}/cancel"), token, &serde_json::json!({})).await
+}
+
+pub async fn answer(token: &str, id: i64, input: &AnswerInput) -> Result<CheckView, ApiError> {
+    request::<_, CheckView>("PUT", &format!("/api/v1/readiness/checks/{id}/answers"), Some(token), Some(input)).await?.ok_or(ApiError::Network)
+}
+
+pub async fn proposals(token: &str, id: i64) -> Result<Vec<FollowupInput>, ApiError> {
+    get(&format!("/api/v1/readiness/checks/{id}/proposals"), token).await
+}
+
+pub async fn complete_check(token: &str, id: i64, input: &CompleteInput) -> Result<CheckView, ApiError> {
+    post(&format!("/api/v1/readiness/checks/{id}/complete"), token, input).await
+}
+
+pub async fn update_followup(token: &str, id: i64, status: FollowupStatus) -> Result<Followup, ApiError> {
+    request::<_, Followup>("PUT", &format!("/api/v1/readiness/followups/{id}"), Some(token), Some(&FollowupUpdate { status }))
+        .await?
+        .ok_or(ApiError::Network)
+}
+
+pub async fn followups(token: &str) -> Result<Vec<Followup>, ApiError> {
+    get("/api/v1/readiness/followups", token).await
+}
+
+pub async fn readiness_overview(token: &str) -> Result<Overview, ApiError> {
+    get("/api/v1/readiness/overview", token).await
+}
+
+pub async fn project_leaders(token: &str) -> Result<Vec<ProjectLeader>, ApiError> {
+    get("/api/v1/readiness/project-leaders", token).await
+}

@@ -2,7 +2,7 @@
 
 use crate::components::layout::Layout;
 use crate::i18n::Lang;
-use crate::pages::{auth::*, enrolment::*, start::*, users::UsersPage, NotFound};
+use crate::pages::{auth::*, enrolment::*, readiness::{CheckPage, OverviewPage}, start::*, users::UsersPage, NotFound};
 use crate::session::{self, Session};
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
@@ -36,6 +36,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/bel/groepen/:id") view=GroupPage/>
                     <Route path=path!("/organisatie/aanmelden") view=NewRequestPage/>
                     <Route path=path!("/aanmeldingen/:id") view=RequestPage/>
+                    <Route path=path!("/readiness") view=OverviewPage/>
+                    <Route path=path!("/readiness/:id") view=CheckPage/>
                     <Route path=path!("/ambassadeur") view=AmbassadorStart/>
                     <Route path=path!("/organisatie") view=OrgStart/>
                     <Route path=path!("/trainer") view=TrainerStart/>

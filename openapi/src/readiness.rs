@@ -237,3 +237,11 @@ pub struct Overview {
     /// Follow-up activities not done, soonest due first.
     pub open_followups: Vec<Followup>,
 }
+
+/// A BEL user who can join an interview.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
+pub struct ProjectLeader {
+    pub id: UserId,
+    pub name: String,
+}

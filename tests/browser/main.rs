@@ -277,4 +277,57 @@ async fn a_returned_professional_is_completed_and_bel_moves_a_participant() {
     assert_eq!((t5, t6), (0, 1));
     b.close().await;
 }
+
+/// The ambassador conducts the readiness-check interview and completes it; the
+/// follow-up activities then appear on the organisation's page.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_ambassador_conducts_a_readiness_interview_and_the_follow_ups_reach_the_organisation() {
+    let Some((app, b)) = setup().await else { return };
+    let prog = app.id_of("SELECT id FROM programmes").await;
+    let venlo = app.token("gemeente.venlo@demo.local").await;
+    let req: serde_json::Value = app
+        .post_json("/api/v1/requests", Some(&venlo), &serde_json::json!({"programme_id": prog, "submit": true,
+            "professionals": [{"name": "Sanne Willems", "email": "s.willems@venlo.demo.local"}]}))
+        .await
+        .json()
+        .await
+        .expect("json");
+    let check = req["readiness_check"]["id"].as_i64().expect("check attached");
+    let noord = app.token("ambassadeur.noord@demo.local").await;
+    let view: serde_json::Value = app.get(&format!("/api/v1/readiness/checks/{check}"), Some(&noord)).await.json().await.expect("json");
+    let item = |code: &str| view["items"].as_array().expect("items").iter().find(|i| i["code"] == code).expect("item")["id"].as_i64().expect("id");
+
+    log_in(&app, &b, "ambassadeur.noord@demo.local", DEMO_PASSWORD).await;
+    b.wait_path("/ambassadeur").await;
+    b.find("a[href='/readiness']").await.click().await.expect("menu");
+    b.wait_text("[data-testid=checks]", "Venlo").await;
+    b.find(&format!("[data-testid=checks] a[href='/readiness/{check}']")).await.click().await.expect("open");
+    b.wait_text("[data-testid=check-title]", "Venlo").await;
+    for (code, answer) in [("wp.toegang", "in_place"), ("wp.ret_uhp", "not_yet"), ("beg.supervisie", "in_progress"), ("bo.bestuur", "in_place")] {
+        b.find(&format!("#a-{}-{answer}", item(code))).await.click().await.expect("answer");
+        b.wait_text("[data-testid=saved]", "Opgeslagen").await;
+    }
+    b.find(&format!("#n-{}", item("wp.ret_uhp"))).await.send_keys("RET-casussen nog zonder VA").await.expect("note");
+    b.find("#rc-summary").await.send_keys("Venlo is goed op weg; RET-casussen en supervisie vragen aandacht.").await.expect("summary");
+    // The note is saved when the field is left.
+    b.find("[data-testid=propose]").await.click().await.expect("propose");
+    b.wait_text("main", "Activiteit").await;
+    let rows = b.client.find_all(Locator::Css("[data-testid=followup-row]")).await.expect("rows");
+    assert_eq!(rows.len(), 2, "one proposal per item not in place");
+    b.screenshot("readiness-interview").await;
+    b.find("[data-testid=complete]").await.click().await.expect("complete");
+    b.wait_text("[data-testid=check-status]", "Afgerond").await;
+    b.wait_text("[data-testid=followups]", "RET-casussen nog zonder VA").await;
+    b.screenshot("readiness-completed").await;
+    let answers = app.id_of(&format!("SELECT COUNT(*) FROM readiness_answers WHERE check_id = {check}")).await;
+    assert_eq!(answers, 4);
+    log_out(&b).await;
+
+    log_in(&app, &b, "gemeente.venlo@demo.local", DEMO_PASSWORD).await;
+    b.wait_path("/organisatie").await;
+    b.wait_text("[data-testid=followups]", "Lokale begeleiding van VA-makers").await;
+    b.wait_text("[data-testid=followups]", "RET-casussen nog zonder VA").await;
+    b.screenshot("org-followups").await;
+    b.close().await;
+}
 }

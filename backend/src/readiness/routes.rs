@@ -267,6 +267,41 @@ pub async fn overview(state: web::Data<AppState>, caller: Caller) -> AppResult<w
     Ok(web::Json(super::overview::overview(&state, &caller).await?))
 }
 
+/// BEL users who can join an interview as project leader.
+#[utoipa::path(
+    tag = "readiness",
+    responses(
+        (status = 200, body = Vec<ProjectLeader>),
+        (status = 401, body = Problem, content_type = "application/problem+json"),
+        (status = 403, body = Problem, content_type = "application/problem+json"),
+    ),
+    security(("bearer" = []))
+)]
+#[get("/readiness/project-leaders")]
+pub async fn project_leaders(
+    state: web::Data<AppState>,
+    caller: Caller,
+) -> AppResult<web::Json<Vec<ProjectLeader>>> {
+    Ok(web::Json(service::project_leaders(&state, &caller).await?))
+}
+
+/// Follow-up activities in the caller's scope, soonest due first.
+#[utoipa::path(
+    tag = "readiness",
+    params(ChecksQuery),
+    responses(
+        (status = 200, body = Vec<Followup>),
+        (status = 400, body = Problem, content_type = "application/problem+json"),
+        (status = 401, body = Problem, content_type = "application/problem+json"),
+        (status = 403, body = Problem, content_type = "application/problem+json"),
+    ),
+    security(("bearer" = []))
+)]
+#[get("/readiness/followups")]
+pub async fn followups(state: web::Data<AppState>, caller: Caller, q: web::Query<ChecksQuery>) -> AppResult<web::Json<Vec<Followup>>> {
+    Ok(web::Json(service::followups(&state, &caller, q.organisation_id.map(OrganisationId)).await?))
+}
+
 pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
     cfg.service(template)
         .service(draft)
@@ -281,5 +316,7 @@ pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
         .service(proposals)
         .service(complete)
         .service(update_followup)
-        .service(overview);
+        .service(overview)
+        .service(project_leaders)
+        .service(followups);
 }

@@ -743,3 +743,39 @@ pub async fn update_followup(state: &AppState, caller: &Caller, id: i64, input: 
     Ok(to_followup(f, NamedRef { id: OrganisationId(org.id), name: org.name }))
 }
 
+
+/// BEL users who can join an interview as project leader.
+pub async fn project_leaders(state: &AppState, caller: &Caller) -> AppResult<Vec<ProjectLeader>> {
+    caller.require(&[Role::BelCoordinator, Role::Ambassador])?;
+    Ok(user::Entity::find()
+        .filter(user::Column::Role.eq(Role::BelCoordinator.as_str()))
+        .filter(user::Column::Active.eq(true))
+        .order_by_asc(user::Column::Name)
+        .all(&state.db)
+        .await?
+        .into_iter()
+        .map(|u| ProjectLeader { id: UserId(u.id), name: u.name })
+        .collect())
+}
+
+/// Follow-up activities in the caller's scope (an organisation's contact: their own).
+pub async fn followups(state: &AppState, caller: &Caller, org: Option<OrganisationId>) -> AppResult<Vec<Followup>> {
+    if caller.role == Role::Trainer {
+        return Err(AppError::Forbidden);
+    }
+    let db = &state.db;
+    let orgs: HashMap<i64, organisation::Model> = organisation::Entity::find().all(db).await?.into_iter().map(|o| (o.id, o)).collect();
+    let mut q = followup_activity::Entity::find().order_by_asc(followup_activity::Column::DueOn);
+    if let Some(o) = org {
+        q = q.filter(followup_activity::Column::OrganisationId.eq(o.0));
+    }
+    Ok(q.all(db)
+        .await?
+        .into_iter()
+        .filter_map(|f| {
+            let o = orgs.get(&f.organisation_id)?;
+            access(caller, o).ok()?;
+            Some(to_followup(f, NamedRef { id: OrganisationId(o.id), name: o.name.clone() }))
+        })
+        .collect())
+}

@@ -13,10 +13,12 @@ fn nav_items(role: Role) -> Vec<(&'static str, &'static str)> {
     match role {
         Role::BelCoordinator => {
             items.push(("/bel/plaatsing", "nav.board"));
+            items.push(("/readiness", "nav.readiness"));
             items.push(("/bel/gebruikers", "nav.users"));
         }
+        Role::Ambassador => items.push(("/readiness", "nav.readiness")),
         Role::OrgContact => items.push(("/organisatie/aanmelden", "nav.new_request")),
-        Role::Ambassador | Role::Trainer => {}
+        Role::Trainer => {}
     }
     items
 }

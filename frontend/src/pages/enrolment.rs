@@ -372,6 +372,19 @@ fn RequestDetail(session: Session, id: RequestId) -> impl IntoView {
                             <dd data-testid="request-status"><span class="va-status">{move || lookup(lang.get(), request_status_key(status))}</span></dd>
                             <dt>{t("req.route")}</dt><dd>{route_text}</dd>
                             <dt>{t("req.submitted_at")}</dt><dd>{v.submitted_at.map(local_time).unwrap_or_else(|| "—".into())}</dd>
+                            {v.readiness_check.clone().map(|rc| {
+                                let st = rc.status;
+                                view! {
+                                    <dt>{t("rc.short")}</dt>
+                                    <dd data-testid="request-readiness">
+                                        {if role == Role::Trainer {
+                                            view! { <span>{move || lookup(lang.get(), crate::pages::readiness::check_status_key(st))}</span> }.into_any()
+                                        } else {
+                                            view! { <A href=format!("/readiness/{}", rc.id) attr:class="utrecht-link">{move || lookup(lang.get(), crate::pages::readiness::check_status_key(st))}</A> }.into_any()
+                                        }}
+                                    </dd>
+                                }
+                            })}
                             {v.preferred_period.clone().map(|p| view! { <dt>{t("new.period")}</dt><dd>{p}</dd> })}
                             {v.remarks.clone().map(|r| view! { <dt>{t("new.remarks")}</dt><dd>{r}</dd> })}
                         </dl>

@@ -222,6 +222,7 @@ pub fn OrgStart() -> impl IntoView {
                     <A href="/organisatie/aanmelden" attr:class="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--primary-action" attr:data-testid="new-request">{t("nav.new_request")}</A>
                 </p>
                 <RequestsTable token=s.token.clone() pending=false title="requests.mine"/>
+                <crate::pages::readiness::OrgFollowups token=s.token.clone()/>
                 {org.map(|o| view! { <OrgProfessionals token=s.token.clone() org=o.id/> })}
                 <Coming key="coming.org"/>
             }
