@@ -249,3 +249,30 @@ pub async fn readiness_overview(token: &str) -> Result<Overview, ApiError> {
 pub async fn project_leaders(token: &str) -> Result<Vec<ProjectLeader>, ApiError> {
     get("/api/v1/readiness/project-leaders", token).await
 }
+
+use va_openapi::readiness::{Template, TemplateDraftInput};
+
+pub async fn readiness_template(token: &str) -> Result<Template, ApiError> {
+    get("/api/v1/readiness/template", token).await
+}
+
+/// The draft, if there is one.
+pub async fn readiness_draft(token: &str) -> Result<Option<Template>, ApiError> {
+    match get::<Template>("/api/v1/readiness/template/draft", token).await {
+        Ok(t) => Ok(Some(t)),
+        Err(ApiError::Problem(p)) if p.code == ErrorCode::NotFound => Ok(None),
+        Err(e) => Err(e),
+    }
+}
+
+pub async fn save_draft(token: &str, input: &TemplateDraftInput) -> Result<Template, ApiError> {
+    request::<_, Template>("PUT", "/api/v1/readiness/template/draft", Some(token), Some(input)).await?.ok_or(ApiError::Network)
+}
+
+pub async fn publish_draft(token: &str) -> Result<Template, ApiError> {
+    post("/api/v1/readiness/template/draft/publish", token, &serde_json::json!({})).await
+}
+
+pub async fn create_check_for_request(token: &str, org: OrganisationId, request: RequestId) -> Result<CheckView, ApiError> {
+    post("/api/v1/readiness/checks", token, &NewCheck { organisation_id: org, request_id: Some(request) }).await
+}

@@ -2,7 +2,7 @@
 
 use crate::components::layout::Layout;
 use crate::i18n::Lang;
-use crate::pages::{auth::*, enrolment::*, readiness::{CheckPage, OverviewPage}, start::*, users::UsersPage, NotFound};
+use crate::pages::{auth::*, enrolment::*, readiness::{CheckPage, OverviewPage, TemplatePage}, start::*, users::UsersPage, NotFound};
 use crate::session::{self, Session};
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
@@ -37,6 +37,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/organisatie/aanmelden") view=NewRequestPage/>
                     <Route path=path!("/aanmeldingen/:id") view=RequestPage/>
                     <Route path=path!("/readiness") view=OverviewPage/>
+                    <Route path=path!("/bel/vragenlijst") view=TemplatePage/>
                     <Route path=path!("/readiness/:id") view=CheckPage/>
                     <Route path=path!("/ambassadeur") view=AmbassadorStart/>
                     <Route path=path!("/organisatie") view=OrgStart/>

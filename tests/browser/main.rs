@@ -330,4 +330,26 @@ async fn the_ambassador_conducts_a_readiness_interview_and_the_follow_ups_reach_
     b.screenshot("org-followups").await;
     b.close().await;
 }
+
+/// BEL edits the template and publishes version 2.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn bel_publishes_a_new_version_of_the_readiness_template() {
+    let Some((app, b)) = setup().await else { return };
+    log_in(&app, &b, "bel@demo.local", DEMO_PASSWORD).await;
+    b.wait_path("/bel").await;
+    b.find("a[href='/bel/vragenlijst']").await.click().await.expect("menu");
+    b.wait_text("[data-testid=template-version]", "1").await;
+    let rows = b.client.find_all(Locator::Css("[data-testid=template-row]")).await.expect("rows");
+    assert_eq!(rows.len(), 11);
+    b.find("[data-testid=add-item]").await.click().await.expect("add");
+    b.find("#t-11-s").await.send_keys("Borging").await.expect("type");
+    b.find("#t-11-c").await.send_keys("bo.jim").await.expect("type");
+    b.find("#t-11-t").await.send_keys("Deelname aan de JIM-pilot").await.expect("type");
+    b.screenshot("template-editor").await;
+    b.find("[data-testid=publish]").await.click().await.expect("publish");
+    b.wait_text("[data-testid=template-version]", "2").await;
+    let items = app.id_of("SELECT COUNT(*) FROM readiness_items i JOIN readiness_templates t ON t.id = i.template_id WHERE t.version = 2").await;
+    assert_eq!(items, 12);
+    b.close().await;
+}
 }

@@ -14,6 +14,7 @@ fn nav_items(role: Role) -> Vec<(&'static str, &'static str)> {
         Role::BelCoordinator => {
             items.push(("/bel/plaatsing", "nav.board"));
             items.push(("/readiness", "nav.readiness"));
+            items.push(("/bel/vragenlijst", "nav.template"));
             items.push(("/bel/gebruikers", "nav.users"));
         }
         Role::Ambassador => items.push(("/readiness", "nav.readiness")),

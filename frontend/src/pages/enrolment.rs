@@ -389,6 +389,27 @@ fn RequestDetail(session: Session, id: RequestId) -> impl IntoView {
                             {v.remarks.clone().map(|r| view! { <dt>{t("new.remarks")}</dt><dd>{r}</dd> })}
                         </dl>
                         {error_alert(error)}
+                        {(matches!(role, Role::BelCoordinator | Role::Ambassador)
+                            && (v.readiness_check.as_ref().is_none_or(|rc| rc.status == va_openapi::readiness::CheckStatus::Completed))
+                            && (role == Role::Ambassador || v.readiness_check.is_none())).then(|| {
+                            let tok = tok_submit.clone();
+                            let org = v.organisation.id;
+                            let key = if v.readiness_check.is_some() { "rc.start_new" } else { "rc.attach" };
+                            view! {
+                                <p class="utrecht-paragraph">
+                                    <button type="button" class="utrecht-button utrecht-button--secondary-action" data-testid="new-check"
+                                        on:click=move |_| {
+                                            let tok = tok.clone();
+                                            spawn_local(async move {
+                                                match api::create_check_for_request(&tok, org, id).await {
+                                                    Ok(_) => { error.set(None); reload.update(|n| *n += 1); }
+                                                    Err(e) => error.set(Some(e)),
+                                                }
+                                            });
+                                        }>{t(key)}</button>
+                                </p>
+                            }
+                        })}
                         {can_submit.then(|| view! {
                             <div class="va-actions va-section">
                                 <button type="button" class="utrecht-button utrecht-button--primary-action" data-testid="submit-request"

@@ -559,3 +559,139 @@ fn OverviewView(token: String) -> impl IntoView {
         </Suspense>
     }
 }
+
+#[derive(Clone, Copy)]
+struct ItemRow {
+    key: u32,
+    section: RwSignal<String>,
+    code: RwSignal<String>,
+    title: RwSignal<String>,
+    guidance: RwSignal<String>,
+}
+
+/// BEL: the template. Editing works on a draft; publishing makes the next version.
+#[component]
+pub fn TemplatePage() -> impl IntoView {
+    view! {
+        <crate::components::guard::RequireRole role=Role::BelCoordinator render=|s: Session| view! { <TemplateEditor token=s.token.clone()/> }/>
+    }
+}
+
+async fn load_templates(token: String) -> Result<(Template, Option<Template>), ApiError> {
+    Ok((api::readiness_template(&token).await?, api::readiness_draft(&token).await?))
+}
+
+#[component]
+fn TemplateEditor(token: String) -> impl IntoView {
+    let reload = RwSignal::new(0u32);
+    let error: RwSignal<Option<ApiError>> = RwSignal::new(None);
+    let notice = RwSignal::new(None::<&'static str>);
+    let rows: RwSignal<Vec<ItemRow>> = RwSignal::new(Vec::new());
+    let next = RwSignal::new(0u32);
+    let add = move |section: String, code: String, title: String, guidance: String| {
+        let k = next.get_untracked();
+        next.set(k + 1);
+        rows.update(|r| {
+            r.push(ItemRow {
+                key: k,
+                section: RwSignal::new(section),
+                code: RwSignal::new(code),
+                title: RwSignal::new(title),
+                guidance: RwSignal::new(guidance),
+            })
+        });
+    };
+    let tok = token.clone();
+    let data = LocalResource::new(move || {
+        reload.get();
+        load_templates(tok.clone())
+    });
+    // The editor starts from the draft, or from the published version.
+    Effect::new(move |_| {
+        if let Some(Ok((published, draft))) = data.get() {
+            rows.set(Vec::new());
+            for i in draft.unwrap_or(published).items {
+                add(i.section, i.code, i.title, i.guidance);
+            }
+        }
+    });
+    let tok_s = token.clone();
+    let save = move |publish: bool| {
+        let input = TemplateDraftInput {
+            items: rows
+                .get_untracked()
+                .iter()
+                .map(|r| TemplateItemInput {
+                    section: r.section.get_untracked(),
+                    code: r.code.get_untracked(),
+                    title: r.title.get_untracked(),
+                    guidance: r.guidance.get_untracked(),
+                })
+                .collect(),
+        };
+        let tok = tok_s.clone();
+        spawn_local(async move {
+            let res = match api::save_draft(&tok, &input).await {
+                Ok(_) if publish => api::publish_draft(&tok).await.map(|_| ()),
+                Ok(_) => Ok(()),
+                Err(e) => Err(e),
+            };
+            match res {
+                Ok(()) => {
+                    error.set(None);
+                    notice.set(Some(if publish { "tpl.published" } else { "tpl.saved" }));
+                    reload.update(|n| *n += 1);
+                }
+                Err(e) => error.set(Some(e)),
+            }
+        });
+    };
+    let save2 = save.clone();
+    view! {
+        <h1 class="utrecht-heading-1">{t("tpl.title")}</h1>
+        <p class="utrecht-paragraph utrecht-paragraph--lead">{t("tpl.intro")}</p>
+        <Suspense fallback=Loading>
+            {move || data.get().map(|res| match res {
+                Err(e) => view! { <LoadError err=e/> }.into_any(),
+                Ok((published, draft)) => view! {
+                    <p class="utrecht-paragraph va-summary" data-testid="template-version">
+                        {t("tpl.current")}" "<strong>{published.version.unwrap_or(0)}</strong>
+                        {draft.is_some().then(|| view! { " · " {t("tpl.has_draft")} })}
+                    </p>
+                }.into_any(),
+            })}
+        </Suspense>
+        {move || notice.get().map(|k| view! { <div class="utrecht-alert utrecht-alert--ok" role="status"><p class="utrecht-paragraph">{t(k)}</p></div> })}
+        {alert(error)}
+        <For each=move || rows.get() key=|r| r.key children=move |r: ItemRow| {
+            let ids = (format!("t-{}-s", r.key), format!("t-{}-c", r.key), format!("t-{}-t", r.key), format!("t-{}-g", r.key));
+            view! {
+                <div class="va-prof-row" data-testid="template-row">
+                    <div class="utrecht-form-field">
+                        <div class="utrecht-form-field__label"><label class="utrecht-form-label" for=ids.0.clone()>{t("tpl.section")}</label></div>
+                        <input id=ids.0 class="utrecht-textbox utrecht-textbox--html-input" prop:value=move || r.section.get() on:input=move |ev| r.section.set(event_target_value(&ev))/>
+                    </div>
+                    <div class="utrecht-form-field">
+                        <div class="utrecht-form-field__label"><label class="utrecht-form-label" for=ids.1.clone()>{t("tpl.code")}</label></div>
+                        <input id=ids.1 class="utrecht-textbox utrecht-textbox--html-input" prop:value=move || r.code.get() on:input=move |ev| r.code.set(event_target_value(&ev))/>
+                    </div>
+                    <div class="utrecht-form-field">
+                        <div class="utrecht-form-field__label"><label class="utrecht-form-label" for=ids.2.clone()>{t("rc.item")}</label></div>
+                        <input id=ids.2 class="utrecht-textbox utrecht-textbox--html-input" prop:value=move || r.title.get() on:input=move |ev| r.title.set(event_target_value(&ev))/>
+                    </div>
+                    <div class="utrecht-form-field va-wide">
+                        <div class="utrecht-form-field__label"><label class="utrecht-form-label" for=ids.3.clone()>{t("tpl.guidance")}</label></div>
+                        <textarea id=ids.3 class="utrecht-textarea utrecht-textarea--html-textarea" rows="2" prop:value=move || r.guidance.get() on:input=move |ev| r.guidance.set(event_target_value(&ev))></textarea>
+                    </div>
+                    <button type="button" class="utrecht-button utrecht-button--subtle" on:click=move |_| rows.update(|v| v.retain(|x| x.key != r.key))>{t("new.remove")}</button>
+                </div>
+            }
+        }/>
+        <div class="va-actions">
+            <button type="button" class="utrecht-button utrecht-button--subtle" data-testid="add-item"
+                on:click=move |_| add(String::new(), String::new(), String::new(), String::new())>{t("tpl.add")}</button>
+            <button type="button" class="utrecht-button utrecht-button--secondary-action" data-testid="save-draft" on:click=move |_| save(false)>{t("tpl.save")}</button>
+            <button type="button" class="utrecht-button utrecht-button--primary-action" data-testid="publish" on:click=move |_| save2(true)>{t("tpl.publish")}</button>
+        </div>
+    }
+}
