@@ -15,6 +15,7 @@ pub mod reference;
 pub mod spa;
 pub mod startup;
 pub mod telemetry;
+pub mod waitlist;
 
 pub use config::Settings;
 pub use startup::{openapi_json, Application};

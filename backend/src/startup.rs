@@ -6,7 +6,7 @@ use crate::config::Settings;
 use crate::email::sender::Sender;
 use crate::email::transport::Transport;
 use crate::error::AppError;
-use crate::{audit, auth, db, demo, enrolment, health, readiness, reference, spa};
+use crate::{audit, auth, db, demo, enrolment, health, readiness, reference, spa, waitlist};
 use actix_web::dev::Server;
 use actix_web::{web, App, HttpServer};
 use sea_orm::{ConnectionTrait, DatabaseConnection};
@@ -46,6 +46,7 @@ pub struct AppState {
         (name = "users", description = "User accounts and invitations (BEL)"),
         (name = "reference", description = "Regions, organisations, professionals, programmes, groups"),
         (name = "enrolment", description = "Enrolment requests, decisions per professional, seat allocation"),
+        (name = "waitlist", description = "The waiting list and its priorities"),
         (name = "readiness", description = "Readiness-check template, interviews and follow-up activities"),
         (name = "audit", description = "Audit log (BEL)"),
         (name = "health", description = "Liveness and readiness"),
@@ -73,6 +74,7 @@ fn api_routes(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
             .configure(reference::configure)
             .configure(enrolment::configure)
             .configure(readiness::configure)
+            .configure(waitlist::configure)
             .configure(audit::configure),
     );
 }

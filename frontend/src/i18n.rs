@@ -211,7 +211,7 @@ const TEXTS: &[(&str, &str, &str)] = &[
     ("req.withdraw_reason", "Reden van intrekken (optioneel)", "Reason for withdrawal (optional)"),
     ("req.confirm", "Bevestigen", "Confirm"),
     ("req.cancel", "Annuleren", "Cancel"),
-    ("req.waitlist_pos", "Wachtlijst, positie", "Waiting list, position"),
+    ("req.waitlist_pos", "nr. {} op de wachtlijst", "no. {} on the waiting list"),
     ("dec.approve", "Goedkeuren", "Approve"),
     ("dec.reject", "Afwijzen", "Reject"),
     ("dec.return", "Terugsturen voor aanvulling", "Return for more information"),

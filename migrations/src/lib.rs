@@ -7,6 +7,7 @@ mod m20261122_000001_core;
 mod util;
 mod m20261122_000002_enrolment;
 mod m20261122_000003_readiness;
+mod m20261122_000004_waitlist_priority;
 
 pub struct Migrator;
 
@@ -15,6 +16,7 @@ impl MigratorTrait for Migrator {
     fn migrations() -> Vec<Box<dyn MigrationTrait>> {
         vec![Box::new(m20261122_000001_core::Migration), Box::new(m20261122_000002_enrolment::Migration),
             Box::new(m20261122_000003_readiness::Migration),
+            Box::new(m20261122_000004_waitlist_priority::Migration),
         ]
     }
 }

@@ -251,9 +251,9 @@ pub struct QueueEntry {
 pub struct SeatBoard {
     pub programme_id: ProgrammeId,
     pub groups: Vec<TrainingGroup>,
-    /// Approved professionals without a seat, oldest approval first.
+    /// Approved professionals without a seat, in waiting-list order (priority, then approval time).
     pub queue: Vec<QueueEntry>,
-    /// Waiting list, by position.
+    /// Those BEL put on the waiting list because no seat was free, in the same order.
     pub waitlist: Vec<QueueEntry>,
 }
 
@@ -283,4 +283,34 @@ pub struct GroupDetail {
     pub group: TrainingGroup,
     pub days: Vec<TrainingDay>,
     pub participants: Vec<Participant>,
+}
+
+/// One entry of the waiting list: an approved professional without a seat.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
+pub struct WaitlistEntry {
+    /// 1-based: "nr. 4 op de wachtlijst".
+    pub position: i32,
+    pub enrolment_id: EnrolmentId,
+    pub request_id: RequestId,
+    pub professional: String,
+    pub organisation: NamedRef<OrganisationId>,
+    pub region: Option<NamedRef<RegionId>>,
+    pub works_on_ret_uhp: bool,
+    /// Effective priority: BEL's adjustment plus one step for RET/UHP work.
+    pub priority: i32,
+    pub priority_adjustment: i32,
+    pub priority_reason: Option<String>,
+    pub approved_at: Option<DateTime<Utc>>,
+    pub status: EnrolmentStatus,
+}
+
+/// BEL changes an entry's priority; the reason is required, logged and shown.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct PriorityInput {
+    /// Adjustment from -5 to 5 on top of the RET/UHP step.
+    pub adjustment: i32,
+    pub reason: String,
 }

@@ -8,3 +8,4 @@ mod input;
 mod openapi;
 mod readiness;
 mod scope;
+mod waitlist;

@@ -271,6 +271,8 @@ pub async fn create_request(state: &AppState, caller: &Caller, input: NewEnrolme
                     waitlist_position: Set(None),
                     last_reason: Set(None),
                     approved_at: Set(None),
+                    priority_adjustment: Set(0),
+                    priority_reason: Set(None),
                     created_at: Set(now),
                     updated_at: Set(now),
                     ..Default::default()
@@ -564,8 +566,7 @@ pub async fn waitlist(state: &AppState, caller: &Caller, id: EnrolmentId) -> App
                 .max()
                 .unwrap_or(0);
             set_status(txn, &e, from, to, |q| q.col_expr(enrolment::Column::WaitlistPosition, Expr::value(Some(last + 1)))).await?;
-            record_event(txn, req.id, Some(e.id), c.user_id, "waitlist", Some(from), Some(to), Some(format!("positie {}", last + 1)))
-                .await?;
+            record_event(txn, req.id, Some(e.id), c.user_id, "waitlist", Some(from), Some(to), None).await?;
             Ok(req.id)
         })
     })
@@ -677,6 +678,7 @@ pub async fn get_request(state: &AppState, caller: &Caller, id: RequestId) -> Ap
         .into_iter()
         .map(|g| (g.id, g.name))
         .collect();
+    let positions = crate::waitlist::service::positions(db, req.programme_id).await?;
     let mut views = Vec::new();
     let mut statuses = Vec::new();
     for e in &enrolments {
@@ -693,7 +695,7 @@ pub async fn get_request(state: &AppState, caller: &Caller, id: RequestId) -> Ap
             remarks: e.remarks.clone(),
             status,
             group: e.group_id.map(|g| NamedRef { id: GroupId(g), name: groups.get(&g).cloned().unwrap_or_default() }),
-            waitlist_position: e.waitlist_position,
+            waitlist_position: positions.get(&e.id).copied(),
             last_reason: e.last_reason.clone(),
         });
     }
@@ -822,10 +824,12 @@ pub async fn seat_board(state: &AppState, caller: &Caller, programme_id: Program
     let n = names(db).await?;
     let org_region: HashMap<i64, Option<i64>> =
         organisation::Entity::find().all(db).await?.into_iter().map(|o| (o.id, o.region_id)).collect();
+    let positions = crate::waitlist::service::positions(db, programme_id.0).await?;
     let mut queue = Vec::new();
     let mut waitlist = Vec::new();
     for e in &waiting {
         let mut entry = queue_entry(e, &profs, &n)?;
+        entry.waitlist_position = positions.get(&e.id).copied();
         entry.region = n.region(org_region.get(&entry.organisation.id.0).copied().flatten());
         if entry.status == EnrolmentStatus::Waitlisted {
             waitlist.push(entry);
@@ -833,6 +837,7 @@ pub async fn seat_board(state: &AppState, caller: &Caller, programme_id: Program
             queue.push(entry);
         }
     }
+    queue.sort_by_key(|e| e.waitlist_position.unwrap_or(i32::MAX));
     waitlist.sort_by_key(|e| e.waitlist_position.unwrap_or(i32::MAX));
     Ok(SeatBoard { programme_id, groups: groups.into_iter().map(to_group).collect(), queue, waitlist })
 }

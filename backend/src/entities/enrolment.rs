@@ -16,6 +16,9 @@ pub struct Model {
     pub waitlist_position: Option<i32>,
     pub last_reason: Option<String>,
     pub approved_at: Option<DateTimeUtc>,
+    /// BEL's adjustment of the waiting-list priority (always with a reason).
+    pub priority_adjustment: i32,
+    pub priority_reason: Option<String>,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,
 }

@@ -478,7 +478,7 @@ where
         );
     let where_ = match (&e.group, e.waitlist_position) {
         (Some(g), _) => g.name.clone(),
-        (None, Some(p)) => format!("{} {p}", lookup(lang.get_untracked(), "req.waitlist_pos")),
+        (None, Some(p)) => lookup(lang.get_untracked(), "req.waitlist_pos").replace("{}", &p.to_string()),
         _ => "—".into(),
     };
     let name = e.professional.name.clone();

@@ -1,0 +1,92 @@
+use serde_json::{json, Value};
+use va_tests::{db_tests, TestApp};
+
+async fn send(res: reqwest::Response, status: u16) -> Value {
+    let code = res.status().as_u16();
+    let body: Value = res.json().await.unwrap_or(Value::Null);
+    assert_eq!(code, status, "{body}");
+    body
+}
+
+async fn put(app: &TestApp, path: &str, token: &str, body: &Value) -> reqwest::Response {
+    app.client.put(app.url(path)).bearer_auth(token).json(body).send().await.expect("put")
+}
+
+/// Submits and approves professionals `(name, email, ret_uhp)` one by one, so
+/// their approval times follow the order given.
+async fn approved(app: &TestApp, contact: &str, decider: &str, people: &[(&str, &str, bool)]) -> Vec<i64> {
+    let prog = app.id_of("SELECT id FROM programmes").await;
+    let token = app.token(contact).await;
+    let decider = app.token(decider).await;
+    let pros: Vec<Value> = people.iter().map(|(n, e, r)| json!({"name": n, "email": e, "works_on_ret_uhp": r})).collect();
+    let view = send(app.post_json("/api/v1/requests", Some(&token), &json!({"programme_id": prog, "submit": true, "professionals": pros})).await, 201).await;
+    let mut ids = Vec::new();
+    for e in view["enrolments"].as_array().expect("enrolments") {
+        let id = e["id"].as_i64().expect("id");
+        send(app.post_json(&format!("/api/v1/enrolments/{id}/decision"), Some(&decider), &json!({"decision": "approve"})).await, 200).await;
+        ids.push(id);
+        tokio::time::sleep(std::time::Duration::from_millis(15)).await;
+    }
+    ids
+}
+
+fn names(list: &Value) -> Vec<String> {
+    list.as_array().expect("list").iter().map(|e| e["professional"].as_str().unwrap_or("").to_string()).collect()
+}
+
+async fn the_list_orders_by_priority_then_approval_and_bel_reorders_only_with_a_reason(app: TestApp) {
+    let gi = approved(&app, "gi@demo.local", "bel@demo.local", &[("GI Een", "een@bjzl.demo.local", false), ("GI Twee", "twee@bjzl.demo.local", true)]).await;
+    let venlo = approved(
+        &app,
+        "gemeente.venlo@demo.local",
+        "ambassadeur.noord@demo.local",
+        &[("Sanne Willems", "s.willems@venlo.demo.local", true), ("Bram Jacobs", "b.jacobs@venlo.demo.local", false)],
+    )
+    .await;
+    let prog = app.id_of("SELECT id FROM programmes").await;
+    let bel = app.token("bel@demo.local").await;
+    let list = send(app.get(&format!("/api/v1/programmes/{prog}/waitlist"), Some(&bel)).await, 200).await;
+    assert_eq!(names(&list), vec!["GI Twee", "Sanne Willems", "GI Een", "Bram Jacobs"], "RET/UHP first, then time of approval");
+    assert_eq!(list[0]["priority"], 1);
+
+    // A reason is required, and the adjustment is bounded.
+    let path = format!("/api/v1/enrolments/{}/priority", venlo[1]);
+    send(put(&app, &path, &bel, &json!({"adjustment": 2, "reason": " "})).await, 422).await;
+    send(put(&app, &path, &bel, &json!({"adjustment": 9, "reason": "Te veel"})).await, 422).await;
+    let noord = app.token("ambassadeur.noord@demo.local").await;
+    assert_eq!(put(&app, &path, &noord, &json!({"adjustment": 2, "reason": "Spoed"})).await.status(), 403);
+    let entry = send(put(&app, &path, &bel, &json!({"adjustment": 2, "reason": "Enige gedragswetenschapper van het team"})).await, 200).await;
+    assert_eq!((entry["position"].as_i64(), entry["priority"].as_i64()), (Some(1), Some(2)));
+    let list = send(app.get(&format!("/api/v1/programmes/{prog}/waitlist"), Some(&bel)).await, 200).await;
+    assert_eq!(names(&list), vec!["Bram Jacobs", "GI Twee", "Sanne Willems", "GI Een"]);
+    assert_eq!(list[0]["priority_reason"], "Enige gedragswetenschapper van het team");
+
+    // Contacts see their own professionals' positions; ambassadors their region; trainers nothing.
+    let contact = app.token("gemeente.venlo@demo.local").await;
+    let mine = send(app.get(&format!("/api/v1/programmes/{prog}/waitlist"), Some(&contact)).await, 200).await;
+    let positions: Vec<(String, i64)> =
+        mine.as_array().expect("list").iter().map(|e| (e["professional"].as_str().unwrap_or("").into(), e["position"].as_i64().unwrap_or(0))).collect();
+    assert_eq!(positions, vec![("Bram Jacobs".to_string(), 1), ("Sanne Willems".to_string(), 3)]);
+    let request = app.id_of(&format!("SELECT request_id FROM enrolments WHERE id = {}", venlo[0])).await;
+    let view = send(app.get(&format!("/api/v1/requests/{request}"), Some(&contact)).await, 200).await;
+    assert_eq!(view["enrolments"][0]["waitlist_position"], 3);
+    let timeline = view["timeline"].as_array().expect("timeline");
+    let change = timeline.iter().find(|t| t["action"] == "priority").expect("priority change in the timeline");
+    assert!(change["reason"].as_str().expect("reason").contains("Enige gedragswetenschapper"));
+    assert_eq!(names(&send(app.get(&format!("/api/v1/programmes/{prog}/waitlist"), Some(&noord)).await, 200).await).len(), 2);
+    let zuid = app.token("ambassadeur.zuid@demo.local").await;
+    assert_eq!(names(&send(app.get(&format!("/api/v1/programmes/{prog}/waitlist"), Some(&zuid)).await, 200).await).len(), 0);
+    let trainer = app.token("trainer@demo.local").await;
+    assert_eq!(app.get(&format!("/api/v1/programmes/{prog}/waitlist"), Some(&trainer)).await.status(), 403);
+
+    // Placed professionals leave the list and have no priority to change.
+    let g5 = app.id_of("SELECT id FROM training_groups WHERE name LIKE 'Groep 5%'").await;
+    send(app.post_json(&format!("/api/v1/enrolments/{}/allocate", gi[1]), Some(&bel), &json!({"group_id": g5})).await, 200).await;
+    let list = send(app.get(&format!("/api/v1/programmes/{prog}/waitlist"), Some(&bel)).await, 200).await;
+    assert_eq!(names(&list), vec!["Bram Jacobs", "Sanne Willems", "GI Een"]);
+    let body = send(put(&app, &format!("/api/v1/enrolments/{}/priority", gi[1]), &bel, &json!({"adjustment": 1, "reason": "x"})).await, 409).await;
+    assert_eq!(body["code"], "invalid_transition");
+    let _ = gi[0];
+}
+
+db_tests!(the_list_orders_by_priority_then_approval_and_bel_reorders_only_with_a_reason);
