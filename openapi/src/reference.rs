@@ -88,6 +88,18 @@ pub struct Programme {
     pub course_type: String,
     pub starts_on: NaiveDate,
     pub ends_on: NaiveDate,
+    pub settings: ProgrammeSettings,
+}
+
+/// Programme settings BEL manages.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct ProgrammeSettings {
+    /// A completed readiness check counts for this many months (1-60).
+    pub readiness_validity_months: i32,
+    /// Placement needs a completed readiness check.
+    pub readiness_gate: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]

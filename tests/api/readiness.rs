@@ -142,13 +142,19 @@ async fn follow_ups_are_proposed_from_answers_and_kept_on_completion(app: TestAp
 }
 
 async fn the_gate_refuses_placement_until_the_check_is_completed(app: TestApp) {
-    app.exec("UPDATE programmes SET readiness_gate = TRUE").await;
+    let prog = app.id_of("SELECT id FROM programmes").await;
+    let bel = app.token("bel@demo.local").await;
+    let noord_t = app.token("ambassadeur.noord@demo.local").await;
+    let settings = format!("/api/v1/programmes/{prog}/settings");
+    assert_eq!(put(&app, &settings, &noord_t, &json!({"readiness_validity_months": 12, "readiness_gate": true})).await.status(), 403);
+    send(put(&app, &settings, &bel, &json!({"readiness_validity_months": 0, "readiness_gate": true})).await, 422).await;
+    let p = send(put(&app, &settings, &bel, &json!({"readiness_validity_months": 12, "readiness_gate": true})).await, 200).await;
+    assert_eq!(p["settings"]["readiness_gate"], true);
     let req = submit_request(&app, "gemeente.venlo@demo.local", "Sanne Willems", "s.willems@venlo.demo.local").await;
     let enrolment = req["enrolments"][0]["id"].as_i64().expect("id");
     let check = req["readiness_check"]["id"].as_i64().expect("check");
     let noord = app.token("ambassadeur.noord@demo.local").await;
     send(app.post_json(&format!("/api/v1/enrolments/{enrolment}/decision"), Some(&noord), &json!({"decision": "approve"})).await, 200).await;
-    let bel = app.token("bel@demo.local").await;
     let g5 = app.id_of("SELECT id FROM training_groups WHERE name LIKE 'Groep 5%'").await;
     let body = send(app.post_json(&format!("/api/v1/enrolments/{enrolment}/allocate"), Some(&bel), &json!({"group_id": g5})).await, 409).await;
     assert_eq!(body["code"], "readiness_check_incomplete");
@@ -157,7 +163,7 @@ async fn the_gate_refuses_placement_until_the_check_is_completed(app: TestApp) {
     send(app.post_json(&format!("/api/v1/enrolments/{enrolment}/allocate"), Some(&bel), &json!({"group_id": g5})).await, 200).await;
 
     // With the gate off (the default) a GI professional without any check is placed.
-    app.exec("UPDATE programmes SET readiness_gate = FALSE").await;
+    send(put(&app, &settings, &bel, &json!({"readiness_validity_months": 12, "readiness_gate": false})).await, 200).await;
     let gi = submit_request(&app, "gi@demo.local", "Daan Hermans", "d.hermans@bjzl.demo.local").await;
     let daan = gi["enrolments"][0]["id"].as_i64().expect("id");
     send(app.post_json(&format!("/api/v1/enrolments/{daan}/decision"), Some(&bel), &json!({"decision": "approve"})).await, 200).await;

@@ -102,7 +102,7 @@ pub async fn spawn_app_with(backend: Backend, tweak: impl FnOnce(&mut Settings))
         Backend::Postgres => Some(fresh_postgres().await?),
     };
     // Server errors show in a failing test's output.
-    va_backend::telemetry::init();
+    va_backend::telemetry::init_with_default("error");
     let mut settings = test_settings(url);
     tweak(&mut settings);
     let app = Application::build(settings.clone()).await.expect("build app");

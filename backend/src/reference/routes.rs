@@ -4,9 +4,9 @@ use super::service;
 use crate::auth::Caller;
 use crate::error::AppResult;
 use crate::startup::AppState;
-use actix_web::{get, post, web, HttpResponse};
+use actix_web::{get, post, put, web, HttpResponse};
 use va_openapi::auth::Role;
-use va_openapi::reference::{NewProfessional, Organisation, Professional, Programme, Region, TrainingGroup};
+use va_openapi::reference::{NewProfessional, Organisation, Professional, Programme, ProgrammeSettings, Region, TrainingGroup};
 use va_openapi::{OrganisationId, Problem, ProgrammeId};
 
 /// The three youth regions.
@@ -141,6 +141,31 @@ pub async fn groups(
     Ok(web::Json(service::groups(&state.db, ProgrammeId(*id)).await?))
 }
 
+/// Change a programme's settings (BEL).
+#[utoipa::path(
+    tag = "reference",
+    params(("id" = i64, Path, description = "Programme id")),
+    request_body = ProgrammeSettings,
+    responses(
+        (status = 200, body = Programme),
+        (status = 400, body = Problem, content_type = "application/problem+json"),
+        (status = 401, body = Problem, content_type = "application/problem+json"),
+        (status = 403, body = Problem, content_type = "application/problem+json"),
+        (status = 404, body = Problem, content_type = "application/problem+json"),
+        (status = 422, body = Problem, content_type = "application/problem+json"),
+    ),
+    security(("bearer" = []))
+)]
+#[put("/programmes/{id}/settings")]
+pub async fn settings(
+    state: web::Data<AppState>,
+    caller: Caller,
+    id: web::Path<i64>,
+    body: web::Json<ProgrammeSettings>,
+) -> AppResult<web::Json<Programme>> {
+    Ok(web::Json(service::update_settings(&state, &caller, ProgrammeId(*id), body.into_inner()).await?))
+}
+
 pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
     cfg.service(regions)
         .service(organisations)
@@ -148,5 +173,6 @@ pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
         .service(professionals)
         .service(add_professional)
         .service(programmes)
-        .service(groups);
+        .service(groups)
+        .service(settings);
 }

@@ -8,7 +8,7 @@ use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, Set,
 };
 use va_openapi::reference::{
-    GroupStatus, NewProfessional, Organisation, OrganisationKind, Professional, Programme, Region, TrainingGroup,
+    GroupStatus, NewProfessional, Organisation, OrganisationKind, Professional, Programme, ProgrammeSettings, Region, TrainingGroup,
 };
 use va_openapi::*;
 
@@ -37,7 +37,14 @@ pub fn to_professional(m: professional::Model) -> Professional {
 }
 
 pub fn to_programme(m: programme::Model) -> Programme {
-    Programme { id: ProgrammeId(m.id), name: m.name, course_type: m.course_type, starts_on: m.starts_on, ends_on: m.ends_on }
+    Programme {
+        id: ProgrammeId(m.id),
+        name: m.name,
+        course_type: m.course_type,
+        starts_on: m.starts_on,
+        ends_on: m.ends_on,
+        settings: ProgrammeSettings { readiness_validity_months: m.readiness_validity_months, readiness_gate: m.readiness_gate },
+    }
 }
 
 pub fn to_group(m: training_group::Model) -> TrainingGroup {
@@ -169,4 +176,41 @@ pub async fn groups(db: &DatabaseConnection, programme: ProgrammeId) -> AppResul
         .into_iter()
         .map(to_group)
         .collect())
+}
+
+/// BEL changes a programme's settings.
+pub async fn update_settings(
+    state: &crate::startup::AppState,
+    caller: &Caller,
+    id: ProgrammeId,
+    input: ProgrammeSettings,
+) -> AppResult<Programme> {
+    caller.require(&[va_openapi::auth::Role::BelCoordinator])?;
+    if !(1..=60).contains(&input.readiness_validity_months) {
+        return Err(AppError::field("readiness_validity_months", "out_of_range", "between 1 and 60 months"));
+    }
+    let actor = caller.user_id;
+    crate::db::write_txn(state, move |txn| {
+        Box::pin(async move {
+            programme::Entity::find_by_id(id.0).one(txn).await?.ok_or(AppError::NotFound)?;
+            programme::Entity::update_many()
+                .col_expr(programme::Column::ReadinessValidityMonths, sea_orm::sea_query::Expr::value(input.readiness_validity_months))
+                .col_expr(programme::Column::ReadinessGate, sea_orm::sea_query::Expr::value(input.readiness_gate))
+                .filter(programme::Column::Id.eq(id.0))
+                .exec(txn)
+                .await?;
+            crate::audit::record(
+                txn,
+                Some(actor),
+                "programme.settings_changed",
+                &format!("programme:{}", id.0),
+                Some(format!("validity {} months, gate {}", input.readiness_validity_months, input.readiness_gate)),
+            )
+            .await?;
+            Ok(())
+        })
+    })
+    .await?;
+    let p = programme::Entity::find_by_id(id.0).one(&state.db).await?.ok_or(AppError::NotFound)?;
+    Ok(to_programme(p))
 }
