@@ -276,3 +276,13 @@ pub async fn publish_draft(token: &str) -> Result<Template, ApiError> {
 pub async fn create_check_for_request(token: &str, org: OrganisationId, request: RequestId) -> Result<CheckView, ApiError> {
     post("/api/v1/readiness/checks", token, &NewCheck { organisation_id: org, request_id: Some(request) }).await
 }
+
+pub async fn update_settings(
+    token: &str,
+    programme: ProgrammeId,
+    settings: &va_openapi::reference::ProgrammeSettings,
+) -> Result<Programme, ApiError> {
+    request::<_, Programme>("PUT", &format!("/api/v1/programmes/{programme}/settings"), Some(token), Some(settings))
+        .await?
+        .ok_or(ApiError::Network)
+}

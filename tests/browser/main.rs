@@ -350,6 +350,12 @@ async fn bel_publishes_a_new_version_of_the_readiness_template() {
     b.wait_text("[data-testid=template-version]", "2").await;
     let items = app.id_of("SELECT COUNT(*) FROM readiness_items i JOIN readiness_templates t ON t.id = i.template_id WHERE t.version = 2").await;
     assert_eq!(items, 12);
+    // The programme settings: the placement gate on.
+    b.find("#readiness-gate").await.click().await.expect("gate");
+    b.find("[data-testid=save-settings]").await.click().await.expect("save");
+    b.wait_text("main", "Opgeslagen.").await;
+    let gate = app.id_of("SELECT CASE WHEN readiness_gate THEN 1 ELSE 0 END FROM programmes").await;
+    assert_eq!(gate, 1);
     b.close().await;
 }
 }

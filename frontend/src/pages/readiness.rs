@@ -650,6 +650,7 @@ fn TemplateEditor(token: String) -> impl IntoView {
     view! {
         <h1 class="utrecht-heading-1">{t("tpl.title")}</h1>
         <p class="utrecht-paragraph utrecht-paragraph--lead">{t("tpl.intro")}</p>
+        <ProgrammeSettingsForm token=token.clone()/>
         <Suspense fallback=Loading>
             {move || data.get().map(|res| match res {
                 Err(e) => view! { <LoadError err=e/> }.into_any(),
@@ -693,5 +694,53 @@ fn TemplateEditor(token: String) -> impl IntoView {
             <button type="button" class="utrecht-button utrecht-button--secondary-action" data-testid="save-draft" on:click=move |_| save(false)>{t("tpl.save")}</button>
             <button type="button" class="utrecht-button utrecht-button--primary-action" data-testid="publish" on:click=move |_| save2(true)>{t("tpl.publish")}</button>
         </div>
+    }
+}
+
+/// BEL: how long a completed check counts, and whether placement needs one.
+#[component]
+fn ProgrammeSettingsForm(token: String) -> impl IntoView {
+    let months = RwSignal::new(String::new());
+    let gate = RwSignal::new(false);
+    let programme = RwSignal::new(None::<va_openapi::ProgrammeId>);
+    let status = RwSignal::new(None::<&'static str>);
+    let tok = token.clone();
+    spawn_local(async move {
+        if let Ok(list) = api::programmes(&tok).await {
+            if let Some(p) = list.into_iter().next() {
+                months.set(p.settings.readiness_validity_months.to_string());
+                gate.set(p.settings.readiness_gate);
+                programme.set(Some(p.id));
+            }
+        }
+    });
+    let save = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let Some(p) = programme.get_untracked() else { return };
+        let settings = va_openapi::reference::ProgrammeSettings {
+            readiness_validity_months: months.get_untracked().trim().parse().unwrap_or(0),
+            readiness_gate: gate.get_untracked(),
+        };
+        let tok = token.clone();
+        spawn_local(async move {
+            status.set(Some(if api::update_settings(&tok, p, &settings).await.is_ok() { "tpl.settings_saved" } else { "tpl.settings_invalid" }));
+        });
+    };
+    view! {
+        <section class="va-section" aria-labelledby="settings-title">
+            <h2 class="utrecht-heading-2" id="settings-title">{t("tpl.settings")}</h2>
+            <form class="va-form va-form--grid" on:submit=save novalidate=true>
+                <TextField id="validity-months" label="tpl.validity" kind="number" value=months/>
+                <div class="utrecht-form-field utrecht-form-field--checkbox va-check">
+                    <input type="checkbox" class="utrecht-checkbox utrecht-checkbox--html-input" id="readiness-gate"
+                        prop:checked=move || gate.get() on:change=move |ev| gate.set(event_target_checked(&ev))/>
+                    <label class="utrecht-form-label utrecht-form-label--checkbox" for="readiness-gate">{t("tpl.gate")}</label>
+                </div>
+                <div class="va-actions">
+                    <button type="submit" class="utrecht-button utrecht-button--secondary-action" data-testid="save-settings">{t("tpl.save_settings")}</button>
+                    <span role="status">{move || status.get().map(t)}</span>
+                </div>
+            </form>
+        </section>
     }
 }
