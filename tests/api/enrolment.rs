@@ -1,12 +1,7 @@
 use serde_json::{json, Value};
 use va_tests::{db_tests, TestApp};
 
-async fn ok_json(res: reqwest::Response, status: u16) -> Value {
-    let code = res.status().as_u16();
-    let body: Value = res.json().await.expect("json");
-    assert_eq!(code, status, "{body}");
-    body
-}
+use va_tests::expect_json as ok_json;
 
 async fn problem_code(res: reqwest::Response) -> (u16, String) {
     let status = res.status().as_u16();

@@ -1,15 +1,10 @@
 use serde_json::{json, Value};
 use va_tests::{db_tests, TestApp};
 
-async fn send(res: reqwest::Response, status: u16) -> Value {
-    let code = res.status().as_u16();
-    let body: Value = res.json().await.unwrap_or(Value::Null);
-    assert_eq!(code, status, "{body}");
-    body
-}
+use va_tests::expect_json as send;
 
 async fn put(app: &TestApp, path: &str, token: &str, body: &Value) -> reqwest::Response {
-    app.client.put(app.url(path)).bearer_auth(token).json(body).send().await.expect("put")
+    app.put_json(path, Some(token), body).await
 }
 
 /// Submits and approves professionals `(name, email, ret_uhp)` one by one, so

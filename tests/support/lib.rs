@@ -158,6 +158,14 @@ impl TestApp {
         req.send().await.expect("request")
     }
 
+    pub async fn put_json(&self, path: &str, token: Option<&str>, body: &Value) -> reqwest::Response {
+        let mut req = self.client.put(self.url(path)).json(body);
+        if let Some(t) = token {
+            req = req.bearer_auth(t);
+        }
+        req.send().await.expect("request")
+    }
+
     pub async fn post_raw(&self, path: &str, token: Option<&str>, body: &str) -> reqwest::Response {
         let mut req = self.client.post(self.url(path)).header("content-type", "application/json").body(body.to_string());
         if let Some(t) = token {
@@ -227,6 +235,14 @@ impl TestApp {
         }
         panic!("no mail to {to} within 10 s");
     }
+}
+
+/// Asserts the status of a response and returns its JSON body (null when empty).
+pub async fn expect_json(res: reqwest::Response, status: u16) -> Value {
+    let code = res.status().as_u16();
+    let body: Value = res.json().await.unwrap_or(Value::Null);
+    assert_eq!(code, status, "{body}");
+    body
 }
 
 /// Decodes quoted-printable soft line breaks and `=3D` so links can be read from a message.
