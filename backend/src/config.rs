@@ -23,6 +23,8 @@ pub struct Settings {
     /// Built SPA bundle (index.html, wasm, css).
     pub static_dir: PathBuf,
     pub demo: bool,
+    /// With `demo`: also sample requests, a placement and a completed readiness check.
+    pub demo_activity: bool,
     pub demo_password: Option<String>,
     pub invite_ttl: Duration,
     pub reset_ttl: Duration,
@@ -51,6 +53,7 @@ impl Default for Settings {
             public_url: "http://localhost:8080".into(),
             static_dir: PathBuf::from("frontend/dist"),
             demo: false,
+            demo_activity: true,
             demo_password: None,
             invite_ttl: Duration::from_secs(7 * 24 * 3600),
             reset_ttl: Duration::from_secs(3600),

@@ -124,11 +124,16 @@ impl Application {
         let db = db::connect(&settings).await?;
         db::migrate(&db).await?;
         readiness::service::ensure_default_template(&db).await?;
+        let demo = settings.demo && settings.demo_activity;
         if settings.demo {
             let logins = demo::seed(&db, settings.demo_password.clone()).await?;
             demo::print_logins(&logins, settings.demo_password.is_some());
         }
-        Self::build_with(settings, db).await
+        let app = Self::build_with(settings, db).await?;
+        if demo {
+            demo::seed_activity(&app.state).await?;
+        }
+        Ok(app)
     }
 
     pub async fn build_with(settings: Settings, db: DatabaseConnection) -> anyhow::Result<Application> {

@@ -42,6 +42,7 @@ async fn start(database_url: Option<String>) -> Result<(String, Application)> {
         data_dir,
         database_url,
         demo: true,
+        demo_activity: false,
         demo_password: Some(PASSWORD.into()),
         static_dir: "/nonexistent".into(),
         ..Settings::default()

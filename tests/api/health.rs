@@ -79,3 +79,29 @@ async fn database_failures_are_logged_not_returned(app: TestApp) {
 }
 
 db_tests!(database_failures_are_logged_not_returned);
+
+async fn demo_activity_fills_every_stage_once(backend: va_tests::Backend) {
+    let Some(app) = va_tests::spawn_app_with(backend, |s| s.demo_activity = true).await else { return };
+    assert_eq!(app.count("enrolment_requests").await, 3);
+    let placed = app.id_of("SELECT COUNT(*) FROM enrolments WHERE status = 'placed'").await;
+    let returned = app.id_of("SELECT COUNT(*) FROM enrolments WHERE status = 'returned'").await;
+    let submitted = app.id_of("SELECT COUNT(*) FROM enrolments WHERE status = 'submitted'").await;
+    let approved = app.id_of("SELECT COUNT(*) FROM enrolments WHERE status = 'approved'").await;
+    assert_eq!((placed, returned, submitted, approved), (1, 1, 2, 1));
+    assert_eq!(app.id_of("SELECT COUNT(*) FROM readiness_checks WHERE status = 'completed'").await, 1);
+    assert!(app.count("followup_activities").await >= 3);
+    // Seeding again (a restart with --demo) adds nothing.
+    va_backend::demo::seed_activity(&app.state).await.expect("again");
+    assert_eq!(app.count("enrolment_requests").await, 3);
+}
+
+mod demo_activity {
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn sqlite() {
+        super::demo_activity_fills_every_stage_once(va_tests::Backend::Sqlite).await;
+    }
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn postgres() {
+        super::demo_activity_fills_every_stage_once(va_tests::Backend::Postgres).await;
+    }
+}

@@ -358,4 +358,35 @@ async fn bel_publishes_a_new_version_of_the_readiness_template() {
     assert_eq!(gate, 1);
     b.close().await;
 }
+
+/// With the demo activity every role's screens show real data.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_demo_activity_shows_on_each_roles_screens() {
+    let Some(b) = Browser::start().await else { return };
+    let app = va_tests::spawn_app_with(Backend::Sqlite, |s| s.demo_activity = true).await.expect("app");
+    log_in(&app, &b, "bel@demo.local", DEMO_PASSWORD).await;
+    b.wait_path("/bel").await;
+    b.find("a[href='/bel/plaatsing']").await.click().await.expect("menu");
+    b.wait_text("[data-testid=queue]", "Daan Hermans").await;
+    b.wait_text("[data-testid=board-summary]", "1 / 128").await;
+    b.screenshot("demo-bel-board").await;
+    log_out(&b).await;
+
+    log_in(&app, &b, "ambassadeur.zuid@demo.local", DEMO_PASSWORD).await;
+    b.wait_path("/ambassadeur").await;
+    b.wait_text("main", "Maastricht").await;
+    b.find("a[href='/readiness']").await.click().await.expect("menu");
+    b.wait_text("[data-testid=matrix]", "Op orde").await;
+    b.screenshot("demo-readiness-overview").await;
+    log_out(&b).await;
+
+    log_in(&app, &b, "gemeente.maastricht@demo.local", DEMO_PASSWORD).await;
+    b.wait_path("/organisatie").await;
+    b.wait_text("[data-testid=followups]", "Lokale begeleiding").await;
+    b.find("[data-testid=requests] a").await.click().await.expect("open");
+    b.wait_text("[data-testid=enrolments]", "Geplaatst").await;
+    b.wait_text("[data-testid=enrolments]", "Teruggestuurd").await;
+    b.screenshot("demo-contact-request").await;
+    b.close().await;
+}
 }

@@ -32,6 +32,7 @@ pub struct TestApp {
     pub data_dir: PathBuf,
     pub client: reqwest::Client,
     pub settings: Settings,
+    pub state: va_backend::startup::AppState,
 }
 
 fn workspace_root() -> PathBuf {
@@ -82,6 +83,8 @@ pub fn test_settings(backend_url: Option<String>) -> Settings {
         jwt_secret: Some("test-secret-test-secret-test-secret-0123".into()),
         static_dir: workspace_root().join("frontend/dist"),
         demo: true,
+        // Tests start from the reference data only and make their own activity.
+        demo_activity: false,
         demo_password: Some(DEMO_PASSWORD.into()),
         email_poll_interval: Duration::from_millis(100),
         public_url: "http://localhost".into(),
@@ -108,6 +111,7 @@ pub async fn spawn_app_with(backend: Backend, tweak: impl FnOnce(&mut Settings))
     let app = Application::build(settings.clone()).await.expect("build app");
     let port = app.port();
     let db = app.state.db.clone();
+    let state = app.state.clone();
     tokio::spawn(app.run_until_stopped());
     Some(TestApp {
         address: format!("http://127.0.0.1:{port}"),
@@ -117,6 +121,7 @@ pub async fn spawn_app_with(backend: Backend, tweak: impl FnOnce(&mut Settings))
         data_dir: settings.data_dir.clone(),
         client: reqwest::Client::builder().redirect(reqwest::redirect::Policy::none()).build().expect("client"),
         settings,
+        state,
     })
 }
 
