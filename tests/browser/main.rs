@@ -111,6 +111,9 @@ async fn bel_invites_a_contact_who_sets_a_password_and_logs_in() {
     b.find("a[href='/bel/gebruikers']").await.click().await.expect("menu");
     b.wait_path("/bel/gebruikers").await;
     b.wait_text("[data-testid=users-table]", "Ingrid Janssen").await;
+    // Focus moved to the content after the navigation.
+    let focused = b.client.execute("return document.activeElement && document.activeElement.id", vec![]).await.expect("js");
+    assert_eq!(focused, "inhoud");
 
     // A bad email is refused field by field, in Dutch.
     b.find("#inv-name").await.send_keys("Pieter Peeters").await.expect("type");

@@ -35,6 +35,22 @@ pub fn Layout(children: Children) -> impl IntoView {
         navigate("/inloggen", Default::default());
     };
     let switch = move |_| lang.update(|l| *l = if *l == Lang::Nl { Lang::En } else { Lang::Nl });
+    // After a client-side navigation, move focus to the content, as a full page load
+    // would, so keyboard and screen-reader users start at the new page (not on the first load).
+    let location = leptos_router::hooks::use_location();
+    Effect::new(move |previous: Option<String>| {
+        let path = location.pathname.get();
+        if previous.is_some_and(|p| p != path) {
+            if let Some(main) = web_sys::window()
+                .and_then(|w| w.document())
+                .and_then(|d| d.get_element_by_id("inhoud"))
+                .and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok())
+            {
+                let _ = main.focus();
+            }
+        }
+        path
+    });
     view! {
         <div class="utrecht-page va-page">
             <a class="utrecht-link va-skip" href="#inhoud">{t("app.skip")}</a>
