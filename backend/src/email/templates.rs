@@ -8,7 +8,8 @@ pub fn fmt_nl(t: DateTime<Utc>) -> String {
     t.with_timezone(&chrono_tz::Europe::Amsterdam).format("%d-%m-%Y %H:%M").to_string()
 }
 
-fn bilingual(nl: &str, en: &str) -> String {
+/// Dutch text, the English version below it, and BEL's signature: every mail's body.
+pub fn bilingual(nl: &str, en: &str) -> String {
     format!("{nl}\n\n-- English --\n\n{en}\n\n--\nBEL - Bovenregionaal Expertisecentrum Jeugdhulp Limburg\nVA-trainingsplanner\n")
 }
 

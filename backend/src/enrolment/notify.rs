@@ -2,13 +2,11 @@
 
 use crate::email::calendar::{calendar, CalendarEvent};
 use crate::email::outbox::Attachment;
+use crate::email::templates::bilingual;
 use crate::email::OutgoingEmail;
 use crate::entities::{professional, training_day, training_group, user};
 use va_openapi::enrolment::{Decision, Route};
 
-fn bilingual(nl: &str, en: &str) -> String {
-    format!("{nl}\n\n-- English --\n\n{en}\n\n--\nBEL - Bovenregionaal Expertisecentrum Jeugdhulp Limburg\nVA-trainingsplanner\n")
-}
 
 fn days_nl(days: &[training_day::Model]) -> String {
     days.iter()

@@ -145,7 +145,7 @@ fn reminder_mail(to: &user::Model, org: &str, f: &followup_activity::Model, kind
         if kind == "overdue" { "followup_overdue" } else { "followup_reminder" },
         &to.email,
         &subject,
-        format!("Beste {},\n\n{nl}\n\n-- English --\n\nDear {},\n\n{en}\n\n--\nBEL - VA-trainingsplanner\n", to.name, to.name),
+        crate::email::templates::bilingual(&format!("Beste {},\n\n{nl}", to.name), &format!("Dear {},\n\n{en}", to.name)),
     )
 }
 

@@ -490,7 +490,7 @@ fn invitation_mail(to: &user::Model, org: &str, at: Option<DateTime<Utc>>, locat
         if cancelled { "readiness_cancelled" } else { "readiness_invitation" },
         &to.email,
         &subject,
-        format!("Beste {},\n\n{nl}\n\n-- English --\n\nDear {},\n\n{en}\n\n--\nBEL - VA-trainingsplanner\n", to.name, to.name),
+        crate::email::templates::bilingual(&format!("Beste {},\n\n{nl}", to.name), &format!("Dear {},\n\n{en}", to.name)),
     )
     .with_attachment(Attachment {
         filename: "readiness-check.ics".into(),
