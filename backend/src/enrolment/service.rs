@@ -506,7 +506,6 @@ pub async fn allocate(state: &AppState, caller: &Caller, id: EnrolmentId, group:
             take_seat(txn, &g).await?;
             set_status(txn, &e, from, to, |q| {
                 q.col_expr(enrolment::Column::GroupId, Expr::value(Some(g.id)))
-                    .col_expr(enrolment::Column::WaitlistPosition, Expr::value(Option::<i32>::None))
             })
             .await?;
             record_event(txn, req.id, Some(e.id), c.user_id, "allocate", Some(from), Some(to), Some(g.name.clone())).await?;
@@ -556,16 +555,7 @@ pub async fn waitlist(state: &AppState, caller: &Caller, id: EnrolmentId) -> App
             let (e, req) = load_enrolment(txn, id.0).await?;
             let from = status_of(&e)?;
             let to = rules::transition(from, Event::Waitlist).map_err(illegal)?;
-            let last = enrolment::Entity::find()
-                .filter(enrolment::Column::ProgrammeId.eq(e.programme_id))
-                .filter(enrolment::Column::Status.eq(EnrolmentStatus::Waitlisted.as_str()))
-                .all(txn)
-                .await?
-                .iter()
-                .filter_map(|x| x.waitlist_position)
-                .max()
-                .unwrap_or(0);
-            set_status(txn, &e, from, to, |q| q.col_expr(enrolment::Column::WaitlistPosition, Expr::value(Some(last + 1)))).await?;
+            set_status(txn, &e, from, to, |q| q).await?;
             record_event(txn, req.id, Some(e.id), c.user_id, "waitlist", Some(from), Some(to), None).await?;
             Ok(req.id)
         })
@@ -592,7 +582,6 @@ pub async fn withdraw(state: &AppState, caller: &Caller, id: EnrolmentId, w: Wit
             let r2 = reason.clone();
             set_status(txn, &e, from, to, |q| {
                 q.col_expr(enrolment::Column::GroupId, Expr::value(Option::<i64>::None))
-                    .col_expr(enrolment::Column::WaitlistPosition, Expr::value(Option::<i32>::None))
                     .col_expr(enrolment::Column::LastReason, Expr::value(r2))
             })
             .await?;
@@ -631,7 +620,7 @@ pub async fn withdraw(state: &AppState, caller: &Caller, id: EnrolmentId, w: Wit
 }
 
 /// The professionals of the given enrolments, by id.
-async fn professionals_of<C: ConnectionTrait>(db: &C, enrolments: &[enrolment::Model]) -> AppResult<HashMap<i64, professional::Model>> {
+pub async fn professionals_of<C: ConnectionTrait>(db: &C, enrolments: &[enrolment::Model]) -> AppResult<HashMap<i64, professional::Model>> {
     let ids: Vec<i64> = enrolments.iter().map(|e| e.professional_id).collect();
     Ok(professional::Entity::find()
         .filter(professional::Column::Id.is_in(ids))
@@ -642,23 +631,33 @@ async fn professionals_of<C: ConnectionTrait>(db: &C, enrolments: &[enrolment::M
         .collect())
 }
 
-struct Names {
-    orgs: HashMap<i64, String>,
+/// Organisations and regions by id, loaded once per answer.
+pub struct Names {
+    orgs: HashMap<i64, organisation::Model>,
     regions: HashMap<i64, String>,
 }
 
-async fn names<C: ConnectionTrait>(db: &C) -> AppResult<Names> {
+pub async fn names<C: ConnectionTrait>(db: &C) -> AppResult<Names> {
     Ok(Names {
-        orgs: organisation::Entity::find().all(db).await?.into_iter().map(|o| (o.id, o.name)).collect(),
+        orgs: organisation::Entity::find().all(db).await?.into_iter().map(|o| (o.id, o)).collect(),
         regions: region::Entity::find().all(db).await?.into_iter().map(|r| (r.id, r.name)).collect(),
     })
 }
 
 impl Names {
-    fn org(&self, id: i64) -> NamedRef<OrganisationId> {
-        NamedRef { id: OrganisationId(id), name: self.orgs.get(&id).cloned().unwrap_or_default() }
+    pub fn org(&self, id: i64) -> NamedRef<OrganisationId> {
+        NamedRef { id: OrganisationId(id), name: self.orgs.get(&id).map(|o| o.name.clone()).unwrap_or_default() }
     }
-    fn region(&self, id: Option<i64>) -> Option<NamedRef<RegionId>> {
+
+    pub fn organisation(&self, id: i64) -> Option<&organisation::Model> {
+        self.orgs.get(&id)
+    }
+
+    /// The region of an organisation (none for GIs and care providers).
+    pub fn org_region(&self, id: i64) -> Option<NamedRef<RegionId>> {
+        self.region(self.orgs.get(&id).and_then(|o| o.region_id))
+    }
+    pub fn region(&self, id: Option<i64>) -> Option<NamedRef<RegionId>> {
         id.map(|id| NamedRef { id: RegionId(id), name: self.regions.get(&id).cloned().unwrap_or_default() })
     }
 }
@@ -786,7 +785,7 @@ pub async fn list_requests(state: &AppState, caller: &Caller, only_pending: bool
     Ok(out)
 }
 
-fn queue_entry(e: &enrolment::Model, profs: &HashMap<i64, professional::Model>, n: &Names) -> AppResult<QueueEntry> {
+fn queue_entry(e: &enrolment::Model, profs: &HashMap<i64, professional::Model>, n: &Names, position: Option<i32>) -> AppResult<QueueEntry> {
     let p = profs.get(&e.professional_id);
     let org_id = p.map(|p| p.organisation_id).unwrap_or_default();
     Ok(QueueEntry {
@@ -794,12 +793,12 @@ fn queue_entry(e: &enrolment::Model, profs: &HashMap<i64, professional::Model>, 
         request_id: RequestId(e.request_id),
         professional: p.map(|p| p.name.clone()).unwrap_or_default(),
         organisation: n.org(org_id),
-        region: None,
+        region: n.org_region(org_id),
         function: e.function.clone(),
         works_on_ret_uhp: e.ret_uhp,
         approved_at: e.approved_at,
         status: status_of(e)?,
-        waitlist_position: e.waitlist_position,
+        waitlist_position: position,
     })
 }
 
@@ -813,24 +812,14 @@ pub async fn seat_board(state: &AppState, caller: &Caller, programme_id: Program
         .order_by_asc(training_group::Column::StartsOn)
         .all(db)
         .await?;
-    let waiting = enrolment::Entity::find()
-        .filter(enrolment::Column::ProgrammeId.eq(programme_id.0))
-        .filter(enrolment::Column::Status.is_in([EnrolmentStatus::Approved.as_str(), EnrolmentStatus::Waitlisted.as_str()]))
-        .order_by_asc(enrolment::Column::ApprovedAt)
-        .order_by_asc(enrolment::Column::Id)
-        .all(db)
-        .await?;
+    let waiting = crate::waitlist::service::waiting(db, programme_id.0).await?;
+    let positions = crate::waitlist::rules::positions(&waiting.iter().map(crate::waitlist::service::entry_of).collect::<Vec<_>>());
     let profs = professionals_of(db, &waiting).await?;
     let n = names(db).await?;
-    let org_region: HashMap<i64, Option<i64>> =
-        organisation::Entity::find().all(db).await?.into_iter().map(|o| (o.id, o.region_id)).collect();
-    let positions = crate::waitlist::service::positions(db, programme_id.0).await?;
     let mut queue = Vec::new();
     let mut waitlist = Vec::new();
     for e in &waiting {
-        let mut entry = queue_entry(e, &profs, &n)?;
-        entry.waitlist_position = positions.get(&e.id).copied();
-        entry.region = n.region(org_region.get(&entry.organisation.id.0).copied().flatten());
+        let entry = queue_entry(e, &profs, &n, positions.get(&e.id).copied())?;
         if entry.status == EnrolmentStatus::Waitlisted {
             waitlist.push(entry);
         } else {

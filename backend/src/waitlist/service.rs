@@ -4,16 +4,16 @@ use super::rules::{self, Entry};
 use crate::auth::rules::Scope;
 use crate::auth::Caller;
 use crate::db::write_txn;
-use crate::entities::{enrolment, enrolment_event, organisation, professional, programme, region};
+use crate::entities::{enrolment, enrolment_event, programme};
 use crate::error::{validate::Errors, AppError, AppResult};
 use crate::startup::AppState;
 use chrono::Utc;
 use sea_orm::sea_query::Expr;
 use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set};
 use std::collections::HashMap;
-use va_openapi::auth::{NamedRef, Role};
+use va_openapi::auth::Role;
 use va_openapi::enrolment::{EnrolmentStatus, PriorityInput, WaitlistEntry};
-use va_openapi::{EnrolmentId, ErrorCode, OrganisationId, ProgrammeId, RegionId, RequestId};
+use va_openapi::{EnrolmentId, ErrorCode, ProgrammeId, RequestId};
 
 const WAITING: [&str; 2] = ["approved", "waitlisted"];
 
@@ -47,20 +47,13 @@ pub async fn list(state: &AppState, caller: &Caller, programme_id: ProgrammeId) 
     let rows = waiting(db, programme_id.0).await?;
     let entries: Vec<Entry> = rows.iter().map(entry_of).collect();
     let pos = rules::positions(&entries);
-    let profs: HashMap<i64, professional::Model> = professional::Entity::find()
-        .filter(professional::Column::Id.is_in(rows.iter().map(|e| e.professional_id).collect::<Vec<_>>()))
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|p| (p.id, p))
-        .collect();
-    let orgs: HashMap<i64, organisation::Model> = organisation::Entity::find().all(db).await?.into_iter().map(|o| (o.id, o)).collect();
-    let regions: HashMap<i64, String> = region::Entity::find().all(db).await?.into_iter().map(|r| (r.id, r.name)).collect();
+    let profs = crate::enrolment::service::professionals_of(db, &rows).await?;
+    let names = crate::enrolment::service::names(db).await?;
     let mut out: Vec<WaitlistEntry> = rows
         .iter()
         .filter_map(|e| {
             let p = profs.get(&e.professional_id)?;
-            let o = orgs.get(&p.organisation_id)?;
+            let o = names.organisation(p.organisation_id)?;
             let visible = match caller.scope {
                 Scope::All => true,
                 Scope::Region(r) => o.region_id == Some(r.0),
@@ -72,8 +65,8 @@ pub async fn list(state: &AppState, caller: &Caller, programme_id: ProgrammeId) 
                 enrolment_id: EnrolmentId(e.id),
                 request_id: RequestId(e.request_id),
                 professional: p.name.clone(),
-                organisation: NamedRef { id: OrganisationId(o.id), name: o.name.clone() },
-                region: o.region_id.map(|r| NamedRef { id: RegionId(r), name: regions.get(&r).cloned().unwrap_or_default() }),
+                organisation: names.org(o.id),
+                region: names.org_region(o.id),
                 works_on_ret_uhp: e.ret_uhp,
                 priority: rules::priority(&entry_of(e)),
                 priority_adjustment: e.priority_adjustment,
