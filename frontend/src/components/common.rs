@@ -1,7 +1,7 @@
 //! Shared building blocks: form fields, tables, loading and error states.
 
 use crate::api::ApiError;
-use crate::i18n::t;
+use crate::i18n::{lookup, t, use_lang};
 use leptos::prelude::*;
 
 /// A labelled text input in the NL Design System form-field pattern, with an
@@ -76,4 +76,47 @@ pub fn LoadError(err: ApiError) -> impl IntoView {
 #[component]
 pub fn Loading() -> impl IntoView {
     view! { <p class="utrecht-paragraph" aria-live="polite">{t("loading")}</p> }
+}
+
+/// After an action: reload the page's data on success, show the error otherwise.
+pub fn reload_on_ok<T>(
+    reload: RwSignal<u32>,
+    error: RwSignal<Option<ApiError>>,
+) -> impl Fn(Result<T, ApiError>) + Copy + Send + Sync + 'static {
+    move |res| match res {
+        Ok(_) => {
+            error.set(None);
+            reload.update(|n| *n += 1);
+        }
+        Err(e) => error.set(Some(e)),
+    }
+}
+
+/// Date and time in the reader's time zone: `22-11-2026 14:05`.
+pub fn local_time(t: chrono::DateTime<chrono::Utc>) -> String {
+    t.with_timezone(&chrono::Local).format("%d-%m-%Y %H:%M").to_string()
+}
+
+/// dd-mm-jjjj, as Dutch readers expect.
+pub fn nl_date(d: chrono::NaiveDate) -> String {
+    d.format("%d-%m-%Y").to_string()
+}
+
+/// The error of the last action, translated; names the existing enrolment for `already_enrolled`.
+pub fn error_alert(err: RwSignal<Option<ApiError>>) -> impl IntoView {
+    let lang = use_lang();
+    move || {
+        err.get().map(|e| {
+            let detail = match &e {
+                ApiError::Problem(p) if p.code == va_openapi::ErrorCode::AlreadyEnrolled => p.detail.clone(),
+                _ => None,
+            };
+            view! {
+                <div class="utrecht-alert utrecht-alert--error va-alert" role="alert" data-testid="error">
+                    <p class="utrecht-paragraph">{lookup(lang.get(), e.text_key())}</p>
+                    {detail.map(|d| view! { <p class="utrecht-paragraph va-detail">{d}</p> })}
+                </div>
+            }
+        })
+    }
 }

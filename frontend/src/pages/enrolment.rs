@@ -3,7 +3,7 @@
 //! BEL's seat board and the group page.
 
 use crate::api::{self, ApiError};
-use crate::components::common::{LoadError, Loading, Table, TextField};
+use crate::components::common::{error_alert, local_time, nl_date, reload_on_ok, LoadError, Loading, Table, TextField};
 use crate::components::guard::RequireRole;
 use crate::i18n::{lookup, t, use_lang};
 use crate::session::{use_session, Session};
@@ -61,46 +61,6 @@ fn badge(status_class: &'static str, key: &'static str) -> impl IntoView {
 
 fn status_badge(s: EnrolmentStatus) -> impl IntoView {
     badge(s.as_str(), enrolment_status_key(s))
-}
-
-/// After an action: reload the page's data on success, show the error otherwise.
-fn reload_on_ok(
-    reload: RwSignal<u32>,
-    error: RwSignal<Option<ApiError>>,
-) -> impl Fn(Result<EnrolmentRequestView, ApiError>) + Copy + Send + Sync + 'static {
-    move |res| match res {
-        Ok(_) => {
-            error.set(None);
-            reload.update(|n| *n += 1);
-        }
-        Err(e) => error.set(Some(e)),
-    }
-}
-
-fn local_time(t: chrono::DateTime<chrono::Utc>) -> String {
-    t.with_timezone(&chrono::Local).format("%d-%m-%Y %H:%M").to_string()
-}
-
-fn nl_date(d: chrono::NaiveDate) -> String {
-    d.format("%d-%m-%Y").to_string()
-}
-
-fn error_alert(err: RwSignal<Option<ApiError>>) -> impl IntoView {
-    let lang = use_lang();
-    move || {
-        err.get().map(|e| {
-            let detail = match &e {
-                ApiError::Problem(p) if p.code == va_openapi::ErrorCode::AlreadyEnrolled => p.detail.clone(),
-                _ => None,
-            };
-            view! {
-                <div class="utrecht-alert utrecht-alert--error va-alert" role="alert" data-testid="error">
-                    <p class="utrecht-paragraph">{lookup(lang.get(), e.text_key())}</p>
-                    {detail.map(|d| view! { <p class="utrecht-paragraph va-detail">{d}</p> })}
-                </div>
-            }
-        })
-    }
 }
 
 /// A list of requests in the caller's scope; `pending` gives the decider's inbox.
@@ -401,10 +361,7 @@ fn RequestDetail(session: Session, id: RequestId) -> impl IntoView {
                                         on:click=move |_| {
                                             let tok = tok.clone();
                                             spawn_local(async move {
-                                                match api::create_check_for_request(&tok, org, id).await {
-                                                    Ok(_) => { error.set(None); reload.update(|n| *n += 1); }
-                                                    Err(e) => error.set(Some(e)),
-                                                }
+                                                reload_on_ok(reload, error)(api::create_check_for_request(&tok, org, id).await)
                                             });
                                         }>{t(key)}</button>
                                 </p>

@@ -3,7 +3,7 @@
 //! follow-ups, and the overview for BEL and ambassadors.
 
 use crate::api::{self, ApiError};
-use crate::components::common::{LoadError, Loading, Table, TextField};
+use crate::components::common::{error_alert as alert, local_time, nl_date, reload_on_ok, LoadError, Loading, Table, TextField};
 use crate::i18n::{lookup, t, use_lang};
 use crate::session::{use_session, Session};
 use leptos::prelude::*;
@@ -45,27 +45,6 @@ fn followup_status_key(s: FollowupStatus) -> &'static str {
         FollowupStatus::Open => "fs.open",
         FollowupStatus::InProgress => "fs.in_progress",
         FollowupStatus::Done => "fs.done",
-    }
-}
-
-fn local_time(t: chrono::DateTime<chrono::Utc>) -> String {
-    t.with_timezone(&chrono::Local).format("%d-%m-%Y %H:%M").to_string()
-}
-
-fn nl_date(d: chrono::NaiveDate) -> String {
-    d.format("%d-%m-%Y").to_string()
-}
-
-fn alert(err: RwSignal<Option<ApiError>>) -> impl IntoView {
-    let lang = use_lang();
-    move || {
-        err.get().map(|e| {
-            view! {
-                <div class="utrecht-alert utrecht-alert--error va-alert" role="alert" data-testid="error">
-                    <p class="utrecht-paragraph">{lookup(lang.get(), e.text_key())}</p>
-                </div>
-            }
-        })
     }
 }
 
@@ -172,10 +151,7 @@ fn Schedule(token: String, id: i64, reload: RwSignal<u32>, error: RwSignal<Optio
         let input = ScheduleInput { at, location: place.get_untracked(), project_leader_id: va_openapi::UserId(pl) };
         let tok = tok_s.clone();
         spawn_local(async move {
-            match api::schedule_check(&tok, id, &input).await {
-                Ok(_) => { error.set(None); reload.update(|n| *n += 1); }
-                Err(e) => error.set(Some(e)),
-            }
+            reload_on_ok(reload, error)(api::schedule_check(&tok, id, &input).await)
         });
     };
     view! {
@@ -208,10 +184,7 @@ fn Schedule(token: String, id: i64, reload: RwSignal<u32>, error: RwSignal<Optio
                         on:click=move |_| {
                             let tok = tok_c.clone();
                             spawn_local(async move {
-                                match api::cancel_check(&tok, id).await {
-                                    Ok(_) => { error.set(None); reload.update(|n| *n += 1); }
-                                    Err(e) => error.set(Some(e)),
-                                }
+                                reload_on_ok(reload, error)(api::cancel_check(&tok, id).await)
                             });
                         }>{t("rc.cancel")}</button>
                 </div>
@@ -340,10 +313,7 @@ fn Complete(token: String, id: i64, reload: RwSignal<u32>, error: RwSignal<Optio
         let input = CompleteInput { summary: summary.get_untracked(), followups };
         let tok = tok_c.clone();
         spawn_local(async move {
-            match api::complete_check(&tok, id, &input).await {
-                Ok(_) => { error.set(None); reload.update(|n| *n += 1); }
-                Err(e) => error.set(Some(e)),
-            }
+            reload_on_ok(reload, error)(api::complete_check(&tok, id, &input).await)
         });
     };
     view! {

@@ -1,7 +1,7 @@
 //! Start page per role: what the role does here, its first real data, and what comes next.
 
 use crate::api::{self, ApiError};
-use crate::components::common::{LoadError, Loading, Table};
+use crate::components::common::{nl_date, LoadError, Loading, Table};
 use crate::components::guard::RequireRole;
 use crate::pages::enrolment::RequestsTable;
 use leptos_router::components::A;
@@ -29,11 +29,6 @@ fn kind_key(k: OrganisationKind) -> &'static str {
         OrganisationKind::CareProvider => "kind.care_provider",
         OrganisationKind::Other => "kind.other",
     }
-}
-
-/// dd-mm-jjjj, as Dutch readers expect.
-fn nl_date(d: chrono::NaiveDate) -> String {
-    d.format("%d-%m-%Y").to_string()
 }
 
 #[component]
