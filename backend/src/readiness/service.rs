@@ -221,6 +221,25 @@ async fn load<C: ConnectionTrait>(db: &C, caller: &Caller, id: i64) -> AppResult
     Ok((c, org, conduct))
 }
 
+/// Loads a check for one of the interviewers' actions: only BEL and the
+/// region's ambassador conduct, and only as the check's state machine allows.
+/// Returns the check, its organisation, and the state before and after.
+async fn load_to_conduct<C: ConnectionTrait>(
+    db: &C,
+    caller: &Caller,
+    id: i64,
+    event: CheckEvent,
+    what: &str,
+) -> AppResult<(readiness_check::Model, organisation::Model, CheckStatus, CheckStatus)> {
+    let (check, org, conduct) = load(db, caller, id).await?;
+    if !conduct {
+        return Err(AppError::Forbidden);
+    }
+    let from = status_of(&check);
+    let to = rules::check_transition(from, event).ok_or_else(|| illegal(from, what))?;
+    Ok((check, org, from, to))
+}
+
 async fn new_check<C: ConnectionTrait>(db: &C, org_id: i64, ambassador: Option<i64>) -> AppResult<readiness_check::Model> {
     let t = latest_published(db).await?;
     let now = Utc::now();
@@ -523,12 +542,7 @@ pub async fn schedule(state: &AppState, caller: &Caller, id: i64, input: Schedul
     let c = *caller;
     write_txn(state, move |txn| {
         Box::pin(async move {
-            let (check, org, conduct) = load(txn, &c, id).await?;
-            if !conduct {
-                return Err(AppError::Forbidden);
-            }
-            let from = status_of(&check);
-            let to = rules::check_transition(from, CheckEvent::Schedule).ok_or_else(|| illegal(from, "schedule"))?;
+            let (check, org, from, to) = load_to_conduct(txn, &c, id, CheckEvent::Schedule, "schedule").await?;
             let leader = user::Entity::find_by_id(input.project_leader_id.0)
                 .one(txn)
                 .await?
@@ -567,12 +581,7 @@ pub async fn cancel(state: &AppState, caller: &Caller, id: i64) -> AppResult<Che
     let c = *caller;
     write_txn(state, move |txn| {
         Box::pin(async move {
-            let (check, org, conduct) = load(txn, &c, id).await?;
-            if !conduct {
-                return Err(AppError::Forbidden);
-            }
-            let from = status_of(&check);
-            let to = rules::check_transition(from, CheckEvent::Cancel).ok_or_else(|| illegal(from, "cancel"))?;
+            let (check, org, from, to) = load_to_conduct(txn, &c, id, CheckEvent::Cancel, "cancel").await?;
             let sequence = check.invite_sequence + 1;
             readiness_check::Entity::update_many()
                 .col_expr(readiness_check::Column::Status, Expr::value(to.as_str()))
@@ -603,12 +612,7 @@ pub async fn answer(state: &AppState, caller: &Caller, id: i64, input: AnswerInp
     let c = *caller;
     write_txn(state, move |txn| {
         Box::pin(async move {
-            let (check, _, conduct) = load(txn, &c, id).await?;
-            if !conduct {
-                return Err(AppError::Forbidden);
-            }
-            let from = status_of(&check);
-            rules::check_transition(from, CheckEvent::Answer).ok_or_else(|| illegal(from, "answer"))?;
+            let (check, _, _, _) = load_to_conduct(txn, &c, id, CheckEvent::Answer, "answer").await?;
             let item = readiness_item::Entity::find_by_id(input.item_id)
                 .one(txn)
                 .await?
@@ -677,12 +681,7 @@ pub async fn complete(state: &AppState, caller: &Caller, id: i64, input: Complet
     let c = *caller;
     write_txn(state, move |txn| {
         Box::pin(async move {
-            let (check, org, conduct) = load(txn, &c, id).await?;
-            if !conduct {
-                return Err(AppError::Forbidden);
-            }
-            let from = status_of(&check);
-            let to = rules::check_transition(from, CheckEvent::Complete).ok_or_else(|| illegal(from, "complete"))?;
+            let (check, org, from, to) = load_to_conduct(txn, &c, id, CheckEvent::Complete, "complete").await?;
             let res = readiness_check::Entity::update_many()
                 .col_expr(readiness_check::Column::Status, Expr::value(to.as_str()))
                 .col_expr(readiness_check::Column::Summary, Expr::value(Some(summary)))
