@@ -37,6 +37,10 @@ pub struct Settings {
     pub workers: usize,
     /// Run the outbox sender in this process (tests that drive senders themselves turn it off).
     pub run_email_sender: bool,
+    /// How often the waiting-list scheduler looks at deadlines and cut-offs.
+    pub scheduler_interval: Duration,
+    /// The time deadlines are measured against (tests move it forward).
+    pub clock: crate::clock::Clock,
 }
 
 impl Default for Settings {
@@ -63,6 +67,8 @@ impl Default for Settings {
             email_poll_interval: Duration::from_secs(2),
             email_max_attempts: 8,
             run_email_sender: true,
+            scheduler_interval: Duration::from_secs(30),
+            clock: crate::clock::Clock::default(),
             workers: std::thread::available_parallelism().map(|n| n.get()).unwrap_or(2),
         }
     }

@@ -46,7 +46,7 @@ pub struct AppState {
         (name = "users", description = "User accounts and invitations (BEL)"),
         (name = "reference", description = "Regions, organisations, professionals, programmes, groups"),
         (name = "enrolment", description = "Enrolment requests, decisions per professional, seat allocation"),
-        (name = "waitlist", description = "The waiting list and its priorities"),
+        (name = "waitlist", description = "The waiting list: priorities, offers with signed links, substitution windows, quotas, extra-group proposals, budget"),
         (name = "readiness", description = "Readiness-check template, interviews and follow-up activities"),
         (name = "audit", description = "Audit log (BEL)"),
         (name = "health", description = "Liveness and readiness"),
@@ -156,6 +156,7 @@ impl Application {
         if settings.run_email_sender {
             tokio::spawn(sender.run(settings.email_poll_interval, state.mail_notify.clone()));
             tokio::spawn(reminder_loop(state.clone()));
+            tokio::spawn(waitlist::scheduler::run(state.clone()));
         }
 
         let listener = TcpListener::bind((settings.host.as_str(), settings.port))?;

@@ -294,6 +294,12 @@ const TEXTS: &[(&str, &str, &str)] = &[
     ("err.group_closed", "Deze groep neemt geen deelnemers meer aan.", "This group no longer takes participants."),
     ("err.already_enrolled", "Deze professional is al aangemeld of geplaatst in dit programma.", "This professional is already enrolled or placed in this programme."),
     ("err.readiness_check_incomplete", "Plaatsen kan pas als de readiness-check van deze aanmelding is afgerond.", "Placement needs a completed readiness check for this request."),
+    ("err.offer_not_open", "Op dit aanbod is al gereageerd, of het is ingetrokken.", "This offer was answered already or withdrawn."),
+    ("err.offer_expired", "De reactietermijn is verstreken; de plaats is aan de volgende op de wachtlijst aangeboden. U blijft op de wachtlijst staan.", "The deadline has passed; the seat was offered to the next person. You stay on the waiting list."),
+    ("err.group_started", "Deze groep is al begonnen; er kan niemand meer bij.", "This group has started; nobody can join any more."),
+    ("err.seat_reserved", "De vrije plaatsen van deze groep zijn tot de peildatum gereserveerd voor een andere regio.", "The free seats of this group are reserved for another region until the cut-off."),
+    ("err.over_budget", "Dit past niet binnen het resterende trainingsbudget van dat jaar.", "This does not fit the remaining training budget of that year."),
+    ("err.capacity_too_low", "Zoveel plaatsen zijn al bezet of vastgehouden; kies een hoger aantal.", "That many seats are taken or held already; choose a higher number."),
     ("err.unavailable", "De dienst is tijdelijk niet beschikbaar.", "The service is temporarily unavailable."),
     ("err.internal", "Er ging iets mis. Probeer het later opnieuw.", "Something went wrong. Please try again later."),
     ("err.network", "Geen verbinding met de server.", "No connection to the server."),
@@ -344,6 +350,12 @@ pub fn error_key(code: va_openapi::ErrorCode) -> &'static str {
         E::GroupClosed => "err.group_closed",
         E::AlreadyEnrolled => "err.already_enrolled",
         E::ReadinessCheckIncomplete => "err.readiness_check_incomplete",
+        E::OfferNotOpen => "err.offer_not_open",
+        E::OfferExpired => "err.offer_expired",
+        E::GroupStarted => "err.group_started",
+        E::SeatReserved => "err.seat_reserved",
+        E::OverBudget => "err.over_budget",
+        E::CapacityTooLow => "err.capacity_too_low",
         E::Unavailable => "err.unavailable",
         E::Internal => "err.internal",
     }
@@ -366,7 +378,8 @@ mod tests {
         use va_openapi::ErrorCode as E;
         for c in [E::MalformedRequest, E::ValidationFailed, E::Unauthenticated, E::InvalidCredentials, E::RateLimited,
                   E::Forbidden, E::NotFound, E::AlreadyExists, E::TokenInvalid, E::Conflict, E::Unavailable, E::Internal, E::InvalidTransition, E::GroupFull,
-                  E::GroupClosed, E::AlreadyEnrolled, E::ReadinessCheckIncomplete] {
+                  E::GroupClosed, E::AlreadyEnrolled, E::ReadinessCheckIncomplete, E::OfferNotOpen, E::OfferExpired, E::GroupStarted,
+                  E::SeatReserved, E::OverBudget, E::CapacityTooLow] {
             assert_ne!(lookup(Lang::Nl, error_key(c)), "…", "{c:?}");
         }
     }

@@ -8,6 +8,7 @@ mod util;
 mod m20261122_000002_enrolment;
 mod m20261122_000003_readiness;
 mod m20261122_000004_waitlist_priority;
+mod m20261123_000005_offers;
 
 pub struct Migrator;
 
@@ -17,6 +18,7 @@ impl MigratorTrait for Migrator {
         vec![Box::new(m20261122_000001_core::Migration), Box::new(m20261122_000002_enrolment::Migration),
             Box::new(m20261122_000003_readiness::Migration),
             Box::new(m20261122_000004_waitlist_priority::Migration),
+            Box::new(m20261123_000005_offers::Migration),
         ]
     }
 }

@@ -303,6 +303,10 @@ pub struct WaitlistEntry {
     pub priority_reason: Option<String>,
     pub approved_at: Option<DateTime<Utc>>,
     pub status: EnrolmentStatus,
+    /// The group of an open offer, if the entry has one.
+    pub offer_group: Option<String>,
+    /// Until when the open offer holds the seat.
+    pub offer_deadline: Option<DateTime<Utc>>,
 }
 
 /// BEL changes an entry's priority; the reason is required, logged and shown.

@@ -37,6 +37,18 @@ pub enum ErrorCode {
     AlreadyEnrolled,
     /// Placement needs a completed readiness check (programme setting).
     ReadinessCheckIncomplete,
+    /// The waiting-list offer was already answered, expired or withdrawn.
+    OfferNotOpen,
+    /// The deadline of the offer has passed; the seat went to the next on the list.
+    OfferExpired,
+    /// The group's first training day has come: no more offers or substitutes.
+    GroupStarted,
+    /// The seat is reserved for another region until the cut-off.
+    SeatReserved,
+    /// The cost does not fit the remaining training budget of the year.
+    OverBudget,
+    /// Capacity below the seats taken and held.
+    CapacityTooLow,
     /// The database is not reachable.
     Unavailable,
     /// Something went wrong on the server; details are in the server log.
@@ -61,6 +73,12 @@ impl ErrorCode {
             ErrorCode::GroupClosed => "group_closed",
             ErrorCode::AlreadyEnrolled => "already_enrolled",
             ErrorCode::ReadinessCheckIncomplete => "readiness_check_incomplete",
+            ErrorCode::OfferNotOpen => "offer_not_open",
+            ErrorCode::OfferExpired => "offer_expired",
+            ErrorCode::GroupStarted => "group_started",
+            ErrorCode::SeatReserved => "seat_reserved",
+            ErrorCode::OverBudget => "over_budget",
+            ErrorCode::CapacityTooLow => "capacity_too_low",
             ErrorCode::Unavailable => "unavailable",
             ErrorCode::Internal => "internal",
         }

@@ -44,4 +44,10 @@ typed_id!(
     RequestId,
     /// One professional's enrolment within a request.
     EnrolmentId,
+    /// A seat offered to a waiting entry.
+    OfferId,
+    /// A substitution window after a placed professional withdrew.
+    SubstitutionId,
+    /// A proposal to open an extra training group.
+    ProposalId,
 );

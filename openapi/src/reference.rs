@@ -89,6 +89,7 @@ pub struct Programme {
     pub starts_on: NaiveDate,
     pub ends_on: NaiveDate,
     pub settings: ProgrammeSettings,
+    pub waitlist: crate::waitlist::WaitlistSettings,
 }
 
 /// Programme settings BEL manages.
@@ -147,6 +148,8 @@ pub struct TrainingGroup {
     pub capacity: i32,
     /// Seats taken by placed professionals.
     pub seats_taken: i32,
+    /// Seats held for open offers and substitution windows.
+    pub seats_held: i32,
     pub status: GroupStatus,
     pub starts_on: NaiveDate,
     pub ends_on: NaiveDate,

@@ -8,4 +8,5 @@ mod input;
 mod openapi;
 mod readiness;
 mod scope;
+mod offers;
 mod waitlist;

@@ -9,7 +9,7 @@ async fn put(app: &TestApp, path: &str, token: &str, body: &Value) -> reqwest::R
 
 /// Submits and approves professionals `(name, email, ret_uhp)` one by one, so
 /// their approval times follow the order given.
-async fn approved(app: &TestApp, contact: &str, decider: &str, people: &[(&str, &str, bool)]) -> Vec<i64> {
+pub async fn approved(app: &TestApp, contact: &str, decider: &str, people: &[(&str, &str, bool)]) -> Vec<i64> {
     let prog = app.id_of("SELECT id FROM programmes").await;
     let token = app.token(contact).await;
     let decider = app.token(decider).await;

@@ -31,6 +31,17 @@ pub struct JwtKeys {
     encoding: EncodingKey,
     decoding: DecodingKey,
     validation: Validation,
+    /// Signs links that work without an account (waiting-list offers); derived
+    /// from the same secret, but never usable as a login token.
+    link_key: Vec<u8>,
+}
+
+type HmacSha256 = hmac::Hmac<sha2::Sha256>;
+
+fn mac(key: &[u8]) -> HmacSha256 {
+    use hmac::digest::KeyInit;
+    // HMAC takes keys of any length: the fallback is never used.
+    HmacSha256::new_from_slice(key).unwrap_or_else(|_| HmacSha256::new(&Default::default()))
 }
 
 impl JwtKeys {
@@ -40,7 +51,27 @@ impl JwtKeys {
         validation.leeway = 0;
         validation.set_issuer(&[ISSUER]);
         validation.set_required_spec_claims(&["exp", "sub", "iss"]);
-        JwtKeys { encoding: EncodingKey::from_secret(secret), decoding: DecodingKey::from_secret(secret), validation }
+        let mut m = mac(secret);
+        hmac::Mac::update(&mut m, b"va-planner link signing key");
+        let link_key = hmac::Mac::finalize(m).into_bytes().to_vec();
+        JwtKeys { encoding: EncodingKey::from_secret(secret), decoding: DecodingKey::from_secret(secret), validation, link_key }
+    }
+
+    /// `payload.signature`: a link token whose payload cannot be changed.
+    pub fn sign_link(&self, payload: &str) -> String {
+        let mut m = mac(&self.link_key);
+        hmac::Mac::update(&mut m, payload.as_bytes());
+        let sig = hmac::Mac::finalize(m).into_bytes();
+        format!("{payload}.{}", base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(sig))
+    }
+
+    /// The payload of a link token signed by `sign_link`; compared in constant time.
+    pub fn verify_link<'a>(&self, token: &'a str) -> Option<&'a str> {
+        let (payload, sig) = token.rsplit_once('.')?;
+        let sig = base64::engine::general_purpose::URL_SAFE_NO_PAD.decode(sig).ok()?;
+        let mut m = mac(&self.link_key);
+        hmac::Mac::update(&mut m, payload.as_bytes());
+        hmac::Mac::verify_slice(m, &sig).ok().map(|_| payload)
     }
 
     /// `JWT_SECRET`, else a secret generated once and kept in the data directory.
@@ -120,6 +151,19 @@ mod tests {
             .expect("issue");
         let c = keys().verify(&t).expect("valid");
         assert_eq!((c.sub.as_str(), c.role, c.region, c.org), ("7", Role::Ambassador, Some(2), None));
+    }
+
+    #[test]
+    fn signed_links_verify_and_tampered_ones_do_not() {
+        let k = keys();
+        let t = k.sign_link("offer.12.abc");
+        assert_eq!(k.verify_link(&t), Some("offer.12.abc"));
+        assert_eq!(k.verify_link(&t.replace("offer.12", "offer.13")), None);
+        assert_eq!(JwtKeys::from_secret(b"another-secret-another-secret-xx").verify_link(&t), None);
+        assert_eq!(k.verify_link("no-signature"), None);
+        // A login token is no link token.
+        let (jwt, _) = k.issue(UserId(1), Role::Trainer, None, None, Utc::now(), std::time::Duration::from_secs(60)).expect("issue");
+        assert_eq!(k.verify_link(&jwt), None);
     }
 
     #[test]

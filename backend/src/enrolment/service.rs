@@ -30,7 +30,7 @@ use va_openapi::*;
 const MAX_PROFESSIONALS_PER_REQUEST: usize = 50;
 const MAX_TEXT: usize = 2000;
 
-fn status_of(m: &enrolment::Model) -> AppResult<EnrolmentStatus> {
+pub(crate) fn status_of(m: &enrolment::Model) -> AppResult<EnrolmentStatus> {
     EnrolmentStatus::parse(&m.status).ok_or_else(|| AppError::Internal(anyhow::anyhow!("unknown status {}", m.status)))
 }
 
@@ -42,7 +42,7 @@ fn route_of(r: &enrolment_request::Model) -> Route {
     }
 }
 
-fn illegal(e: rules::IllegalTransition) -> AppError {
+pub(crate) fn illegal(e: rules::IllegalTransition) -> AppError {
     AppError::conflict(ErrorCode::InvalidTransition, e.to_string())
 }
 
@@ -77,7 +77,7 @@ async fn load_request<C: ConnectionTrait>(db: &C, id: i64) -> AppResult<enrolmen
     enrolment_request::Entity::find_by_id(id).one(db).await?.ok_or(AppError::NotFound)
 }
 
-async fn load_enrolment<C: ConnectionTrait>(db: &C, id: i64) -> AppResult<(enrolment::Model, enrolment_request::Model)> {
+pub(crate) async fn load_enrolment<C: ConnectionTrait>(db: &C, id: i64) -> AppResult<(enrolment::Model, enrolment_request::Model)> {
     let e = enrolment::Entity::find_by_id(id).one(db).await?.ok_or(AppError::NotFound)?;
     let r = load_request(db, e.request_id).await?;
     Ok((e, r))
@@ -121,7 +121,7 @@ async fn record_event<C: ConnectionTrait>(
 }
 
 /// Moves an enrolment from `from` to `to` only if nobody changed it meanwhile.
-async fn set_status<C: ConnectionTrait>(
+pub(crate) async fn set_status<C: ConnectionTrait>(
     db: &C,
     e: &enrolment::Model,
     from: EnrolmentStatus,
@@ -140,7 +140,7 @@ async fn set_status<C: ConnectionTrait>(
     Ok(())
 }
 
-async fn existing_active_enrolment<C: ConnectionTrait>(
+pub(crate) async fn existing_active_enrolment<C: ConnectionTrait>(
     db: &C,
     programme_id: i64,
     professional_id: i64,
@@ -158,7 +158,7 @@ async fn existing_active_enrolment<C: ConnectionTrait>(
         .find(|e| EnrolmentStatus::parse(&e.status).is_some_and(rules::is_active)))
 }
 
-fn already_enrolled(name: &str, existing: &enrolment::Model) -> AppError {
+pub(crate) fn already_enrolled(name: &str, existing: &enrolment::Model) -> AppError {
     AppError::conflict(
         ErrorCode::AlreadyEnrolled,
         format!(
@@ -330,7 +330,7 @@ async fn submit_in(txn: &DatabaseTransaction, caller: &Caller, req: &enrolment_r
     Ok(())
 }
 
-async fn active_users<C: ConnectionTrait>(db: &C, role: Role) -> AppResult<sea_orm::Select<user::Entity>> {
+pub(crate) async fn active_users<C: ConnectionTrait>(db: &C, role: Role) -> AppResult<sea_orm::Select<user::Entity>> {
     let _ = db;
     Ok(user::Entity::find().filter(user::Column::Role.eq(role.as_str())).filter(user::Column::Active.eq(true)))
 }
@@ -343,7 +343,7 @@ async fn deciders<C: ConnectionTrait>(db: &C, req: &enrolment_request::Model) ->
     })
 }
 
-async fn org_contacts<C: ConnectionTrait>(db: &C, org_id: i64) -> AppResult<Vec<user::Model>> {
+pub(crate) async fn org_contacts<C: ConnectionTrait>(db: &C, org_id: i64) -> AppResult<Vec<user::Model>> {
     Ok(active_users(db, Role::OrgContact).await?.filter(user::Column::OrganisationId.eq(org_id)).all(db).await?)
 }
 
@@ -436,6 +436,12 @@ pub async fn decide(state: &AppState, caller: &Caller, id: EnrolmentId, d: Decis
     })
     .await?;
     state.mail_notify.notify_one();
+    if event == Event::Approve {
+        // The list grew: an extra-group proposal may be due. The decision stands either way.
+        if let Err(e) = crate::waitlist::proposals::refresh(state).await {
+            tracing::error!(error = %e, "extra-group proposals after an approval");
+        }
+    }
     get_request(state, caller, RequestId(request_id)).await
 }
 
@@ -451,23 +457,14 @@ async fn open_group<C: ConnectionTrait>(db: &C, id: GroupId, programme_id: i64) 
     Ok(g)
 }
 
-/// Takes one seat: a single guarded update, so two transactions can never both
-/// take the last seat (PostgreSQL re-checks the condition after the row lock;
-/// SQLite runs write transactions one at a time).
-async fn take_seat<C: ConnectionTrait>(db: &C, g: &training_group::Model) -> AppResult<()> {
-    let res = training_group::Entity::update_many()
-        .col_expr(training_group::Column::SeatsTaken, Expr::col(training_group::Column::SeatsTaken).add(1))
-        .filter(training_group::Column::Id.eq(g.id))
-        .filter(Expr::col(training_group::Column::SeatsTaken).lt(Expr::col(training_group::Column::Capacity)))
-        .exec(db)
-        .await?;
-    if res.rows_affected != 1 {
-        return Err(AppError::conflict(ErrorCode::GroupFull, format!("{} has no free seat", g.name)));
-    }
-    Ok(())
+/// Takes one free seat (neither taken nor held for an offer) for a professional,
+/// as far as the group's regional reservations allow; see `waitlist::seats`.
+pub(crate) async fn take_seat<C: ConnectionTrait>(db: &C, g: &training_group::Model, professional_id: i64, today: chrono::NaiveDate) -> AppResult<()> {
+    let (_, region) = crate::waitlist::offers::org_and_region(db, professional_id).await?;
+    crate::waitlist::seats::take(db, g, region, today).await
 }
 
-async fn free_seat<C: ConnectionTrait>(db: &C, group_id: i64) -> AppResult<()> {
+pub(crate) async fn free_seat<C: ConnectionTrait>(db: &C, group_id: i64) -> AppResult<()> {
     training_group::Entity::update_many()
         .col_expr(training_group::Column::SeatsTaken, Expr::col(training_group::Column::SeatsTaken).sub(1))
         .filter(training_group::Column::Id.eq(group_id))
@@ -477,7 +474,7 @@ async fn free_seat<C: ConnectionTrait>(db: &C, group_id: i64) -> AppResult<()> {
     Ok(())
 }
 
-async fn placement_mails(txn: &DatabaseTransaction, e: &enrolment::Model, g: &training_group::Model, org_id: i64) -> AppResult<()> {
+pub(crate) async fn placement_mails(txn: &DatabaseTransaction, e: &enrolment::Model, g: &training_group::Model, org_id: i64) -> AppResult<()> {
     let prof = professional::Entity::find_by_id(e.professional_id).one(txn).await?.ok_or(AppError::NotFound)?;
     let days = training_day::Entity::find()
         .filter(training_day::Column::GroupId.eq(g.id))
@@ -496,6 +493,7 @@ async fn placement_mails(txn: &DatabaseTransaction, e: &enrolment::Model, g: &tr
 pub async fn allocate(state: &AppState, caller: &Caller, id: EnrolmentId, group: GroupId) -> AppResult<EnrolmentRequestView> {
     caller.require(&[Role::BelCoordinator])?;
     let c = *caller;
+    let ctx = crate::waitlist::offers::Ctx::of(state);
     let request_id = write_txn(state, move |txn| {
         Box::pin(async move {
             let (e, req) = load_enrolment(txn, id.0).await?;
@@ -503,13 +501,18 @@ pub async fn allocate(state: &AppState, caller: &Caller, id: EnrolmentId, group:
             let to = rules::transition(from, Event::Allocate).map_err(illegal)?;
             crate::readiness::service::gate_allows(txn, &req).await?;
             let g = open_group(txn, group, e.programme_id).await?;
-            take_seat(txn, &g).await?;
+            // An open offer of this professional gives its seat back first, then is offered on.
+            let offered = crate::waitlist::offers::cancel_open_offers(txn, &ctx, e.id).await?;
+            take_seat(txn, &g, e.professional_id, ctx.today).await?;
             set_status(txn, &e, from, to, |q| {
                 q.col_expr(enrolment::Column::GroupId, Expr::value(Some(g.id)))
             })
             .await?;
             record_event(txn, req.id, Some(e.id), c.user_id, "allocate", Some(from), Some(to), Some(g.name.clone())).await?;
             placement_mails(txn, &e, &g, req.organisation_id).await?;
+            for other in offered {
+                crate::waitlist::offers::offer_seats(txn, &ctx, other, 1, None).await?;
+            }
             Ok(req.id)
         })
     })
@@ -523,6 +526,7 @@ pub async fn allocate(state: &AppState, caller: &Caller, id: EnrolmentId, group:
 pub async fn move_to(state: &AppState, caller: &Caller, id: EnrolmentId, group: GroupId) -> AppResult<EnrolmentRequestView> {
     caller.require(&[Role::BelCoordinator])?;
     let c = *caller;
+    let ctx = crate::waitlist::offers::Ctx::of(state);
     let request_id = write_txn(state, move |txn| {
         Box::pin(async move {
             let (e, req) = load_enrolment(txn, id.0).await?;
@@ -533,11 +537,13 @@ pub async fn move_to(state: &AppState, caller: &Caller, id: EnrolmentId, group: 
                 return Err(AppError::field("group_id", "same_group", "the professional is already in this group"));
             }
             let g = open_group(txn, group, e.programme_id).await?;
-            take_seat(txn, &g).await?;
+            take_seat(txn, &g, e.professional_id, ctx.today).await?;
             free_seat(txn, old).await?;
             set_status(txn, &e, from, to, |q| q.col_expr(enrolment::Column::GroupId, Expr::value(Some(g.id)))).await?;
             record_event(txn, req.id, Some(e.id), c.user_id, "move", Some(from), Some(to), Some(g.name.clone())).await?;
             placement_mails(txn, &e, &g, req.organisation_id).await?;
+            // The seat left behind goes to the waiting list.
+            crate::waitlist::offers::offer_seats(txn, &ctx, old, 1, None).await?;
             Ok(req.id)
         })
     })
@@ -570,6 +576,7 @@ pub async fn withdraw(state: &AppState, caller: &Caller, id: EnrolmentId, w: Wit
     let reason = errs.opt_text("reason", w.reason.as_deref(), MAX_TEXT);
     errs.finish()?;
     let c = *caller;
+    let ctx = crate::waitlist::offers::Ctx::of(state);
     let request_id = write_txn(state, move |txn| {
         Box::pin(async move {
             let (e, req) = load_enrolment(txn, id.0).await?;
@@ -585,14 +592,21 @@ pub async fn withdraw(state: &AppState, caller: &Caller, id: EnrolmentId, w: Wit
                     .col_expr(enrolment::Column::LastReason, Expr::value(r2))
             })
             .await?;
+            record_event(txn, req.id, Some(e.id), c.user_id, "withdraw", Some(from), Some(to), reason.clone()).await?;
             let group = match e.group_id {
                 Some(g) if from == EnrolmentStatus::Placed => {
                     free_seat(txn, g).await?;
+                    // The organisation may name a substitute first; otherwise the list gets the seat.
+                    crate::waitlist::offers::seat_freed_by_withdrawal(txn, &ctx, &e, g, Some(c.user_id)).await?;
                     training_group::Entity::find_by_id(g).one(txn).await?
                 }
-                _ => None,
+                _ => {
+                    for g in crate::waitlist::offers::cancel_open_offers(txn, &ctx, e.id).await? {
+                        crate::waitlist::offers::offer_seats(txn, &ctx, g, 1, None).await?;
+                    }
+                    None
+                }
             };
-            record_event(txn, req.id, Some(e.id), c.user_id, "withdraw", Some(from), Some(to), reason.clone()).await?;
             let prof = professional::Entity::find_by_id(e.professional_id).one(txn).await?.ok_or(AppError::NotFound)?;
             let mut recipients: Vec<(String, String)> = org_contacts(txn, req.organisation_id).await?.into_iter().map(|u| (u.email, u.name)).collect();
             if matches!(from, EnrolmentStatus::Placed | EnrolmentStatus::Approved | EnrolmentStatus::Waitlisted) {

@@ -13,6 +13,18 @@ pub struct Model {
     pub readiness_validity_months: i32,
     /// When on, placement needs a completed readiness check.
     pub readiness_gate: bool,
+    /// Hours a waiting-list offer stays open.
+    pub offer_hours: i32,
+    /// Hours an organisation has to name a substitute for a withdrawn participant.
+    pub substitution_hours: i32,
+    pub regional_quotas: bool,
+    /// Reserved seats still empty this many days before the first training day go to everyone.
+    pub quota_cutoff_days: i32,
+    /// Waiting entries (overall or in one region) that make BEL propose an extra group.
+    pub extra_group_threshold: i32,
+    pub cost_per_group_eur: i64,
+    pub cost_per_trainer_day_eur: i64,
+    pub trainer_days_per_group: i32,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -10,6 +10,11 @@ pub struct Model {
     pub region_id: Option<i64>,
     pub capacity: i32,
     pub seats_taken: i32,
+    /// Seats held for open offers and substitution windows.
+    pub seats_held: i32,
+    pub trainer_id: Option<i64>,
+    /// When the regions' reserved seats were released to everyone.
+    pub quota_released_at: Option<DateTimeUtc>,
     pub status: String,
     pub starts_on: Date,
     pub ends_on: Date,

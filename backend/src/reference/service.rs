@@ -37,6 +37,7 @@ pub fn to_professional(m: professional::Model) -> Professional {
 }
 
 pub fn to_programme(m: programme::Model) -> Programme {
+    let waitlist = crate::waitlist::views::settings_of(&m);
     Programme {
         id: ProgrammeId(m.id),
         name: m.name,
@@ -44,6 +45,7 @@ pub fn to_programme(m: programme::Model) -> Programme {
         starts_on: m.starts_on,
         ends_on: m.ends_on,
         settings: ProgrammeSettings { readiness_validity_months: m.readiness_validity_months, readiness_gate: m.readiness_gate },
+        waitlist,
     }
 }
 
@@ -55,6 +57,7 @@ pub fn to_group(m: training_group::Model) -> TrainingGroup {
         region_id: m.region_id.map(RegionId),
         capacity: m.capacity,
         seats_taken: m.seats_taken,
+        seats_held: m.seats_held,
         status: GroupStatus::parse(&m.status).unwrap_or(GroupStatus::Planned),
         starts_on: m.starts_on,
         ends_on: m.ends_on,

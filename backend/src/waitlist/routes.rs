@@ -1,12 +1,13 @@
 //! Thin handlers for the waiting list.
 
-use super::service;
+use super::{offers, proposals, service, views};
 use crate::auth::Caller;
 use crate::error::AppResult;
 use crate::startup::AppState;
-use actix_web::{get, put, web};
+use actix_web::{get, post, put, web, HttpResponse};
 use va_openapi::enrolment::{PriorityInput, WaitlistEntry};
-use va_openapi::{EnrolmentId, Problem, ProgrammeId};
+use va_openapi::waitlist::*;
+use va_openapi::{EnrolmentId, GroupId, Problem, ProgrammeId, ProposalId, SubstitutionId};
 
 /// The waiting list in order (BEL: all; ambassadors: their region; contacts: their professionals).
 #[utoipa::path(
@@ -46,6 +47,283 @@ pub async fn priority(state: web::Data<AppState>, caller: Caller, id: web::Path<
     Ok(web::Json(service::set_priority(&state, &caller, EnrolmentId(*id), body.into_inner()).await?))
 }
 
+/// BEL's waiting-list board: the list, offers in flight, substitution windows, proposals, group seats and the budget.
+#[utoipa::path(
+    tag = "waitlist",
+    params(("id" = i64, Path, description = "Programme id")),
+    responses(
+        (status = 200, body = WaitlistBoard),
+        (status = 401, body = Problem, content_type = "application/problem+json"),
+        (status = 403, body = Problem, content_type = "application/problem+json"),
+        (status = 404, body = Problem, content_type = "application/problem+json"),
+    ),
+    security(("bearer" = []))
+)]
+#[get("/programmes/{id}/waitlist-board")]
+pub async fn board(state: web::Data<AppState>, caller: Caller, id: web::Path<i64>) -> AppResult<web::Json<WaitlistBoard>> {
+    Ok(web::Json(views::board(&state, &caller, ProgrammeId(*id)).await?))
+}
+
+/// Positions, offers and substitution windows in the caller's scope (ambassadors: region; contacts: own organisation).
+#[utoipa::path(
+    tag = "waitlist",
+    params(("id" = i64, Path, description = "Programme id")),
+    responses(
+        (status = 200, body = OrganisationWaitlist),
+        (status = 401, body = Problem, content_type = "application/problem+json"),
+        (status = 403, body = Problem, content_type = "application/problem+json"),
+        (status = 404, body = Problem, content_type = "application/problem+json"),
+    ),
+    security(("bearer" = []))
+)]
+#[get("/programmes/{id}/waitlist-overview")]
+pub async fn overview(state: web::Data<AppState>, caller: Caller, id: web::Path<i64>) -> AppResult<web::Json<OrganisationWaitlist>> {
+    Ok(web::Json(views::overview(&state, &caller, ProgrammeId(*id)).await?))
+}
+
+/// Change the waiting-list settings of a programme (BEL).
+#[utoipa::path(
+    tag = "waitlist",
+    params(("id" = i64, Path, description = "Programme id")),
+    request_body = WaitlistSettings,
+    responses(
+        (status = 200, body = WaitlistSettings),
+        (status = 400, body = Problem, content_type = "application/problem+json"),
+        (status = 401, body = Problem, content_type = "application/problem+json"),
+        (status = 403, body = Problem, content_type = "application/problem+json"),
+        (status = 404, body = Problem, content_type = "application/problem+json"),
+        (status = 422, body = Problem, content_type = "application/problem+json", description = "A setting out of range"),
+    ),
+    security(("bearer" = []))
+)]
+#[put("/programmes/{id}/waitlist-settings")]
+pub async fn settings(state: web::Data<AppState>, caller: Caller, id: web::Path<i64>, body: web::Json<WaitlistSettings>) -> AppResult<web::Json<WaitlistSettings>> {
+    Ok(web::Json(service::update_settings(&state, &caller, ProgrammeId(*id), body.into_inner()).await?))
+}
+
+/// BEL offers a seat out of list order; the reason is logged and shown.
+#[utoipa::path(
+    tag = "waitlist",
+    request_body = ManualOfferInput,
+    responses(
+        (status = 201, body = OfferView),
+        (status = 400, body = Problem, content_type = "application/problem+json"),
+        (status = 401, body = Problem, content_type = "application/problem+json"),
+        (status = 403, body = Problem, content_type = "application/problem+json"),
+        (status = 404, body = Problem, content_type = "application/problem+json"),
+        (status = 409, body = Problem, content_type = "application/problem+json", description = "invalid_transition (not on the list), conflict (an open offer already), group_full, group_closed, group_started, seat_reserved"),
+        (status = 422, body = Problem, content_type = "application/problem+json", description = "Reason missing, unknown group"),
+    ),
+    security(("bearer" = []))
+)]
+#[post("/offers")]
+pub async fn manual_offer(state: web::Data<AppState>, caller: Caller, body: web::Json<ManualOfferInput>) -> AppResult<HttpResponse> {
+    Ok(HttpResponse::Created().json(service::manual_offer(&state, &caller, body.into_inner()).await?))
+}
+
+/// The offer behind a link from the email (no account needed).
+#[utoipa::path(
+    tag = "waitlist",
+    request_body = OfferTokenInput,
+    responses(
+        (status = 200, body = PublicOffer),
+        (status = 400, body = Problem, content_type = "application/problem+json", description = "token_invalid: unknown, altered or not an offer link"),
+    ),
+    security(())
+)]
+#[post("/offers/lookup")]
+pub async fn lookup(state: web::Data<AppState>, body: web::Json<OfferTokenInput>) -> AppResult<web::Json<PublicOffer>> {
+    Ok(web::Json(offers::lookup(&state, &body.token).await?))
+}
+
+/// Accept or decline an offer with the link's token (no account needed; the first answer counts).
+#[utoipa::path(
+    tag = "waitlist",
+    request_body = OfferAnswer,
+    responses(
+        (status = 200, body = PublicOffer),
+        (status = 400, body = Problem, content_type = "application/problem+json", description = "token_invalid"),
+        (status = 409, body = Problem, content_type = "application/problem+json", description = "offer_not_open (answered or withdrawn), offer_expired (deadline passed), group_started"),
+    ),
+    security(())
+)]
+#[post("/offers/answer")]
+pub async fn answer(state: web::Data<AppState>, body: web::Json<OfferAnswer>) -> AppResult<web::Json<PublicOffer>> {
+    Ok(web::Json(offers::answer(&state, body.into_inner()).await?))
+}
+
+/// The organisation (or BEL) names a substitute for a withdrawn participant; placed at once.
+#[utoipa::path(
+    tag = "waitlist",
+    params(("id" = i64, Path, description = "Substitution window id")),
+    request_body = SubstituteInput,
+    responses(
+        (status = 200, body = SubstitutionView),
+        (status = 400, body = Problem, content_type = "application/problem+json"),
+        (status = 401, body = Problem, content_type = "application/problem+json"),
+        (status = 403, body = Problem, content_type = "application/problem+json"),
+        (status = 404, body = Problem, content_type = "application/problem+json"),
+        (status = 409, body = Problem, content_type = "application/problem+json", description = "offer_not_open (window closed), offer_expired, group_started, already_enrolled, already_exists"),
+        (status = 422, body = Problem, content_type = "application/problem+json"),
+    ),
+    security(("bearer" = []))
+)]
+#[post("/substitutions/{id}/substitute")]
+pub async fn substitute(state: web::Data<AppState>, caller: Caller, id: web::Path<i64>, body: web::Json<SubstituteInput>) -> AppResult<web::Json<SubstitutionView>> {
+    Ok(web::Json(offers::substitute(&state, &caller, SubstitutionId(*id), body.into_inner()).await?))
+}
+
+/// No substitute: the seat goes to the waiting list now.
+#[utoipa::path(
+    tag = "waitlist",
+    params(("id" = i64, Path, description = "Substitution window id")),
+    responses(
+        (status = 200, body = SubstitutionView),
+        (status = 401, body = Problem, content_type = "application/problem+json"),
+        (status = 403, body = Problem, content_type = "application/problem+json"),
+        (status = 404, body = Problem, content_type = "application/problem+json"),
+        (status = 409, body = Problem, content_type = "application/problem+json", description = "offer_not_open: the window is closed"),
+    ),
+    security(("bearer" = []))
+)]
+#[post("/substitutions/{id}/release")]
+pub async fn release(state: web::Data<AppState>, caller: Caller, id: web::Path<i64>) -> AppResult<web::Json<SubstitutionView>> {
+    Ok(web::Json(offers::release_substitution(&state, &caller, SubstitutionId(*id)).await?))
+}
+
+/// Change a group's capacity (BEL); added seats are offered to the list.
+#[utoipa::path(
+    tag = "waitlist",
+    params(("id" = i64, Path, description = "Group id")),
+    request_body = CapacityInput,
+    responses(
+        (status = 200, body = GroupSeats),
+        (status = 400, body = Problem, content_type = "application/problem+json"),
+        (status = 401, body = Problem, content_type = "application/problem+json"),
+        (status = 403, body = Problem, content_type = "application/problem+json"),
+        (status = 404, body = Problem, content_type = "application/problem+json"),
+        (status = 409, body = Problem, content_type = "application/problem+json", description = "capacity_too_low: below the seats taken and held"),
+        (status = 422, body = Problem, content_type = "application/problem+json"),
+    ),
+    security(("bearer" = []))
+)]
+#[put("/groups/{id}/capacity")]
+pub async fn capacity(state: web::Data<AppState>, caller: Caller, id: web::Path<i64>, body: web::Json<CapacityInput>) -> AppResult<web::Json<GroupSeats>> {
+    Ok(web::Json(service::set_capacity(&state, &caller, GroupId(*id), body.into_inner()).await?))
+}
+
+/// Reserve seats of a group per region (BEL); they apply while the programme's regional quotas are on, until the cut-off.
+#[utoipa::path(
+    tag = "waitlist",
+    params(("id" = i64, Path, description = "Group id")),
+    request_body = QuotasInput,
+    responses(
+        (status = 200, body = GroupSeats),
+        (status = 400, body = Problem, content_type = "application/problem+json"),
+        (status = 401, body = Problem, content_type = "application/problem+json"),
+        (status = 403, body = Problem, content_type = "application/problem+json"),
+        (status = 404, body = Problem, content_type = "application/problem+json"),
+        (status = 422, body = Problem, content_type = "application/problem+json", description = "Unknown or repeated region, more seats than the group has"),
+    ),
+    security(("bearer" = []))
+)]
+#[put("/groups/{id}/quotas")]
+pub async fn quotas(state: web::Data<AppState>, caller: Caller, id: web::Path<i64>, body: web::Json<QuotasInput>) -> AppResult<web::Json<GroupSeats>> {
+    Ok(web::Json(service::set_quotas(&state, &caller, GroupId(*id), body.into_inner()).await?))
+}
+
+/// Approve an extra-group proposal (BEL): the group is created and its seats offered in list order.
+#[utoipa::path(
+    tag = "waitlist",
+    params(("id" = i64, Path, description = "Proposal id")),
+    request_body = ApproveProposal,
+    responses(
+        (status = 200, body = ProposalView),
+        (status = 400, body = Problem, content_type = "application/problem+json"),
+        (status = 401, body = Problem, content_type = "application/problem+json"),
+        (status = 403, body = Problem, content_type = "application/problem+json"),
+        (status = 404, body = Problem, content_type = "application/problem+json"),
+        (status = 409, body = Problem, content_type = "application/problem+json", description = "over_budget (with the missing amount), invalid_transition (decided already), already_exists (group name)"),
+        (status = 422, body = Problem, content_type = "application/problem+json", description = "Days, times, capacity or trainer invalid"),
+    ),
+    security(("bearer" = []))
+)]
+#[post("/proposals/{id}/approve")]
+pub async fn approve(state: web::Data<AppState>, caller: Caller, id: web::Path<i64>, body: web::Json<ApproveProposal>) -> AppResult<web::Json<ProposalView>> {
+    Ok(web::Json(proposals::approve(&state, &caller, ProposalId(*id), body.into_inner()).await?))
+}
+
+/// Decline an extra-group proposal with a reason (BEL).
+#[utoipa::path(
+    tag = "waitlist",
+    params(("id" = i64, Path, description = "Proposal id")),
+    request_body = DeclineProposal,
+    responses(
+        (status = 200, body = ProposalView),
+        (status = 400, body = Problem, content_type = "application/problem+json"),
+        (status = 401, body = Problem, content_type = "application/problem+json"),
+        (status = 403, body = Problem, content_type = "application/problem+json"),
+        (status = 404, body = Problem, content_type = "application/problem+json"),
+        (status = 409, body = Problem, content_type = "application/problem+json", description = "invalid_transition: decided already"),
+        (status = 422, body = Problem, content_type = "application/problem+json", description = "Reason missing"),
+    ),
+    security(("bearer" = []))
+)]
+#[post("/proposals/{id}/decline")]
+pub async fn decline(state: web::Data<AppState>, caller: Caller, id: web::Path<i64>, body: web::Json<DeclineProposal>) -> AppResult<web::Json<ProposalView>> {
+    Ok(web::Json(proposals::decline(&state, &caller, ProposalId(*id), body.into_inner()).await?))
+}
+
+/// Training budgets per year with what the groups commit (BEL).
+#[utoipa::path(
+    tag = "waitlist",
+    responses(
+        (status = 200, body = Vec<BudgetYear>),
+        (status = 401, body = Problem, content_type = "application/problem+json"),
+        (status = 403, body = Problem, content_type = "application/problem+json"),
+    ),
+    security(("bearer" = []))
+)]
+#[get("/budgets")]
+pub async fn budgets(state: web::Data<AppState>, caller: Caller) -> AppResult<web::Json<Vec<BudgetYear>>> {
+    caller.require(&[va_openapi::auth::Role::BelCoordinator])?;
+    Ok(web::Json(proposals::budget_years(&state.db, state.settings.clock.now()).await?))
+}
+
+/// Set a year's budget for training, coaching and supervision (BEL).
+#[utoipa::path(
+    tag = "waitlist",
+    params(("year" = i32, Path, description = "Year, e.g. 2027")),
+    request_body = BudgetInput,
+    responses(
+        (status = 200, body = BudgetYear),
+        (status = 400, body = Problem, content_type = "application/problem+json"),
+        (status = 401, body = Problem, content_type = "application/problem+json"),
+        (status = 403, body = Problem, content_type = "application/problem+json"),
+        (status = 422, body = Problem, content_type = "application/problem+json"),
+    ),
+    security(("bearer" = []))
+)]
+#[put("/budgets/{year}")]
+pub async fn set_budget(state: web::Data<AppState>, caller: Caller, year: web::Path<i32>, body: web::Json<BudgetInput>) -> AppResult<web::Json<BudgetYear>> {
+    Ok(web::Json(proposals::set_budget(&state, &caller, *year, body.into_inner()).await?))
+}
+
 pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
-    cfg.service(list).service(priority);
+    cfg.service(list)
+        .service(priority)
+        .service(board)
+        .service(overview)
+        .service(settings)
+        .service(lookup)
+        .service(answer)
+        .service(manual_offer)
+        .service(substitute)
+        .service(release)
+        .service(capacity)
+        .service(quotas)
+        .service(approve)
+        .service(decline)
+        .service(budgets)
+        .service(set_budget);
 }

@@ -1,19 +1,22 @@
 //! Positions on the waiting list and BEL's priority changes.
 
 use super::rules::{self, Entry};
+use super::{offers, seats};
 use crate::auth::rules::Scope;
 use crate::auth::Caller;
 use crate::db::write_txn;
-use crate::entities::{enrolment, enrolment_event, programme};
+use crate::entities::{enrolment, enrolment_event, group_quota, programme, region, seat_hold, training_group};
 use crate::error::{validate::Errors, AppError, AppResult};
 use crate::startup::AppState;
 use chrono::Utc;
 use sea_orm::sea_query::Expr;
 use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set};
+use va_openapi::reference::GroupStatus;
+use va_openapi::waitlist::*;
 use std::collections::HashMap;
 use va_openapi::auth::Role;
 use va_openapi::enrolment::{EnrolmentStatus, PriorityInput, WaitlistEntry};
-use va_openapi::{EnrolmentId, ErrorCode, ProgrammeId, RequestId};
+use va_openapi::{EnrolmentId, ErrorCode, GroupId, ProgrammeId, RequestId};
 
 const WAITING: [&str; 2] = ["approved", "waitlisted"];
 
@@ -49,6 +52,21 @@ pub async fn list(state: &AppState, caller: &Caller, programme_id: ProgrammeId) 
     let pos = rules::positions(&entries);
     let profs = crate::enrolment::service::professionals_of(db, &rows).await?;
     let names = crate::enrolment::service::names(db).await?;
+    let open_offers: HashMap<i64, seat_hold::Model> = seat_hold::Entity::find()
+        .filter(seat_hold::Column::Kind.eq(offers::OFFER))
+        .filter(seat_hold::Column::Status.eq("open"))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|h| (h.enrolment_id, h))
+        .collect();
+    let group_names: HashMap<i64, String> = training_group::Entity::find()
+        .filter(training_group::Column::ProgrammeId.eq(programme_id.0))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|g| (g.id, g.name))
+        .collect();
     let mut out: Vec<WaitlistEntry> = rows
         .iter()
         .filter_map(|e| {
@@ -73,6 +91,8 @@ pub async fn list(state: &AppState, caller: &Caller, programme_id: ProgrammeId) 
                 priority_reason: e.priority_reason.clone(),
                 approved_at: e.approved_at,
                 status: EnrolmentStatus::parse(&e.status).unwrap_or(EnrolmentStatus::Approved),
+                offer_group: open_offers.get(&e.id).and_then(|h| group_names.get(&h.group_id).cloned()),
+                offer_deadline: open_offers.get(&e.id).map(|h| h.deadline),
             })
         })
         .collect();
@@ -131,4 +151,186 @@ pub async fn set_priority(state: &AppState, caller: &Caller, id: EnrolmentId, in
         .into_iter()
         .find(|x| x.enrolment_id == id)
         .ok_or(AppError::NotFound)
+}
+
+/// BEL offers a seat out of list order, with a reason that is logged and shown.
+pub async fn manual_offer(state: &AppState, caller: &Caller, input: ManualOfferInput) -> AppResult<OfferView> {
+    caller.require(&[Role::BelCoordinator])?;
+    let mut errs = Errors::default();
+    let reason = errs.text("reason", &input.reason, 2000);
+    errs.finish()?;
+    let ctx = offers::Ctx::of(state);
+    let actor = caller.user_id;
+    let hold_id = write_txn(state, move |txn| {
+        Box::pin(async move {
+            let e = enrolment::Entity::find_by_id(input.enrolment_id.0).one(txn).await?.ok_or(AppError::NotFound)?;
+            if !WAITING.contains(&e.status.as_str()) {
+                return Err(AppError::conflict(ErrorCode::InvalidTransition, format!("an enrolment that is {} is not on the waiting list", e.status)));
+            }
+            let g = training_group::Entity::find_by_id(input.group_id.0)
+                .one(txn)
+                .await?
+                .ok_or_else(|| AppError::field("group_id", "unknown", "no such group"))?;
+            if g.programme_id != e.programme_id {
+                return Err(AppError::field("group_id", "other_programme", "the group belongs to another programme"));
+            }
+            if !GroupStatus::parse(&g.status).is_some_and(crate::enrolment::rules::group_accepts_placements) {
+                return Err(AppError::conflict(ErrorCode::GroupClosed, format!("{} is {}", g.name, g.status)));
+            }
+            let open = seat_hold::Entity::find()
+                .filter(seat_hold::Column::EnrolmentId.eq(e.id))
+                .filter(seat_hold::Column::Kind.eq(offers::OFFER))
+                .filter(seat_hold::Column::Status.eq("open"))
+                .one(txn)
+                .await?;
+            if open.is_some() {
+                return Err(AppError::conflict(ErrorCode::Conflict, "this professional has an open offer already"));
+            }
+            let p = programme::Entity::find_by_id(g.programme_id).one(txn).await?.ok_or(AppError::NotFound)?;
+            let first = seats::first_day(txn, &g).await?;
+            if rules::started(ctx.today, first) {
+                return Err(AppError::conflict(ErrorCode::GroupStarted, format!("{} has started", g.name)));
+            }
+            let deadline = rules::offer_deadline(ctx.now, p.offer_hours, first)
+                .ok_or_else(|| AppError::conflict(ErrorCode::GroupStarted, format!("{} starts tomorrow: no time for an offer", g.name)))?;
+            let (_, region) = offers::org_and_region(txn, e.professional_id).await?;
+            let h = offers::create_offer(txn, &ctx, &g, &e, region, deadline, Some((actor, reason))).await?;
+            Ok(h.id)
+        })
+    })
+    .await?;
+    state.mail_notify.notify_one();
+    let h = seat_hold::Entity::find_by_id(hold_id).one(&state.db).await?.ok_or(AppError::NotFound)?;
+    super::views::offers(&state.db, vec![h]).await?.into_iter().next().ok_or(AppError::NotFound)
+}
+
+/// BEL changes a group's capacity; seats added are offered to the list.
+pub async fn set_capacity(state: &AppState, caller: &Caller, id: GroupId, input: CapacityInput) -> AppResult<GroupSeats> {
+    caller.require(&[Role::BelCoordinator])?;
+    if !(1..=40).contains(&input.capacity) {
+        return Err(AppError::field("capacity", "out_of_range", "between 1 and 40 seats"));
+    }
+    let ctx = offers::Ctx::of(state);
+    let actor = caller.user_id;
+    write_txn(state, move |txn| {
+        Box::pin(async move {
+            let g = training_group::Entity::find_by_id(id.0).one(txn).await?.ok_or(AppError::NotFound)?;
+            // Guarded: never below what is taken and held at the moment of the update.
+            let res = training_group::Entity::update_many()
+                .col_expr(training_group::Column::Capacity, Expr::value(input.capacity))
+                .filter(training_group::Column::Id.eq(g.id))
+                .filter(Expr::expr(Expr::col(training_group::Column::SeatsTaken).add(Expr::col(training_group::Column::SeatsHeld))).lte(input.capacity))
+                .exec(txn)
+                .await?;
+            if res.rows_affected != 1 {
+                return Err(AppError::conflict(
+                    ErrorCode::CapacityTooLow,
+                    format!("{} has {} seats taken and {} held", g.name, g.seats_taken, g.seats_held),
+                ));
+            }
+            crate::audit::record(txn, Some(actor), "group.capacity_changed", &format!("group:{}", g.id), Some(format!("{} → {}", g.capacity, input.capacity)))
+                .await?;
+            if input.capacity > g.capacity {
+                offers::offer_seats(txn, &ctx, g.id, input.capacity - g.capacity, None).await?;
+            }
+            Ok(())
+        })
+    })
+    .await?;
+    state.mail_notify.notify_one();
+    group_seats_of(state, id).await
+}
+
+async fn group_seats_of(state: &AppState, id: GroupId) -> AppResult<GroupSeats> {
+    let g = training_group::Entity::find_by_id(id.0).one(&state.db).await?.ok_or(AppError::NotFound)?;
+    let p = programme::Entity::find_by_id(g.programme_id).one(&state.db).await?.ok_or(AppError::NotFound)?;
+    super::views::group_seats(&state.db, &p, state.settings.clock.today())
+        .await?
+        .into_iter()
+        .find(|s| s.group.id == id)
+        .ok_or(AppError::NotFound)
+}
+
+/// BEL reserves seats of a group per region (they apply when the programme's regional quotas are on).
+pub async fn set_quotas(state: &AppState, caller: &Caller, id: GroupId, input: QuotasInput) -> AppResult<GroupSeats> {
+    caller.require(&[Role::BelCoordinator])?;
+    let actor = caller.user_id;
+    write_txn(state, move |txn| {
+        Box::pin(async move {
+            let g = training_group::Entity::find_by_id(id.0).one(txn).await?.ok_or(AppError::NotFound)?;
+            let mut errs = Errors::default();
+            let mut seen = std::collections::HashSet::new();
+            for (i, q) in input.quotas.iter().enumerate() {
+                if region::Entity::find_by_id(q.region_id.0).one(txn).await?.is_none() {
+                    errs.add(&format!("quotas[{i}].region_id"), "unknown", "no such region");
+                }
+                if !seen.insert(q.region_id) {
+                    errs.add(&format!("quotas[{i}].region_id"), "duplicate", "each region once");
+                }
+                if q.seats < 0 {
+                    errs.add(&format!("quotas[{i}].seats"), "out_of_range", "zero or more seats");
+                }
+            }
+            if input.quotas.iter().map(|q| q.seats.max(0)).sum::<i32>() > g.capacity {
+                errs.add("quotas", "over_capacity", format!("at most {} seats in all", g.capacity));
+            }
+            errs.finish()?;
+            group_quota::Entity::delete_many().filter(group_quota::Column::GroupId.eq(g.id)).exec(txn).await?;
+            for q in input.quotas.iter().filter(|q| q.seats > 0) {
+                group_quota::ActiveModel { group_id: Set(g.id), region_id: Set(q.region_id.0), seats: Set(q.seats), ..Default::default() }
+                    .insert(txn)
+                    .await?;
+            }
+            let detail = input.quotas.iter().map(|q| format!("region {}: {}", q.region_id, q.seats)).collect::<Vec<_>>().join(", ");
+            crate::audit::record(txn, Some(actor), "group.quotas_changed", &format!("group:{}", g.id), Some(detail)).await?;
+            Ok(())
+        })
+    })
+    .await?;
+    group_seats_of(state, id).await
+}
+
+/// BEL changes the waiting-list settings of a programme.
+pub async fn update_settings(state: &AppState, caller: &Caller, id: ProgrammeId, s: WaitlistSettings) -> AppResult<WaitlistSettings> {
+    caller.require(&[Role::BelCoordinator])?;
+    let mut errs = Errors::default();
+    let mut range = |field: &str, v: i64, lo: i64, hi: i64| {
+        if !(lo..=hi).contains(&v) {
+            errs.add(field, "out_of_range", format!("between {lo} and {hi}"));
+        }
+    };
+    range("offer_hours", s.offer_hours.into(), 1, 336);
+    range("substitution_hours", s.substitution_hours.into(), 0, 336);
+    range("quota_cutoff_days", s.quota_cutoff_days.into(), 0, 180);
+    range("extra_group_threshold", s.extra_group_threshold.into(), 1, 500);
+    range("cost_per_group_eur", s.cost_per_group_eur, 0, 1_000_000);
+    range("cost_per_trainer_day_eur", s.cost_per_trainer_day_eur, 0, 100_000);
+    range("trainer_days_per_group", s.trainer_days_per_group.into(), 0, 100);
+    errs.finish()?;
+    let actor = caller.user_id;
+    let s2 = s.clone();
+    write_txn(state, move |txn| {
+        Box::pin(async move {
+            programme::Entity::find_by_id(id.0).one(txn).await?.ok_or(AppError::NotFound)?;
+            programme::Entity::update_many()
+                .col_expr(programme::Column::OfferHours, Expr::value(s2.offer_hours))
+                .col_expr(programme::Column::SubstitutionHours, Expr::value(s2.substitution_hours))
+                .col_expr(programme::Column::RegionalQuotas, Expr::value(s2.regional_quotas))
+                .col_expr(programme::Column::QuotaCutoffDays, Expr::value(s2.quota_cutoff_days))
+                .col_expr(programme::Column::ExtraGroupThreshold, Expr::value(s2.extra_group_threshold))
+                .col_expr(programme::Column::CostPerGroupEur, Expr::value(s2.cost_per_group_eur))
+                .col_expr(programme::Column::CostPerTrainerDayEur, Expr::value(s2.cost_per_trainer_day_eur))
+                .col_expr(programme::Column::TrainerDaysPerGroup, Expr::value(s2.trainer_days_per_group))
+                .filter(programme::Column::Id.eq(id.0))
+                .exec(txn)
+                .await?;
+            crate::audit::record(txn, Some(actor), "programme.waitlist_settings_changed", &format!("programme:{}", id.0), Some(format!("{s2:?}"))).await?;
+            Ok(())
+        })
+    })
+    .await?;
+    // A lower threshold may make a proposal due at once.
+    super::proposals::refresh(state).await?;
+    let p = programme::Entity::find_by_id(id.0).one(&state.db).await?.ok_or(AppError::NotFound)?;
+    Ok(super::views::settings_of(&p))
 }

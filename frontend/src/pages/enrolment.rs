@@ -571,7 +571,7 @@ fn SeatBoardView(token: String) -> impl IntoView {
                 Ok(Some(board)) => {
                     let open_groups: Vec<(GroupId, String, i32)> = board.groups.iter()
                         .filter(|g| matches!(g.status, va_openapi::reference::GroupStatus::Planned | va_openapi::reference::GroupStatus::Open | va_openapi::reference::GroupStatus::Running))
-                        .map(|g| (g.id, g.name.clone(), (g.capacity - g.seats_taken).max(0)))
+                        .map(|g| (g.id, g.name.clone(), (g.capacity - g.seats_taken - g.seats_held).max(0)))
                         .collect();
                     let taken: i32 = board.groups.iter().map(|g| g.seats_taken).sum();
                     let capacity: i32 = board.groups.iter().map(|g| g.capacity).sum();
@@ -586,7 +586,7 @@ fn SeatBoardView(token: String) -> impl IntoView {
                             <Table testid="board-groups" headers=vec![("groups.name", false), ("groups.period", false), ("board.taken", true), ("board.free", true), ("groups.status", false)]>
                                 {board.groups.clone().into_iter().map(|g| {
                                     let status = g.status;
-                                    let free = (g.capacity - g.seats_taken).max(0);
+                                    let free = (g.capacity - g.seats_taken - g.seats_held).max(0);
                                     view! {
                                         <tr class="utrecht-table__row">
                                             <th class="utrecht-table__header-cell" scope="row">
@@ -728,7 +728,7 @@ fn GroupView(token: String, id: GroupId) -> impl IntoView {
                 Ok((d, all)) => {
                     let targets: Vec<(GroupId, String)> = all.iter()
                         .filter(|g| g.id != id && matches!(g.status, va_openapi::reference::GroupStatus::Planned | va_openapi::reference::GroupStatus::Open | va_openapi::reference::GroupStatus::Running))
-                        .map(|g| (g.id, format!("{} ({} vrij)", g.name, (g.capacity - g.seats_taken).max(0))))
+                        .map(|g| (g.id, format!("{} ({} vrij)", g.name, (g.capacity - g.seats_taken - g.seats_held).max(0))))
                         .collect();
                     let token = token.clone();
                     view! {

@@ -1,0 +1,668 @@
+//! Offers of freed seats to the waiting list, and substitution windows.
+//!
+//! A freed seat (withdrawal, capacity raised, new group, a declined or expired
+//! offer) is held for the next eligible entry, who gets a signed single-use
+//! link with a deadline. Everything here runs inside the caller's write
+//! transaction, so a hold, its row and its email commit together or not at all.
+
+use super::rules::{self, Candidate};
+use super::{notify, seats};
+use crate::auth::JwtKeys;
+use crate::clock::local_date;
+use crate::email;
+use crate::enrolment::rules::{group_accepts_placements, transition, Event};
+use crate::enrolment::service::{load_enrolment, org_contacts, placement_mails, professionals_of, set_status, status_of, illegal};
+use crate::entities::{
+    enrolment, enrolment_event, enrolment_request, organisation, professional, programme, readiness_check, seat_hold, training_day,
+    training_group,
+};
+use crate::error::{AppError, AppResult};
+use crate::startup::AppState;
+use base64::Engine;
+use chrono::{DateTime, NaiveDate, Utc};
+use rand::RngCore;
+use sea_orm::sea_query::Expr;
+use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseTransaction, EntityTrait, QueryFilter, QueryOrder, Set};
+use sha2::{Digest, Sha256};
+use std::collections::{HashMap, HashSet};
+use std::sync::Arc;
+use va_openapi::enrolment::EnrolmentStatus;
+use va_openapi::reference::GroupStatus;
+use va_openapi::waitlist::{OfferStatus, SubstitutionStatus};
+use va_openapi::{ErrorCode, UserId};
+
+pub const OFFER: &str = "offer";
+pub const SUBSTITUTION: &str = "substitution";
+const OPEN: &str = "open";
+
+/// What a transaction here needs besides the database: the time, the link key and the base URL.
+#[derive(Clone)]
+pub struct Ctx {
+    pub now: DateTime<Utc>,
+    pub today: NaiveDate,
+    pub keys: Arc<JwtKeys>,
+    pub public_url: String,
+}
+
+impl Ctx {
+    pub fn of(state: &AppState) -> Ctx {
+        let now = state.settings.clock.now();
+        Ctx { now, today: local_date(now), keys: state.keys.clone(), public_url: state.settings.public_url.trim_end_matches('/').to_string() }
+    }
+}
+
+fn accepting(g: &training_group::Model) -> bool {
+    GroupStatus::parse(&g.status).is_some_and(group_accepts_placements)
+}
+
+pub fn token_hash(token: &str) -> String {
+    Sha256::digest(token.as_bytes()).iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// The organisation and region a professional's seat counts for.
+pub async fn org_and_region<C: ConnectionTrait>(db: &C, professional_id: i64) -> AppResult<(i64, Option<i64>)> {
+    let p = professional::Entity::find_by_id(professional_id).one(db).await?.ok_or(AppError::NotFound)?;
+    let o = organisation::Entity::find_by_id(p.organisation_id).one(db).await?.ok_or(AppError::NotFound)?;
+    Ok((o.id, o.region_id))
+}
+
+/// A line in the enrolment's timeline (actor none: the planner itself).
+#[allow(clippy::too_many_arguments)]
+pub async fn event<C: ConnectionTrait>(
+    db: &C,
+    now: DateTime<Utc>,
+    e: &enrolment::Model,
+    actor: Option<UserId>,
+    action: &str,
+    from: EnrolmentStatus,
+    to: EnrolmentStatus,
+    reason: Option<String>,
+) -> AppResult<()> {
+    enrolment_event::ActiveModel {
+        request_id: Set(e.request_id),
+        enrolment_id: Set(Some(e.id)),
+        at: Set(now),
+        actor_id: Set(actor.map(|a| a.0)),
+        action: Set(action.into()),
+        from_status: Set(Some(from.as_str().into())),
+        to_status: Set(Some(to.as_str().into())),
+        reason: Set(reason),
+        ..Default::default()
+    }
+    .insert(db)
+    .await?;
+    crate::audit::record(db, actor, &format!("waitlist.{action}"), &format!("enrolment:{}", e.id), None).await?;
+    Ok(())
+}
+
+async fn group_and_programme<C: ConnectionTrait>(db: &C, group_id: i64) -> AppResult<(training_group::Model, programme::Model)> {
+    let g = training_group::Entity::find_by_id(group_id).one(db).await?.ok_or(AppError::NotFound)?;
+    let p = programme::Entity::find_by_id(g.programme_id).one(db).await?.ok_or(AppError::NotFound)?;
+    Ok((g, p))
+}
+
+/// Entries of the list as promotion sees them: who is blocked for this group and why.
+async fn candidates(txn: &DatabaseTransaction, p: &programme::Model, group_id: i64) -> AppResult<(Vec<Candidate>, HashMap<i64, enrolment::Model>)> {
+    let rows = super::service::waiting(txn, p.id).await?;
+    let profs = professionals_of(txn, &rows).await?;
+    let orgs: HashMap<i64, Option<i64>> =
+        organisation::Entity::find().all(txn).await?.into_iter().map(|o| (o.id, o.region_id)).collect();
+    // Offers of the programme's groups (a short list, unlike the entries).
+    let group_ids: Vec<i64> =
+        training_group::Entity::find().filter(training_group::Column::ProgrammeId.eq(p.id)).all(txn).await?.into_iter().map(|g| g.id).collect();
+    let holds = seat_hold::Entity::find()
+        .filter(seat_hold::Column::Kind.eq(OFFER))
+        .filter(seat_hold::Column::GroupId.is_in(group_ids))
+        .all(txn)
+        .await?;
+    // An open offer anywhere, or any earlier offer of this group, blocks the entry for this group.
+    let blocked: HashSet<i64> =
+        holds.iter().filter(|h| h.status == OPEN || h.group_id == group_id).map(|h| h.enrolment_id).collect();
+    let gate_ok: Option<HashSet<i64>> = if p.readiness_gate {
+        let reqs = enrolment_request::Entity::find()
+            .filter(enrolment_request::Column::Id.is_in(rows.iter().map(|e| e.request_id)))
+            .all(txn)
+            .await?;
+        let completed: HashSet<i64> = readiness_check::Entity::find()
+            .filter(readiness_check::Column::Id.is_in(reqs.iter().filter_map(|r| r.readiness_check_id)))
+            .filter(readiness_check::Column::Status.eq("completed"))
+            .all(txn)
+            .await?
+            .into_iter()
+            .map(|c| c.id)
+            .collect();
+        Some(reqs.into_iter().filter(|r| r.readiness_check_id.is_some_and(|c| completed.contains(&c))).map(|r| r.id).collect())
+    } else {
+        None
+    };
+    let list = rows
+        .iter()
+        .map(|e| Candidate {
+            entry: super::service::entry_of(e),
+            region: profs.get(&e.professional_id).and_then(|p| orgs.get(&p.organisation_id).copied().flatten()),
+            blocked: blocked.contains(&e.id) || gate_ok.as_ref().is_some_and(|ok| !ok.contains(&e.request_id)),
+        })
+        .collect();
+    Ok((list, rows.into_iter().map(|e| (e.id, e)).collect()))
+}
+
+/// Offers up to `n` free seats of a group to the list, in list order (entries
+/// of `prefer_region` first, for a group opened for that region). No offers
+/// once the group has started or when no deadline fits before its first day.
+pub async fn offer_seats(txn: &DatabaseTransaction, ctx: &Ctx, group_id: i64, n: i32, prefer_region: Option<i64>) -> AppResult<usize> {
+    let (g, p) = group_and_programme(txn, group_id).await?;
+    if n <= 0 || !accepting(&g) {
+        return Ok(0);
+    }
+    let first = seats::first_day(txn, &g).await?;
+    if rules::started(ctx.today, first) {
+        return Ok(0);
+    }
+    let Some(deadline) = rules::offer_deadline(ctx.now, p.offer_hours, first) else { return Ok(0) };
+    let quotas = seats::active_quotas(txn, &g, &p, ctx.today).await?;
+    let occ = seats::occupancy(txn, &g, quotas).await?;
+    let seats_n = usize::try_from(n.min(occ.free())).unwrap_or(0);
+    if seats_n == 0 {
+        return Ok(0);
+    }
+    let (list, by_id) = candidates(txn, &p, g.id).await?;
+    let picked = match prefer_region {
+        Some(r) => {
+            let mut first_pick = rules::promote(&list.iter().filter(|c| c.region == Some(r)).cloned().collect::<Vec<_>>(), seats_n, &occ);
+            if first_pick.len() < seats_n {
+                let mut after = occ.clone();
+                for _ in &first_pick {
+                    after.take(Some(r));
+                }
+                let rest: Vec<Candidate> = list.iter().filter(|c| !first_pick.contains(&c.entry.id)).cloned().collect();
+                first_pick.extend(rules::promote(&rest, seats_n - first_pick.len(), &after));
+            }
+            first_pick
+        }
+        None => rules::promote(&list, seats_n, &occ),
+    };
+    let mut made = 0;
+    for id in picked {
+        let Some(e) = by_id.get(&id) else { continue };
+        let region = list.iter().find(|c| c.entry.id == id).and_then(|c| c.region);
+        create_offer(txn, ctx, &g, e, region, deadline, None).await?;
+        made += 1;
+    }
+    if made > 0 {
+        tracing::info!(group = g.id, offers = made, "waiting-list offers made");
+    }
+    Ok(made)
+}
+
+/// Holds a seat for `e` and sends the offer: a signed link the professional can use once.
+pub async fn create_offer(
+    txn: &DatabaseTransaction,
+    ctx: &Ctx,
+    g: &training_group::Model,
+    e: &enrolment::Model,
+    region: Option<i64>,
+    deadline: DateTime<Utc>,
+    manual: Option<(UserId, String)>,
+) -> AppResult<seat_hold::Model> {
+    seats::hold(txn, g, region, ctx.today).await?;
+    let prof = professional::Entity::find_by_id(e.professional_id).one(txn).await?.ok_or(AppError::NotFound)?;
+    let hold = seat_hold::ActiveModel {
+        group_id: Set(g.id),
+        kind: Set(OFFER.into()),
+        status: Set(OPEN.into()),
+        enrolment_id: Set(e.id),
+        organisation_id: Set(prof.organisation_id),
+        region_id: Set(region),
+        deadline: Set(deadline),
+        token_hash: Set(None),
+        manual_reason: Set(manual.as_ref().map(|m| m.1.clone())),
+        created_by: Set(manual.as_ref().map(|m| m.0 .0)),
+        created_at: Set(ctx.now),
+        resolved_at: Set(None),
+        substitute_enrolment_id: Set(None),
+        ..Default::default()
+    }
+    .insert(txn)
+    .await?;
+    let mut nonce = [0u8; 16];
+    rand::rngs::OsRng.fill_bytes(&mut nonce);
+    let token = ctx.keys.sign_link(&format!("offer.{}.{}", hold.id, base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(nonce)));
+    seat_hold::Entity::update_many()
+        .col_expr(seat_hold::Column::TokenHash, Expr::value(Some(token_hash(&token))))
+        .filter(seat_hold::Column::Id.eq(hold.id))
+        .exec(txn)
+        .await?;
+    let status = status_of(e)?;
+    let until = crate::email::templates::fmt_nl(deadline);
+    let reason = match &manual {
+        Some((_, why)) => format!("{}, reageren vóór {until}; buiten de volgorde: {why}", g.name),
+        None => format!("{}, reageren vóór {until}", g.name),
+    };
+    event(txn, ctx.now, e, manual.as_ref().map(|m| m.0), "offer", status, status, Some(reason)).await?;
+    let days = training_day::Entity::find()
+        .filter(training_day::Column::GroupId.eq(g.id))
+        .order_by_asc(training_day::Column::Day)
+        .all(txn)
+        .await?;
+    let link = |answer: &str| format!("{}/aanbod?token={token}&antwoord={answer}", ctx.public_url);
+    email::enqueue(txn, notify::offer(&prof, g, &days, deadline, &link("ja"), &link("nee"))).await?;
+    for contact in org_contacts(txn, prof.organisation_id).await? {
+        email::enqueue(txn, notify::offer_contact(&contact, &prof.name, g, deadline)).await?;
+    }
+    Ok(hold)
+}
+
+/// Moves a hold from open to `to`; false when someone else resolved it first.
+async fn resolve<C: ConnectionTrait>(db: &C, id: i64, to: &str, now: DateTime<Utc>, substitute: Option<i64>) -> AppResult<bool> {
+    let mut q = seat_hold::Entity::update_many()
+        .col_expr(seat_hold::Column::Status, Expr::value(to))
+        .col_expr(seat_hold::Column::ResolvedAt, Expr::value(Some(now)));
+    if let Some(s) = substitute {
+        q = q.col_expr(seat_hold::Column::SubstituteEnrolmentId, Expr::value(Some(s)));
+    }
+    let res = q.filter(seat_hold::Column::Id.eq(id)).filter(seat_hold::Column::Status.eq(OPEN)).exec(db).await?;
+    Ok(res.rows_affected == 1)
+}
+
+/// An open offer past its deadline: expired, the seat offered on.
+pub async fn expire_one(txn: &DatabaseTransaction, ctx: &Ctx, h: &seat_hold::Model) -> AppResult<bool> {
+    if !resolve(txn, h.id, OfferStatus::Expired.as_str(), ctx.now, None).await? {
+        return Ok(false);
+    }
+    seats::release(txn, h.group_id).await?;
+    let e = enrolment::Entity::find_by_id(h.enrolment_id).one(txn).await?.ok_or(AppError::NotFound)?;
+    let (g, _) = group_and_programme(txn, h.group_id).await?;
+    let status = status_of(&e)?;
+    event(txn, ctx.now, &e, None, "offer_expired", status, status, Some(g.name.clone())).await?;
+    if let Some(p) = professional::Entity::find_by_id(e.professional_id).one(txn).await? {
+        email::enqueue(txn, notify::offer_expired(&p, &g)).await?;
+    }
+    offer_seats(txn, ctx, h.group_id, 1, None).await?;
+    Ok(true)
+}
+
+/// Withdraws the open offers of an entry (placed or withdrawn otherwise) and
+/// frees their seats; returns the groups, to be offered on once the caller's
+/// own seat change is done.
+pub async fn cancel_open_offers(txn: &DatabaseTransaction, ctx: &Ctx, enrolment_id: i64) -> AppResult<Vec<i64>> {
+    let open = seat_hold::Entity::find()
+        .filter(seat_hold::Column::Kind.eq(OFFER))
+        .filter(seat_hold::Column::EnrolmentId.eq(enrolment_id))
+        .filter(seat_hold::Column::Status.eq(OPEN))
+        .all(txn)
+        .await?;
+    let mut groups = Vec::new();
+    for h in open {
+        if resolve(txn, h.id, OfferStatus::Cancelled.as_str(), ctx.now, None).await? {
+            seats::release(txn, h.group_id).await?;
+            groups.push(h.group_id);
+        }
+    }
+    Ok(groups)
+}
+
+/// A refusal that still commits what was found out (an offer that turned out
+/// to be expired is expired and offered on, then the answer is refused).
+pub enum Outcome {
+    Done,
+    Refused(ErrorCode, String),
+}
+
+fn parse_token(state: &AppState, token: &str) -> AppResult<i64> {
+    let payload = state.keys.verify_link(token.trim()).ok_or(AppError::TokenInvalid)?;
+    let mut parts = payload.split('.');
+    match (parts.next(), parts.next().and_then(|id| id.parse::<i64>().ok())) {
+        (Some("offer"), Some(id)) => Ok(id),
+        _ => Err(AppError::TokenInvalid),
+    }
+}
+
+async fn offer_of_token<C: ConnectionTrait>(db: &C, id: i64, token: &str) -> AppResult<seat_hold::Model> {
+    let h = seat_hold::Entity::find_by_id(id).one(db).await?.filter(|h| h.kind == OFFER).ok_or(AppError::TokenInvalid)?;
+    if h.token_hash.as_deref() != Some(token_hash(token.trim()).as_str()) {
+        return Err(AppError::TokenInvalid);
+    }
+    Ok(h)
+}
+
+/// What the link shows: the professional's own offer, nothing else.
+pub async fn lookup(state: &AppState, token: &str) -> AppResult<va_openapi::waitlist::PublicOffer> {
+    let id = parse_token(state, token)?;
+    let h = offer_of_token(&state.db, id, token).await?;
+    public_view(&state.db, &h).await
+}
+
+async fn public_view<C: ConnectionTrait>(db: &C, h: &seat_hold::Model) -> AppResult<va_openapi::waitlist::PublicOffer> {
+    let e = enrolment::Entity::find_by_id(h.enrolment_id).one(db).await?.ok_or(AppError::NotFound)?;
+    let p = professional::Entity::find_by_id(e.professional_id).one(db).await?.ok_or(AppError::NotFound)?;
+    let (g, _) = group_and_programme(db, h.group_id).await?;
+    let days = training_day::Entity::find()
+        .filter(training_day::Column::GroupId.eq(g.id))
+        .order_by_asc(training_day::Column::Day)
+        .all(db)
+        .await?;
+    let status = status_of(&e)?;
+    Ok(va_openapi::waitlist::PublicOffer {
+        professional: p.name,
+        group: g.name,
+        days: days
+            .into_iter()
+            .map(|d| va_openapi::enrolment::TrainingDay { day: d.day, starts_at: d.starts_at, ends_at: d.ends_at, place: d.place })
+            .collect(),
+        status: OfferStatus::parse(&h.status).unwrap_or(OfferStatus::Cancelled),
+        deadline: h.deadline,
+        on_list: matches!(status, EnrolmentStatus::Approved | EnrolmentStatus::Waitlisted),
+    })
+}
+
+/// The professional accepts or declines through the link. Two answers to one
+/// offer: the first wins (guarded update), the second is refused.
+pub async fn answer(state: &AppState, input: va_openapi::waitlist::OfferAnswer) -> AppResult<va_openapi::waitlist::PublicOffer> {
+    let id = parse_token(state, &input.token)?;
+    let ctx = Ctx::of(state);
+    let token = input.token.clone();
+    let outcome = crate::db::write_txn(state, move |txn| {
+        Box::pin(async move {
+            let h = offer_of_token(txn, id, &token).await?;
+            match OfferStatus::parse(&h.status) {
+                Some(OfferStatus::Open) => {}
+                Some(OfferStatus::Expired) => {
+                    return Ok(Outcome::Refused(ErrorCode::OfferExpired, "the deadline has passed; the seat was offered to the next on the list".into()))
+                }
+                _ => return Ok(Outcome::Refused(ErrorCode::OfferNotOpen, format!("this offer is {}", h.status))),
+            }
+            if ctx.now >= h.deadline {
+                expire_one(txn, &ctx, &h).await?;
+                return Ok(Outcome::Refused(ErrorCode::OfferExpired, "the deadline has passed; the seat was offered to the next on the list".into()));
+            }
+            let (g, _) = group_and_programme(txn, h.group_id).await?;
+            if rules::started(ctx.today, seats::first_day(txn, &g).await?) {
+                expire_one(txn, &ctx, &h).await?;
+                return Ok(Outcome::Refused(ErrorCode::GroupStarted, format!("{} has started", g.name)));
+            }
+            let (e, req) = load_enrolment(txn, h.enrolment_id).await?;
+            let from = status_of(&e)?;
+            if input.accept {
+                let to = transition(from, Event::Allocate).map_err(illegal)?;
+                if !resolve(txn, h.id, OfferStatus::Accepted.as_str(), ctx.now, None).await? {
+                    return Ok(Outcome::Refused(ErrorCode::OfferNotOpen, "this offer was answered already".into()));
+                }
+                seats::convert(txn, g.id).await?;
+                set_status(txn, &e, from, to, |q| q.col_expr(enrolment::Column::GroupId, Expr::value(Some(g.id)))).await?;
+                event(txn, ctx.now, &e, None, "offer_accepted", from, to, Some(g.name.clone())).await?;
+                placement_mails(txn, &e, &g, req.organisation_id).await?;
+            } else {
+                if !resolve(txn, h.id, OfferStatus::Declined.as_str(), ctx.now, None).await? {
+                    return Ok(Outcome::Refused(ErrorCode::OfferNotOpen, "this offer was answered already".into()));
+                }
+                seats::release(txn, g.id).await?;
+                if input.keep_on_list {
+                    event(txn, ctx.now, &e, None, "offer_declined", from, from, Some(format!("{}; blijft op de wachtlijst", g.name))).await?;
+                } else {
+                    let to = transition(from, Event::Withdraw).map_err(illegal)?;
+                    let why = "Aanbod afgewezen; wil niet op de wachtlijst blijven".to_string();
+                    let w2 = why.clone();
+                    set_status(txn, &e, from, to, |q| q.col_expr(enrolment::Column::LastReason, Expr::value(Some(w2)))).await?;
+                    event(txn, ctx.now, &e, None, "offer_declined", from, to, Some(format!("{}; {why}", g.name))).await?;
+                }
+                offer_seats(txn, &ctx, g.id, 1, None).await?;
+            }
+            Ok(Outcome::Done)
+        })
+    })
+    .await?;
+    state.mail_notify.notify_one();
+    if let Outcome::Refused(code, detail) = outcome {
+        return Err(AppError::conflict(code, detail));
+    }
+    lookup(state, &input.token).await
+}
+
+/// Open offers past their deadline are expired and their seats offered on;
+/// each in its own transaction, so one failure does not hold up the others.
+pub async fn expire_due(state: &AppState) -> AppResult<usize> {
+    let now = state.settings.clock.now();
+    let due = seat_hold::Entity::find()
+        .filter(seat_hold::Column::Kind.eq(OFFER))
+        .filter(seat_hold::Column::Status.eq(OPEN))
+        .filter(seat_hold::Column::Deadline.lte(now))
+        .all(&state.db)
+        .await?;
+    let mut n = 0;
+    for h in due {
+        let ctx = Ctx::of(state);
+        let done = crate::db::write_txn(state, move |txn| {
+            Box::pin(async move {
+                match seat_hold::Entity::find_by_id(h.id).one(txn).await? {
+                    Some(h) if h.status == OPEN && h.deadline <= ctx.now => expire_one(txn, &ctx, &h).await,
+                    _ => Ok(false),
+                }
+            })
+        })
+        .await?;
+        n += usize::from(done);
+    }
+    Ok(n)
+}
+
+// ---------------------------------------------------------------- substitution
+
+/// A placed professional withdrew: the organisation gets a window to name a
+/// substitute before the seat goes to the list (no window: offered at once).
+pub async fn seat_freed_by_withdrawal(
+    txn: &DatabaseTransaction,
+    ctx: &Ctx,
+    e: &enrolment::Model,
+    group_id: i64,
+    actor: Option<UserId>,
+) -> AppResult<()> {
+    let (g, p) = group_and_programme(txn, group_id).await?;
+    if !accepting(&g) {
+        return Ok(());
+    }
+    let first = seats::first_day(txn, &g).await?;
+    if rules::started(ctx.today, first) {
+        return Ok(());
+    }
+    let window = if p.substitution_hours > 0 { rules::offer_deadline(ctx.now, p.substitution_hours, first) } else { None };
+    let Some(deadline) = window else {
+        offer_seats(txn, ctx, g.id, 1, None).await?;
+        return Ok(());
+    };
+    let (org_id, region) = org_and_region(txn, e.professional_id).await?;
+    seats::hold(txn, &g, region, ctx.today).await?;
+    seat_hold::ActiveModel {
+        group_id: Set(g.id),
+        kind: Set(SUBSTITUTION.into()),
+        status: Set(OPEN.into()),
+        enrolment_id: Set(e.id),
+        organisation_id: Set(org_id),
+        region_id: Set(region),
+        deadline: Set(deadline),
+        token_hash: Set(None),
+        manual_reason: Set(None),
+        created_by: Set(actor.map(|a| a.0)),
+        created_at: Set(ctx.now),
+        resolved_at: Set(None),
+        substitute_enrolment_id: Set(None),
+        ..Default::default()
+    }
+    .insert(txn)
+    .await?;
+    let prof = professional::Entity::find_by_id(e.professional_id).one(txn).await?.ok_or(AppError::NotFound)?;
+    let link = format!("{}/aanmeldingen/{}", ctx.public_url, e.request_id);
+    for contact in org_contacts(txn, org_id).await? {
+        email::enqueue(txn, notify::substitution_window(&contact, &prof.name, &g, deadline, &link)).await?;
+    }
+    Ok(())
+}
+
+async fn open_substitution<C: ConnectionTrait>(db: &C, id: i64) -> AppResult<seat_hold::Model> {
+    let h = seat_hold::Entity::find_by_id(id).one(db).await?.filter(|h| h.kind == SUBSTITUTION).ok_or(AppError::NotFound)?;
+    if h.status != OPEN {
+        return Err(AppError::conflict(ErrorCode::OfferNotOpen, format!("this substitution window is {}", h.status)));
+    }
+    Ok(h)
+}
+
+fn may_act_for(caller: &crate::auth::Caller, org_id: i64) -> AppResult<()> {
+    use crate::auth::rules::Scope;
+    use va_openapi::auth::Role;
+    match (caller.role, caller.scope) {
+        (Role::BelCoordinator, _) => Ok(()),
+        (Role::OrgContact, Scope::Organisation(o)) if o.0 == org_id => Ok(()),
+        (Role::OrgContact, _) => Err(AppError::NotFound),
+        _ => Err(AppError::Forbidden),
+    }
+}
+
+/// The organisation names a substitute: placed at once in the held seat.
+pub async fn substitute(
+    state: &AppState,
+    caller: &crate::auth::Caller,
+    id: va_openapi::SubstitutionId,
+    input: va_openapi::waitlist::SubstituteInput,
+) -> AppResult<va_openapi::waitlist::SubstitutionView> {
+    let mut errs = crate::error::validate::Errors::default();
+    let name = errs.text("name", &input.name, va_openapi::MAX_NAME_LEN);
+    let mail = errs.email("email", &input.email);
+    let function = errs.opt_text("function", input.function.as_deref(), va_openapi::MAX_NAME_LEN);
+    let h = open_substitution(&state.db, id.0).await?;
+    may_act_for(caller, h.organisation_id)?;
+    errs.finish()?;
+    let ctx = Ctx::of(state);
+    let c = *caller;
+    let ret_uhp = input.works_on_ret_uhp;
+    let outcome = crate::db::write_txn(state, move |txn| {
+        Box::pin(async move {
+            let h = open_substitution(txn, id.0).await?;
+            if ctx.now >= h.deadline {
+                release_one(txn, &ctx, &h).await?;
+                return Ok(Outcome::Refused(ErrorCode::OfferExpired, "the substitution window has closed; the seat went to the waiting list".into()));
+            }
+            let (g, _) = group_and_programme(txn, h.group_id).await?;
+            if rules::started(ctx.today, seats::first_day(txn, &g).await?) {
+                return Err(AppError::conflict(ErrorCode::GroupStarted, format!("{} has started", g.name)));
+            }
+            let (withdrawn, _) = load_enrolment(txn, h.enrolment_id).await?;
+            let prof = match professional::Entity::find().filter(professional::Column::Email.eq(mail.clone())).one(txn).await? {
+                Some(p) if p.organisation_id == h.organisation_id => p,
+                Some(_) => return Err(AppError::conflict(ErrorCode::AlreadyExists, format!("{mail} is registered with another organisation"))),
+                None => {
+                    professional::ActiveModel {
+                        organisation_id: Set(h.organisation_id),
+                        name: Set(name.clone()),
+                        email: Set(mail.clone()),
+                        function: Set(function.clone()),
+                        created_at: Set(ctx.now),
+                        ..Default::default()
+                    }
+                    .insert(txn)
+                    .await?
+                }
+            };
+            if let Some(existing) = crate::enrolment::service::existing_active_enrolment(txn, withdrawn.programme_id, prof.id, None).await? {
+                return Err(crate::enrolment::service::already_enrolled(&prof.name, &existing));
+            }
+            let e = enrolment::ActiveModel {
+                request_id: Set(withdrawn.request_id),
+                programme_id: Set(withdrawn.programme_id),
+                professional_id: Set(prof.id),
+                function: Set(function),
+                ret_uhp: Set(ret_uhp),
+                remarks: Set(None),
+                status: Set(EnrolmentStatus::Placed.as_str().into()),
+                group_id: Set(Some(g.id)),
+                waitlist_position: Set(None),
+                last_reason: Set(None),
+                approved_at: Set(Some(ctx.now)),
+                priority_adjustment: Set(0),
+                priority_reason: Set(None),
+                created_at: Set(ctx.now),
+                updated_at: Set(ctx.now),
+                ..Default::default()
+            }
+            .insert(txn)
+            .await?;
+            if !resolve(txn, h.id, SubstitutionStatus::Substituted.as_str(), ctx.now, Some(e.id)).await? {
+                return Err(AppError::conflict(ErrorCode::OfferNotOpen, "this substitution window was closed meanwhile"));
+            }
+            seats::convert(txn, g.id).await?;
+            let old_name = professional::Entity::find_by_id(withdrawn.professional_id).one(txn).await?.map(|p| p.name).unwrap_or_default();
+            event(txn, ctx.now, &e, Some(c.user_id), "substitute", EnrolmentStatus::Approved, EnrolmentStatus::Placed, Some(format!("{}: vervangt {old_name}", g.name)))
+                .await?;
+            let req = enrolment_request::Entity::find_by_id(e.request_id).one(txn).await?.ok_or(AppError::NotFound)?;
+            placement_mails(txn, &e, &g, req.organisation_id).await?;
+            Ok(Outcome::Done)
+        })
+    })
+    .await?;
+    state.mail_notify.notify_one();
+    if let Outcome::Refused(code, detail) = outcome {
+        return Err(AppError::conflict(code, detail));
+    }
+    substitution_view(&state.db, id.0).await
+}
+
+async fn release_one(txn: &DatabaseTransaction, ctx: &Ctx, h: &seat_hold::Model) -> AppResult<bool> {
+    if !resolve(txn, h.id, SubstitutionStatus::Released.as_str(), ctx.now, None).await? {
+        return Ok(false);
+    }
+    seats::release(txn, h.group_id).await?;
+    offer_seats(txn, ctx, h.group_id, 1, None).await?;
+    Ok(true)
+}
+
+/// The organisation has no substitute: the seat goes to the list now.
+pub async fn release_substitution(
+    state: &AppState,
+    caller: &crate::auth::Caller,
+    id: va_openapi::SubstitutionId,
+) -> AppResult<va_openapi::waitlist::SubstitutionView> {
+    let h = open_substitution(&state.db, id.0).await?;
+    may_act_for(caller, h.organisation_id)?;
+    let ctx = Ctx::of(state);
+    let actor = caller.user_id;
+    crate::db::write_txn(state, move |txn| {
+        Box::pin(async move {
+            let h = open_substitution(txn, id.0).await?;
+            release_one(txn, &ctx, &h).await?;
+            crate::audit::record(txn, Some(actor), "waitlist.substitution_released", &format!("substitution:{}", h.id), None).await?;
+            Ok(())
+        })
+    })
+    .await?;
+    state.mail_notify.notify_one();
+    substitution_view(&state.db, id.0).await
+}
+
+/// Windows past their deadline: the seat goes to the list.
+pub async fn release_due(state: &AppState) -> AppResult<usize> {
+    let now = state.settings.clock.now();
+    let due = seat_hold::Entity::find()
+        .filter(seat_hold::Column::Kind.eq(SUBSTITUTION))
+        .filter(seat_hold::Column::Status.eq(OPEN))
+        .filter(seat_hold::Column::Deadline.lte(now))
+        .all(&state.db)
+        .await?;
+    let mut n = 0;
+    for h in due {
+        let ctx = Ctx::of(state);
+        let done = crate::db::write_txn(state, move |txn| {
+            Box::pin(async move {
+                match seat_hold::Entity::find_by_id(h.id).one(txn).await? {
+                    Some(h) if h.status == OPEN && h.deadline <= ctx.now => release_one(txn, &ctx, &h).await,
+                    _ => Ok(false),
+                }
+            })
+        })
+        .await?;
+        n += usize::from(done);
+    }
+    Ok(n)
+}
+
+pub async fn substitution_view<C: ConnectionTrait>(db: &C, id: i64) -> AppResult<va_openapi::waitlist::SubstitutionView> {
+    let h = seat_hold::Entity::find_by_id(id).one(db).await?.filter(|h| h.kind == SUBSTITUTION).ok_or(AppError::NotFound)?;
+    super::views::substitutions(db, vec![h]).await?.into_iter().next().ok_or(AppError::NotFound)
+}

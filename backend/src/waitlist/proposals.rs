@@ -1,0 +1,391 @@
+//! Extra-group proposals and the yearly training budget.
+//!
+//! When the waiting entries (overall or of one region) reach the programme's
+//! threshold, BEL gets a proposal with the cost of a group and what is left of
+//! the year's budget. Approving creates the group and offers its seats in list
+//! order; a group that does not fit the budget is refused.
+
+use super::offers::{self, Ctx};
+use super::rules;
+use crate::auth::Caller;
+use crate::db::write_txn;
+use crate::email;
+use crate::enrolment::service::{active_users, names, professionals_of};
+use crate::entities::{budget, extra_group_proposal as proposal, organisation, programme, training_day, training_group, user};
+use crate::error::{validate::Errors, AppError, AppResult};
+use crate::startup::AppState;
+use chrono::{DateTime, Datelike, NaiveTime, Utc};
+use sea_orm::sea_query::Expr;
+use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Set};
+use std::collections::{BTreeSet, HashMap, HashSet};
+use va_openapi::auth::{NamedRef, Role};
+use va_openapi::waitlist::*;
+use va_openapi::*;
+
+const MAX_GROUP_SIZE: i32 = 16;
+
+fn cost_of(p: &programme::Model) -> i64 {
+    rules::group_cost(p.cost_per_group_eur, p.cost_per_trainer_day_eur, p.trainer_days_per_group)
+}
+
+/// Cost of the year's groups (not cancelled), each by its programme's cost model.
+pub async fn committed<C: ConnectionTrait>(db: &C, year: i32) -> AppResult<(i64, i32)> {
+    let progs: HashMap<i64, programme::Model> = programme::Entity::find().all(db).await?.into_iter().map(|p| (p.id, p)).collect();
+    let mut total = 0;
+    let mut n = 0;
+    for g in training_group::Entity::find().filter(training_group::Column::Status.ne("cancelled")).all(db).await? {
+        if g.starts_on.year() == year {
+            total += progs.get(&g.programme_id).map(cost_of).unwrap_or(0);
+            n += 1;
+        }
+    }
+    Ok((total, n))
+}
+
+async fn budget_of<C: ConnectionTrait>(db: &C, year: i32) -> AppResult<Option<i64>> {
+    Ok(budget::Entity::find_by_id(year).one(db).await?.map(|b| b.training_eur))
+}
+
+/// Budget years: those with a budget, with groups, and the current one.
+pub async fn budget_years<C: ConnectionTrait>(db: &C, now: DateTime<Utc>) -> AppResult<Vec<BudgetYear>> {
+    let mut years: BTreeSet<i32> = budget::Entity::find().all(db).await?.into_iter().map(|b| b.year).collect();
+    years.extend(training_group::Entity::find().all(db).await?.into_iter().map(|g| g.starts_on.year()));
+    years.insert(now.year());
+    let mut out = Vec::new();
+    for year in years {
+        out.push(budget_year(db, year).await?);
+    }
+    Ok(out)
+}
+
+pub async fn budget_year<C: ConnectionTrait>(db: &C, year: i32) -> AppResult<BudgetYear> {
+    let training = budget_of(db, year).await?;
+    let (committed, groups) = committed(db, year).await?;
+    Ok(BudgetYear { year, training_eur: training, committed_eur: committed, remaining_eur: training.unwrap_or(0) - committed, groups })
+}
+
+/// BEL sets a year's training budget.
+pub async fn set_budget(state: &AppState, caller: &Caller, year: i32, input: BudgetInput) -> AppResult<BudgetYear> {
+    caller.require(&[Role::BelCoordinator])?;
+    let mut errs = Errors::default();
+    if !(2020..=2100).contains(&year) {
+        errs.add("year", "out_of_range", "a year between 2020 and 2100");
+    }
+    if !(0..=10_000_000).contains(&input.training_eur) {
+        errs.add("training_eur", "out_of_range", "between 0 and 10,000,000 euros");
+    }
+    errs.finish()?;
+    let actor = caller.user_id;
+    let now = state.settings.clock.now();
+    write_txn(state, move |txn| {
+        Box::pin(async move {
+            match budget::Entity::find_by_id(year).one(txn).await? {
+                Some(_) => {
+                    budget::Entity::update_many()
+                        .col_expr(budget::Column::TrainingEur, Expr::value(input.training_eur))
+                        .col_expr(budget::Column::UpdatedAt, Expr::value(now))
+                        .filter(budget::Column::Year.eq(year))
+                        .exec(txn)
+                        .await?;
+                }
+                None => {
+                    budget::ActiveModel { year: Set(year), training_eur: Set(input.training_eur), updated_at: Set(now) }.insert(txn).await?;
+                }
+            }
+            crate::audit::record(txn, Some(actor), "budget.set", &format!("budget:{year}"), Some(format!("EUR {}", input.training_eur))).await?;
+            Ok(())
+        })
+    })
+    .await?;
+    budget_year(&state.db, year).await
+}
+
+/// Waiting entries by region (none: GIs and care providers); entries with an
+/// open offer hold a seat already and do not count.
+pub async fn waiting_by_region<C: ConnectionTrait>(db: &C, programme_id: i64) -> AppResult<HashMap<Option<i64>, i32>> {
+    let offered: HashSet<i64> = crate::entities::seat_hold::Entity::find()
+        .filter(crate::entities::seat_hold::Column::Kind.eq(super::offers::OFFER))
+        .filter(crate::entities::seat_hold::Column::Status.eq("open"))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|h| h.enrolment_id)
+        .collect();
+    let rows: Vec<_> = super::service::waiting(db, programme_id).await?.into_iter().filter(|e| !offered.contains(&e.id)).collect();
+    let profs = professionals_of(db, &rows).await?;
+    let orgs: HashMap<i64, Option<i64>> = organisation::Entity::find().all(db).await?.into_iter().map(|o| (o.id, o.region_id)).collect();
+    let mut out: HashMap<Option<i64>, i32> = HashMap::new();
+    for e in &rows {
+        let region = profs.get(&e.professional_id).and_then(|p| orgs.get(&p.organisation_id).copied().flatten());
+        *out.entry(region).or_default() += 1;
+    }
+    Ok(out)
+}
+
+/// Makes the proposals that are due for every programme; returns how many.
+pub async fn refresh(state: &AppState) -> AppResult<usize> {
+    let mut made = 0;
+    for p in programme::Entity::find().all(&state.db).await? {
+        let now = state.settings.clock.now();
+        let public_url = state.settings.public_url.trim_end_matches('/').to_string();
+        made += write_txn(state, move |txn| {
+            Box::pin(async move {
+                // Serialises refreshes of one programme (the row lock on PostgreSQL; SQLite's writer).
+                programme::Entity::update_many().col_expr(programme::Column::Id, Expr::col(programme::Column::Id).into()).filter(programme::Column::Id.eq(p.id)).exec(txn).await?;
+                let all = proposal::Entity::find().filter(proposal::Column::ProgrammeId.eq(p.id)).order_by_asc(proposal::Column::Id).all(txn).await?;
+                let open: HashSet<Option<i64>> = all.iter().filter(|x| x.status == "open").map(|x| x.scope_region_id).collect();
+                // The level a scope must grow past after a decision: what the
+                // decision saw, less the seats of a group it opened.
+                let mut last: HashMap<Option<i64>, i32> = HashMap::new();
+                for x in all.iter().filter(|x| x.status != "open") {
+                    let seats = match x.group_id {
+                        Some(g) => training_group::Entity::find_by_id(g).one(txn).await?.map(|g| g.capacity).unwrap_or(0),
+                        None => 0,
+                    };
+                    last.insert(x.scope_region_id, x.waiting_count - seats);
+                }
+                let waiting = waiting_by_region(txn, p.id).await?;
+                let due = rules::proposals_due(&waiting, p.extra_group_threshold, &open, &last);
+                let n = names(txn).await?;
+                let cost = cost_of(&p);
+                let year = now.year();
+                let (committed, _) = committed(txn, year).await?;
+                let (_, fits, missing) = rules::fit(cost, budget_of(txn, year).await?, committed);
+                for scope in &due {
+                    let (region, size) = rules::suggestion(*scope, &waiting, MAX_GROUP_SIZE);
+                    let count = match scope {
+                        Some(r) => waiting.get(&Some(*r)).copied().unwrap_or(0),
+                        None => waiting.values().sum(),
+                    };
+                    let row = proposal::ActiveModel {
+                        programme_id: Set(p.id),
+                        scope_region_id: Set(*scope),
+                        status: Set("open".into()),
+                        waiting_count: Set(count),
+                        suggested_region_id: Set(region),
+                        suggested_size: Set(size),
+                        cost_eur: Set(cost),
+                        budget_year: Set(year),
+                        created_at: Set(now),
+                        decided_at: Set(None),
+                        decided_by: Set(None),
+                        decision_reason: Set(None),
+                        group_id: Set(None),
+                        ..Default::default()
+                    }
+                    .insert(txn)
+                    .await?;
+                    crate::audit::record(txn, None, "waitlist.proposal_made", &format!("proposal:{}", row.id), Some(format!("{count} waiting"))).await?;
+                    let scope_name = n.region(*scope).map(|r| r.name).unwrap_or_else(|| "hele wachtlijst".into());
+                    for bel in active_users(txn, Role::BelCoordinator).await?.all(txn).await? {
+                        let link = format!("{public_url}/bel/wachtlijst");
+                        email::enqueue(txn, super::notify::proposal(&bel, &scope_name, count, cost, fits, missing, &link)).await?;
+                    }
+                }
+                Ok(due.len())
+            })
+        })
+        .await?;
+    }
+    if made > 0 {
+        state.mail_notify.notify_one();
+        tracing::info!(proposals = made, "extra-group proposals made");
+    }
+    Ok(made)
+}
+
+async fn view<C: ConnectionTrait>(db: &C, x: proposal::Model, waiting: &HashMap<Option<i64>, i32>, n: &crate::enrolment::service::Names) -> AppResult<ProposalView> {
+    let budget = budget_of(db, x.budget_year).await?;
+    let (committed, _) = committed(db, x.budget_year).await?;
+    // An approved group is part of `committed` already; its own cost must not count twice.
+    let committed_before = if x.group_id.is_some() { committed - x.cost_eur } else { committed };
+    let (remaining, fits, missing) = rules::fit(x.cost_eur, budget, committed_before);
+    let group = match x.group_id {
+        Some(g) => training_group::Entity::find_by_id(g).one(db).await?.map(|g| NamedRef { id: GroupId(g.id), name: g.name }),
+        None => None,
+    };
+    Ok(ProposalView {
+        id: ProposalId(x.id),
+        scope_region: n.region(x.scope_region_id),
+        status: ProposalStatus::parse(&x.status).unwrap_or(ProposalStatus::Declined),
+        waiting_count: x.waiting_count,
+        waiting_now: match x.scope_region_id {
+            Some(r) => waiting.get(&Some(r)).copied().unwrap_or(0),
+            None => waiting.values().sum(),
+        },
+        suggested_region: n.region(x.suggested_region_id),
+        suggested_size: x.suggested_size,
+        cost_eur: x.cost_eur,
+        budget_year: x.budget_year,
+        budget_eur: budget,
+        committed_eur: committed_before,
+        remaining_eur: remaining,
+        fits,
+        missing_eur: missing,
+        created_at: x.created_at,
+        decided_at: x.decided_at,
+        decision_reason: x.decision_reason,
+        group,
+    })
+}
+
+/// A programme's proposals, newest first.
+pub async fn views(state: &AppState, programme_id: i64) -> AppResult<Vec<ProposalView>> {
+    let db = &state.db;
+    let waiting = waiting_by_region(db, programme_id).await?;
+    let n = names(db).await?;
+    let mut out = Vec::new();
+    for x in proposal::Entity::find().filter(proposal::Column::ProgrammeId.eq(programme_id)).order_by_desc(proposal::Column::Id).all(db).await? {
+        out.push(view(db, x, &waiting, &n).await?);
+    }
+    Ok(out)
+}
+
+async fn one(state: &AppState, id: i64) -> AppResult<ProposalView> {
+    let x = proposal::Entity::find_by_id(id).one(&state.db).await?.ok_or(AppError::NotFound)?;
+    let waiting = waiting_by_region(&state.db, x.programme_id).await?;
+    view(&state.db, x, &waiting, &names(&state.db).await?).await
+}
+
+async fn open_proposal<C: ConnectionTrait>(db: &C, id: i64) -> AppResult<proposal::Model> {
+    let x = proposal::Entity::find_by_id(id).one(db).await?.ok_or(AppError::NotFound)?;
+    if x.status != "open" {
+        return Err(AppError::conflict(ErrorCode::InvalidTransition, format!("this proposal is {}", x.status)));
+    }
+    Ok(x)
+}
+
+fn valid_time(s: &str) -> bool {
+    s.len() == 5 && NaiveTime::parse_from_str(s, "%H:%M").is_ok()
+}
+
+/// BEL approves: the group is created with its days, and its seats are offered in list order.
+pub async fn approve(state: &AppState, caller: &Caller, id: ProposalId, input: ApproveProposal) -> AppResult<ProposalView> {
+    caller.require(&[Role::BelCoordinator])?;
+    let today = state.settings.clock.today();
+    let mut errs = Errors::default();
+    let name = errs.opt_text("name", input.name.as_deref(), MAX_NAME_LEN);
+    if !(1..=40).contains(&input.capacity) {
+        errs.add("capacity", "out_of_range", "between 1 and 40 seats");
+    }
+    if input.days.is_empty() || input.days.len() > 20 {
+        errs.add("days", "required", "between 1 and 20 training days");
+    }
+    let mut days = Vec::new();
+    for (i, d) in input.days.iter().enumerate() {
+        if d.day <= today {
+            errs.add(&format!("days[{i}].day"), "not_in_future", "a training day after today");
+        }
+        if !valid_time(&d.starts_at) {
+            errs.add(&format!("days[{i}].starts_at"), "invalid_time", "HH:MM");
+        }
+        if !valid_time(&d.ends_at) || d.ends_at <= d.starts_at {
+            errs.add(&format!("days[{i}].ends_at"), "invalid_time", "HH:MM after the start");
+        }
+        let place = errs.text(&format!("days[{i}].place"), &d.place, MAX_NAME_LEN);
+        days.push((d.day, d.starts_at.clone(), d.ends_at.clone(), place));
+    }
+    if let Some(t) = input.trainer_id {
+        let ok = user::Entity::find_by_id(t.0).one(&state.db).await?.is_some_and(|u| u.role == Role::Trainer.as_str() && u.active);
+        if !ok {
+            errs.add("trainer_id", "unknown", "an active trainer");
+        }
+    }
+    errs.finish()?;
+    days.sort();
+    let ctx = Ctx::of(state);
+    let actor = caller.user_id;
+    write_txn(state, move |txn| {
+        Box::pin(async move {
+            let x = open_proposal(txn, id.0).await?;
+            let p = programme::Entity::find_by_id(x.programme_id).one(txn).await?.ok_or(AppError::NotFound)?;
+            let (first, last) = match (days.first(), days.last()) {
+                (Some(f), Some(l)) => (f.0, l.0),
+                _ => return Err(AppError::field("days", "required", "at least one training day")),
+            };
+            let year = first.year();
+            let (committed, _) = committed(txn, year).await?;
+            let (_, fits, missing) = rules::fit(x.cost_eur, budget_of(txn, year).await?, committed);
+            if !fits {
+                return Err(AppError::conflict(ErrorCode::OverBudget, format!("the group does not fit the training budget of {year}: EUR {missing} is missing")));
+            }
+            let n = names(txn).await?;
+            let count = proposal::Entity::find().filter(proposal::Column::ProgrammeId.eq(p.id)).filter(proposal::Column::Status.eq("approved")).all(txn).await?.len() + 1;
+            let default_name = format!("Extra groep {count} - {}", n.region(x.suggested_region_id).map(|r| r.name).unwrap_or_else(|| "bovenregionaal".into()));
+            let name = name.unwrap_or(default_name);
+            if training_group::Entity::find().filter(training_group::Column::ProgrammeId.eq(p.id)).filter(training_group::Column::Name.eq(name.clone())).one(txn).await?.is_some() {
+                return Err(AppError::AlreadyExists { field: "name" });
+            }
+            let g = training_group::ActiveModel {
+                programme_id: Set(p.id),
+                name: Set(name),
+                region_id: Set(x.suggested_region_id),
+                capacity: Set(input.capacity),
+                seats_taken: Set(0),
+                seats_held: Set(0),
+                trainer_id: Set(input.trainer_id.map(|t| t.0)),
+                quota_released_at: Set(None),
+                status: Set("open".into()),
+                starts_on: Set(first),
+                ends_on: Set(last),
+                ..Default::default()
+            }
+            .insert(txn)
+            .await?;
+            for (day, starts, ends, place) in days {
+                training_day::ActiveModel { group_id: Set(g.id), day: Set(day), starts_at: Set(starts), ends_at: Set(ends), place: Set(place), sequence: Set(0), ..Default::default() }
+                    .insert(txn)
+                    .await?;
+            }
+            let res = proposal::Entity::update_many()
+                .col_expr(proposal::Column::Status, Expr::value("approved"))
+                .col_expr(proposal::Column::DecidedAt, Expr::value(Some(ctx.now)))
+                .col_expr(proposal::Column::DecidedBy, Expr::value(Some(actor.0)))
+                .col_expr(proposal::Column::GroupId, Expr::value(Some(g.id)))
+                .filter(proposal::Column::Id.eq(x.id))
+                .filter(proposal::Column::Status.eq("open"))
+                .exec(txn)
+                .await?;
+            if res.rows_affected != 1 {
+                return Err(AppError::conflict(ErrorCode::InvalidTransition, "the proposal was decided meanwhile"));
+            }
+            crate::audit::record(txn, Some(actor), "waitlist.proposal_approved", &format!("proposal:{}", x.id), Some(format!("group {}", g.id))).await?;
+            offers::offer_seats(txn, &ctx, g.id, g.capacity, x.scope_region_id).await?;
+            Ok(())
+        })
+    })
+    .await?;
+    state.mail_notify.notify_one();
+    one(state, id.0).await
+}
+
+/// BEL declines with a reason; a new proposal comes only when the list grows again.
+pub async fn decline(state: &AppState, caller: &Caller, id: ProposalId, input: DeclineProposal) -> AppResult<ProposalView> {
+    caller.require(&[Role::BelCoordinator])?;
+    let mut errs = Errors::default();
+    let reason = errs.text("reason", &input.reason, 2000);
+    errs.finish()?;
+    let now = state.settings.clock.now();
+    let actor = caller.user_id;
+    write_txn(state, move |txn| {
+        Box::pin(async move {
+            let x = open_proposal(txn, id.0).await?;
+            let res = proposal::Entity::update_many()
+                .col_expr(proposal::Column::Status, Expr::value("declined"))
+                .col_expr(proposal::Column::DecidedAt, Expr::value(Some(now)))
+                .col_expr(proposal::Column::DecidedBy, Expr::value(Some(actor.0)))
+                .col_expr(proposal::Column::DecisionReason, Expr::value(Some(reason.clone())))
+                .filter(proposal::Column::Id.eq(x.id))
+                .filter(proposal::Column::Status.eq("open"))
+                .exec(txn)
+                .await?;
+            if res.rows_affected != 1 {
+                return Err(AppError::conflict(ErrorCode::InvalidTransition, "the proposal was decided meanwhile"));
+            }
+            crate::audit::record(txn, Some(actor), "waitlist.proposal_declined", &format!("proposal:{}", x.id), Some(reason)).await?;
+            Ok(())
+        })
+    })
+    .await?;
+    one(state, id.0).await
+}
