@@ -286,3 +286,63 @@ pub async fn update_settings(
         .await?
         .ok_or(ApiError::Network)
 }
+
+use va_openapi::enrolment::{PriorityInput, WaitlistEntry};
+use va_openapi::waitlist::*;
+
+async fn put<B: Serialize, T: DeserializeOwned>(path: &str, token: &str, body: &B) -> Result<T, ApiError> {
+    request::<B, T>("PUT", path, Some(token), Some(body)).await?.ok_or(ApiError::Network)
+}
+
+pub async fn waitlist_board(token: &str, programme: ProgrammeId) -> Result<WaitlistBoard, ApiError> {
+    get(&format!("/api/v1/programmes/{programme}/waitlist-board"), token).await
+}
+
+pub async fn waitlist_overview(token: &str, programme: ProgrammeId) -> Result<OrganisationWaitlist, ApiError> {
+    get(&format!("/api/v1/programmes/{programme}/waitlist-overview"), token).await
+}
+
+pub async fn set_priority(token: &str, id: EnrolmentId, adjustment: i32, reason: String) -> Result<WaitlistEntry, ApiError> {
+    put(&format!("/api/v1/enrolments/{id}/priority"), token, &PriorityInput { adjustment, reason }).await
+}
+
+pub async fn manual_offer(token: &str, input: &ManualOfferInput) -> Result<OfferView, ApiError> {
+    post("/api/v1/offers", token, input).await
+}
+
+/// The offer behind a link; no account.
+pub async fn offer_lookup(token: String) -> Result<PublicOffer, ApiError> {
+    request::<_, PublicOffer>("POST", "/api/v1/offers/lookup", None, Some(&OfferTokenInput { token })).await?.ok_or(ApiError::Network)
+}
+
+pub async fn offer_answer(input: OfferAnswer) -> Result<PublicOffer, ApiError> {
+    request::<_, PublicOffer>("POST", "/api/v1/offers/answer", None, Some(&input)).await?.ok_or(ApiError::Network)
+}
+
+pub async fn substitute(token: &str, id: va_openapi::SubstitutionId, input: &SubstituteInput) -> Result<SubstitutionView, ApiError> {
+    post(&format!("/api/v1/substitutions/{id}/substitute"), token, input).await
+}
+
+pub async fn release_substitution(token: &str, id: va_openapi::SubstitutionId) -> Result<SubstitutionView, ApiError> {
+    post(&format!("/api/v1/substitutions/{id}/release"), token, &serde_json::json!({})).await
+}
+
+pub async fn set_capacity(token: &str, group: GroupId, capacity: i32) -> Result<GroupSeats, ApiError> {
+    put(&format!("/api/v1/groups/{group}/capacity"), token, &CapacityInput { capacity }).await
+}
+
+pub async fn approve_proposal(token: &str, id: va_openapi::ProposalId, input: &ApproveProposal) -> Result<ProposalView, ApiError> {
+    post(&format!("/api/v1/proposals/{id}/approve"), token, input).await
+}
+
+pub async fn decline_proposal(token: &str, id: va_openapi::ProposalId, reason: String) -> Result<ProposalView, ApiError> {
+    post(&format!("/api/v1/proposals/{id}/decline"), token, &DeclineProposal { reason }).await
+}
+
+pub async fn set_budget(token: &str, year: i32, training_eur: i64) -> Result<BudgetYear, ApiError> {
+    put(&format!("/api/v1/budgets/{year}"), token, &BudgetInput { training_eur }).await
+}
+
+pub async fn waitlist_settings(token: &str, programme: ProgrammeId, s: &WaitlistSettings) -> Result<WaitlistSettings, ApiError> {
+    put(&format!("/api/v1/programmes/{programme}/waitlist-settings"), token, s).await
+}

@@ -2,6 +2,7 @@
 
 use crate::components::layout::Layout;
 use crate::i18n::Lang;
+use crate::pages::waitlist::{OfferPage, WaitlistBoardPage};
 use crate::pages::{auth::*, enrolment::*, readiness::{CheckPage, OverviewPage, TemplatePage}, start::*, users::UsersPage, NotFound};
 use crate::session::{self, Session};
 use leptos::prelude::*;
@@ -33,6 +34,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/bel") view=BelStart/>
                     <Route path=path!("/bel/gebruikers") view=UsersPage/>
                     <Route path=path!("/bel/plaatsing") view=SeatBoardPage/>
+                    <Route path=path!("/bel/wachtlijst") view=WaitlistBoardPage/>
+                    <Route path=path!("/aanbod") view=OfferPage/>
                     <Route path=path!("/bel/groepen/:id") view=GroupPage/>
                     <Route path=path!("/organisatie/aanmelden") view=NewRequestPage/>
                     <Route path=path!("/aanmeldingen/:id") view=RequestPage/>

@@ -371,7 +371,7 @@ async fn the_demo_activity_shows_on_each_roles_screens() {
     b.wait_path("/bel").await;
     b.find("a[href='/bel/plaatsing']").await.click().await.expect("menu");
     b.wait_text("[data-testid=queue]", "Daan Hermans").await;
-    b.wait_text("[data-testid=board-summary]", "1 / 128").await;
+    b.wait_text("[data-testid=board-summary]", "1 / 115").await;
     b.screenshot("demo-bel-board").await;
     log_out(&b).await;
 
@@ -386,10 +386,116 @@ async fn the_demo_activity_shows_on_each_roles_screens() {
     log_in(&app, &b, "gemeente.maastricht@demo.local", DEMO_PASSWORD).await;
     b.wait_path("/organisatie").await;
     b.wait_text("[data-testid=followups]", "Lokale begeleiding").await;
-    b.find("[data-testid=requests] a").await.click().await.expect("open");
+    // Maastricht may still name a substitute for Lotte, and sees its waiting professionals.
+    b.wait_text("[data-testid=substitutions]", "Lotte Janssen").await;
+    b.wait_text("[data-testid=my-waitlist]", "op de wachtlijst").await;
+    b.screenshot_full("demo-contact-waitlist").await;
+    // The oldest request holds the placement and the returned professional.
+    b.find("[data-testid=requests] a").await;
+    let links = b.client.find_all(Locator::Css("[data-testid=requests] a")).await.expect("links");
+    links.last().expect("a request").click().await.expect("open");
     b.wait_text("[data-testid=enrolments]", "Geplaatst").await;
     b.wait_text("[data-testid=enrolments]", "Teruggestuurd").await;
     b.screenshot("demo-contact-request").await;
+    log_out(&b).await;
+
+    // BEL's waiting-list board: the open offer, the substitution window and the proposal.
+    log_in(&app, &b, "bel@demo.local", DEMO_PASSWORD).await;
+    b.wait_path("/bel").await;
+    b.find("a[href='/bel/wachtlijst']").await.click().await.expect("menu");
+    b.wait_text("[data-testid=board-offers]", "Daan Hermans").await;
+    b.wait_text("[data-testid=proposals]", "de hele wachtlijst").await;
+    b.wait_text("[data-testid=proposal-cost]", "€ 12.800").await;
+    b.screenshot_full("demo-bel-waitlist").await;
+    b.close().await;
+}
+
+/// A placed professional withdraws, the organisation lets the seat go, and the
+/// next on the list accepts by the link in the email (no account) and shows
+/// up as placed; BEL sees it on the waiting-list board.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_next_on_the_list_accepts_a_freed_seat_by_link() {
+    let Some((app, b)) = setup().await else { return };
+    use serde_json::json;
+    use va_tests::expect_json as send;
+    let bel = app.token("bel@demo.local").await;
+    let prog = app.id_of("SELECT id FROM programmes").await;
+    let g5 = app.id_of("SELECT id FROM training_groups WHERE name LIKE 'Groep 5%'").await;
+    send(app.put_json(&format!("/api/v1/groups/{g5}/capacity"), Some(&bel), &json!({"capacity": 1})).await, 200).await;
+    send(app.put_json(&format!("/api/v1/programmes/{prog}/waitlist-settings"), Some(&bel), &json!({
+        "offer_hours": 72, "substitution_hours": 48, "regional_quotas": false, "quota_cutoff_days": 21,
+        "extra_group_threshold": 3, "cost_per_group_eur": 4000, "cost_per_trainer_day_eur": 1100, "trainer_days_per_group": 8
+    })).await, 200).await;
+    let venlo = app.token("gemeente.venlo@demo.local").await;
+    let noord = app.token("ambassadeur.noord@demo.local").await;
+    let req = send(app.post_json("/api/v1/requests", Some(&venlo), &json!({"programme_id": prog, "submit": true, "professionals": [
+        {"name": "Sanne Willems", "email": "s.willems@venlo.demo.local", "function": "Medewerker toegangsteam"},
+        {"name": "Bram Jacobs", "email": "b.jacobs@venlo.demo.local", "function": "Gedragswetenschapper", "works_on_ret_uhp": true},
+        {"name": "Fleur Gielen", "email": "f.gielen@venlo.demo.local", "function": "Medewerker toegangsteam"}
+    ]})).await, 201).await;
+    let ids: Vec<i64> = req["enrolments"].as_array().expect("enrolments").iter().map(|e| e["id"].as_i64().expect("id")).collect();
+    for id in &ids {
+        send(app.post_json(&format!("/api/v1/enrolments/{id}/decision"), Some(&noord), &json!({"decision": "approve"})).await, 200).await;
+    }
+    send(app.post_json(&format!("/api/v1/enrolments/{}/allocate", ids[0]), Some(&bel), &json!({"group_id": g5})).await, 200).await;
+    let gi = app.token("gi@demo.local").await;
+    let gireq = send(app.post_json("/api/v1/requests", Some(&gi), &json!({"programme_id": prog, "submit": true, "professionals": [
+        {"name": "Fenna Bosch", "email": "f.bosch@bjzl.demo.local", "function": "Jeugdbeschermer (GI)"},
+        {"name": "Thijs Wouters", "email": "t.wouters@bjzl.demo.local", "function": "Jeugdreclasseerder (GI)"}
+    ]})).await, 201).await;
+    for e in gireq["enrolments"].as_array().expect("enrolments") {
+        send(app.post_json(&format!("/api/v1/enrolments/{}/decision", e["id"]), Some(&bel), &json!({"decision": "approve"})).await, 200).await;
+    }
+
+    // The contact sees Bram first on the list, then withdraws Sanne on the request page.
+    log_in(&app, &b, "gemeente.venlo@demo.local", DEMO_PASSWORD).await;
+    b.wait_path("/organisatie").await;
+    b.wait_text("[data-testid=my-waitlist]", "nr. 1 op de wachtlijst").await;
+    b.wait_text("[data-testid=my-waitlist]", "Bram Jacobs").await;
+    b.find("[data-testid=requests] a").await.click().await.expect("open request");
+    b.wait_text("[data-testid=enrolments]", "Groep 5").await;
+    b.find("[data-testid=withdraw]").await.click().await.expect("withdraw");
+    b.find("[data-testid=reason]").await.send_keys("Langdurig ziek.").await.expect("reason");
+    b.find("[data-testid=confirm]").await.click().await.expect("confirm");
+    b.wait_text("[data-testid=enrolments]", "Ingetrokken").await;
+    // Back on the start page: name a substitute, or let the seat go to the list.
+    b.find("a[href='/organisatie']").await.click().await.expect("start");
+    b.wait_text("[data-testid=substitutions]", "Sanne Willems").await;
+    b.screenshot("waitlist-substitution").await;
+    b.find("[data-testid=release]").await.click().await.expect("release");
+    b.wait_text("[data-testid=my-waitlist]", "Groep 5").await;
+    log_out(&b).await;
+
+    // Bram follows the link from his email.
+    let body = app.db_text("SELECT body_text FROM email_outbox WHERE template = 'waitlist_offer' AND to_addr = 'b.jacobs@venlo.demo.local'").await;
+    let start = body.find("/aanbod?token=").expect("link");
+    let link: String = body[start..].chars().take_while(|c| !c.is_whitespace()).collect();
+    b.client.goto(&app.url(&link)).await.expect("goto");
+    b.wait_text("[data-testid=offer-title]", "Groep 5 - Noord-Limburg").await;
+    b.wait_text("main", "Bram Jacobs").await;
+    b.wait_text("[data-testid=offer-deadline]", "tot").await;
+    let accept_checked = b.find("#offer-accept").await.prop("checked").await.expect("prop");
+    assert_eq!(accept_checked.as_deref(), Some("true"), "the link preselects the answer");
+    b.screenshot("waitlist-offer-page").await;
+    b.find("[data-testid=offer-confirm]").await.click().await.expect("confirm");
+    b.wait_text("[data-testid=offer-result]", "U bent geplaatst").await;
+    b.screenshot("waitlist-offer-accepted").await;
+    assert_eq!(app.db_text(&format!("SELECT status FROM enrolments WHERE id = {}", ids[1])).await, "placed");
+
+    // The contact sees Bram placed; BEL sees the accepted offer and the proposal the three Venlo approvals brought.
+    log_in(&app, &b, "gemeente.venlo@demo.local", DEMO_PASSWORD).await;
+    b.wait_path("/organisatie").await;
+    b.find("[data-testid=requests] a").await.click().await.expect("open request");
+    b.wait_text("[data-testid=enrolments]", "Geplaatst").await;
+    b.wait_text("[data-testid=timeline]", "Aanbod aangenomen").await;
+    log_out(&b).await;
+    log_in(&app, &b, "bel@demo.local", DEMO_PASSWORD).await;
+    b.wait_path("/bel").await;
+    b.find("a[href='/bel/wachtlijst']").await.click().await.expect("menu");
+    b.wait_text("[data-testid=board-offers]", "Aangenomen").await;
+    b.wait_text("[data-testid=board-list]", "Fleur Gielen").await;
+    b.wait_text("[data-testid=proposals]", "Extra groep voor Noord-Limburg").await;
+    b.screenshot("waitlist-bel-board").await;
     b.close().await;
 }
 }

@@ -109,6 +109,21 @@ impl Browser {
         }
     }
 
+    /// Like `screenshot`, with the window as tall as the page, to see a whole board.
+    pub async fn screenshot_full(&self, name: &str) {
+        let h = self
+            .client
+            .execute("return document.documentElement.scrollHeight", vec![])
+            .await
+            .ok()
+            .and_then(|v| v.as_u64())
+            .unwrap_or(900)
+            .clamp(900, 8000);
+        let _ = self.client.set_window_size(1280, h as u32).await;
+        self.screenshot(name).await;
+        let _ = self.client.set_window_size(1280, 900).await;
+    }
+
     pub async fn close(mut self) {
         let _ = self.client.clone().close().await;
         let _ = self.driver.kill();

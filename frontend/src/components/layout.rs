@@ -13,6 +13,7 @@ fn nav_items(role: Role) -> Vec<(&'static str, &'static str)> {
     match role {
         Role::BelCoordinator => {
             items.push(("/bel/plaatsing", "nav.board"));
+            items.push(("/bel/wachtlijst", "nav.waitlist"));
             items.push(("/readiness", "nav.readiness"));
             items.push(("/bel/vragenlijst", "nav.template"));
             items.push(("/bel/gebruikers", "nav.users"));

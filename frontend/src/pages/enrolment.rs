@@ -50,6 +50,12 @@ fn action_key(a: &str) -> &'static str {
         "waitlist" => "act.waitlist",
         "withdraw" => "act.withdraw",
         "edit" => "act.edit",
+        "offer" => "act.offer",
+        "offer_accepted" => "act.offer_accepted",
+        "offer_declined" => "act.offer_declined",
+        "offer_expired" => "act.offer_expired",
+        "substitute" => "act.substitute",
+        "priority" => "act.priority",
         _ => "act.other",
     }
 }

@@ -5,6 +5,7 @@ pub mod enrolment;
 pub mod readiness;
 pub mod start;
 pub mod users;
+pub mod waitlist;
 
 use crate::i18n::t;
 use leptos::prelude::*;

@@ -170,6 +170,7 @@ pub fn AmbassadorStart() -> impl IntoView {
             <Intro title="start.amb.title" intro="start.amb.intro" scope=s.user.region.as_ref().map(|r| r.name.clone())/>
             <RequestsTable token=s.token.clone() pending=true title="inbox.amb" testid="inbox"/>
             <RequestsTable token=s.token.clone() pending=false title="requests.region"/>
+            <crate::pages::waitlist::WaitlistOverview token=s.token.clone()/>
             <RegionOrganisations token=s.token.clone()/>
             <Coming key="coming.amb"/>
         }/>
@@ -217,6 +218,7 @@ pub fn OrgStart() -> impl IntoView {
                     <A href="/organisatie/aanmelden" attr:class="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--primary-action" attr:data-testid="new-request">{t("nav.new_request")}</A>
                 </p>
                 <RequestsTable token=s.token.clone() pending=false title="requests.mine"/>
+                <crate::pages::waitlist::WaitlistOverview token=s.token.clone() can_substitute=true/>
                 <crate::pages::readiness::OrgFollowups token=s.token.clone()/>
                 {org.map(|o| view! { <OrgProfessionals token=s.token.clone() org=o.id/> })}
                 <Coming key="coming.org"/>
