@@ -35,14 +35,14 @@ fn main() {
     let entries: Vec<Entry> = (0..N as i64)
         .map(|id| Entry {
             id,
-            ret_uhp: lcg(&mut seed) % 3 == 0,
+            ret_uhp: lcg(&mut seed).is_multiple_of(3),
             adjustment: (lcg(&mut seed) % 5) as i32 - 2,
             approved_at: start + Duration::seconds((lcg(&mut seed) % 30_000_000) as i64),
         })
         .collect();
     let candidates: Vec<Candidate> = entries
         .iter()
-        .map(|e| Candidate { entry: e.clone(), region: Some((e.id % 3) + 1), blocked: lcg(&mut seed) % 10 == 0 })
+        .map(|e| Candidate { entry: e.clone(), region: Some((e.id % 3) + 1), blocked: lcg(&mut seed).is_multiple_of(10) })
         .collect();
     let plain: Vec<u64> = (0..N).map(|_| lcg(&mut seed)).collect();
     let occupancy = Occupancy { capacity: 16, used: 0, used_by_region: HashMap::new(), quotas: [(1, 4), (2, 4), (3, 4)].into_iter().collect() };

@@ -418,12 +418,23 @@ pub async fn answer(state: &AppState, input: va_openapi::waitlist::OfferAnswer) 
     lookup(state, &input.token).await
 }
 
-/// Open offers past their deadline are expired and their seats offered on;
-/// each in its own transaction, so one failure does not hold up the others.
+/// Open offers past their deadline are expired and their seats offered on.
 pub async fn expire_due(state: &AppState) -> AppResult<usize> {
+    resolve_due(state, OFFER, |txn, ctx, h| Box::pin(async move { expire_one(txn, &ctx, &h).await })).await
+}
+
+type Resolver = for<'c> fn(
+    &'c DatabaseTransaction,
+    Ctx,
+    seat_hold::Model,
+) -> std::pin::Pin<Box<dyn std::future::Future<Output = AppResult<bool>> + Send + 'c>>;
+
+/// Open holds of `kind` past their deadline, each resolved in its own
+/// transaction (re-read there, so a hold resolved meanwhile is left alone).
+async fn resolve_due(state: &AppState, kind: &'static str, resolve: Resolver) -> AppResult<usize> {
     let now = state.settings.clock.now();
     let due = seat_hold::Entity::find()
-        .filter(seat_hold::Column::Kind.eq(OFFER))
+        .filter(seat_hold::Column::Kind.eq(kind))
         .filter(seat_hold::Column::Status.eq(OPEN))
         .filter(seat_hold::Column::Deadline.lte(now))
         .all(&state.db)
@@ -434,7 +445,7 @@ pub async fn expire_due(state: &AppState) -> AppResult<usize> {
         let done = crate::db::write_txn(state, move |txn| {
             Box::pin(async move {
                 match seat_hold::Entity::find_by_id(h.id).one(txn).await? {
-                    Some(h) if h.status == OPEN && h.deadline <= ctx.now => expire_one(txn, &ctx, &h).await,
+                    Some(h) if h.status == OPEN && h.deadline <= ctx.now => resolve(txn, ctx, h).await,
                     _ => Ok(false),
                 }
             })
@@ -638,28 +649,7 @@ pub async fn release_substitution(
 
 /// Windows past their deadline: the seat goes to the list.
 pub async fn release_due(state: &AppState) -> AppResult<usize> {
-    let now = state.settings.clock.now();
-    let due = seat_hold::Entity::find()
-        .filter(seat_hold::Column::Kind.eq(SUBSTITUTION))
-        .filter(seat_hold::Column::Status.eq(OPEN))
-        .filter(seat_hold::Column::Deadline.lte(now))
-        .all(&state.db)
-        .await?;
-    let mut n = 0;
-    for h in due {
-        let ctx = Ctx::of(state);
-        let done = crate::db::write_txn(state, move |txn| {
-            Box::pin(async move {
-                match seat_hold::Entity::find_by_id(h.id).one(txn).await? {
-                    Some(h) if h.status == OPEN && h.deadline <= ctx.now => release_one(txn, &ctx, &h).await,
-                    _ => Ok(false),
-                }
-            })
-        })
-        .await?;
-        n += usize::from(done);
-    }
-    Ok(n)
+    resolve_due(state, SUBSTITUTION, |txn, ctx, h| Box::pin(async move { release_one(txn, &ctx, &h).await })).await
 }
 
 pub async fn substitution_view<C: ConnectionTrait>(db: &C, id: i64) -> AppResult<va_openapi::waitlist::SubstitutionView> {

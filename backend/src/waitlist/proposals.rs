@@ -255,6 +255,26 @@ async fn open_proposal<C: ConnectionTrait>(db: &C, id: i64) -> AppResult<proposa
     Ok(x)
 }
 
+/// Open to `status`, only if nobody decided meanwhile.
+async fn decide<C: ConnectionTrait>(
+    db: &C,
+    id: i64,
+    status: &str,
+    now: DateTime<Utc>,
+    actor: UserId,
+    extra: impl FnOnce(sea_orm::UpdateMany<proposal::Entity>) -> sea_orm::UpdateMany<proposal::Entity>,
+) -> AppResult<()> {
+    let q = proposal::Entity::update_many()
+        .col_expr(proposal::Column::Status, Expr::value(status))
+        .col_expr(proposal::Column::DecidedAt, Expr::value(Some(now)))
+        .col_expr(proposal::Column::DecidedBy, Expr::value(Some(actor.0)));
+    let res = extra(q).filter(proposal::Column::Id.eq(id)).filter(proposal::Column::Status.eq("open")).exec(db).await?;
+    if res.rows_affected != 1 {
+        return Err(AppError::conflict(ErrorCode::InvalidTransition, "the proposal was decided meanwhile"));
+    }
+    Ok(())
+}
+
 fn valid_time(s: &str) -> bool {
     s.len() == 5 && NaiveTime::parse_from_str(s, "%H:%M").is_ok()
 }
@@ -337,18 +357,8 @@ pub async fn approve(state: &AppState, caller: &Caller, id: ProposalId, input: A
                     .insert(txn)
                     .await?;
             }
-            let res = proposal::Entity::update_many()
-                .col_expr(proposal::Column::Status, Expr::value("approved"))
-                .col_expr(proposal::Column::DecidedAt, Expr::value(Some(ctx.now)))
-                .col_expr(proposal::Column::DecidedBy, Expr::value(Some(actor.0)))
-                .col_expr(proposal::Column::GroupId, Expr::value(Some(g.id)))
-                .filter(proposal::Column::Id.eq(x.id))
-                .filter(proposal::Column::Status.eq("open"))
-                .exec(txn)
-                .await?;
-            if res.rows_affected != 1 {
-                return Err(AppError::conflict(ErrorCode::InvalidTransition, "the proposal was decided meanwhile"));
-            }
+            let group_id = g.id;
+            decide(txn, x.id, "approved", ctx.now, actor, |q| q.col_expr(proposal::Column::GroupId, Expr::value(Some(group_id)))).await?;
             crate::audit::record(txn, Some(actor), "waitlist.proposal_approved", &format!("proposal:{}", x.id), Some(format!("group {}", g.id))).await?;
             offers::offer_seats(txn, &ctx, g.id, g.capacity, x.scope_region_id).await?;
             Ok(())
@@ -370,18 +380,8 @@ pub async fn decline(state: &AppState, caller: &Caller, id: ProposalId, input: D
     write_txn(state, move |txn| {
         Box::pin(async move {
             let x = open_proposal(txn, id.0).await?;
-            let res = proposal::Entity::update_many()
-                .col_expr(proposal::Column::Status, Expr::value("declined"))
-                .col_expr(proposal::Column::DecidedAt, Expr::value(Some(now)))
-                .col_expr(proposal::Column::DecidedBy, Expr::value(Some(actor.0)))
-                .col_expr(proposal::Column::DecisionReason, Expr::value(Some(reason.clone())))
-                .filter(proposal::Column::Id.eq(x.id))
-                .filter(proposal::Column::Status.eq("open"))
-                .exec(txn)
-                .await?;
-            if res.rows_affected != 1 {
-                return Err(AppError::conflict(ErrorCode::InvalidTransition, "the proposal was decided meanwhile"));
-            }
+            let why = reason.clone();
+            decide(txn, x.id, "declined", now, actor, |q| q.col_expr(proposal::Column::DecisionReason, Expr::value(Some(why)))).await?;
             crate::audit::record(txn, Some(actor), "waitlist.proposal_declined", &format!("proposal:{}", x.id), Some(reason)).await?;
             Ok(())
         })

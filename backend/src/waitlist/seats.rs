@@ -108,25 +108,24 @@ async fn check_quota<C: ConnectionTrait>(
 
 /// Takes a free seat for a placement (BEL's allocation or move).
 pub async fn take<C: ConnectionTrait>(db: &C, g: &training_group::Model, region: Option<i64>, today: NaiveDate) -> AppResult<()> {
-    let res = training_group::Entity::update_many()
-        .col_expr(training_group::Column::SeatsTaken, Expr::col(training_group::Column::SeatsTaken).add(1))
-        .filter(training_group::Column::Id.eq(g.id))
-        .filter(
-            Expr::expr(Expr::col(training_group::Column::SeatsTaken).add(Expr::col(training_group::Column::SeatsHeld)))
-                .lt(Expr::col(training_group::Column::Capacity)),
-        )
-        .exec(db)
-        .await?;
-    if res.rows_affected != 1 {
-        return Err(AppError::conflict(ErrorCode::GroupFull, format!("{} has no free seat", g.name)));
-    }
-    check_quota(db, g.id, region, today).await
+    claim(db, g, training_group::Column::SeatsTaken, region, today).await
 }
 
 /// Holds a free seat for an offer or a substitution window.
 pub async fn hold<C: ConnectionTrait>(db: &C, g: &training_group::Model, region: Option<i64>, today: NaiveDate) -> AppResult<()> {
+    claim(db, g, training_group::Column::SeatsHeld, region, today).await
+}
+
+/// Counts one more in `counter` only while a seat is neither taken nor held.
+async fn claim<C: ConnectionTrait>(
+    db: &C,
+    g: &training_group::Model,
+    counter: training_group::Column,
+    region: Option<i64>,
+    today: NaiveDate,
+) -> AppResult<()> {
     let res = training_group::Entity::update_many()
-        .col_expr(training_group::Column::SeatsHeld, Expr::col(training_group::Column::SeatsHeld).add(1))
+        .col_expr(counter, Expr::col(counter).add(1))
         .filter(training_group::Column::Id.eq(g.id))
         .filter(
             Expr::expr(Expr::col(training_group::Column::SeatsTaken).add(Expr::col(training_group::Column::SeatsHeld)))

@@ -120,3 +120,19 @@ pub fn error_alert(err: RwSignal<Option<ApiError>>) -> impl IntoView {
         })
     }
 }
+
+/// The training days of a group: date, times, place.
+#[component]
+pub fn DaysTable(days: Vec<va_openapi::enrolment::TrainingDay>) -> impl IntoView {
+    view! {
+        <Table headers=vec![("group.day", false), ("group.time", false), ("group.place", false)]>
+            {days.into_iter().map(|d| view! {
+                <tr class="utrecht-table__row">
+                    <th class="utrecht-table__header-cell" scope="row">{nl_date(d.day)}</th>
+                    <td class="utrecht-table__cell">{d.starts_at}" – "{d.ends_at}</td>
+                    <td class="utrecht-table__cell">{d.place}</td>
+                </tr>
+            }).collect_view()}
+        </Table>
+    }
+}

@@ -744,15 +744,7 @@ fn GroupView(token: String, id: GroupId) -> impl IntoView {
                     </p>
                     <section class="va-section">
                         <h2 class="utrecht-heading-2">{t("group.days")}</h2>
-                        <Table headers=vec![("group.day", false), ("group.time", false), ("group.place", false)]>
-                            {d.days.iter().map(|day| view! {
-                                <tr class="utrecht-table__row">
-                                    <th class="utrecht-table__header-cell" scope="row">{nl_date(day.day)}</th>
-                                    <td class="utrecht-table__cell">{day.starts_at.clone()}" – "{day.ends_at.clone()}</td>
-                                    <td class="utrecht-table__cell">{day.place.clone()}</td>
-                                </tr>
-                            }).collect_view()}
-                        </Table>
+                        <crate::components::common::DaysTable days=d.days.clone()/>
                     </section>
                     <section class="va-section">
                         <h2 class="utrecht-heading-2">{t("group.participants")}" ("{d.participants.len()}")"</h2>

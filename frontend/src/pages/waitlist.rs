@@ -109,15 +109,7 @@ pub fn OfferPage() -> impl IntoView {
                                 match o.status {
                                     OfferStatus::Open => view! {
                                         <p class="utrecht-paragraph utrecht-paragraph--lead">{t("offer.intro")}</p>
-                                        <Table headers=vec![("group.day", false), ("group.time", false), ("group.place", false)]>
-                                            {o.days.iter().map(|d| view! {
-                                                <tr class="utrecht-table__row">
-                                                    <th class="utrecht-table__header-cell" scope="row">{nl_date(d.day)}</th>
-                                                    <td class="utrecht-table__cell">{d.starts_at.clone()}" – "{d.ends_at.clone()}</td>
-                                                    <td class="utrecht-table__cell">{d.place.clone()}</td>
-                                                </tr>
-                                            }).collect_view()}
-                                        </Table>
+                                        <crate::components::common::DaysTable days=o.days.clone()/>
                                         <p class="utrecht-paragraph va-deadline" data-testid="offer-deadline">
                                             {t("offer.deadline")}" "<strong>{local_time(o.deadline)}</strong>
                                         </p>
