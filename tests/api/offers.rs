@@ -286,6 +286,37 @@ async fn a_withdrawal_racing_allocations_never_double_books(app: TestApp) {
     assert_eq!(n(&app, &format!("enrolments WHERE group_id = {g6} AND status = 'placed'")).await, seats(&app, g6).await.0);
 }
 
+async fn withdrawals_in_four_groups_at_once_give_one_person_one_offer(app: TestApp) {
+    settings(&app, json!({"substitution_hours": 0})).await;
+    let groups = [group(&app, "Groep 5").await, group(&app, "Groep 6").await, group(&app, "Groep 7").await, group(&app, "Groep 8").await];
+    let placed = approved(&app, VENLO, NOORD, &[
+        ("A", "a@venlo.demo.local", false), ("B", "b@venlo.demo.local", false), ("C", "c@venlo.demo.local", false), ("D", "d@venlo.demo.local", false),
+    ]).await;
+    for (g, id) in groups.iter().zip(&placed) {
+        send(capacity(&app, *g, 1).await, 200).await;
+        send(allocate(&app, *id, *g).await, 200).await;
+    }
+    let x = approved(&app, GI, BEL, &[("X", "x@bjzl.demo.local", false)]).await[0];
+    let contact = app.token(VENLO).await;
+    let jobs: Vec<_> = placed
+        .iter()
+        .map(|id| {
+            let (client, url, t) = (app.client.clone(), app.url(&format!("/api/v1/enrolments/{id}/withdraw")), contact.clone());
+            tokio::spawn(async move { client.post(url).bearer_auth(t).json(&json!({})).send().await.expect("send").status().as_u16() })
+        })
+        .collect();
+    for j in jobs {
+        assert_eq!(j.await.expect("join"), 200);
+    }
+    assert_eq!(n(&app, &format!("seat_holds WHERE enrolment_id = {x} AND status = 'open'")).await, 1, "one offer for X");
+    let mut held = 0;
+    for g in groups {
+        held += seats(&app, g).await.1;
+        assert_consistent(&app, g).await;
+    }
+    assert_eq!(held, 1, "one seat held");
+}
+
 async fn an_open_offer_survives_a_restart(app: TestApp) {
     settings(&app, json!({"substitution_hours": 0})).await;
     let (g5, ids) = one_seat_taken(&app).await;
@@ -507,6 +538,7 @@ db_tests!(
     a_declined_offer_keeps_or_drops_the_entry,
     no_offer_or_substitution_once_a_group_has_started,
     a_withdrawal_racing_allocations_never_double_books,
+    withdrawals_in_four_groups_at_once_give_one_person_one_offer,
     an_open_offer_survives_a_restart,
     an_organisation_names_a_substitute_within_the_window,
     reserved_seats_keep_other_regions_out_until_the_cut_off,

@@ -165,28 +165,32 @@ pub async fn offer_seats(txn: &DatabaseTransaction, ctx: &Ctx, group_id: i64, n:
     if seats_n == 0 {
         return Ok(0);
     }
-    let (list, by_id) = candidates(txn, &p, g.id).await?;
-    let picked = match prefer_region {
-        Some(r) => {
-            let mut first_pick = rules::promote(&list.iter().filter(|c| c.region == Some(r)).cloned().collect::<Vec<_>>(), seats_n, &occ);
-            if first_pick.len() < seats_n {
-                let mut after = occ.clone();
-                for _ in &first_pick {
-                    after.take(Some(r));
-                }
-                let rest: Vec<Candidate> = list.iter().filter(|c| !first_pick.contains(&c.entry.id)).cloned().collect();
-                first_pick.extend(rules::promote(&rest, seats_n - first_pick.len(), &after));
-            }
-            first_pick
-        }
-        None => rules::promote(&list, seats_n, &occ),
-    };
+    let (mut list, by_id) = candidates(txn, &p, g.id).await?;
+    let mut occ = occ;
     let mut made = 0;
-    for id in picked {
-        let Some(e) = by_id.get(&id) else { continue };
-        let region = list.iter().find(|c| c.entry.id == id).and_then(|c| c.region);
-        create_offer(txn, ctx, &g, e, region, deadline, None).await?;
-        made += 1;
+    // Normally one round. An entry that got an offer in a concurrent transaction
+    // meanwhile is passed over (see `create_offer`), and the seat goes to the next.
+    loop {
+        let picked = pick(&list, seats_n - made, &occ, prefer_region);
+        if picked.is_empty() {
+            break;
+        }
+        let mut passed_over = false;
+        for id in picked {
+            let Some(c) = list.iter_mut().find(|c| c.entry.id == id) else { continue };
+            c.blocked = true;
+            let region = c.region;
+            let Some(e) = by_id.get(&id) else { continue };
+            if create_offer(txn, ctx, &g, e, region, deadline, None).await?.is_some() {
+                occ.take(region);
+                made += 1;
+            } else {
+                passed_over = true;
+            }
+        }
+        if !passed_over || made >= seats_n {
+            break;
+        }
     }
     if made > 0 {
         tracing::info!(group = g.id, offers = made, "waiting-list offers made");
@@ -194,7 +198,25 @@ pub async fn offer_seats(txn: &DatabaseTransaction, ctx: &Ctx, group_id: i64, n:
     Ok(made)
 }
 
-/// Holds a seat for `e` and sends the offer: a signed link the professional can use once.
+/// The next `n` entries in list order (those of `prefer_region` first).
+fn pick(list: &[Candidate], n: usize, occ: &rules::Occupancy, prefer_region: Option<i64>) -> Vec<i64> {
+    let Some(r) = prefer_region else { return rules::promote(list, n, occ) };
+    let mut first = rules::promote(&list.iter().filter(|c| c.region == Some(r)).cloned().collect::<Vec<_>>(), n, occ);
+    if first.len() < n {
+        let mut after = occ.clone();
+        for _ in &first {
+            after.take(Some(r));
+        }
+        let rest: Vec<Candidate> = list.iter().filter(|c| !first.contains(&c.entry.id)).cloned().collect();
+        first.extend(rules::promote(&rest, n - first.len(), &after));
+    }
+    first
+}
+
+/// Holds a seat for `e` and sends the offer: a signed link the professional can
+/// use once. `None` when `e` is no longer waiting or has an open offer already:
+/// the enrolment row is locked first, so two transactions offering seats of
+/// different groups cannot both pick the same person.
 pub async fn create_offer(
     txn: &DatabaseTransaction,
     ctx: &Ctx,
@@ -203,7 +225,22 @@ pub async fn create_offer(
     region: Option<i64>,
     deadline: DateTime<Utc>,
     manual: Option<(UserId, String)>,
-) -> AppResult<seat_hold::Model> {
+) -> AppResult<Option<seat_hold::Model>> {
+    let locked = enrolment::Entity::update_many()
+        .col_expr(enrolment::Column::UpdatedAt, Expr::value(ctx.now))
+        .filter(enrolment::Column::Id.eq(e.id))
+        .filter(enrolment::Column::Status.is_in([EnrolmentStatus::Approved.as_str(), EnrolmentStatus::Waitlisted.as_str()]))
+        .exec(txn)
+        .await?;
+    let open = seat_hold::Entity::find()
+        .filter(seat_hold::Column::Kind.eq(OFFER))
+        .filter(seat_hold::Column::EnrolmentId.eq(e.id))
+        .filter(seat_hold::Column::Status.eq(OPEN))
+        .one(txn)
+        .await?;
+    if locked.rows_affected != 1 || open.is_some() {
+        return Ok(None);
+    }
     seats::hold(txn, g, region, ctx.today).await?;
     let prof = professional::Entity::find_by_id(e.professional_id).one(txn).await?.ok_or(AppError::NotFound)?;
     let hold = seat_hold::ActiveModel {
@@ -249,7 +286,7 @@ pub async fn create_offer(
     for contact in org_contacts(txn, prof.organisation_id).await? {
         email::enqueue(txn, notify::offer_contact(&contact, &prof.name, g, deadline)).await?;
     }
-    Ok(hold)
+    Ok(Some(hold))
 }
 
 /// Moves a hold from open to `to`; false when someone else resolved it first.

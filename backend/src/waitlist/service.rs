@@ -194,7 +194,9 @@ pub async fn manual_offer(state: &AppState, caller: &Caller, input: ManualOfferI
             let deadline = rules::offer_deadline(ctx.now, p.offer_hours, first)
                 .ok_or_else(|| AppError::conflict(ErrorCode::GroupStarted, format!("{} starts tomorrow: no time for an offer", g.name)))?;
             let (_, region) = offers::org_and_region(txn, e.professional_id).await?;
-            let h = offers::create_offer(txn, &ctx, &g, &e, region, deadline, Some((actor, reason))).await?;
+            let h = offers::create_offer(txn, &ctx, &g, &e, region, deadline, Some((actor, reason)))
+                .await?
+                .ok_or_else(|| AppError::conflict(ErrorCode::Conflict, "this professional got an offer meanwhile"))?;
             Ok(h.id)
         })
     })
