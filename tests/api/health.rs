@@ -82,17 +82,23 @@ db_tests!(database_failures_are_logged_not_returned);
 
 async fn demo_activity_fills_every_stage_once(backend: va_tests::Backend) {
     let Some(app) = va_tests::spawn_app_with(backend, |s| s.demo_activity = true).await else { return };
-    assert_eq!(app.count("enrolment_requests").await, 3);
+    assert_eq!(app.count("enrolment_requests").await, 5);
     let placed = app.id_of("SELECT COUNT(*) FROM enrolments WHERE status = 'placed'").await;
     let returned = app.id_of("SELECT COUNT(*) FROM enrolments WHERE status = 'returned'").await;
     let submitted = app.id_of("SELECT COUNT(*) FROM enrolments WHERE status = 'submitted'").await;
     let approved = app.id_of("SELECT COUNT(*) FROM enrolments WHERE status = 'approved'").await;
-    assert_eq!((placed, returned, submitted, approved), (1, 1, 2, 1));
+    let withdrawn = app.id_of("SELECT COUNT(*) FROM enrolments WHERE status = 'withdrawn'").await;
+    assert_eq!((placed, returned, submitted, approved, withdrawn), (1, 1, 2, 13, 2));
+    // The waiting list in motion: Daan's offer for Groep 6, Lotte's substitution window, the proposal for twelve waiting.
+    let open = |kind: &str| format!("SELECT COUNT(*) FROM seat_holds WHERE kind = '{kind}' AND status = 'open'");
+    assert_eq!((app.id_of(&open("offer")).await, app.id_of(&open("substitution")).await), (1, 1));
+    assert_eq!(app.id_of("SELECT COUNT(*) FROM extra_group_proposals WHERE status = 'open'").await, 1);
     assert_eq!(app.id_of("SELECT COUNT(*) FROM readiness_checks WHERE status = 'completed'").await, 1);
     assert!(app.count("followup_activities").await >= 3);
     // Seeding again (a restart with --demo) adds nothing.
     va_backend::demo::seed_activity(&app.state).await.expect("again");
-    assert_eq!(app.count("enrolment_requests").await, 3);
+    assert_eq!(app.count("enrolment_requests").await, 5);
+    assert_eq!(app.count("seat_holds").await, 3);
 }
 
 mod demo_activity {
