@@ -346,3 +346,7 @@ pub async fn set_budget(token: &str, year: i32, training_eur: i64) -> Result<Bud
 pub async fn waitlist_settings(token: &str, programme: ProgrammeId, s: &WaitlistSettings) -> Result<WaitlistSettings, ApiError> {
     put(&format!("/api/v1/programmes/{programme}/waitlist-settings"), token, s).await
 }
+
+pub async fn set_quotas(token: &str, group: GroupId, input: &QuotasInput) -> Result<GroupSeats, ApiError> {
+    put(&format!("/api/v1/groups/{group}/quotas"), token, input).await
+}

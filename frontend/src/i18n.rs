@@ -376,6 +376,8 @@ const TEXTS: &[(&str, &str, &str)] = &[
     ("wl.groups_title", "Plaatsen per groep", "Seats per group"),
     ("wl.held", "Vastgehouden", "Held"),
     ("wl.quotas", "Gereserveerd per regio", "Reserved per region"),
+    ("wl.quotas_edit", "Reserveren per regio", "Reserve per region"),
+    ("wl.quota_rule", "Gereserveerde plaatsen gelden alleen als 'Plaatsen per regio reserveren' aan staat, tot de peildatum voor de eerste trainingsdag; daarna gaan lege plaatsen naar iedereen op de wachtlijst.", "Reserved seats apply only with 'Reserve seats per region' on, until the cut-off before the first training day; then empty seats go to everyone on the list."),
     ("wl.started", "begonnen: geen aanbiedingen meer", "started: no more offers"),
     ("wl.save", "Opslaan", "Save"),
     ("wl.budget_title", "Trainingsbudget", "Training budget"),

@@ -496,6 +496,14 @@ async fn the_next_on_the_list_accepts_a_freed_seat_by_link() {
     b.wait_text("[data-testid=board-list]", "Fleur Gielen").await;
     b.wait_text("[data-testid=proposals]", "Extra groep voor Noord-Limburg").await;
     b.screenshot("waitlist-bel-board").await;
+    // BEL reserves Groep 5's seat for Noord-Limburg.
+    b.find("[data-testid=quotas-edit]").await.click().await.expect("edit quotas");
+    let noord = b.find(&format!("#quota-{g5}-{}", app.id_of("SELECT id FROM regions WHERE code = 'noord'").await)).await;
+    noord.clear().await.expect("clear");
+    noord.send_keys("1").await.expect("type");
+    b.find("[data-testid=quotas-save]").await.click().await.expect("save");
+    b.wait_text("[data-testid=board-groups]", "1 × Noord-Limburg").await;
+    assert_eq!(app.id_of(&format!("SELECT CAST(seats AS BIGINT) FROM group_quotas WHERE group_id = {g5}")).await, 1);
     b.close().await;
 }
 }

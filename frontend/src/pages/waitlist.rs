@@ -649,7 +649,27 @@ fn GroupSeatsTable(groups: Vec<GroupSeats>, regions: Vec<va_openapi::reference::
                     let cap = RwSignal::new(g.group.capacity.to_string());
                     let gid = g.group.id;
                     let tok = token.clone();
+                    let tok_q = StoredValue::new(token.clone());
                     let input_id = format!("cap-{gid}");
+                    let editing = RwSignal::new(false);
+                    // One input per region, filled with the current reservation.
+                    let quota_inputs: Vec<(va_openapi::RegionId, String, RwSignal<String>)> = regions
+                        .iter()
+                        .map(|r| {
+                            let now = g.quotas.iter().find(|q| q.region_id == r.id).map(|q| q.seats).unwrap_or(0);
+                            (r.id, r.name.clone(), RwSignal::new(now.to_string()))
+                        })
+                        .collect();
+                    let quota_inputs = StoredValue::new(quota_inputs);
+                    let save_quotas = move |_| {
+                        let tok = tok_q.get_value();
+                        let quotas = quota_inputs
+                            .get_value()
+                            .iter()
+                            .map(|(id, _, v)| RegionQuota { region_id: *id, seats: v.get_untracked().trim().parse().unwrap_or(-1) })
+                            .collect();
+                        spawn_local(async move { reload_on_ok(reload, error)(api::set_quotas(&tok, gid, &QuotasInput { quotas }).await) });
+                    };
                     view! {
                         <tr class="utrecht-table__row">
                             <th class="utrecht-table__header-cell" scope="row">
@@ -668,6 +688,25 @@ fn GroupSeatsTable(groups: Vec<GroupSeats>, regions: Vec<va_openapi::reference::
                                     }).collect::<Vec<_>>().join(", ")
                                 }}
                                 {g.quota_until.map(|d| view! { <div class="va-muted">{t("wl.until")}" "{nl_date(d)}</div> })}
+                                {(!g.started).then(|| view! {
+                                    <button type="button" class="utrecht-button utrecht-button--subtle" data-testid="quotas-edit"
+                                        aria-expanded=move || editing.get().to_string()
+                                        on:click=move |_| editing.update(|e| *e = !*e)>{t("wl.quotas_edit")}</button>
+                                })}
+                                <Show when=move || editing.get()>
+                                    <div class="va-quota-form">
+                                        {quota_inputs.get_value().into_iter().map(|(rid, name, v)| {
+                                            let id = format!("quota-{gid}-{rid}");
+                                            view! {
+                                                <label class="utrecht-form-label" for=id.clone()>{name}</label>
+                                                <input id=id type="number" min="0" class="utrecht-textbox utrecht-textbox--html-input va-num"
+                                                    prop:value=move || v.get() on:input=move |ev| v.set(event_target_value(&ev))/>
+                                            }
+                                        }).collect_view()}
+                                        <button type="button" class="utrecht-button utrecht-button--secondary-action" data-testid="quotas-save"
+                                            on:click=save_quotas>{t("wl.save")}</button>
+                                    </div>
+                                </Show>
                             </td>
                             <td class="utrecht-table__cell"><div class="va-row-actions">
                                 <label class="va-visually-hidden" for=input_id.clone()>{t("groups.capacity")}</label>
@@ -684,6 +723,7 @@ fn GroupSeatsTable(groups: Vec<GroupSeats>, regions: Vec<va_openapi::reference::
                     }
                 }).collect_view()}
             </Table>
+            <p class="utrecht-paragraph va-muted">{t("wl.quota_rule")}</p>
         </section>
     }
 }
