@@ -225,6 +225,15 @@ pub async fn seed(db: &DatabaseConnection, password: Option<String>) -> anyhow::
             .await?;
         }
     }
+    // The demo trainer runs the demo groups that have no trainer yet.
+    if let Some(trainer) = user::Entity::find().filter(user::Column::Role.eq("trainer")).one(&txn).await? {
+        training_group::Entity::update_many()
+            .col_expr(training_group::Column::TrainerId, Expr::value(Some(trainer.id)))
+            .filter(training_group::Column::ProgrammeId.eq(programme_id))
+            .filter(training_group::Column::TrainerId.is_null())
+            .exec(&txn)
+            .await?;
+    }
     txn.commit().await?;
     Ok(logins)
 }

@@ -16,6 +16,7 @@ pub mod reference;
 pub mod spa;
 pub mod startup;
 pub mod telemetry;
+pub mod training;
 pub mod waitlist;
 
 pub use config::Settings;

@@ -6,7 +6,7 @@ use crate::config::Settings;
 use crate::email::sender::Sender;
 use crate::email::transport::Transport;
 use crate::error::AppError;
-use crate::{audit, auth, db, demo, enrolment, health, readiness, reference, spa, waitlist};
+use crate::{audit, auth, db, demo, enrolment, health, readiness, reference, spa, training, waitlist};
 use actix_web::dev::Server;
 use actix_web::{web, App, HttpServer};
 use sea_orm::{ConnectionTrait, DatabaseConnection};
@@ -47,6 +47,7 @@ pub struct AppState {
         (name = "reference", description = "Regions, organisations, professionals, programmes, groups"),
         (name = "enrolment", description = "Enrolment requests, decisions per professional, seat allocation"),
         (name = "waitlist", description = "The waiting list: priorities, offers with signed links, substitution windows, quotas, extra-group proposals, budget"),
+        (name = "training", description = "Training delivery: days and their invitations, attendance, closing a group"),
         (name = "readiness", description = "Readiness-check template, interviews and follow-up activities"),
         (name = "audit", description = "Audit log (BEL)"),
         (name = "health", description = "Liveness and readiness"),
@@ -75,6 +76,7 @@ fn api_routes(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
             .configure(enrolment::configure)
             .configure(readiness::configure)
             .configure(waitlist::configure)
+            .configure(training::configure)
             .configure(audit::configure),
     );
 }

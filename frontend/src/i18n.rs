@@ -177,6 +177,10 @@ const TEXTS: &[(&str, &str, &str)] = &[
     ("es.rejected", "Afgewezen", "Rejected"),
     ("es.placed", "Geplaatst", "Placed"),
     ("es.waitlisted", "Wachtlijst", "Waiting list"),
+    ("es.trained", "Getraind", "Trained"),
+    ("es.not_completed", "Niet afgerond", "Not completed"),
+    ("act.complete", "Training afgerond: getraind", "Training completed: trained"),
+    ("act.not_complete", "Training niet afgerond", "Training not completed"),
     ("es.withdrawn", "Ingetrokken", "Withdrawn"),
     ("rs.draft", "Concept", "Draft"),
     ("rs.submitted", "In behandeling", "Under review"),
@@ -414,6 +418,8 @@ const TEXTS: &[(&str, &str, &str)] = &[
     ("err.seat_reserved", "De vrije plaatsen van deze groep zijn tot de peildatum gereserveerd voor een andere regio.", "The free seats of this group are reserved for another region until the cut-off."),
     ("err.over_budget", "Dit past niet binnen het resterende trainingsbudget van dat jaar.", "This does not fit the remaining training budget of that year."),
     ("err.capacity_too_low", "Zoveel plaatsen zijn al bezet of vastgehouden; kies een hoger aantal.", "That many seats are taken or held already; choose a higher number."),
+    ("err.attendance_closed", "De presentie van deze dag kan nu niet worden ingevuld: pas vanaf de dag zelf en tot de termijn erna verstreken is.", "Attendance of this day cannot be marked now: only from the day itself until the window after it has passed."),
+    ("err.attendance_incomplete", "De groep kan nog niet worden afgesloten: er komen nog dagen of er ontbreekt presentie.", "The group cannot be closed yet: days are still to come or attendance is missing."),
     ("err.unavailable", "De dienst is tijdelijk niet beschikbaar.", "The service is temporarily unavailable."),
     ("err.internal", "Er ging iets mis. Probeer het later opnieuw.", "Something went wrong. Please try again later."),
     ("err.network", "Geen verbinding met de server.", "No connection to the server."),
@@ -470,6 +476,8 @@ pub fn error_key(code: va_openapi::ErrorCode) -> &'static str {
         E::SeatReserved => "err.seat_reserved",
         E::OverBudget => "err.over_budget",
         E::CapacityTooLow => "err.capacity_too_low",
+        E::AttendanceClosed => "err.attendance_closed",
+        E::AttendanceIncomplete => "err.attendance_incomplete",
         E::Unavailable => "err.unavailable",
         E::Internal => "err.internal",
     }
@@ -493,7 +501,7 @@ mod tests {
         for c in [E::MalformedRequest, E::ValidationFailed, E::Unauthenticated, E::InvalidCredentials, E::RateLimited,
                   E::Forbidden, E::NotFound, E::AlreadyExists, E::TokenInvalid, E::Conflict, E::Unavailable, E::Internal, E::InvalidTransition, E::GroupFull,
                   E::GroupClosed, E::AlreadyEnrolled, E::ReadinessCheckIncomplete, E::OfferNotOpen, E::OfferExpired, E::GroupStarted,
-                  E::SeatReserved, E::OverBudget, E::CapacityTooLow] {
+                  E::SeatReserved, E::OverBudget, E::CapacityTooLow, E::AttendanceClosed, E::AttendanceIncomplete] {
             assert_ne!(lookup(Lang::Nl, error_key(c)), "…", "{c:?}");
         }
     }

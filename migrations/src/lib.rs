@@ -9,6 +9,7 @@ mod m20261122_000002_enrolment;
 mod m20261122_000003_readiness;
 mod m20261122_000004_waitlist_priority;
 mod m20261123_000005_offers;
+mod m20261123_000006_delivery;
 
 pub struct Migrator;
 
@@ -19,6 +20,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261122_000003_readiness::Migration),
             Box::new(m20261122_000004_waitlist_priority::Migration),
             Box::new(m20261123_000005_offers::Migration),
+            Box::new(m20261123_000006_delivery::Migration),
         ]
     }
 }

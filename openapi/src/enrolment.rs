@@ -25,10 +25,14 @@ pub enum EnrolmentStatus {
     /// On the waiting list.
     Waitlisted,
     Withdrawn,
+    /// Completed the training (the group was closed and the completion rule met).
+    Trained,
+    /// Took part but did not meet the completion rule; the reason is in `last_reason`.
+    NotCompleted,
 }
 
 impl EnrolmentStatus {
-    pub const ALL: [EnrolmentStatus; 8] = [
+    pub const ALL: [EnrolmentStatus; 10] = [
         EnrolmentStatus::Draft,
         EnrolmentStatus::Submitted,
         EnrolmentStatus::Returned,
@@ -37,6 +41,8 @@ impl EnrolmentStatus {
         EnrolmentStatus::Placed,
         EnrolmentStatus::Waitlisted,
         EnrolmentStatus::Withdrawn,
+        EnrolmentStatus::Trained,
+        EnrolmentStatus::NotCompleted,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -49,6 +55,8 @@ impl EnrolmentStatus {
             EnrolmentStatus::Placed => "placed",
             EnrolmentStatus::Waitlisted => "waitlisted",
             EnrolmentStatus::Withdrawn => "withdrawn",
+            EnrolmentStatus::Trained => "trained",
+            EnrolmentStatus::NotCompleted => "not_completed",
         }
     }
 

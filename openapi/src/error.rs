@@ -49,6 +49,10 @@ pub enum ErrorCode {
     OverBudget,
     /// Capacity below the seats taken and held.
     CapacityTooLow,
+    /// Attendance of this day cannot be marked now (before the day or after the window).
+    AttendanceClosed,
+    /// The group cannot close yet: days to come or participants without a mark.
+    AttendanceIncomplete,
     /// The database is not reachable.
     Unavailable,
     /// Something went wrong on the server; details are in the server log.
@@ -79,6 +83,8 @@ impl ErrorCode {
             ErrorCode::SeatReserved => "seat_reserved",
             ErrorCode::OverBudget => "over_budget",
             ErrorCode::CapacityTooLow => "capacity_too_low",
+            ErrorCode::AttendanceClosed => "attendance_closed",
+            ErrorCode::AttendanceIncomplete => "attendance_incomplete",
             ErrorCode::Unavailable => "unavailable",
             ErrorCode::Internal => "internal",
         }

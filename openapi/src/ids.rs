@@ -50,4 +50,6 @@ typed_id!(
     SubstitutionId,
     /// A proposal to open an extra training group.
     ProposalId,
+    /// One day of a training group.
+    TrainingDayId,
 );

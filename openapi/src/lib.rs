@@ -11,6 +11,7 @@ pub mod error;
 pub mod ids;
 pub mod readiness;
 pub mod reference;
+pub mod training;
 pub mod waitlist;
 
 pub use error::{ErrorCode, FieldError, Problem};

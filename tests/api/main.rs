@@ -8,5 +8,6 @@ mod input;
 mod openapi;
 mod readiness;
 mod scope;
+mod training;
 mod offers;
 mod waitlist;

@@ -67,26 +67,68 @@ pub fn decided(to: &user::Model, professional: &str, decision: Decision, reason:
     )
 }
 
-/// One event per training day; the UID is stable per day and enrolment so a later change replaces it.
+/// The event of one training day for one participant. The UID is stable per
+/// day and enrolment, so a later change (higher SEQUENCE) replaces it.
+fn day_event(g: &training_group::Model, d: &training_day::Model, i: usize, n: usize, enrolment_id: i64) -> CalendarEvent {
+    CalendarEvent {
+        uid: format!("va-day-{}-enrolment-{}@va-planner.bel-limburg.nl", d.id, enrolment_id),
+        sequence: d.sequence,
+        day: d.day,
+        starts_at: d.starts_at.clone(),
+        ends_at: d.ends_at.clone(),
+        summary: format!("VA-training {} (dag {} van {n})", g.name, i + 1),
+        location: d.place.clone(),
+        description: "Training Verklarende Analyse, BEL Limburg.".into(),
+        organizer: None,
+        attendees: vec![],
+    }
+}
+
+/// One event per (held) training day.
 pub fn group_calendar(g: &training_group::Model, days: &[training_day::Model], enrolment_id: i64) -> String {
-    let n = days.len();
-    let events: Vec<CalendarEvent> = days
-        .iter()
-        .enumerate()
-        .map(|(i, d)| CalendarEvent {
-            uid: format!("va-day-{}-enrolment-{}@va-planner.bel-limburg.nl", d.id, enrolment_id),
-            sequence: d.sequence,
-            day: d.day,
-            starts_at: d.starts_at.clone(),
-            ends_at: d.ends_at.clone(),
-            summary: format!("VA-training {} (dag {} van {n})", g.name, i + 1),
-            location: d.place.clone(),
-            description: "Training Verklarende Analyse, BEL Limburg.".into(),
-            organizer: None,
-            attendees: vec![],
-        })
-        .collect();
+    let held: Vec<&training_day::Model> = days.iter().filter(|d| d.status != "cancelled").collect();
+    let n = held.len();
+    let events: Vec<CalendarEvent> = held.iter().enumerate().map(|(i, d)| day_event(g, d, i, n, enrolment_id)).collect();
     calendar("PUBLISH", &events, chrono::Utc::now())
+}
+
+/// The update of one day (`PUBLISH`) or its cancellation (`CANCEL`), same UID, the day's SEQUENCE.
+pub fn day_calendar(method: &str, g: &training_group::Model, days: &[training_day::Model], day_id: i64, enrolment_id: i64) -> String {
+    let n = days.iter().filter(|d| d.status != "cancelled").count().max(1);
+    let i = days.iter().filter(|d| d.status != "cancelled").position(|d| d.id == day_id).unwrap_or(0);
+    let events: Vec<CalendarEvent> = days.iter().filter(|d| d.id == day_id).map(|d| day_event(g, d, i, n, enrolment_id)).collect();
+    calendar(method, &events, chrono::Utc::now())
+}
+
+/// A training day changed or was cancelled: the participant gets the reason and the calendar update.
+pub fn day_changed(p: &professional::Model, g: &training_group::Model, d: &training_day::Model, cancelled: bool, reason: &str, calendar: String) -> OutgoingEmail {
+    let when = format!("{} {}-{} uur, {}", d.day.format("%d-%m-%Y"), d.starts_at, d.ends_at, d.place);
+    let (subject, nl, en, method) = if cancelled {
+        (
+            format!("Trainingsdag vervalt: {} / Training day cancelled", g.name),
+            format!("De trainingsdag van {} op {} vervalt.\nReden: {reason}\n\nVolgende stap: de bijlage haalt de dag uit uw agenda; BEL laat weten hoe de stof wordt ingehaald.", g.name, d.day.format("%d-%m-%Y")),
+            format!("The training day of {} on {} is cancelled.\nReason: {reason}\n\nNext step: the attachment removes it from your calendar.", g.name, d.day.format("%d-%m-%Y")),
+            "CANCEL",
+        )
+    } else {
+        (
+            format!("Trainingsdag gewijzigd: {} / Training day changed", g.name),
+            format!("Een trainingsdag van {} is gewijzigd. Nieuw: {when}.\nReden: {reason}\n\nVolgende stap: de bijlage werkt de afspraak in uw agenda bij.", g.name),
+            format!("A training day of {} changed. Now: {when}.\nReason: {reason}\n\nNext step: the attachment updates your calendar.", g.name),
+            "PUBLISH",
+        )
+    };
+    OutgoingEmail::new(
+        if cancelled { "training_day_cancelled" } else { "training_day_changed" },
+        &p.email,
+        &subject,
+        bilingual(&format!("Beste {},\n\n{nl}", p.name), &format!("Dear {},\n\n{en}", p.name)),
+    )
+    .with_attachment(Attachment {
+        filename: "va-training.ics".into(),
+        content_type: format!("text/calendar; charset=utf-8; method={method}"),
+        content: calendar,
+    })
 }
 
 fn ics(content: String) -> Attachment {

@@ -16,11 +16,25 @@ pub enum Event {
     Move,
     Waitlist,
     Withdraw,
+    /// The group closed and the completion rule was met.
+    Complete,
+    /// The group closed and the completion rule was not met.
+    NotComplete,
 }
 
 impl Event {
-    pub const ALL: [Event; 8] =
-        [Event::Submit, Event::Approve, Event::Reject, Event::Return, Event::Allocate, Event::Move, Event::Waitlist, Event::Withdraw];
+    pub const ALL: [Event; 10] = [
+        Event::Submit,
+        Event::Approve,
+        Event::Reject,
+        Event::Return,
+        Event::Allocate,
+        Event::Move,
+        Event::Waitlist,
+        Event::Withdraw,
+        Event::Complete,
+        Event::NotComplete,
+    ];
 
     pub fn as_str(self) -> &'static str {
         match self {
@@ -32,6 +46,8 @@ impl Event {
             Event::Move => "move",
             Event::Waitlist => "waitlist",
             Event::Withdraw => "withdraw",
+            Event::Complete => "complete",
+            Event::NotComplete => "not_complete",
         }
     }
 }
@@ -60,15 +76,17 @@ pub fn transition(from: S, event: Event) -> Result<S, IllegalTransition> {
         (S::Placed, Move) => S::Placed,
         (S::Approved, Waitlist) => S::Waitlisted,
         (S::Draft | S::Submitted | S::Returned | S::Approved | S::Waitlisted | S::Placed, Withdraw) => S::Withdrawn,
+        (S::Placed, Complete) => S::Trained,
+        (S::Placed, NotComplete) => S::NotCompleted,
         _ => return Err(IllegalTransition { from, event }),
     };
     Ok(to)
 }
 
 /// Does an enrolment in this status block a new enrolment of the same professional
-/// in the same programme? Rejected and withdrawn ones do not.
+/// in the same programme? Rejected, withdrawn and not completed ones do not.
 pub fn is_active(s: S) -> bool {
-    !matches!(s, S::Rejected | S::Withdrawn)
+    !matches!(s, S::Rejected | S::Withdrawn | S::NotCompleted)
 }
 
 /// A request's status follows from its enrolments.
@@ -132,6 +150,8 @@ mod tests {
         (S::Approved, Event::Withdraw, S::Withdrawn),
         (S::Waitlisted, Event::Withdraw, S::Withdrawn),
         (S::Placed, Event::Withdraw, S::Withdrawn),
+        (S::Placed, Event::Complete, S::Trained),
+        (S::Placed, Event::NotComplete, S::NotCompleted),
     ];
 
     #[test]
@@ -197,7 +217,7 @@ mod tests {
             let mut s = start;
             for e in events {
                 if let Ok(next) = transition(s, e) {
-                    prop_assert!(!matches!(s, S::Withdrawn | S::Rejected));
+                    prop_assert!(!matches!(s, S::Withdrawn | S::Rejected | S::Trained | S::NotCompleted));
                     if next == S::Placed && s != S::Placed {
                         prop_assert!(matches!(s, S::Approved | S::Waitlisted));
                     }

@@ -19,6 +19,8 @@ pub struct Model {
     /// BEL's adjustment of the waiting-list priority (always with a reason).
     pub priority_adjustment: i32,
     pub priority_reason: Option<String>,
+    /// Set when the group closed and the completion rule was met.
+    pub trained_on: Option<Date>,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,
 }

@@ -1,5 +1,6 @@
 //! sea-orm entities, hand-kept in one place to match `migrations/`.
 
+pub mod attendance;
 pub mod audit_log;
 pub mod budget;
 pub mod email_outbox;

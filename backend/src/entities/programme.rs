@@ -25,6 +25,11 @@ pub struct Model {
     pub cost_per_group_eur: i64,
     pub cost_per_trainer_day_eur: i64,
     pub trainer_days_per_group: i32,
+    /// Attendance can be marked from the day itself until this many days after it.
+    pub attendance_window_days: i32,
+    /// Completion rule: at most this many excused and absent days.
+    pub completion_max_excused: i32,
+    pub completion_max_absent: i32,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -13,6 +13,9 @@ pub struct Model {
     pub place: String,
     /// iCalendar SEQUENCE: raised on every change so calendars update the same event.
     pub sequence: i32,
+    /// `active` or `cancelled`.
+    pub status: String,
+    pub trainer_id: Option<i64>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

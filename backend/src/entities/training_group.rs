@@ -15,6 +15,8 @@ pub struct Model {
     pub trainer_id: Option<i64>,
     /// When the regions' reserved seats were released to everyone.
     pub quota_released_at: Option<DateTimeUtc>,
+    /// When the trainer closed the group and the completion rule was applied.
+    pub closed_at: Option<DateTimeUtc>,
     pub status: String,
     pub starts_on: Date,
     pub ends_on: Date,

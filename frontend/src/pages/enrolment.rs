@@ -25,6 +25,8 @@ pub fn enrolment_status_key(s: EnrolmentStatus) -> &'static str {
         EnrolmentStatus::Placed => "es.placed",
         EnrolmentStatus::Waitlisted => "es.waitlisted",
         EnrolmentStatus::Withdrawn => "es.withdrawn",
+        EnrolmentStatus::Trained => "es.trained",
+        EnrolmentStatus::NotCompleted => "es.not_completed",
     }
 }
 
@@ -56,6 +58,8 @@ fn action_key(a: &str) -> &'static str {
         "offer_expired" => "act.offer_expired",
         "substitute" => "act.substitute",
         "priority" => "act.priority",
+        "complete" => "act.complete",
+        "not_complete" => "act.not_complete",
         _ => "act.other",
     }
 }

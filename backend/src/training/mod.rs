@@ -1,0 +1,8 @@
+//! Training delivery: training days and their invitations, attendance within
+//! its window, and closing a group by the completion rule.
+
+pub mod routes;
+pub mod rules;
+pub mod service;
+
+pub use routes::configure;
