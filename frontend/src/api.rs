@@ -350,3 +350,29 @@ pub async fn waitlist_settings(token: &str, programme: ProgrammeId, s: &Waitlist
 pub async fn set_quotas(token: &str, group: GroupId, input: &QuotasInput) -> Result<GroupSeats, ApiError> {
     put(&format!("/api/v1/groups/{group}/quotas"), token, input).await
 }
+
+use va_openapi::training::{AttendanceInput, DayCancel, DayChange, GroupAttendance};
+
+pub async fn trainer_groups(token: &str) -> Result<Vec<TrainingGroup>, ApiError> {
+    get("/api/v1/trainer/groups", token).await
+}
+
+pub async fn group_attendance(token: &str, id: GroupId) -> Result<GroupAttendance, ApiError> {
+    get(&format!("/api/v1/groups/{id}/attendance"), token).await
+}
+
+pub async fn mark_attendance(token: &str, day: va_openapi::TrainingDayId, input: &AttendanceInput) -> Result<GroupAttendance, ApiError> {
+    put(&format!("/api/v1/training-days/{day}/attendance"), token, input).await
+}
+
+pub async fn change_day(token: &str, day: va_openapi::TrainingDayId, input: &DayChange) -> Result<GroupAttendance, ApiError> {
+    put(&format!("/api/v1/training-days/{day}"), token, input).await
+}
+
+pub async fn cancel_day(token: &str, day: va_openapi::TrainingDayId, input: &DayCancel) -> Result<GroupAttendance, ApiError> {
+    post(&format!("/api/v1/training-days/{day}/cancel"), token, input).await
+}
+
+pub async fn close_group(token: &str, id: GroupId) -> Result<GroupAttendance, ApiError> {
+    post(&format!("/api/v1/groups/{id}/close"), token, &serde_json::json!({})).await
+}

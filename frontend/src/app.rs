@@ -2,6 +2,7 @@
 
 use crate::components::layout::Layout;
 use crate::i18n::Lang;
+use crate::pages::training::GroupDeliveryPage;
 use crate::pages::waitlist::{OfferPage, WaitlistBoardPage};
 use crate::pages::{auth::*, enrolment::*, readiness::{CheckPage, OverviewPage, TemplatePage}, start::*, users::UsersPage, NotFound};
 use crate::session::{self, Session};
@@ -45,6 +46,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/ambassadeur") view=AmbassadorStart/>
                     <Route path=path!("/organisatie") view=OrgStart/>
                     <Route path=path!("/trainer") view=TrainerStart/>
+                    <Route path=path!("/trainer/groepen/:id") view=GroupDeliveryPage/>
                 </Routes>
             </Layout>
         </Router>

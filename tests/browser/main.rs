@@ -506,4 +506,64 @@ async fn the_next_on_the_list_accepts_a_freed_seat_by_link() {
     assert_eq!(app.id_of(&format!("SELECT CAST(seats AS BIGINT) FROM group_quotas WHERE group_id = {g5}")).await, 1);
     b.close().await;
 }
+
+/// The trainer marks attendance for every day as the days come, closes the
+/// group, and the participants become "Getraind".
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_trainer_marks_every_day_and_closes_the_group() {
+    let Some((app, b)) = setup().await else { return };
+    use serde_json::json;
+    use va_tests::expect_json as send;
+    let g5 = app.id_of("SELECT id FROM training_groups WHERE name LIKE 'Groep 5%'").await;
+    let prog = app.id_of("SELECT id FROM programmes").await;
+    let venlo = app.token("gemeente.venlo@demo.local").await;
+    let noord = app.token("ambassadeur.noord@demo.local").await;
+    let bel = app.token("bel@demo.local").await;
+    let req = send(app.post_json("/api/v1/requests", Some(&venlo), &json!({"programme_id": prog, "submit": true, "professionals": [
+        {"name": "Sanne Willems", "email": "s.willems@venlo.demo.local", "function": "Medewerker toegangsteam"},
+        {"name": "Bram Jacobs", "email": "b.jacobs@venlo.demo.local", "function": "Gedragswetenschapper"}
+    ]})).await, 201).await;
+    for e in req["enrolments"].as_array().expect("enrolments") {
+        send(app.post_json(&format!("/api/v1/enrolments/{}/decision", e["id"]), Some(&noord), &json!({"decision": "approve"})).await, 200).await;
+        send(app.post_json(&format!("/api/v1/enrolments/{}/allocate", e["id"]), Some(&bel), &json!({"group_id": g5})).await, 200).await;
+    }
+
+    log_in(&app, &b, "trainer@demo.local", DEMO_PASSWORD).await;
+    b.wait_path("/trainer").await;
+    b.find(&format!("[data-testid=my-groups] a[href='/trainer/groepen/{g5}']")).await.click().await.expect("open group");
+    b.wait_text("[data-testid=delivery-title]", "Groep 5 - Noord-Limburg").await;
+    b.wait_text("[data-testid=attendance]", "Bram Jacobs").await;
+    let dates = [(2027, 1, 19), (2027, 2, 2), (2027, 2, 16), (2027, 3, 2)];
+    for (i, (y, m, d)) in dates.into_iter().enumerate() {
+        let date = chrono::NaiveDate::from_ymd_opt(y, m, d).expect("date");
+        let days = (date - app.state.settings.clock.today()).num_days();
+        app.state.settings.clock.advance(chrono::Duration::days(days));
+        b.client.refresh().await.expect("reload");
+        b.wait_text("[data-testid=attendance]", "Bram Jacobs").await;
+        b.find("[data-testid=day-attendance]").await;
+        let fieldsets = b.client.find_all(Locator::Css("[data-testid=day-attendance]")).await.expect("days");
+        let day = &fieldsets[i];
+        for select in day.find_all(Locator::Css("select")).await.expect("selects") {
+            select.select_by_value("present").await.expect("mark present");
+        }
+        if i == 0 {
+            b.screenshot("trainer-attendance").await;
+        }
+        day.find(Locator::Css("[data-testid=save-day]")).await.expect("save").click().await.expect("save");
+        let marked = (i + 1) as i64;
+        for _ in 0..50 {
+            if app.id_of("SELECT COUNT(*) FROM attendance").await == marked * 2 {
+                break;
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+        }
+        assert_eq!(app.id_of("SELECT COUNT(*) FROM attendance").await, marked * 2, "day {} saved", i + 1);
+    }
+    b.find("[data-testid=close-group]").await.click().await.expect("close");
+    b.wait_text("[data-testid=closed]", "afgesloten").await;
+    b.wait_text("[data-testid=attendance]", "Getraind").await;
+    b.screenshot_full("trainer-group-closed").await;
+    assert_eq!(app.id_of("SELECT COUNT(*) FROM enrolments WHERE status = 'trained'").await, 2);
+    b.close().await;
+}
 }

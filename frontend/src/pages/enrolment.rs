@@ -743,6 +743,9 @@ fn GroupView(token: String, id: GroupId) -> impl IntoView {
                     let token = token.clone();
                     view! {
                     <h1 class="utrecht-heading-1" data-testid="group-title">{d.group.name.clone()}</h1>
+                    <p class="utrecht-paragraph">
+                        <A href=format!("/trainer/groepen/{}", d.group.id) attr:class="utrecht-link" attr:data-testid="delivery-link">{t("tr.delivery_link")}</A>
+                    </p>
                     <p class="utrecht-paragraph va-summary">
                         <strong>{d.group.seats_taken}</strong>" / "<strong>{d.group.capacity}</strong>" "{t("board.seats_taken")}
                     </p>

@@ -4,6 +4,7 @@ pub mod auth;
 pub mod enrolment;
 pub mod readiness;
 pub mod start;
+pub mod training;
 pub mod users;
 pub mod waitlist;
 

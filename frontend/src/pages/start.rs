@@ -124,6 +124,7 @@ pub fn TrainerStart() -> impl IntoView {
     view! {
         <RequireRole role=Role::Trainer render=|s: Session| view! {
             <Intro title="start.trainer.title" intro="start.trainer.intro" scope=None/>
+            <crate::pages::training::TrainerGroups token=s.token.clone()/>
             <GroupsTable token=s.token.clone()/>
             <Coming key="coming.trainer"/>
         }/>
