@@ -154,6 +154,8 @@ pub async fn seed(db: &DatabaseConnection, password: Option<String>) -> anyhow::
                 status: Set(status.into()),
                 starts_on: Set(date(start)?),
                 ends_on: Set(date(end)?),
+                // Groups run before the planner: no evaluation links go out for them.
+                evaluation_sent_at: Set((status == "completed").then(chrono::Utc::now)),
                 ..Default::default()
             }
             .insert(&txn)

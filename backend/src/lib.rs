@@ -10,6 +10,7 @@ pub mod email;
 pub mod enrolment;
 pub mod entities;
 pub mod error;
+pub mod followup;
 pub mod health;
 pub mod readiness;
 pub mod reference;

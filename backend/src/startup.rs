@@ -6,7 +6,7 @@ use crate::config::Settings;
 use crate::email::sender::Sender;
 use crate::email::transport::Transport;
 use crate::error::AppError;
-use crate::{audit, auth, db, demo, enrolment, health, readiness, reference, spa, training, waitlist};
+use crate::{audit, auth, db, demo, enrolment, followup, health, readiness, reference, spa, training, waitlist};
 use actix_web::dev::Server;
 use actix_web::{web, App, HttpServer};
 use sea_orm::{ConnectionTrait, DatabaseConnection};
@@ -77,6 +77,7 @@ fn api_routes(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
             .configure(readiness::configure)
             .configure(waitlist::configure)
             .configure(training::configure)
+            .configure(followup::configure)
             .configure(audit::configure),
     );
 }

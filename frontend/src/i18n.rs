@@ -443,6 +443,7 @@ const TEXTS: &[(&str, &str, &str)] = &[
     ("err.over_budget", "Dit past niet binnen het resterende trainingsbudget van dat jaar.", "This does not fit the remaining training budget of that year."),
     ("err.capacity_too_low", "Zoveel plaatsen zijn al bezet of vastgehouden; kies een hoger aantal.", "That many seats are taken or held already; choose a higher number."),
     ("err.attendance_closed", "De presentie van deze dag kan nu niet worden ingevuld: pas vanaf de dag zelf en tot de termijn erna verstreken is.", "Attendance of this day cannot be marked now: only from the day itself until the window after it has passed."),
+    ("err.already_answered", "Deze evaluatie is al ingevuld. Dank voor uw antwoorden.", "This evaluation has been answered already. Thank you."),
     ("err.attendance_incomplete", "De groep kan nog niet worden afgesloten: er komen nog dagen of er ontbreekt presentie.", "The group cannot be closed yet: days are still to come or attendance is missing."),
     ("err.unavailable", "De dienst is tijdelijk niet beschikbaar.", "The service is temporarily unavailable."),
     ("err.internal", "Er ging iets mis. Probeer het later opnieuw.", "Something went wrong. Please try again later."),
@@ -502,6 +503,7 @@ pub fn error_key(code: va_openapi::ErrorCode) -> &'static str {
         E::CapacityTooLow => "err.capacity_too_low",
         E::AttendanceClosed => "err.attendance_closed",
         E::AttendanceIncomplete => "err.attendance_incomplete",
+        E::AlreadyAnswered => "err.already_answered",
         E::Unavailable => "err.unavailable",
         E::Internal => "err.internal",
     }
@@ -525,7 +527,7 @@ mod tests {
         for c in [E::MalformedRequest, E::ValidationFailed, E::Unauthenticated, E::InvalidCredentials, E::RateLimited,
                   E::Forbidden, E::NotFound, E::AlreadyExists, E::TokenInvalid, E::Conflict, E::Unavailable, E::Internal, E::InvalidTransition, E::GroupFull,
                   E::GroupClosed, E::AlreadyEnrolled, E::ReadinessCheckIncomplete, E::OfferNotOpen, E::OfferExpired, E::GroupStarted,
-                  E::SeatReserved, E::OverBudget, E::CapacityTooLow, E::AttendanceClosed, E::AttendanceIncomplete] {
+                  E::SeatReserved, E::OverBudget, E::CapacityTooLow, E::AttendanceClosed, E::AttendanceIncomplete, E::AlreadyAnswered] {
             assert_ne!(lookup(Lang::Nl, error_key(c)), "…", "{c:?}");
         }
     }

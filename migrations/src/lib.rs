@@ -10,6 +10,7 @@ mod m20261122_000003_readiness;
 mod m20261122_000004_waitlist_priority;
 mod m20261123_000005_offers;
 mod m20261123_000006_delivery;
+mod m20261123_000007_followup;
 
 pub struct Migrator;
 
@@ -21,6 +22,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261122_000004_waitlist_priority::Migration),
             Box::new(m20261123_000005_offers::Migration),
             Box::new(m20261123_000006_delivery::Migration),
+            Box::new(m20261123_000007_followup::Migration),
         ]
     }
 }

@@ -53,6 +53,8 @@ pub enum ErrorCode {
     AttendanceClosed,
     /// The group cannot close yet: days to come or participants without a mark.
     AttendanceIncomplete,
+    /// The evaluation link was used already: one evaluation per participant.
+    AlreadyAnswered,
     /// The database is not reachable.
     Unavailable,
     /// Something went wrong on the server; details are in the server log.
@@ -85,6 +87,7 @@ impl ErrorCode {
             ErrorCode::CapacityTooLow => "capacity_too_low",
             ErrorCode::AttendanceClosed => "attendance_closed",
             ErrorCode::AttendanceIncomplete => "attendance_incomplete",
+            ErrorCode::AlreadyAnswered => "already_answered",
             ErrorCode::Unavailable => "unavailable",
             ErrorCode::Internal => "internal",
         }

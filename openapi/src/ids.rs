@@ -52,4 +52,12 @@ typed_id!(
     ProposalId,
     /// One day of a training group.
     TrainingDayId,
+    /// An action agreed on after a group's feedback.
+    FeedbackActionId,
+    /// A supervision, coaching or deepening session.
+    FollowupSessionId,
+    /// An organisation's request for follow-up.
+    FollowupRequestId,
+    /// A quality reflection recorded in supervision.
+    ReflectionId,
 );

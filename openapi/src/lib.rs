@@ -8,6 +8,7 @@
 pub mod auth;
 pub mod enrolment;
 pub mod error;
+pub mod followup;
 pub mod ids;
 pub mod readiness;
 pub mod reference;

@@ -312,13 +312,16 @@ pub struct DeclineProposal {
     pub reason: String,
 }
 
-/// The training budget of a year: set by BEL, committed by the groups that run in it.
+/// The training budget of a year: set by BEL; spent on what was held, committed
+/// to what is planned (groups by the cost model, follow-up sessions by kind).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
 pub struct BudgetYear {
     pub year: i32,
     pub training_eur: Option<i64>,
-    /// Cost of the year's groups (not cancelled) by the programme's cost model.
+    /// Held training days, started groups' fixed cost, held follow-up sessions.
+    pub spent_eur: i64,
+    /// Planned and still to come.
     pub committed_eur: i64,
     pub remaining_eur: i64,
     pub groups: i32,

@@ -3,6 +3,7 @@
 mod auth;
 mod email;
 mod enrolment;
+mod followup;
 mod health;
 mod input;
 mod openapi;

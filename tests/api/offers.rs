@@ -325,7 +325,14 @@ async fn an_open_offer_survives_a_restart(app: TestApp) {
     let deadline = app.db_text("SELECT CAST(deadline AS TEXT) FROM seat_holds").await;
     let mails = n(&app, "email_outbox WHERE template = 'waitlist_offer'").await;
 
-    // A second server on the same database, as after a restart.
+    // A second server on the same database, as after a restart; once the first
+    // has delivered its mail, so two writers do not race on one SQLite file.
+    for _ in 0..100 {
+        if n(&app, "email_outbox WHERE sent_at IS NULL AND failed_at IS NULL").await == 0 {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
     let again = va_backend::Application::build(app.settings.clone()).await.expect("restart");
     let state = again.state.clone();
     let base = format!("http://127.0.0.1:{}", again.port());

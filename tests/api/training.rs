@@ -7,7 +7,7 @@ use va_tests::{db_tests, TestApp};
 
 use super::waitlist::approved;
 
-async fn placed_in_groep_5(app: &TestApp, people: &[(&str, &str, bool)]) -> (i64, Vec<i64>) {
+pub(crate) async fn placed_in_groep_5(app: &TestApp, people: &[(&str, &str, bool)]) -> (i64, Vec<i64>) {
     let g5 = app.id_of("SELECT id FROM training_groups WHERE name LIKE 'Groep 5%'").await;
     let ids = approved(app, "gemeente.venlo@demo.local", "ambassadeur.noord@demo.local", people).await;
     let bel = app.token("bel@demo.local").await;
@@ -18,16 +18,16 @@ async fn placed_in_groep_5(app: &TestApp, people: &[(&str, &str, bool)]) -> (i64
 }
 
 /// Moves the clock to a date (days ahead only).
-fn go_to(app: &TestApp, date: NaiveDate) {
+pub(crate) fn go_to(app: &TestApp, date: NaiveDate) {
     let days = (date - app.state.settings.clock.today()).num_days();
     app.state.settings.clock.advance(chrono::Duration::days(days));
 }
 
-async fn mark(app: &TestApp, token: &str, day: i64, marks: Value) -> reqwest::Response {
+pub(crate) async fn mark(app: &TestApp, token: &str, day: i64, marks: Value) -> reqwest::Response {
     app.put_json(&format!("/api/v1/training-days/{day}/attendance"), Some(token), &json!({"marks": marks})).await
 }
 
-fn day_ids(view: &Value) -> Vec<i64> {
+pub(crate) fn day_ids(view: &Value) -> Vec<i64> {
     view["days"].as_array().expect("days").iter().map(|d| d["id"].as_i64().expect("id")).collect()
 }
 

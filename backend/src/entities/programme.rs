@@ -30,6 +30,10 @@ pub struct Model {
     /// Completion rule: at most this many excused and absent days.
     pub completion_max_excused: i32,
     pub completion_max_absent: i32,
+    /// Cost of one follow-up session by kind, in euros.
+    pub supervision_session_eur: i64,
+    pub coaching_session_eur: i64,
+    pub deepening_session_eur: i64,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

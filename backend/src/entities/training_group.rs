@@ -17,6 +17,8 @@ pub struct Model {
     pub quota_released_at: Option<DateTimeUtc>,
     /// When the trainer closed the group and the completion rule was applied.
     pub closed_at: Option<DateTimeUtc>,
+    /// When the participants' evaluation links went out.
+    pub evaluation_sent_at: Option<DateTimeUtc>,
     pub status: String,
     pub starts_on: Date,
     pub ends_on: Date,

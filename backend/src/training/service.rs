@@ -22,7 +22,7 @@ use va_openapi::reference::TrainingGroup;
 use va_openapi::training::*;
 use va_openapi::*;
 
-async fn days_of<C: ConnectionTrait>(db: &C, group_id: i64) -> AppResult<Vec<training_day::Model>> {
+pub(crate) async fn days_of<C: ConnectionTrait>(db: &C, group_id: i64) -> AppResult<Vec<training_day::Model>> {
     Ok(training_day::Entity::find()
         .filter(training_day::Column::GroupId.eq(group_id))
         .order_by_asc(training_day::Column::Day)
@@ -31,12 +31,12 @@ async fn days_of<C: ConnectionTrait>(db: &C, group_id: i64) -> AppResult<Vec<tra
         .await?)
 }
 
-fn held(days: &[training_day::Model]) -> Vec<&training_day::Model> {
+pub(crate) fn held(days: &[training_day::Model]) -> Vec<&training_day::Model> {
     days.iter().filter(|d| d.status != "cancelled").collect()
 }
 
 /// BEL, or a trainer of the group (the group's trainer or one of a day's).
-fn may_run(caller: &Caller, g: &training_group::Model, days: &[training_day::Model]) -> AppResult<()> {
+pub(crate) fn may_run(caller: &Caller, g: &training_group::Model, days: &[training_day::Model]) -> AppResult<()> {
     match caller.role {
         Role::BelCoordinator => Ok(()),
         Role::Trainer if g.trainer_id == Some(caller.user_id.0) || days.iter().any(|d| d.trainer_id == Some(caller.user_id.0)) => Ok(()),
@@ -45,7 +45,7 @@ fn may_run(caller: &Caller, g: &training_group::Model, days: &[training_day::Mod
     }
 }
 
-async fn load<C: ConnectionTrait>(db: &C, caller: &Caller, group_id: i64) -> AppResult<(training_group::Model, Vec<training_day::Model>)> {
+pub(crate) async fn load<C: ConnectionTrait>(db: &C, caller: &Caller, group_id: i64) -> AppResult<(training_group::Model, Vec<training_day::Model>)> {
     let g = training_group::Entity::find_by_id(group_id).one(db).await?.ok_or(AppError::NotFound)?;
     let days = days_of(db, g.id).await?;
     may_run(caller, &g, &days)?;
@@ -69,7 +69,7 @@ fn placed_or_done(s: &str) -> bool {
     matches!(EnrolmentStatus::parse(s), Some(EnrolmentStatus::Placed | EnrolmentStatus::Trained | EnrolmentStatus::NotCompleted))
 }
 
-async fn participants<C: ConnectionTrait>(db: &C, group_id: i64) -> AppResult<Vec<enrolment::Model>> {
+pub(crate) async fn participants<C: ConnectionTrait>(db: &C, group_id: i64) -> AppResult<Vec<enrolment::Model>> {
     Ok(enrolment::Entity::find()
         .filter(enrolment::Column::GroupId.eq(group_id))
         .all(db)
@@ -79,7 +79,7 @@ async fn participants<C: ConnectionTrait>(db: &C, group_id: i64) -> AppResult<Ve
         .collect())
 }
 
-fn rule_of(p: &programme::Model) -> Rule {
+pub(crate) fn rule_of(p: &programme::Model) -> Rule {
     Rule { max_excused: p.completion_max_excused, max_absent: p.completion_max_absent }
 }
 

@@ -28,18 +28,11 @@ fn cost_of(p: &programme::Model) -> i64 {
     rules::group_cost(p.cost_per_group_eur, p.cost_per_trainer_day_eur, p.trainer_days_per_group)
 }
 
-/// Cost of the year's groups (not cancelled), each by its programme's cost model.
+/// Money of the year already spent or committed: groups (not cancelled) and
+/// follow-up sessions. The sum does not depend on today, only its split does.
 pub async fn committed<C: ConnectionTrait>(db: &C, year: i32) -> AppResult<(i64, i32)> {
-    let progs: HashMap<i64, programme::Model> = programme::Entity::find().all(db).await?.into_iter().map(|p| (p.id, p)).collect();
-    let mut total = 0;
-    let mut n = 0;
-    for g in training_group::Entity::find().filter(training_group::Column::Status.ne("cancelled")).all(db).await? {
-        if g.starts_on.year() == year {
-            total += progs.get(&g.programme_id).map(cost_of).unwrap_or(0);
-            n += 1;
-        }
-    }
-    Ok((total, n))
+    let (spent, committed, groups) = crate::followup::costs::year_totals(db, year, chrono::NaiveDate::MIN).await?;
+    Ok((spent + committed, groups))
 }
 
 async fn budget_of<C: ConnectionTrait>(db: &C, year: i32) -> AppResult<Option<i64>> {
@@ -53,15 +46,22 @@ pub async fn budget_years<C: ConnectionTrait>(db: &C, now: DateTime<Utc>) -> App
     years.insert(now.year());
     let mut out = Vec::new();
     for year in years {
-        out.push(budget_year(db, year).await?);
+        out.push(budget_year(db, year, crate::clock::local_date(now)).await?);
     }
     Ok(out)
 }
 
-pub async fn budget_year<C: ConnectionTrait>(db: &C, year: i32) -> AppResult<BudgetYear> {
+pub async fn budget_year<C: ConnectionTrait>(db: &C, year: i32, today: chrono::NaiveDate) -> AppResult<BudgetYear> {
     let training = budget_of(db, year).await?;
-    let (committed, groups) = committed(db, year).await?;
-    Ok(BudgetYear { year, training_eur: training, committed_eur: committed, remaining_eur: training.unwrap_or(0) - committed, groups })
+    let (spent, committed, groups) = crate::followup::costs::year_totals(db, year, today).await?;
+    Ok(BudgetYear {
+        year,
+        training_eur: training,
+        spent_eur: spent,
+        committed_eur: committed,
+        remaining_eur: training.unwrap_or(0) - spent - committed,
+        groups,
+    })
 }
 
 /// BEL sets a year's training budget.
@@ -97,7 +97,7 @@ pub async fn set_budget(state: &AppState, caller: &Caller, year: i32, input: Bud
         })
     })
     .await?;
-    budget_year(&state.db, year).await
+    budget_year(&state.db, year, state.settings.clock.today()).await
 }
 
 /// Waiting entries by region (none: GIs and care providers); entries with an

@@ -17,6 +17,8 @@ pub struct Tick {
     pub released: usize,
     pub quotas_released: usize,
     pub proposals: usize,
+    /// Groups whose evaluation links went out.
+    pub evaluations: usize,
 }
 
 /// One round; tests call it after moving the clock.
@@ -26,6 +28,7 @@ pub async fn tick(state: &AppState) -> AppResult<Tick> {
         released: offers::release_due(state).await?,
         quotas_released: release_quotas(state).await?,
         proposals: proposals::refresh(state).await?,
+        evaluations: crate::followup::evaluation::send_due(state).await?,
     };
     if t != Tick::default() {
         state.mail_notify.notify_one();

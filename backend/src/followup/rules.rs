@@ -1,0 +1,176 @@
+//! Pure rules after the training: what money is spent or committed, the
+//! anonymous evaluation aggregates, the guard against personal data in
+//! reflections, and who still waits for follow-up. No IO.
+
+use chrono::NaiveDate;
+
+/// One amount of money on a date (a training day, a group's fixed cost, a session).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CostItem {
+    /// The budget year it counts in (a group's: the year of its first day).
+    pub year: i32,
+    pub on: NaiveDate,
+    pub eur: i64,
+    /// Held: money spent. Not held and not cancelled: committed.
+    pub held: bool,
+    pub cancelled: bool,
+}
+
+/// (spent, committed) of the items in `year`; cancelled items cost nothing.
+pub fn sum_costs(items: &[CostItem], year: i32) -> (i64, i64) {
+    items.iter().filter(|c| !c.cancelled && c.year == year).fold((0, 0), |(s, c), i| {
+        if i.held {
+            (s + i.eur, c)
+        } else {
+            (s, c + i.eur)
+        }
+    })
+}
+
+/// A group's trainer-day money spread over its `days` planned days: each day
+/// its share, the remainder on the first, so the shares add up to the total.
+pub fn day_shares(total: i64, days: usize) -> Vec<i64> {
+    if days == 0 {
+        return Vec::new();
+    }
+    let n = i64::try_from(days).unwrap_or(i64::MAX);
+    let share = total / n;
+    let mut out = vec![share; days];
+    out[0] += total - share * n;
+    out
+}
+
+/// Mean and counts per rating 1..=5 of one question; no mean without answers.
+pub fn aggregate(ratings: &[i32]) -> (Option<f64>, Vec<i32>) {
+    let mut counts = vec![0; 5];
+    for r in ratings.iter().filter(|r| (1..=5).contains(*r)) {
+        counts[usize::try_from(r - 1).unwrap_or(0)] += 1;
+    }
+    let n: i32 = counts.iter().sum();
+    let total: i32 = counts.iter().enumerate().map(|(i, c)| c * (i as i32 + 1)).sum();
+    let avg = (n > 0).then(|| (f64::from(total) / f64::from(n) * 10.0).round() / 10.0);
+    (avg, counts)
+}
+
+/// Aggregates are shown only from `min` answers on, so none points to a person.
+pub fn show_aggregates(responded: i32, min: i32) -> bool {
+    responded >= min
+}
+
+/// A reflection holds the professional's own reflection only. A citizen
+/// service number (nine digits in a row) or a date of birth (dd-mm-yyyy)
+/// points to data about the young person or family: refused.
+pub fn looks_like_personal_data(text: &str) -> bool {
+    let digits_in_a_row = text.split(|c: char| !c.is_ascii_digit()).any(|run| run.len() == 9);
+    let date_like = text
+        .split(|c: char| c.is_whitespace() || c == ',' || c == ';' || c == '(' || c == ')')
+        .any(|w| {
+            let w = w.trim_matches('.');
+            ["%d-%m-%Y", "%d/%m/%Y"].iter().any(|f| NaiveDate::parse_from_str(w, f).is_ok())
+        });
+    digits_in_a_row || date_like
+}
+
+/// Days since the training, never negative.
+pub fn days_since(trained_on: NaiveDate, today: NaiveDate) -> i64 {
+    (today - trained_on).num_days().max(0)
+}
+
+/// A session can be recorded from its day on.
+pub fn may_record(day: NaiveDate, today: NaiveDate) -> bool {
+    today >= day
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).expect("date")
+    }
+
+    #[test]
+    fn costs_split_spent_and_committed_and_skip_cancelled_and_other_years() {
+        let items = [
+            CostItem { year: 2026, on: d(2026, 11, 2), eur: 4000, held: true, cancelled: false },
+            CostItem { year: 2026, on: d(2026, 12, 1), eur: 1100, held: false, cancelled: false },
+            CostItem { year: 2026, on: d(2026, 12, 8), eur: 1100, held: false, cancelled: true },
+            // A group that started in 2026 counts there, also for its days in 2027.
+            CostItem { year: 2026, on: d(2027, 1, 12), eur: 1100, held: false, cancelled: false },
+            CostItem { year: 2027, on: d(2027, 1, 5), eur: 450, held: false, cancelled: false },
+        ];
+        assert_eq!(sum_costs(&items, 2026), (4000, 2200));
+        assert_eq!(sum_costs(&items, 2027), (0, 450));
+        assert_eq!(sum_costs(&items, 2025), (0, 0));
+    }
+
+    #[test]
+    fn day_shares_put_the_remainder_on_the_first_day() {
+        assert_eq!(day_shares(8800, 4), vec![2200; 4]);
+        assert_eq!(day_shares(1000, 3), vec![334, 333, 333]);
+        assert!(day_shares(1000, 0).is_empty());
+    }
+
+    #[test]
+    fn aggregates_count_each_rating_and_round_the_mean() {
+        assert_eq!(aggregate(&[4, 5, 5]), (Some(4.7), vec![0, 0, 0, 1, 2]));
+        assert_eq!(aggregate(&[]), (None, vec![0; 5]));
+        // Out-of-range values never count.
+        assert_eq!(aggregate(&[0, 6, 3]), (Some(3.0), vec![0, 0, 1, 0, 0]));
+        assert!(show_aggregates(3, 3));
+        assert!(!show_aggregates(2, 3));
+    }
+
+    #[test]
+    fn personal_data_is_recognised_and_ordinary_reflections_pass() {
+        assert!(looks_like_personal_data("BSN 123456789 besproken"));
+        assert!(looks_like_personal_data("geboren 03-04-2012, hypothese 2"));
+        assert!(looks_like_personal_data("geboren 3/4/2012."));
+        assert!(!looks_like_personal_data("Hypothesen sluiten op elkaar aan; voorspelling 2 is toetsbaar binnen 6 weken."));
+        assert!(!looks_like_personal_data("Casus van 12 pagina's, 3 hypothesen, 1234567890 is geen BSN"));
+    }
+
+    #[test]
+    fn sessions_are_recorded_from_their_day_on() {
+        assert!(may_record(d(2027, 4, 1), d(2027, 4, 1)));
+        assert!(!may_record(d(2027, 4, 2), d(2027, 4, 1)));
+        assert_eq!(days_since(d(2027, 3, 2), d(2027, 4, 1)), 30);
+        assert_eq!(days_since(d(2027, 5, 2), d(2027, 4, 1)), 0);
+    }
+
+    proptest! {
+        #[test]
+        fn shares_always_add_up(total in 0i64..1_000_000, days in 1usize..20) {
+            let s = day_shares(total, days);
+            prop_assert_eq!(s.len(), days);
+            prop_assert_eq!(s.iter().sum::<i64>(), total);
+            prop_assert!(s.iter().all(|x| *x >= 0));
+        }
+
+        #[test]
+        fn spent_plus_committed_is_every_uncancelled_item_of_the_year(
+            items in prop::collection::vec((0u32..730, 0i64..10_000, any::<bool>(), any::<bool>()), 0..50)
+        ) {
+            let items: Vec<CostItem> = items.into_iter().map(|(o, eur, held, cancelled)| {
+                let on = d(2026, 1, 1) + chrono::Days::new(u64::from(o));
+                CostItem { year: chrono::Datelike::year(&on), on, eur, held, cancelled }
+            }).collect();
+            let total: i64 = items.iter().filter(|c| !c.cancelled).map(|c| c.eur).sum();
+            let (s26, c26) = sum_costs(&items, 2026);
+            let (s27, c27) = sum_costs(&items, 2027);
+            prop_assert_eq!(s26 + c26 + s27 + c27, total);
+        }
+
+        #[test]
+        fn every_valid_answer_is_counted_once(ratings in prop::collection::vec(1i32..=5, 0..100)) {
+            let (avg, counts) = aggregate(&ratings);
+            prop_assert_eq!(counts.iter().sum::<i32>() as usize, ratings.len());
+            if let Some(a) = avg {
+                prop_assert!((1.0..=5.0).contains(&a));
+            } else {
+                prop_assert!(ratings.is_empty());
+            }
+        }
+    }
+}
