@@ -376,3 +376,74 @@ pub async fn cancel_day(token: &str, day: va_openapi::TrainingDayId, input: &Day
 pub async fn close_group(token: &str, id: GroupId) -> Result<GroupAttendance, ApiError> {
     post(&format!("/api/v1/groups/{id}/close"), token, &serde_json::json!({})).await
 }
+
+use va_openapi::followup::*;
+
+pub async fn feedback_list(token: &str) -> Result<Vec<FeedbackSummary>, ApiError> {
+    get("/api/v1/feedback", token).await
+}
+
+pub async fn group_feedback(token: &str, id: GroupId) -> Result<GroupFeedback, ApiError> {
+    get(&format!("/api/v1/groups/{id}/feedback"), token).await
+}
+
+pub async fn save_feedback(token: &str, id: GroupId, input: &FeedbackInput) -> Result<GroupFeedback, ApiError> {
+    put(&format!("/api/v1/groups/{id}/feedback"), token, input).await
+}
+
+pub async fn add_feedback_action(token: &str, id: GroupId, input: &ActionInput) -> Result<GroupFeedback, ApiError> {
+    post(&format!("/api/v1/groups/{id}/feedback/actions"), token, input).await
+}
+
+pub async fn evaluation_summary(token: &str, id: GroupId) -> Result<EvaluationSummary, ApiError> {
+    get(&format!("/api/v1/groups/{id}/evaluation"), token).await
+}
+
+/// The evaluation behind a link; no account.
+pub async fn evaluation_lookup(token: String) -> Result<PublicEvaluation, ApiError> {
+    request::<_, PublicEvaluation>("POST", "/api/v1/evaluations/lookup", None, Some(&EvaluationToken { token })).await?.ok_or(ApiError::Network)
+}
+
+pub async fn evaluation_answer(input: EvaluationInput) -> Result<PublicEvaluation, ApiError> {
+    request::<_, PublicEvaluation>("POST", "/api/v1/evaluations/answer", None, Some(&input)).await?.ok_or(ApiError::Network)
+}
+
+pub async fn followup(token: &str) -> Result<FollowupOverview, ApiError> {
+    get("/api/v1/followup", token).await
+}
+
+pub async fn plan_session(token: &str, input: &NewSession) -> Result<SessionView, ApiError> {
+    post("/api/v1/followup/sessions", token, input).await
+}
+
+pub async fn session(token: &str, id: va_openapi::FollowupSessionId) -> Result<SessionView, ApiError> {
+    get(&format!("/api/v1/followup/sessions/{id}"), token).await
+}
+
+pub async fn record_session(token: &str, id: va_openapi::FollowupSessionId, input: &SessionRecord) -> Result<SessionView, ApiError> {
+    put(&format!("/api/v1/followup/sessions/{id}/attendance"), token, input).await
+}
+
+pub async fn cancel_session(token: &str, id: va_openapi::FollowupSessionId, reason: String) -> Result<SessionView, ApiError> {
+    post(&format!("/api/v1/followup/sessions/{id}/cancel"), token, &ReasonInput { reason }).await
+}
+
+pub async fn add_reflection(token: &str, id: va_openapi::FollowupSessionId, input: &ReflectionInput) -> Result<SessionView, ApiError> {
+    post(&format!("/api/v1/followup/sessions/{id}/reflections"), token, input).await
+}
+
+pub async fn request_followup(token: &str, input: &NewFollowupRequest) -> Result<FollowupRequestView, ApiError> {
+    post("/api/v1/followup/requests", token, input).await
+}
+
+pub async fn decline_followup_request(token: &str, id: va_openapi::FollowupRequestId, reason: String) -> Result<FollowupRequestView, ApiError> {
+    post(&format!("/api/v1/followup/requests/{id}/decline"), token, &ReasonInput { reason }).await
+}
+
+pub async fn certificate(token: &str, id: EnrolmentId) -> Result<Certificate, ApiError> {
+    get(&format!("/api/v1/enrolments/{id}/certificate"), token).await
+}
+
+pub async fn year_costs(token: &str, year: i32) -> Result<CostOverview, ApiError> {
+    get(&format!("/api/v1/budgets/{year}/costs"), token).await
+}

@@ -2,6 +2,7 @@
 
 use crate::components::layout::Layout;
 use crate::i18n::Lang;
+use crate::pages::followup::{CertificatePage, EvaluationPage, FeedbackPage, FollowupPage, SessionPage};
 use crate::pages::training::GroupDeliveryPage;
 use crate::pages::waitlist::{OfferPage, WaitlistBoardPage};
 use crate::pages::{auth::*, enrolment::*, readiness::{CheckPage, OverviewPage, TemplatePage}, start::*, users::UsersPage, NotFound};
@@ -47,6 +48,12 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/organisatie") view=OrgStart/>
                     <Route path=path!("/trainer") view=TrainerStart/>
                     <Route path=path!("/trainer/groepen/:id") view=GroupDeliveryPage/>
+                    <Route path=path!("/terugkoppeling/:id") view=FeedbackPage/>
+                    <Route path=path!("/evaluatie") view=EvaluationPage/>
+                    <Route path=path!("/nazorg") view=FollowupPage/>
+                    <Route path=path!("/bel/nazorg") view=FollowupPage/>
+                    <Route path=path!("/nazorg/sessies/:id") view=SessionPage/>
+                    <Route path=path!("/certificaat/:id") view=CertificatePage/>
                 </Routes>
             </Layout>
         </Router>

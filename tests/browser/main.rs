@@ -28,8 +28,11 @@ async fn bel_coordinator_logs_in_and_sees_the_bel_start_page() {
     b.wait_path("/bel").await;
     b.wait_text("[data-testid=start-title]", "BEL-coördinator").await;
     b.wait_text("[data-testid=groups-summary]", "128").await;
-    b.wait_text("table", "Groep 8 - bovenregionaal").await;
+    b.wait_text("main", "Groep 8 - bovenregionaal").await;
     b.wait_text("[data-testid=current-user]", "Ingrid Janssen").await;
+    // The year's money: spent (days that took place) and committed (still to come).
+    b.wait_text("[data-testid=cost-summary]", "Uitgegeven").await;
+    b.wait_text("[data-testid=costs]", "Trainersdagen").await;
     let lang = b.client.execute("return document.documentElement.lang", vec![]).await.expect("js");
     assert_eq!(lang, "nl");
     b.screenshot("bel-start").await;
@@ -507,11 +510,8 @@ async fn the_next_on_the_list_accepts_a_freed_seat_by_link() {
     b.close().await;
 }
 
-/// The trainer marks attendance for every day as the days come, closes the
-/// group, and the participants become "Getraind".
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn the_trainer_marks_every_day_and_closes_the_group() {
-    let Some((app, b)) = setup().await else { return };
+/// Venlo enrols Sanne Willems and Bram Jacobs, Noord approves, BEL places both in Groep 5.
+async fn two_venlo_professionals_in_groep_5(app: &TestApp) -> (i64, Vec<i64>) {
     use serde_json::json;
     use va_tests::expect_json as send;
     let g5 = app.id_of("SELECT id FROM training_groups WHERE name LIKE 'Groep 5%'").await;
@@ -523,10 +523,20 @@ async fn the_trainer_marks_every_day_and_closes_the_group() {
         {"name": "Sanne Willems", "email": "s.willems@venlo.demo.local", "function": "Medewerker toegangsteam"},
         {"name": "Bram Jacobs", "email": "b.jacobs@venlo.demo.local", "function": "Gedragswetenschapper"}
     ]})).await, 201).await;
-    for e in req["enrolments"].as_array().expect("enrolments") {
-        send(app.post_json(&format!("/api/v1/enrolments/{}/decision", e["id"]), Some(&noord), &json!({"decision": "approve"})).await, 200).await;
-        send(app.post_json(&format!("/api/v1/enrolments/{}/allocate", e["id"]), Some(&bel), &json!({"group_id": g5})).await, 200).await;
+    let ids: Vec<i64> = req["enrolments"].as_array().expect("enrolments").iter().map(|e| e["id"].as_i64().expect("id")).collect();
+    for id in &ids {
+        send(app.post_json(&format!("/api/v1/enrolments/{id}/decision"), Some(&noord), &json!({"decision": "approve"})).await, 200).await;
+        send(app.post_json(&format!("/api/v1/enrolments/{id}/allocate"), Some(&bel), &json!({"group_id": g5})).await, 200).await;
     }
+    (g5, ids)
+}
+
+/// The trainer marks attendance for every day as the days come, closes the
+/// group, and the participants become "Getraind".
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_trainer_marks_every_day_and_closes_the_group() {
+    let Some((app, b)) = setup().await else { return };
+    let (g5, _) = two_venlo_professionals_in_groep_5(&app).await;
 
     log_in(&app, &b, "trainer@demo.local", DEMO_PASSWORD).await;
     b.wait_path("/trainer").await;
@@ -564,6 +574,179 @@ async fn the_trainer_marks_every_day_and_closes_the_group() {
     b.wait_text("[data-testid=attendance]", "Getraind").await;
     b.screenshot_full("trainer-group-closed").await;
     assert_eq!(app.id_of("SELECT COUNT(*) FROM enrolments WHERE status = 'trained'").await, 2);
+
+    // The certificate of a trained participant.
+    b.find("[data-testid=certificate-link]").await.click().await.expect("certificate");
+    b.wait_text("[data-testid=certificate]", "Bewijs van deelname").await;
+    b.wait_text("[data-testid=cert-name]", "Bram Jacobs").await;
+    b.screenshot("certificate").await;
+    b.client.back().await.expect("back");
+
+    // The trainer writes the feedback and shares it with the ambassadors.
+    b.find("[data-testid=to-feedback]").await.click().await.expect("to feedback");
+    b.wait_text("[data-testid=feedback-title]", "Groep 5").await;
+    b.find("#fb-experiences").await.send_keys("Deelnemers vonden de casusoefeningen sterk; de tijd tussen dag 2 en 3 was krap.").await.expect("type");
+    b.find("#fb-went-well").await.send_keys("Actieve inbreng van de gedragswetenschappers.").await.expect("type");
+    b.find("#fb-sharpen").await.send_keys("Teamleiders plannen nog geen tijd voor VA's in.").await.expect("type");
+    b.find("[data-testid=fb-remark]").await.send_keys("Venlo: intervisie over VA's starten.").await.expect("type");
+    b.find("[data-testid=fb-share]").await.click().await.expect("share");
+    b.screenshot_full("trainer-feedback-form").await;
+    b.find("[data-testid=fb-save]").await.click().await.expect("save");
+    b.wait_text("[data-testid=shared-at]", "Gedeeld").await;
+    assert_eq!(app.id_of("SELECT COUNT(*) FROM group_feedback WHERE shared_at IS NOT NULL").await, 1);
+    log_out(&b).await;
+
+    // The ambassador of the participants' region reads it and records an agreed action.
+    log_in(&app, &b, "ambassadeur.noord@demo.local", DEMO_PASSWORD).await;
+    b.wait_path("/ambassadeur").await;
+    b.find(&format!("[data-testid=feedback-list] a[href='/terugkoppeling/{g5}']")).await.click().await.expect("open feedback");
+    b.wait_text("[data-testid=fb-experiences]", "casusoefeningen").await;
+    b.wait_text("[data-testid=feedback-read]", "Venlo: intervisie").await;
+    b.find("#act-text").await.send_keys("Teamleiders Venlo bespreken VA-tijd in het managementoverleg.").await.expect("type");
+    b.find("#act-owner").await.send_keys("Ambassadeur Noord").await.expect("type");
+    b.find("[data-testid=action-add]").await.click().await.expect("add action");
+    b.wait_text("[data-testid=actions]", "managementoverleg").await;
+    b.screenshot_full("ambassador-feedback").await;
+    assert_eq!(app.count("feedback_actions").await, 1);
+    log_out(&b).await;
+
+    // Another region's ambassador does not get to read it.
+    log_in(&app, &b, "ambassadeur.zuid@demo.local", DEMO_PASSWORD).await;
+    b.wait_path("/ambassadeur").await;
+    b.client.goto(&app.url(&format!("/terugkoppeling/{g5}"))).await.expect("goto");
+    b.wait_text("main", "Niet gevonden").await;
+    assert!(b.client.find(Locator::Css("[data-testid=fb-experiences]")).await.is_err());
+    b.close().await;
+}
+
+/// Sets a date input the way a person's date picker does (typing is locale-dependent).
+async fn set_date(b: &Browser, id: &str, value: &str) {
+    b.find(&format!("#{id}")).await;
+    b.client
+        .execute(
+            "const el = document.getElementById(arguments[0]); el.value = arguments[1]; el.dispatchEvent(new Event('input', {bubbles: true}));",
+            vec![serde_json::json!(id), serde_json::json!(value)],
+        )
+        .await
+        .expect("set date");
+}
+
+/// After the training: a participant answers the evaluation by link, the
+/// municipality requests supervision, BEL plans it from the request, and the
+/// trainer records attendance and a quality reflection on the day.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn evaluation_and_follow_up_from_request_to_reflection() {
+    let Some((app, b)) = setup().await else { return };
+    use serde_json::json;
+    use va_tests::expect_json as send;
+    let (g5, ids) = two_venlo_professionals_in_groep_5(&app).await;
+    let trainer = app.token("trainer@demo.local").await;
+    let view = send(app.get(&format!("/api/v1/groups/{g5}/attendance"), Some(&trainer)).await, 200).await;
+    let days: Vec<(i64, chrono::NaiveDate)> = view["days"].as_array().expect("days").iter()
+        .map(|d| (d["id"].as_i64().expect("id"), d["day"].as_str().expect("day").parse().expect("date")))
+        .collect();
+    let go_to = |date: chrono::NaiveDate| {
+        let n = (date - app.state.settings.clock.today()).num_days();
+        app.state.settings.clock.advance(chrono::Duration::days(n));
+    };
+    for (day, on) in &days {
+        go_to(*on);
+        let marks: Vec<serde_json::Value> = ids.iter().map(|id| json!({"enrolment_id": id, "status": "present"})).collect();
+        send(app.put_json(&format!("/api/v1/training-days/{day}/attendance"), Some(&trainer), &json!({"marks": marks})).await, 200).await;
+    }
+    send(app.post_json(&format!("/api/v1/groups/{g5}/close"), Some(&trainer), &json!({})).await, 200).await;
+    go_to(chrono::NaiveDate::from_ymd_opt(2027, 3, 3).expect("date"));
+    va_backend::waitlist::scheduler::tick(&app.state).await.expect("tick");
+
+    // Sanne answers the evaluation from the link in her email; the link works once.
+    let body = app.db_text("SELECT body_text FROM email_outbox WHERE template = 'evaluation_invite' AND to_addr = 's.willems@venlo.demo.local'").await;
+    let start = body.find("/evaluatie?token=").expect("link");
+    let link: String = body[start..].chars().take_while(|c| !c.is_whitespace()).collect();
+    b.client.goto(&app.url(&link)).await.expect("goto");
+    b.wait_text("[data-testid=ev-title]", "Evaluatie").await;
+    b.wait_text("main", "Groep 5 - Noord-Limburg").await;
+    // Not every part rated: refused on the page, nothing stored.
+    b.find("#ev-content-4").await.click().await.expect("rate");
+    b.find("[data-testid=ev-submit]").await.click().await.expect("submit");
+    b.wait_text("main", "Geef bij elk onderdeel een cijfer").await;
+    assert_eq!(app.count("evaluation_responses").await, 0);
+    for id in ["ev-trainers-5", "ev-practice-3", "ev-overall-4"] {
+        b.find(&format!("#{id}")).await.click().await.expect("rate");
+    }
+    b.find("#ev-valuable").await.send_keys("Oefenen met de eigen casus.").await.expect("type");
+    b.screenshot_full("evaluation-page").await;
+    b.find("[data-testid=ev-submit]").await.click().await.expect("submit");
+    b.wait_text("[data-testid=ev-done]", "Dank u wel").await;
+    assert_eq!(app.count("evaluation_responses").await, 1);
+    b.client.goto(&app.url(&link)).await.expect("goto");
+    b.wait_text("main", "al ingevuld").await;
+    assert!(b.client.find(Locator::Css("[data-testid=ev-form]")).await.is_err());
+
+    // The municipality requests supervision for both.
+    log_in(&app, &b, "gemeente.venlo@demo.local", DEMO_PASSWORD).await;
+    b.wait_path("/organisatie").await;
+    b.find("a[href='/nazorg']").await.click().await.expect("menu");
+    b.wait_text("[data-testid=request-followup]", "Sanne Willems").await;
+    for el in b.client.find_all(Locator::Css("[data-testid=pick-person]")).await.expect("people") {
+        el.click().await.expect("pick");
+    }
+    b.find("#req-message").await.send_keys("Graag supervisie in maart, bij voorkeur op dinsdag.").await.expect("type");
+    b.find("[data-testid=request-submit]").await.click().await.expect("request");
+    b.wait_text("[data-testid=followup-requests]", "Open").await;
+    b.screenshot_full("followup-organisation").await;
+    assert_eq!(app.count("followup_requests").await, 1);
+    log_out(&b).await;
+
+    // BEL plans it from the request.
+    log_in(&app, &b, "bel@demo.local", DEMO_PASSWORD).await;
+    b.wait_path("/bel").await;
+    b.find("a[href='/nazorg']").await.click().await.expect("menu");
+    b.wait_text("[data-testid=without-followup]", "Bram Jacobs").await;
+    b.find("[data-testid=request-plan]").await.click().await.expect("plan from request");
+    b.wait_text("[data-testid=plan-from-request]", "Venlo").await;
+    // Without a date the form is refused and nothing is planned.
+    b.find("[data-testid=plan-submit]").await.click().await.expect("submit");
+    b.find("[data-testid=error]").await;
+    assert_eq!(app.count("followup_sessions").await, 0);
+    set_date(&b, "plan-day", "2027-03-16").await;
+    b.find("#plan-place").await.send_keys("BEL trainingslocatie Venlo").await.expect("type");
+    b.find("#plan-trainer").await.select_by_label("Joost Smeets").await.expect("trainer");
+    b.find("[data-testid=plan-submit]").await.click().await.expect("submit");
+    b.wait_text("[data-testid=sessions]", "16-03-2027").await;
+    b.wait_text("[data-testid=followup-requests]", "Ingepland").await;
+    b.wait_text("[data-testid=without-followup]", "Sessie gepland").await;
+    b.screenshot_full("followup-bel").await;
+    log_out(&b).await;
+
+    // On the day the trainer records attendance and a reflection.
+    go_to(chrono::NaiveDate::from_ymd_opt(2027, 3, 16).expect("date"));
+    log_in(&app, &b, "trainer@demo.local", DEMO_PASSWORD).await;
+    b.wait_path("/trainer").await;
+    b.find("a[href='/nazorg']").await.click().await.expect("menu");
+    b.find("[data-testid=session-row] a").await.click().await.expect("open session");
+    b.wait_text("[data-testid=session-title]", "Supervisie").await;
+    for select in b.client.find_all(Locator::Css("[data-testid=session-mark]")).await.expect("marks") {
+        select.select_by_value("present").await.expect("present");
+    }
+    b.find("#session-notes").await.send_keys("Twee VA's besproken; hypothesen aangescherpt.").await.expect("type");
+    b.find("[data-testid=session-save]").await.click().await.expect("save");
+    b.wait_text("[data-testid=session-status]", "Gehouden").await;
+    b.find("#rf-who").await.select_by_label("Sanne Willems").await.expect("who");
+    for (id, v) in [("rf-complete", "3"), ("rf-economical", "2"), ("rf-coherent", "4"), ("rf-predictive", "3")] {
+        b.find(&format!("#{id}")).await.select_by_value(v).await.expect("score");
+    }
+    // A citizen number in the note is refused: no data about the young person or family.
+    b.find("#rf-note").await.send_keys("Casus van jeugdige 123456782").await.expect("type");
+    b.find("[data-testid=reflection-add]").await.click().await.expect("add");
+    b.find("[data-testid=error]").await;
+    assert_eq!(app.count("quality_reflections").await, 0);
+    b.find("#rf-note").await.clear().await.expect("clear");
+    b.find("#rf-note").await.send_keys("Hypothesen goed onderbouwd; voorspelling nog niet toetsbaar geformuleerd.").await.expect("type");
+    b.find("[data-testid=reflection-add]").await.click().await.expect("add");
+    b.wait_text("[data-testid=reflections]", "voorspelling nog niet toetsbaar").await;
+    b.screenshot_full("followup-session").await;
+    assert_eq!(app.count("quality_reflections").await, 1);
+    assert_eq!(app.id_of("SELECT COUNT(*) FROM followup_sessions WHERE status = 'held'").await, 1);
     b.close().await;
 }
 }

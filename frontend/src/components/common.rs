@@ -111,13 +111,33 @@ pub fn error_alert(err: RwSignal<Option<ApiError>>) -> impl IntoView {
                 ApiError::Problem(p) if p.code == va_openapi::ErrorCode::AlreadyEnrolled => p.detail.clone(),
                 _ => None,
             };
+            // Field rules with a text of their own are named (e.g. personal data in a note).
+            let rules: Vec<&'static str> = match &e {
+                ApiError::Problem(p) => {
+                    let mut v: Vec<&'static str> = p.errors.iter().map(|f| field_rule_text(lang.get(), &f.code)).filter(|t| *t != "…").collect();
+                    v.dedup();
+                    v
+                }
+                ApiError::Network => Vec::new(),
+            };
             view! {
                 <div class="utrecht-alert utrecht-alert--error va-alert" role="alert" data-testid="error">
                     <p class="utrecht-paragraph">{lookup(lang.get(), e.text_key())}</p>
                     {detail.map(|d| view! { <p class="utrecht-paragraph va-detail">{d}</p> })}
+                    {rules.into_iter().map(|r| view! { <p class="utrecht-paragraph va-detail">{r}</p> }).collect_view()}
                 </div>
             }
         })
+    }
+}
+
+fn field_rule_text(lang: crate::i18n::Lang, code: &str) -> &'static str {
+    match code {
+        "personal_data" => lookup(lang, "field.personal_data"),
+        "in_past" => lookup(lang, "field.in_past"),
+        "invalid_time" => lookup(lang, "field.invalid_time"),
+        "not_trained" => lookup(lang, "field.not_trained"),
+        _ => "…",
     }
 }
 
@@ -134,5 +154,44 @@ pub fn DaysTable(days: Vec<va_openapi::enrolment::TrainingDay>) -> impl IntoView
                 </tr>
             }).collect_view()}
         </Table>
+    }
+}
+
+/// A labelled multi-line text field.
+#[component]
+pub fn TextArea(id: String, label: &'static str, value: RwSignal<String>, #[prop(default = 3)] rows: u32, #[prop(optional)] hint: Option<&'static str>) -> impl IntoView {
+    let hint_id = format!("{id}-hint");
+    view! {
+        <div class="utrecht-form-field utrecht-form-field--textarea">
+            <div class="utrecht-form-field__label">
+                <label class="utrecht-form-label" for=id.clone()>{t(label)}</label>
+            </div>
+            {hint.map(|h| view! { <p class="utrecht-form-field-description" id=hint_id.clone()>{t(h)}</p> })}
+            <div class="utrecht-form-field__input">
+                <textarea id=id.clone() name=id class="utrecht-textarea utrecht-textarea--html-textarea" rows=rows
+                    aria-describedby=hint.map(|_| hint_id.clone())
+                    prop:value=move || value.get() on:input=move |ev| value.set(event_target_value(&ev))></textarea>
+            </div>
+        </div>
+    }
+}
+
+/// A page parameter as a number, tracked (0 when absent, which the server answers with 404).
+pub fn param_id(params: Memo<leptos_router::params::ParamsMap>, name: &'static str) -> i64 {
+    params.read().get(name).and_then(|v| v.parse().ok()).unwrap_or(0)
+}
+
+/// A section with a heading that shows its list, or a sentence when there is nothing to list.
+#[component]
+pub fn ListSection(testid: &'static str, title: &'static str, empty: &'static str, is_empty: bool, children: Children) -> impl IntoView {
+    view! {
+        <section class="va-section" data-testid=testid>
+            <h2 class="utrecht-heading-2">{t(title)}</h2>
+            {if is_empty {
+                view! { <p class="utrecht-paragraph va-empty">{t(empty)}</p> }.into_any()
+            } else {
+                children().into_any()
+            }}
+        </section>
     }
 }

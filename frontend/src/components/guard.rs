@@ -13,10 +13,19 @@ where
     F: Fn(Session) -> V + Send + Sync + 'static,
     V: IntoView + 'static,
 {
+    guard(move |r| r == role, render)
+}
+
+/// No session: to the login page; a role `allowed` rejects: an explanation; else the page.
+fn guard<F, V>(allowed: impl Fn(Role) -> bool + Send + Sync + 'static, render: F) -> impl IntoView
+where
+    F: Fn(Session) -> V + Send + Sync + 'static,
+    V: IntoView + 'static,
+{
     let sess = use_session();
     move || match sess.get() {
         None => view! { <Redirect path="/inloggen"/> }.into_any(),
-        Some(s) if s.user.role == role => render(s).into_view().into_any(),
+        Some(s) if allowed(s.user.role) => render(s).into_view().into_any(),
         Some(_) => view! {
             <div class="utrecht-alert utrecht-alert--warning" role="alert">
                 <p class="utrecht-paragraph">{t("forbidden.text")}</p>
@@ -24,4 +33,14 @@ where
         }
         .into_any(),
     }
+}
+
+/// As `RequireRole`, for pages several roles share (each sees its own scope).
+#[component]
+pub fn RequireAnyRole<F, V>(roles: &'static [Role], render: F) -> impl IntoView
+where
+    F: Fn(Session) -> V + Send + Sync + 'static,
+    V: IntoView + 'static,
+{
+    guard(move |r| roles.contains(&r), render)
 }

@@ -15,12 +15,19 @@ fn nav_items(role: Role) -> Vec<(&'static str, &'static str)> {
             items.push(("/bel/plaatsing", "nav.board"));
             items.push(("/bel/wachtlijst", "nav.waitlist"));
             items.push(("/readiness", "nav.readiness"));
+            items.push(("/nazorg", "nav.followup"));
             items.push(("/bel/vragenlijst", "nav.template"));
             items.push(("/bel/gebruikers", "nav.users"));
         }
-        Role::Ambassador => items.push(("/readiness", "nav.readiness")),
-        Role::OrgContact => items.push(("/organisatie/aanmelden", "nav.new_request")),
-        Role::Trainer => {}
+        Role::Ambassador => {
+            items.push(("/readiness", "nav.readiness"));
+            items.push(("/nazorg", "nav.followup"));
+        }
+        Role::OrgContact => {
+            items.push(("/organisatie/aanmelden", "nav.new_request"));
+            items.push(("/nazorg", "nav.followup"));
+        }
+        Role::Trainer => items.push(("/nazorg", "nav.followup")),
     }
     items
 }

@@ -2,6 +2,7 @@
 
 pub mod auth;
 pub mod enrolment;
+pub mod followup;
 pub mod readiness;
 pub mod start;
 pub mod training;

@@ -113,6 +113,8 @@ pub fn BelStart() -> impl IntoView {
         <RequireRole role=Role::BelCoordinator render=|s: Session| view! {
             <Intro title="start.bel.title" intro="start.bel.intro" scope=None/>
             <RequestsTable token=s.token.clone() pending=true title="inbox.bel" testid="inbox"/>
+            <crate::pages::followup::FeedbackList token=s.token.clone()/>
+            <crate::pages::followup::YearCosts token=s.token.clone()/>
             <GroupsTable token=s.token.clone()/>
             <Coming key="coming.bel"/>
         }/>
@@ -125,7 +127,7 @@ pub fn TrainerStart() -> impl IntoView {
         <RequireRole role=Role::Trainer render=|s: Session| view! {
             <Intro title="start.trainer.title" intro="start.trainer.intro" scope=None/>
             <crate::pages::training::TrainerGroups token=s.token.clone()/>
-            <GroupsTable token=s.token.clone()/>
+            <crate::pages::followup::FeedbackList token=s.token.clone()/>
             <Coming key="coming.trainer"/>
         }/>
     }
@@ -171,6 +173,7 @@ pub fn AmbassadorStart() -> impl IntoView {
             <Intro title="start.amb.title" intro="start.amb.intro" scope=s.user.region.as_ref().map(|r| r.name.clone())/>
             <RequestsTable token=s.token.clone() pending=true title="inbox.amb" testid="inbox"/>
             <RequestsTable token=s.token.clone() pending=false title="requests.region"/>
+            <crate::pages::followup::FeedbackList token=s.token.clone()/>
             <crate::pages::waitlist::WaitlistOverview token=s.token.clone()/>
             <RegionOrganisations token=s.token.clone()/>
             <Coming key="coming.amb"/>

@@ -17,7 +17,7 @@ use va_openapi::enrolment::EnrolmentStatus;
 use va_openapi::training::*;
 use va_openapi::{GroupId, TrainingDayId};
 
-fn mark_key(s: AttendanceStatus) -> &'static str {
+pub fn mark_key(s: AttendanceStatus) -> &'static str {
     match s {
         AttendanceStatus::Present => "att.present",
         AttendanceStatus::Absent => "att.absent",
@@ -117,6 +117,9 @@ fn Delivery(token: String, id: GroupId) -> impl IntoView {
                         {closed.map(|c| view! {
                             <div class="utrecht-alert utrecht-alert--info va-alert" role="status" data-testid="closed">
                                 <p class="utrecht-paragraph">{t("tr.closed")}" "{local_time(c)}</p>
+                                <p class="utrecht-paragraph">
+                                    <A href=format!("/terugkoppeling/{id}") attr:class="utrecht-link" attr:data-testid="to-feedback">{t("tr.write_feedback")}</A>
+                                </p>
                             </div>
                         })}
                         <DaysSection days=v.days.clone() closed=closed.is_some() token=token.get_value() reload=reload error=error/>
@@ -135,7 +138,11 @@ fn Delivery(token: String, id: GroupId) -> impl IntoView {
                                                 <span class=format!("va-status va-status--{}", status.as_str()) data-testid="participant-status">
                                                     {move || lookup(lang.get(), enrolment_status_key(status))}
                                                 </span>
-                                                {p.trained_on.map(|d| view! { <div class="va-muted">{nl_date(d)}</div> })}
+                                                {p.trained_on.map(|d| view! {
+                                                    <div class="va-muted">{nl_date(d)}" · "
+                                                        <A href=format!("/certificaat/{}", p.enrolment_id) attr:class="utrecht-link" attr:data-testid="certificate-link">{t("tr.certificate")}</A>
+                                                    </div>
+                                                })}
                                                 {p.reason.clone().map(|r| view! { <div class="va-muted">{r}</div> })}
                                             </td>
                                         </tr>

@@ -48,7 +48,7 @@ fn subst_status_key(s: SubstitutionStatus) -> &'static str {
     }
 }
 
-fn badge(class: &'static str, key: &'static str) -> impl IntoView {
+pub fn badge(class: &'static str, key: &'static str) -> impl IntoView {
     let lang = use_lang();
     view! { <span class=format!("va-status va-status--{class}")>{move || lookup(lang.get(), key)}</span> }
 }
