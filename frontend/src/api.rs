@@ -447,3 +447,11 @@ pub async fn certificate(token: &str, id: EnrolmentId) -> Result<Certificate, Ap
 pub async fn year_costs(token: &str, year: i32) -> Result<CostOverview, ApiError> {
     get(&format!("/api/v1/budgets/{year}/costs"), token).await
 }
+
+pub async fn delivery_settings(token: &str, programme: ProgrammeId) -> Result<DeliverySettings, ApiError> {
+    get(&format!("/api/v1/programmes/{programme}/delivery-settings"), token).await
+}
+
+pub async fn save_delivery_settings(token: &str, programme: ProgrammeId, input: &DeliverySettings) -> Result<DeliverySettings, ApiError> {
+    put(&format!("/api/v1/programmes/{programme}/delivery-settings"), token, input).await
+}

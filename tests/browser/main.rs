@@ -716,6 +716,18 @@ async fn evaluation_and_follow_up_from_request_to_reflection() {
     b.wait_text("[data-testid=followup-requests]", "Ingepland").await;
     b.wait_text("[data-testid=without-followup]", "Sessie gepland").await;
     b.screenshot_full("followup-bel").await;
+    // BEL's delivery settings: an out-of-range window is refused and changes nothing.
+    let window = b.find("#ds-window").await;
+    window.clear().await.expect("clear");
+    window.send_keys("90").await.expect("type");
+    b.find("[data-testid=ds-save]").await.click().await.expect("save");
+    b.wait_text("[data-testid=delivery-settings] [data-testid=error]", "Controleer").await;
+    assert_eq!(app.id_of("SELECT CAST(attendance_window_days AS BIGINT) FROM programmes").await, 14);
+    window.clear().await.expect("clear");
+    window.send_keys("21").await.expect("type");
+    b.find("[data-testid=ds-save]").await.click().await.expect("save");
+    b.wait_text("[data-testid=ds-saved]", "Opgeslagen").await;
+    assert_eq!(app.id_of("SELECT CAST(attendance_window_days AS BIGINT) FROM programmes").await, 21);
     log_out(&b).await;
 
     // On the day the trainer records attendance and a reflection.

@@ -567,6 +567,7 @@ fn Followup(role: Role, token: String) -> impl IntoView {
                         <Sessions sessions=o.sessions.clone()/>
                         <WithoutFollowup people=o.without_followup.clone()/>
                         {(role != Role::OrgContact).then(|| view! { <PerOrganisation rows=o.per_organisation.clone()/> })}
+                        {(role == Role::BelCoordinator).then(|| view! { <DeliverySettingsForm token=token.get_value()/> })}
                     }.into_any()
                 }
             })}
@@ -1260,4 +1261,82 @@ fn cost_label(kind: &str, fallback: String) -> impl IntoView {
         _ => None,
     };
     move || key.map(|k| lookup(lang.get(), k).to_string()).unwrap_or_else(|| fallback.clone())
+}
+
+// ---------------------------------------------------------------- delivery settings
+
+async fn load_delivery_settings(token: String) -> Result<(va_openapi::ProgrammeId, DeliverySettings), ApiError> {
+    let programme = api::programmes(&token).await?.first().map(|p| p.id).ok_or(ApiError::Network)?;
+    Ok((programme, api::delivery_settings(&token, programme).await?))
+}
+
+/// BEL's settings for delivery: the attendance window, the completion rule and the session prices.
+#[component]
+fn DeliverySettingsForm(token: String) -> impl IntoView {
+    let error: RwSignal<Option<ApiError>> = RwSignal::new(None);
+    let saved = RwSignal::new(false);
+    let tok = token.clone();
+    let data = LocalResource::new(move || load_delivery_settings(tok.clone()));
+    let token = StoredValue::new(token);
+    view! {
+        <section class="va-section" data-testid="delivery-settings">
+            <h2 class="utrecht-heading-2">{t("ds.title")}</h2>
+            <p class="utrecht-paragraph va-muted">{t("ds.help")}</p>
+            <Suspense fallback=Loading>
+                {move || data.get().map(|res| match res {
+                    Err(e) => view! { <LoadError err=e/> }.into_any(),
+                    Ok((programme, s)) => {
+                        let window = RwSignal::new(s.attendance_window_days.to_string());
+                        let excused = RwSignal::new(s.completion_max_excused.to_string());
+                        let absent = RwSignal::new(s.completion_max_absent.to_string());
+                        let supervision = RwSignal::new(s.supervision_session_eur.to_string());
+                        let coaching = RwSignal::new(s.coaching_session_eur.to_string());
+                        let deepening = RwSignal::new(s.deepening_session_eur.to_string());
+                        let save = move |ev: leptos::ev::SubmitEvent| {
+                            ev.prevent_default();
+                            // Unreadable numbers go to the server as -1, which it refuses with the field named.
+                            let n = |v: RwSignal<String>| v.get_untracked().trim().parse::<i64>().unwrap_or(-1);
+                            let small = |v: RwSignal<String>| i32::try_from(n(v)).unwrap_or(-1);
+                            let input = DeliverySettings {
+                                attendance_window_days: small(window),
+                                completion_max_excused: small(excused),
+                                completion_max_absent: small(absent),
+                                supervision_session_eur: n(supervision),
+                                coaching_session_eur: n(coaching),
+                                deepening_session_eur: n(deepening),
+                            };
+                            let tok = token.get_value();
+                            spawn_local(async move {
+                                match api::save_delivery_settings(&tok, programme, &input).await {
+                                    Ok(_) => {
+                                        error.set(None);
+                                        saved.set(true);
+                                    }
+                                    Err(e) => {
+                                        saved.set(false);
+                                        error.set(Some(e));
+                                    }
+                                }
+                            });
+                        };
+                        view! {
+                            <form class="va-form va-form--grid" novalidate=true on:submit=save>
+                                <TextField id="ds-window" label="ds.window" kind="number" value=window/>
+                                <TextField id="ds-excused" label="ds.excused" kind="number" value=excused/>
+                                <TextField id="ds-absent" label="ds.absent" kind="number" value=absent/>
+                                <TextField id="ds-supervision" label="ds.supervision" kind="number" value=supervision/>
+                                <TextField id="ds-coaching" label="ds.coaching" kind="number" value=coaching/>
+                                <TextField id="ds-deepening" label="ds.deepening" kind="number" value=deepening/>
+                                <div class="va-actions">
+                                    <button type="submit" class="utrecht-button utrecht-button--secondary-action" data-testid="ds-save">{t("wl.save")}</button>
+                                    <Show when=move || saved.get()><span role="status" data-testid="ds-saved">{t("ds.saved")}</span></Show>
+                                </div>
+                            </form>
+                            {error_alert(error)}
+                        }.into_any()
+                    }
+                })}
+            </Suspense>
+        </section>
+    }
 }
