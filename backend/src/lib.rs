@@ -12,6 +12,7 @@ pub mod entities;
 pub mod error;
 pub mod followup;
 pub mod health;
+pub mod planning;
 pub mod readiness;
 pub mod reference;
 pub mod spa;
