@@ -937,13 +937,13 @@ pub fn SessionPage() -> impl IntoView {
     view! {
         <RequireAnyRole roles=FOLLOWUP_ROLES render=move |s: Session| {
             let id = FollowupSessionId(param_id(params, "id"));
-            view! { <SessionDetail token=s.token.clone() id=id/> }
+            view! { <SessionDetail token=s.token.clone() id=id role=s.user.role/> }
         }/>
     }
 }
 
 #[component]
-fn SessionDetail(token: String, id: FollowupSessionId) -> impl IntoView {
+fn SessionDetail(token: String, id: FollowupSessionId, role: Role) -> impl IntoView {
     let lang = use_lang();
     let reload = RwSignal::new(0u32);
     let error: RwSignal<Option<ApiError>> = RwSignal::new(None);
@@ -974,7 +974,7 @@ fn SessionDetail(token: String, id: FollowupSessionId) -> impl IntoView {
                             <dt>{t("fu.cost")}</dt><dd>{eur(s.cost_eur)}</dd>
                             {s.reason.clone().map(|r| view! { <dt>{t("fu.reason")}</dt><dd>{r}</dd> })}
                         </dl>
-                        <SessionAttendance s=s.clone() token=token.get_value() reload=reload error=error/>
+                        <SessionAttendance s=s.clone() may_cancel=matches!(role, Role::BelCoordinator | Role::Trainer) token=token.get_value() reload=reload error=error/>
                         {(kind == FollowupKind::Supervision).then(|| view! { <Reflections s=s.clone() token=token.get_value() reload=reload error=error/> })}
                     }.into_any()
                 }
@@ -984,11 +984,10 @@ fn SessionDetail(token: String, id: FollowupSessionId) -> impl IntoView {
 }
 
 #[component]
-fn SessionAttendance(s: SessionView, token: String, reload: RwSignal<u32>, error: RwSignal<Option<ApiError>>) -> impl IntoView {
+fn SessionAttendance(s: SessionView, may_cancel: bool, token: String, reload: RwSignal<u32>, error: RwSignal<Option<ApiError>>) -> impl IntoView {
     let lang = use_lang();
     let open = s.can_mark;
     let planned = s.status == SessionStatus::Planned;
-    let leads = open || (planned && s.reason.is_none() && s.participants.iter().all(|p| p.attendance.is_none()));
     let rows: Vec<(ProfessionalId, String, String, RwSignal<String>, RwSignal<String>)> = s
         .participants
         .iter()
@@ -1054,7 +1053,7 @@ fn SessionAttendance(s: SessionView, token: String, reload: RwSignal<u32>, error
                 </div>
             })}
             {(!open).then(|| s.notes.clone().map(|n| view! { <h3 class="utrecht-heading-3">{t("fu.notes")}</h3><p class="utrecht-paragraph va-pre">{n}</p> }))}
-            {(planned && leads).then(|| view! {
+            {(planned && may_cancel).then(|| view! {
                 <details class="va-section">
                     <summary>{t("fu.cancel")}</summary>
                     <div class="va-dialog">
