@@ -184,6 +184,13 @@ pub mod validate {
             v.to_string()
         }
 
+        /// A number within `lo..=hi` (settings).
+        pub fn range(&mut self, field: &str, value: i64, lo: i64, hi: i64) {
+            if !(lo..=hi).contains(&value) {
+                self.add(field, "out_of_range", format!("between {lo} and {hi}"));
+            }
+        }
+
         /// Optional text: empty becomes `None`.
         pub fn opt_text(&mut self, field: &str, value: Option<&str>, max: usize) -> Option<String> {
             let v = value.map(str::trim).filter(|v| !v.is_empty())?;

@@ -696,17 +696,12 @@ pub async fn get_settings(state: &AppState, caller: &Caller, id: ProgrammeId) ->
 pub async fn set_settings(state: &AppState, caller: &Caller, id: ProgrammeId, s: DeliverySettings) -> AppResult<DeliverySettings> {
     caller.require(&[Role::BelCoordinator])?;
     let mut errs = Errors::default();
-    let mut range = |field: &str, v: i64, lo: i64, hi: i64| {
-        if !(lo..=hi).contains(&v) {
-            errs.add(field, "out_of_range", format!("between {lo} and {hi}"));
-        }
-    };
-    range("attendance_window_days", s.attendance_window_days.into(), 0, 60);
-    range("completion_max_excused", s.completion_max_excused.into(), 0, 10);
-    range("completion_max_absent", s.completion_max_absent.into(), 0, 10);
-    range("supervision_session_eur", s.supervision_session_eur, 0, 100_000);
-    range("coaching_session_eur", s.coaching_session_eur, 0, 100_000);
-    range("deepening_session_eur", s.deepening_session_eur, 0, 100_000);
+    errs.range("attendance_window_days", s.attendance_window_days.into(), 0, 60);
+    errs.range("completion_max_excused", s.completion_max_excused.into(), 0, 10);
+    errs.range("completion_max_absent", s.completion_max_absent.into(), 0, 10);
+    errs.range("supervision_session_eur", s.supervision_session_eur, 0, 100_000);
+    errs.range("coaching_session_eur", s.coaching_session_eur, 0, 100_000);
+    errs.range("deepening_session_eur", s.deepening_session_eur, 0, 100_000);
     errs.finish()?;
     let actor = caller.user_id;
     let s2 = s.clone();

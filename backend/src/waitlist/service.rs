@@ -296,18 +296,13 @@ pub async fn set_quotas(state: &AppState, caller: &Caller, id: GroupId, input: Q
 pub async fn update_settings(state: &AppState, caller: &Caller, id: ProgrammeId, s: WaitlistSettings) -> AppResult<WaitlistSettings> {
     caller.require(&[Role::BelCoordinator])?;
     let mut errs = Errors::default();
-    let mut range = |field: &str, v: i64, lo: i64, hi: i64| {
-        if !(lo..=hi).contains(&v) {
-            errs.add(field, "out_of_range", format!("between {lo} and {hi}"));
-        }
-    };
-    range("offer_hours", s.offer_hours.into(), 1, 336);
-    range("substitution_hours", s.substitution_hours.into(), 0, 336);
-    range("quota_cutoff_days", s.quota_cutoff_days.into(), 0, 180);
-    range("extra_group_threshold", s.extra_group_threshold.into(), 1, 500);
-    range("cost_per_group_eur", s.cost_per_group_eur, 0, 1_000_000);
-    range("cost_per_trainer_day_eur", s.cost_per_trainer_day_eur, 0, 100_000);
-    range("trainer_days_per_group", s.trainer_days_per_group.into(), 0, 100);
+    errs.range("offer_hours", s.offer_hours.into(), 1, 336);
+    errs.range("substitution_hours", s.substitution_hours.into(), 0, 336);
+    errs.range("quota_cutoff_days", s.quota_cutoff_days.into(), 0, 180);
+    errs.range("extra_group_threshold", s.extra_group_threshold.into(), 1, 500);
+    errs.range("cost_per_group_eur", s.cost_per_group_eur, 0, 1_000_000);
+    errs.range("cost_per_trainer_day_eur", s.cost_per_trainer_day_eur, 0, 100_000);
+    errs.range("trainer_days_per_group", s.trainer_days_per_group.into(), 0, 100);
     errs.finish()?;
     let actor = caller.user_id;
     let s2 = s.clone();
