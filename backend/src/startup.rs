@@ -6,7 +6,7 @@ use crate::config::Settings;
 use crate::email::sender::Sender;
 use crate::email::transport::Transport;
 use crate::error::AppError;
-use crate::{audit, auth, db, demo, enrolment, followup, health, readiness, reference, spa, training, waitlist};
+use crate::{audit, auth, db, demo, enrolment, followup, health, monitoring, planning, readiness, reference, spa, survey, training, waitlist};
 use actix_web::dev::Server;
 use actix_web::{web, App, HttpServer};
 use sea_orm::{ConnectionTrait, DatabaseConnection};
@@ -49,6 +49,9 @@ pub struct AppState {
         (name = "waitlist", description = "The waiting list: priorities, offers with signed links, substitution windows, quotas, extra-group proposals, budget"),
         (name = "training", description = "Training delivery: days and their invitations, attendance, closing a group"),
         (name = "readiness", description = "Readiness-check template, interviews and follow-up activities"),
+        (name = "survey", description = "The yearly survey per organisation: rounds, forms, delegation, reminders"),
+        (name = "monitoring", description = "Monitoring dashboard, snapshots, import of earlier-trained professionals, exports (CSV/XLSX)"),
+        (name = "planning", description = "Capacity planner: demand against supply per region, scenarios, extra-group proposals (BEL)"),
         (name = "audit", description = "Audit log (BEL)"),
         (name = "health", description = "Liveness and readiness"),
     )
@@ -78,6 +81,9 @@ fn api_routes(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
             .configure(waitlist::configure)
             .configure(training::configure)
             .configure(followup::configure)
+            .configure(survey::configure)
+            .configure(monitoring::configure)
+            .configure(planning::configure)
             .configure(audit::configure),
     );
 }

@@ -11,6 +11,7 @@ mod m20261122_000004_waitlist_priority;
 mod m20261123_000005_offers;
 mod m20261123_000006_delivery;
 mod m20261123_000007_followup;
+mod m20261123_000008_monitoring;
 
 pub struct Migrator;
 
@@ -23,6 +24,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261123_000005_offers::Migration),
             Box::new(m20261123_000006_delivery::Migration),
             Box::new(m20261123_000007_followup::Migration),
+            Box::new(m20261123_000008_monitoring::Migration),
         ]
     }
 }

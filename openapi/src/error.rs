@@ -55,6 +55,8 @@ pub enum ErrorCode {
     AttendanceIncomplete,
     /// The evaluation link was used already: one evaluation per participant.
     AlreadyAnswered,
+    /// An extra-group proposal for this region (or the whole list) is still open.
+    ProposalOpen,
     /// The database is not reachable.
     Unavailable,
     /// Something went wrong on the server; details are in the server log.
@@ -88,6 +90,7 @@ impl ErrorCode {
             ErrorCode::AttendanceClosed => "attendance_closed",
             ErrorCode::AttendanceIncomplete => "attendance_incomplete",
             ErrorCode::AlreadyAnswered => "already_answered",
+            ErrorCode::ProposalOpen => "proposal_open",
             ErrorCode::Unavailable => "unavailable",
             ErrorCode::Internal => "internal",
         }

@@ -60,4 +60,10 @@ typed_id!(
     FollowupRequestId,
     /// A quality reflection recorded in supervision.
     ReflectionId,
+    /// A yearly survey round.
+    SurveyRoundId,
+    /// A frozen set of monitoring figures.
+    SnapshotId,
+    /// A saved planner scenario.
+    ScenarioId,
 );

@@ -10,6 +10,9 @@ pub struct Model {
     pub email: String,
     pub function: Option<String>,
     pub created_at: DateTimeUtc,
+    /// Trained before the programme (imported from the knowledge partner's records).
+    pub trained_before_on: Option<Date>,
+    pub imported_at: Option<DateTimeUtc>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

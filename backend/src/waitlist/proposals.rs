@@ -241,7 +241,7 @@ pub async fn views(state: &AppState, programme_id: i64) -> AppResult<Vec<Proposa
     Ok(out)
 }
 
-async fn one(state: &AppState, id: i64) -> AppResult<ProposalView> {
+pub async fn one(state: &AppState, id: i64) -> AppResult<ProposalView> {
     let x = proposal::Entity::find_by_id(id).one(&state.db).await?.ok_or(AppError::NotFound)?;
     let waiting = waiting_by_region(&state.db, x.programme_id).await?;
     view(&state.db, x, &waiting, &names(&state.db).await?).await

@@ -19,6 +19,8 @@ pub struct Tick {
     pub proposals: usize,
     /// Groups whose evaluation links went out.
     pub evaluations: usize,
+    /// Survey reminders queued.
+    pub survey_reminders: usize,
 }
 
 /// One round; tests call it after moving the clock.
@@ -29,6 +31,7 @@ pub async fn tick(state: &AppState) -> AppResult<Tick> {
         quotas_released: release_quotas(state).await?,
         proposals: proposals::refresh(state).await?,
         evaluations: crate::followup::evaluation::send_due(state).await?,
+        survey_reminders: crate::survey::service::remind_due(state).await?,
     };
     if t != Tick::default() {
         state.mail_notify.notify_one();

@@ -1,0 +1,139 @@
+//! Thin handlers of the capacity planner (BEL).
+
+use super::service;
+use crate::auth::Caller;
+use crate::error::AppResult;
+use crate::startup::AppState;
+use actix_web::{delete, get, post, put, web, HttpResponse};
+use va_openapi::planning::*;
+use va_openapi::waitlist::ProposalView;
+use va_openapi::{Problem, ScenarioId};
+
+/// Today's demand and supply per region with the plan under the programme's own settings.
+#[utoipa::path(
+    tag = "planning",
+    responses(
+        (status = 200, body = PlanView),
+        (status = 401, body = Problem, content_type = "application/problem+json"),
+        (status = 403, body = Problem, content_type = "application/problem+json", description = "BEL only"),
+    ),
+    security(("bearer" = []))
+)]
+#[get("/planner")]
+pub async fn current(state: web::Data<AppState>, caller: Caller) -> AppResult<web::Json<PlanView>> {
+    Ok(web::Json(service::current(&state, &caller).await?))
+}
+
+/// The plan of a scenario without saving it.
+#[utoipa::path(
+    tag = "planning",
+    request_body = ScenarioParams,
+    responses(
+        (status = 200, body = PlanView),
+        (status = 400, body = Problem, content_type = "application/problem+json"),
+        (status = 401, body = Problem, content_type = "application/problem+json"),
+        (status = 403, body = Problem, content_type = "application/problem+json"),
+        (status = 422, body = Problem, content_type = "application/problem+json", description = "`out_of_range` knobs, `unknown_region`"),
+    ),
+    security(("bearer" = []))
+)]
+#[post("/planner/compute")]
+pub async fn compute(state: web::Data<AppState>, caller: Caller, body: web::Json<ScenarioParams>) -> AppResult<web::Json<PlanView>> {
+    Ok(web::Json(service::compute(&state, &caller, body.into_inner()).await?))
+}
+
+/// Saved scenarios, each planned against today's figures.
+#[utoipa::path(
+    tag = "planning",
+    responses(
+        (status = 200, body = Vec<Scenario>),
+        (status = 401, body = Problem, content_type = "application/problem+json"),
+        (status = 403, body = Problem, content_type = "application/problem+json"),
+    ),
+    security(("bearer" = []))
+)]
+#[get("/planner/scenarios")]
+pub async fn list(state: web::Data<AppState>, caller: Caller) -> AppResult<web::Json<Vec<Scenario>>> {
+    Ok(web::Json(service::list(&state, &caller).await?))
+}
+
+/// Saves a new scenario.
+#[utoipa::path(
+    tag = "planning",
+    request_body = ScenarioInput,
+    responses(
+        (status = 200, body = Scenario),
+        (status = 400, body = Problem, content_type = "application/problem+json"),
+        (status = 401, body = Problem, content_type = "application/problem+json"),
+        (status = 403, body = Problem, content_type = "application/problem+json"),
+        (status = 422, body = Problem, content_type = "application/problem+json"),
+    ),
+    security(("bearer" = []))
+)]
+#[post("/planner/scenarios")]
+pub async fn create(state: web::Data<AppState>, caller: Caller, body: web::Json<ScenarioInput>) -> AppResult<web::Json<Scenario>> {
+    Ok(web::Json(service::save(&state, &caller, None, body.into_inner()).await?))
+}
+
+/// Changes a saved scenario.
+#[utoipa::path(
+    tag = "planning",
+    params(("id" = i64, Path, description = "Scenario id")),
+    request_body = ScenarioInput,
+    responses(
+        (status = 200, body = Scenario),
+        (status = 400, body = Problem, content_type = "application/problem+json"),
+        (status = 401, body = Problem, content_type = "application/problem+json"),
+        (status = 403, body = Problem, content_type = "application/problem+json"),
+        (status = 404, body = Problem, content_type = "application/problem+json"),
+        (status = 422, body = Problem, content_type = "application/problem+json"),
+    ),
+    security(("bearer" = []))
+)]
+#[put("/planner/scenarios/{id}")]
+pub async fn update(state: web::Data<AppState>, caller: Caller, id: web::Path<i64>, body: web::Json<ScenarioInput>) -> AppResult<web::Json<Scenario>> {
+    Ok(web::Json(service::save(&state, &caller, Some(ScenarioId(*id)), body.into_inner()).await?))
+}
+
+/// Deletes a saved scenario.
+#[utoipa::path(
+    tag = "planning",
+    params(("id" = i64, Path, description = "Scenario id")),
+    responses(
+        (status = 204, description = "Deleted"),
+        (status = 401, body = Problem, content_type = "application/problem+json"),
+        (status = 403, body = Problem, content_type = "application/problem+json"),
+        (status = 404, body = Problem, content_type = "application/problem+json"),
+    ),
+    security(("bearer" = []))
+)]
+#[delete("/planner/scenarios/{id}")]
+pub async fn remove(state: web::Data<AppState>, caller: Caller, id: web::Path<i64>) -> AppResult<HttpResponse> {
+    service::delete(&state, &caller, ScenarioId(*id)).await?;
+    Ok(HttpResponse::NoContent().finish())
+}
+
+/// Turns one of the scenario's groups in a region into an open extra-group proposal on BEL's waiting-list board.
+#[utoipa::path(
+    tag = "planning",
+    params(("id" = i64, Path, description = "Scenario id")),
+    request_body = ProposeGroup,
+    responses(
+        (status = 200, body = ProposalView),
+        (status = 400, body = Problem, content_type = "application/problem+json"),
+        (status = 401, body = Problem, content_type = "application/problem+json"),
+        (status = 403, body = Problem, content_type = "application/problem+json"),
+        (status = 404, body = Problem, content_type = "application/problem+json"),
+        (status = 409, body = Problem, content_type = "application/problem+json", description = "`proposal_open`: a proposal for the region is still open"),
+        (status = 422, body = Problem, content_type = "application/problem+json", description = "`no_group`: the scenario has no group in the region"),
+    ),
+    security(("bearer" = []))
+)]
+#[post("/planner/scenarios/{id}/propose")]
+pub async fn propose(state: web::Data<AppState>, caller: Caller, id: web::Path<i64>, body: web::Json<ProposeGroup>) -> AppResult<web::Json<ProposalView>> {
+    Ok(web::Json(service::propose(&state, &caller, ScenarioId(*id), body.into_inner()).await?))
+}
+
+pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
+    cfg.service(current).service(compute).service(list).service(create).service(update).service(remove).service(propose);
+}
