@@ -16,7 +16,7 @@ fn date(y: i32, m: u32, d: u32) -> NaiveDate {
 
 /// Groep 5 with two Venlo professionals (Noord) and one from Maastricht (Zuid),
 /// trained over its four days and closed; Bram misses a day and is not completed.
-async fn trained_groep_5(app: &TestApp) -> (i64, Vec<i64>) {
+pub(crate) async fn trained_groep_5(app: &TestApp) -> (i64, Vec<i64>) {
     let (g5, mut ids) =
         placed_in_groep_5(app, &[("Sanne Willems", "s.willems@venlo.demo.local", false), ("Bram Jacobs", "b.jacobs@venlo.demo.local", false)]).await;
     let maastricht = approved(app, "gemeente.maastricht@demo.local", "ambassadeur.zuid@demo.local", &[("Noor Dassen", "n.dassen@maastricht.demo.local", false)])

@@ -6,6 +6,7 @@ mod enrolment;
 mod followup;
 mod health;
 mod input;
+mod monitoring;
 mod openapi;
 mod readiness;
 mod scope;

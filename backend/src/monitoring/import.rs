@@ -40,7 +40,13 @@ pub fn read(csv_text: &str) -> AppResult<Vec<RawRow>> {
             return Err(AppError::field("csv", "too_many_rows", format!("at most {MAX_ROWS} rows per file")));
         }
         let get = |i: Option<usize>| i.and_then(|i| rec.get(i)).unwrap_or_default().trim().to_string();
-        let line = rec.position().map(|p| p.line()).unwrap_or(0);
+        // The reader does not count blank lines; the byte offset does.
+        let mut at = rec.position().map(|p| usize::try_from(p.byte()).unwrap_or(0)).unwrap_or(0);
+        // A record after blank lines starts at the first of them.
+        while matches!(text.as_bytes().get(at), Some(b'\n' | b'\r')) {
+            at += 1;
+        }
+        let line = text.as_bytes().get(..at).map_or(0, |b| b.iter().filter(|c| **c == b'\n').count()) + 1;
         rows.push(RawRow {
             line: i32::try_from(line).unwrap_or(i32::MAX),
             name: get(cols[0]),
