@@ -121,7 +121,7 @@ where
 }
 
 /// One value of the first row of `sql`.
-pub async fn scalar(db: &sea_orm::DatabaseConnection, sql: &str) -> Result<i64> {
+pub async fn scalar<C: ConnectionTrait>(db: &C, sql: &str) -> Result<i64> {
     db.query_one(sea_orm::Statement::from_string(db.get_database_backend(), sql.to_string()))
         .await?
         .and_then(|r| r.try_get_by_index::<i64>(0).ok())

@@ -455,3 +455,124 @@ pub async fn delivery_settings(token: &str, programme: ProgrammeId) -> Result<De
 pub async fn save_delivery_settings(token: &str, programme: ProgrammeId, input: &DeliverySettings) -> Result<DeliverySettings, ApiError> {
     put(&format!("/api/v1/programmes/{programme}/delivery-settings"), token, input).await
 }
+
+// Monitoring, the yearly survey and the planner.
+use va_openapi::monitoring::*;
+use va_openapi::planning::*;
+use va_openapi::survey::*;
+use va_openapi::{OrganisationId as OrgId, ScenarioId, SnapshotId, SurveyRoundId};
+
+pub async fn dashboard(token: &str) -> Result<Dashboard, ApiError> {
+    get("/api/v1/monitoring/dashboard", token).await
+}
+
+pub async fn snapshots(token: &str) -> Result<Vec<SnapshotSummary>, ApiError> {
+    get("/api/v1/monitoring/snapshots", token).await
+}
+
+pub async fn take_snapshot(token: &str, label: String) -> Result<SnapshotComparison, ApiError> {
+    post("/api/v1/monitoring/snapshots", token, &NewSnapshot { label }).await
+}
+
+pub async fn snapshot(token: &str, id: SnapshotId) -> Result<SnapshotComparison, ApiError> {
+    get(&format!("/api/v1/monitoring/snapshots/{id}"), token).await
+}
+
+pub async fn import_earlier(token: &str, csv: String, run: bool) -> Result<ImportReport, ApiError> {
+    let path = if run { "/api/v1/monitoring/import" } else { "/api/v1/monitoring/import/preview" };
+    post(path, token, &ImportInput { csv }).await
+}
+
+pub async fn survey_rounds(token: &str) -> Result<Vec<SurveyRound>, ApiError> {
+    get("/api/v1/surveys", token).await
+}
+
+pub async fn open_survey(token: &str, input: &NewSurveyRound) -> Result<SurveyRound, ApiError> {
+    post("/api/v1/surveys", token, input).await
+}
+
+pub async fn survey_overview(token: &str, id: SurveyRoundId) -> Result<SurveyOverview, ApiError> {
+    get(&format!("/api/v1/surveys/{id}"), token).await
+}
+
+pub async fn survey_form(token: &str, id: SurveyRoundId, org: OrgId) -> Result<SurveyForm, ApiError> {
+    get(&format!("/api/v1/surveys/{id}/organisations/{org}"), token).await
+}
+
+pub async fn save_survey(token: &str, id: SurveyRoundId, org: OrgId, input: &SurveySave) -> Result<SurveyForm, ApiError> {
+    put(&format!("/api/v1/surveys/{id}/organisations/{org}"), token, input).await
+}
+
+pub async fn delegate_survey(token: &str, id: SurveyRoundId, org: OrgId, input: &SurveyDelegate) -> Result<SurveyForm, ApiError> {
+    post(&format!("/api/v1/surveys/{id}/organisations/{org}/delegate"), token, input).await
+}
+
+pub async fn planner(token: &str) -> Result<PlanView, ApiError> {
+    get("/api/v1/planner", token).await
+}
+
+pub async fn compute_plan(token: &str, params: &ScenarioParams) -> Result<PlanView, ApiError> {
+    post("/api/v1/planner/compute", token, params).await
+}
+
+pub async fn scenarios(token: &str) -> Result<Vec<Scenario>, ApiError> {
+    get("/api/v1/planner/scenarios", token).await
+}
+
+pub async fn save_scenario(token: &str, input: &ScenarioInput) -> Result<Scenario, ApiError> {
+    post("/api/v1/planner/scenarios", token, input).await
+}
+
+pub async fn delete_scenario(token: &str, id: ScenarioId) -> Result<(), ApiError> {
+    request::<(), serde_json::Value>("DELETE", &format!("/api/v1/planner/scenarios/{id}"), Some(token), None).await.map(|_| ())
+}
+
+pub async fn propose_from_scenario(token: &str, id: ScenarioId, input: &ProposeGroup) -> Result<va_openapi::waitlist::ProposalView, ApiError> {
+    post(&format!("/api/v1/planner/scenarios/{id}/propose"), token, input).await
+}
+
+/// Downloads an export with the session's token and hands it to the browser
+/// as a file; returns the file name.
+pub async fn download(token: &str, path: &str) -> Result<String, ApiError> {
+    let init = web_sys::RequestInit::new();
+    init.set_method("GET");
+    let headers = web_sys::Headers::new().map_err(|_| ApiError::Network)?;
+    let _ = headers.set("Authorization", &format!("Bearer {token}"));
+    init.set_headers(&headers);
+    let req = web_sys::Request::new_with_str_and_init(path, &init).map_err(|_| ApiError::Network)?;
+    let window = web_sys::window().ok_or(ApiError::Network)?;
+    let resp: web_sys::Response =
+        JsFuture::from(window.fetch_with_request(&req)).await.map_err(|_| ApiError::Network)?.dyn_into().map_err(|_| ApiError::Network)?;
+    if !resp.ok() {
+        let text = match resp.text() {
+            Ok(p) => JsFuture::from(p).await.ok().and_then(|v| v.as_string()).unwrap_or_default(),
+            Err(_) => String::new(),
+        };
+        return Err(serde_json::from_str::<Problem>(&text).map(ApiError::Problem).unwrap_or(ApiError::Network));
+    }
+    let name = resp
+        .headers()
+        .get("Content-Disposition")
+        .ok()
+        .flatten()
+        .and_then(|d| d.split("filename=\"").nth(1).map(|s| s.trim_end_matches('"').to_string()))
+        .unwrap_or_else(|| "export".into());
+    let blob: web_sys::Blob = JsFuture::from(resp.blob().map_err(|_| ApiError::Network)?).await.map_err(|_| ApiError::Network)?.dyn_into().map_err(|_| ApiError::Network)?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(|_| ApiError::Network)?;
+    let doc = window.document().ok_or(ApiError::Network)?;
+    let a: web_sys::HtmlAnchorElement = doc.create_element("a").map_err(|_| ApiError::Network)?.dyn_into().map_err(|_| ApiError::Network)?;
+    a.set_href(&url);
+    a.set_download(&name);
+    a.click();
+    // Give the browser time to start the download before the URL goes.
+    leptos::prelude::set_timeout(move || { let _ = web_sys::Url::revoke_object_url(&url); }, std::time::Duration::from_secs(5));
+    Ok(name)
+}
+
+/// The text of the file chosen in a file input.
+pub async fn chosen_file_text(input_id: &str) -> Option<String> {
+    let doc = web_sys::window()?.document()?;
+    let input: web_sys::HtmlInputElement = doc.get_element_by_id(input_id)?.dyn_into().ok()?;
+    let file = input.files()?.get(0)?;
+    JsFuture::from(file.text()).await.ok()?.as_string()
+}

@@ -3,6 +3,9 @@
 use crate::components::layout::Layout;
 use crate::i18n::Lang;
 use crate::pages::followup::{CertificatePage, EvaluationPage, FeedbackPage, FollowupPage, SessionPage};
+use crate::pages::monitoring::{ImportPage, MonitoringPage, ReportPage};
+use crate::pages::planner::PlannerPage;
+use crate::pages::survey::{SurveyFormPage, SurveyPage};
 use crate::pages::training::GroupDeliveryPage;
 use crate::pages::waitlist::{OfferPage, WaitlistBoardPage};
 use crate::pages::{auth::*, enrolment::*, readiness::{CheckPage, OverviewPage, TemplatePage}, start::*, users::UsersPage, NotFound};
@@ -54,6 +57,12 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/bel/nazorg") view=FollowupPage/>
                     <Route path=path!("/nazorg/sessies/:id") view=SessionPage/>
                     <Route path=path!("/certificaat/:id") view=CertificatePage/>
+                    <Route path=path!("/monitoring") view=MonitoringPage/>
+                    <Route path=path!("/monitoring/rapport") view=ReportPage/>
+                    <Route path=path!("/monitoring/import") view=ImportPage/>
+                    <Route path=path!("/monitoring/uitvraag") view=SurveyPage/>
+                    <Route path=path!("/monitoring/uitvraag/:round/:org") view=SurveyFormPage/>
+                    <Route path=path!("/bel/planner") view=PlannerPage/>
                 </Routes>
             </Layout>
         </Router>

@@ -761,4 +761,105 @@ async fn evaluation_and_follow_up_from_request_to_reflection() {
     assert_eq!(app.id_of("SELECT COUNT(*) FROM followup_sessions WHERE status = 'held'").await, 1);
     b.close().await;
 }
+
+/// BEL opens the dashboard on the demo data, reads the chart, switches region,
+/// freezes a snapshot and downloads the Excel report; the Zuid ambassador sees
+/// Zuid in detail and answers a survey form; BEL previews an import.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn bel_reads_the_dashboard_switches_region_and_downloads_the_xlsx() {
+    use calamine::{Data, Reader, Xlsx};
+    let Some(b) = Browser::start().await else { return };
+    let app = va_tests::spawn_app_with(Backend::Sqlite, |s| s.demo_activity = true).await.expect("app");
+    log_in(&app, &b, "bel@demo.local", DEMO_PASSWORD).await;
+    b.wait_path("/bel").await;
+    b.find("a[href='/monitoring']").await.click().await.expect("menu");
+    b.wait_path("/monitoring").await;
+    // The chart: one bar group per region with its name and values.
+    let chart = b.wait_text("[data-testid=region-chart]", "Noord-Limburg").await;
+    assert!(chart.contains("Zuid-Limburg") && chart.contains("Bovenregionaal"), "{chart}");
+    let bars = b.client.find_all(Locator::Css("[data-testid=region-svg] rect")).await.expect("bars");
+    assert_eq!(bars.len(), 4 * 4, "four bars for each of three regions and bovenregionaal");
+    b.find("[data-testid=trend-svg] polyline").await;
+    // 15 earlier trained (Accare's records) and the survey's figures.
+    b.wait_text("[data-testid=kpis]", "0 + 15").await;
+    b.wait_text("[data-testid=region-table]", "Totaal").await;
+    b.wait_text("[data-testid=org-region]", "Noord-Limburg").await;
+    b.wait_text("[data-testid=org-table]", "Venlo").await;
+    b.screenshot_full("monitoring-bel").await;
+
+    // Another region's organisations.
+    b.find("#region-select").await.select_by_label("Zuid-Limburg").await.expect("select");
+    b.wait_text("[data-testid=org-region]", "Zuid-Limburg").await;
+    b.wait_text("[data-testid=org-table]", "Maastricht").await;
+    let table = b.find("[data-testid=org-table]").await.text().await.expect("text");
+    assert!(!table.contains("Venlo"), "{table}");
+
+    // A snapshot for the meeting, compared with the previous one; an empty name is refused.
+    b.find("[data-testid=snap-take]").await.click().await.expect("take");
+    b.wait_text("[data-testid=error]", "Controleer").await;
+    b.find("#snap-label").await.send_keys("Overleg borging VA januari 2027").await.expect("label");
+    b.find("[data-testid=snap-take]").await.click().await.expect("take");
+    b.wait_text("[data-testid=comparison]", "Vergeleken met Overleg borging VA november 2026").await;
+    b.wait_text("[data-testid=snapshot-list]", "Overleg borging VA januari 2027").await;
+
+    // The Excel report, downloaded and read back.
+    b.find("[data-testid=export-monitoring-xlsx]").await.click().await.expect("download");
+    b.wait_text("[data-testid=download-status]", "monitoring-").await;
+    let file = b.downloaded("monitoring-").await;
+    assert_eq!(file.extension().and_then(|e| e.to_str()), Some("xlsx"));
+    let mut book: Xlsx<_> = calamine::open_workbook(&file).expect("xlsx");
+    let orgs = book.worksheet_range("Organisaties").expect("sheet");
+    let venlo = orgs.rows().find(|r| r[1] == Data::String("Venlo".into())).expect("Venlo");
+    assert_eq!(venlo[4], Data::Float(2.0), "Venlo's two earlier-trained professionals");
+    b.screenshot_full("monitoring-bel-snapshot").await;
+
+    // The printable report.
+    b.client.goto(&app.url("/monitoring/rapport")).await.expect("report");
+    b.wait_text("[data-testid=report-regions]", "Totaal").await;
+    b.screenshot_full("monitoring-report").await;
+
+    // The planner: the saved scenarios side by side.
+    b.client.goto(&app.url("/bel/planner")).await.expect("planner");
+    b.wait_text("[data-testid=scenario-compare]", "Extra groep Zuid").await;
+    b.screenshot_full("planner").await;
+
+    // The import preview names each problem with its line.
+    b.client.goto(&app.url("/monitoring/import")).await.expect("import");
+    let csv = std::env::temp_dir().join(format!("accare-{}.csv", uuid::Uuid::new_v4().simple()));
+    std::fs::write(&csv, "naam;e-mail;organisatie;getraind op\nAnne Vos;a.vos@venlo.demo.local;Venlo;01-02-2025\nOnbekend;x@y.nl;Atlantis;01-02-2025\n").expect("csv");
+    b.find("#import-file").await.send_keys(&csv.display().to_string()).await.expect("file");
+    b.find("[data-testid=import-preview]").await.click().await.expect("preview");
+    b.wait_text("[data-testid=import-rows]", "onbekende organisatie").await;
+    b.wait_text("[data-testid=import-summary]", "1 nieuw").await;
+    b.find("[data-testid=import-run]").await.click().await.expect("import");
+    b.wait_text("[data-testid=import-summary]", "Ingelezen").await;
+    b.screenshot_full("monitoring-import").await;
+    log_out(&b).await;
+
+    // The Zuid ambassador: Zuid in detail, the others as totals; a survey form answered.
+    log_in(&app, &b, "ambassadeur.zuid@demo.local", DEMO_PASSWORD).await;
+    b.wait_path("/ambassadeur").await;
+    b.find("a[href='/monitoring']").await.click().await.expect("menu");
+    b.wait_text("[data-testid=org-region]", "Zuid-Limburg").await;
+    assert!(b.client.find(Locator::Css("#region-select")).await.is_err(), "one region in detail: no choice");
+    b.client.goto(&app.url("/monitoring/uitvraag")).await.expect("survey");
+    b.wait_text("[data-testid=survey-lines]", "Maastricht").await;
+    b.wait_text("[data-testid=sv-completion]", "2 van 16").await;
+    b.screenshot_full("survey-zuid").await;
+    let kerkrade = app.id_of("SELECT id FROM organisations WHERE name = 'Kerkrade'").await;
+    let round = app.id_of("SELECT id FROM survey_rounds").await;
+    b.client.goto(&app.url(&format!("/monitoring/uitvraag/{round}/{kerkrade}"))).await.expect("form");
+    b.find("#sv-doing").await.send_keys("2").await.expect("doing");
+    b.find("[data-testid=sv-submit]").await.click().await.expect("submit");
+    b.wait_text("[data-testid=error]", "Controleer").await;
+    for (id, v) in [("#sv-still", "9"), ("#sv-vas", "14"), ("#sv-needed", "12"), ("#sv-available", "7,5")] {
+        b.find(id).await.send_keys(v).await.expect("type");
+    }
+    b.find("[data-testid=sv-submit]").await.click().await.expect("submit");
+    b.wait_text("[data-testid=sv-saved]", "Ingediend").await;
+    b.screenshot_full("survey-form").await;
+    assert_eq!(app.scalar::<f64>(&format!("SELECT hours_available FROM survey_responses WHERE organisation_id = {kerkrade}")).await, 7.5);
+    b.close().await;
+}
+
 }

@@ -7,6 +7,8 @@ use std::time::Duration;
 pub struct Browser {
     pub client: Client,
     driver: Child,
+    /// Where the browser saves downloads.
+    pub downloads: std::path::PathBuf,
 }
 
 fn require() -> bool {
@@ -36,6 +38,8 @@ impl Browser {
             .spawn()
             .expect("start chromedriver");
         let profile = std::env::temp_dir().join("va-planner-tests").join(format!("chrome-{}", uuid::Uuid::new_v4().simple()));
+        let downloads = profile.join("downloads");
+        std::fs::create_dir_all(&downloads).expect("download dir");
         let caps: serde_json::Map<String, serde_json::Value> = serde_json::from_value(serde_json::json!({
             "browserName": "chrome",
             "goog:chromeOptions": {
@@ -45,7 +49,11 @@ impl Browser {
                     "--no-first-run", "--disable-background-networking", "--disable-component-update",
                     "--disable-sync", "--window-size=1280,900", "--lang=nl-NL",
                     format!("--user-data-dir={}", profile.display()),
-                ]
+                ],
+                "prefs": {
+                    "download.default_directory": downloads.display().to_string(),
+                    "download.prompt_for_download": false,
+                }
             }
         }))
         .expect("caps");
@@ -54,7 +62,7 @@ impl Browser {
             let mut builder = ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new());
             builder.capabilities(caps.clone());
             match builder.connect(&format!("http://127.0.0.1:{port}")).await {
-                Ok(client) => return Some(Browser { client, driver }),
+                Ok(client) => return Some(Browser { client, driver, downloads }),
                 Err(e) => {
                     last_err = Some(e.to_string());
                     tokio::time::sleep(Duration::from_millis(200)).await;
@@ -122,6 +130,23 @@ impl Browser {
         let _ = self.client.set_window_size(1280, h as u32).await;
         self.screenshot(name).await;
         let _ = self.client.set_window_size(1280, 900).await;
+    }
+
+    /// Waits up to 10 s for a finished download whose name starts with `prefix`.
+    pub async fn downloaded(&self, prefix: &str) -> std::path::PathBuf {
+        for _ in 0..100 {
+            let found = std::fs::read_dir(&self.downloads).ok().and_then(|d| {
+                d.filter_map(Result::ok).map(|e| e.path()).find(|p| {
+                    let name = p.file_name().and_then(|n| n.to_str()).unwrap_or_default();
+                    name.starts_with(prefix) && !name.ends_with(".crdownload")
+                })
+            });
+            if let Some(p) = found {
+                return p;
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        panic!("no download starting with {prefix} in {}", self.downloads.display());
     }
 
     pub async fn close(mut self) {

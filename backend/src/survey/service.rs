@@ -44,11 +44,23 @@ fn access_of(caller: &Caller, o: &organisation::Model, r: Option<&resp::Model>) 
     rules::access(&who(caller), o.id, kind(o), o.region_id, r.and_then(|r| r.delegated_to))
 }
 
+/// A form only handed on, without answers, has not been started.
 fn status(r: Option<&resp::Model>) -> SurveyStatus {
     match r {
-        None => SurveyStatus::NotStarted,
         Some(r) if r.submitted_at.is_some() => SurveyStatus::Submitted,
-        Some(_) => SurveyStatus::Draft,
+        Some(r)
+            if r.trained_reported.is_some()
+                || r.doing_vas.is_some()
+                || r.still_to_train.is_some()
+                || r.vas_done.is_some()
+                || r.hours_needed.is_some()
+                || r.hours_available.is_some()
+                || r.bottlenecks.is_some()
+                || r.success_factors.is_some() =>
+        {
+            SurveyStatus::Draft
+        }
+        _ => SurveyStatus::NotStarted,
     }
 }
 

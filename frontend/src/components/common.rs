@@ -137,6 +137,10 @@ fn field_rule_text(lang: crate::i18n::Lang, code: &str) -> &'static str {
         "in_past" => lookup(lang, "field.in_past"),
         "invalid_time" => lookup(lang, "field.invalid_time"),
         "not_trained" => lookup(lang, "field.not_trained"),
+        "note_required" => lookup(lang, "field.note_required"),
+        "no_group" => lookup(lang, "field.no_group"),
+        "not_contact" => lookup(lang, "field.not_contact"),
+        "out_of_range" => lookup(lang, "field.out_of_range"),
         _ => "…",
     }
 }

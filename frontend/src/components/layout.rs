@@ -16,16 +16,20 @@ fn nav_items(role: Role) -> Vec<(&'static str, &'static str)> {
             items.push(("/bel/wachtlijst", "nav.waitlist"));
             items.push(("/readiness", "nav.readiness"));
             items.push(("/nazorg", "nav.followup"));
+            items.push(("/monitoring", "nav.monitoring"));
+            items.push(("/bel/planner", "nav.planner"));
             items.push(("/bel/vragenlijst", "nav.template"));
             items.push(("/bel/gebruikers", "nav.users"));
         }
         Role::Ambassador => {
             items.push(("/readiness", "nav.readiness"));
             items.push(("/nazorg", "nav.followup"));
+            items.push(("/monitoring", "nav.monitoring"));
         }
         Role::OrgContact => {
             items.push(("/organisatie/aanmelden", "nav.new_request"));
             items.push(("/nazorg", "nav.followup"));
+            items.push(("/monitoring", "nav.monitoring"));
         }
         Role::Trainer => items.push(("/nazorg", "nav.followup")),
     }

@@ -3,8 +3,11 @@
 pub mod auth;
 pub mod enrolment;
 pub mod followup;
+pub mod monitoring;
+pub mod planner;
 pub mod readiness;
 pub mod start;
+pub mod survey;
 pub mod training;
 pub mod users;
 pub mod waitlist;

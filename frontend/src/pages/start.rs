@@ -21,28 +21,13 @@ fn status_key(s: GroupStatus) -> &'static str {
     }
 }
 
-fn kind_key(k: OrganisationKind) -> &'static str {
+pub fn kind_key(k: OrganisationKind) -> &'static str {
     match k {
         OrganisationKind::Municipality => "kind.municipality",
         OrganisationKind::Cjg => "kind.cjg",
         OrganisationKind::Gi => "kind.gi",
         OrganisationKind::CareProvider => "kind.care_provider",
         OrganisationKind::Other => "kind.other",
-    }
-}
-
-#[component]
-fn Coming(key: &'static str) -> impl IntoView {
-    let lang = use_lang();
-    view! {
-        <section class="va-section" aria-labelledby="coming-title">
-            <h2 class="utrecht-heading-2" id="coming-title">{t("start.coming")}</h2>
-            <ul class="utrecht-unordered-list">
-                {move || lookup(lang.get(), key).split('|').map(|item| view! {
-                    <li class="utrecht-unordered-list__item">{item}</li>
-                }).collect_view()}
-            </ul>
-        </section>
     }
 }
 
@@ -116,7 +101,6 @@ pub fn BelStart() -> impl IntoView {
             <crate::pages::followup::FeedbackList token=s.token.clone()/>
             <crate::pages::followup::YearCosts token=s.token.clone()/>
             <GroupsTable token=s.token.clone()/>
-            <Coming key="coming.bel"/>
         }/>
     }
 }
@@ -128,7 +112,6 @@ pub fn TrainerStart() -> impl IntoView {
             <Intro title="start.trainer.title" intro="start.trainer.intro" scope=None/>
             <crate::pages::training::TrainerGroups token=s.token.clone()/>
             <crate::pages::followup::FeedbackList token=s.token.clone()/>
-            <Coming key="coming.trainer"/>
         }/>
     }
 }
@@ -176,7 +159,6 @@ pub fn AmbassadorStart() -> impl IntoView {
             <crate::pages::followup::FeedbackList token=s.token.clone()/>
             <crate::pages::waitlist::WaitlistOverview token=s.token.clone()/>
             <RegionOrganisations token=s.token.clone()/>
-            <Coming key="coming.amb"/>
         }/>
     }
 }
@@ -225,7 +207,6 @@ pub fn OrgStart() -> impl IntoView {
                 <crate::pages::waitlist::WaitlistOverview token=s.token.clone() can_substitute=true/>
                 <crate::pages::readiness::OrgFollowups token=s.token.clone()/>
                 {org.map(|o| view! { <OrgProfessionals token=s.token.clone() org=o.id/> })}
-                <Coming key="coming.org"/>
             }
         }/>
     }
