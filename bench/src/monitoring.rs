@@ -30,10 +30,12 @@ async fn seed(db: &sea_orm::DatabaseConnection) -> Result<()> {
     let bel = scalar(db, "SELECT id FROM users WHERE email = 'bel@demo.local'").await?;
     let ts = "'2026-11-01 10:00:00+00:00'";
     let statuses = ["trained", "trained", "trained", "placed", "approved", "waitlisted", "submitted", "withdrawn", "not_completed", "trained"];
+    // Read before the transaction: on SQLite a transaction that reads first cannot write
+    // once the server's scheduler has committed in between.
+    let base_p = scalar(db, "SELECT COALESCE(MAX(id), 0) FROM professionals").await? + 1;
+    let base_r = scalar(db, "SELECT COALESCE(MAX(id), 0) FROM enrolment_requests").await? + 1;
+    let base_e = scalar(db, "SELECT COALESCE(MAX(id), 0) FROM enrolments").await? + 1;
     let txn = sea_orm::TransactionTrait::begin(db).await?;
-    let base_p = scalar(&txn, "SELECT COALESCE(MAX(id), 0) FROM professionals").await? + 1;
-    let base_r = scalar(&txn, "SELECT COALESCE(MAX(id), 0) FROM enrolment_requests").await? + 1;
-    let base_e = scalar(&txn, "SELECT COALESCE(MAX(id), 0) FROM enrolments").await? + 1;
     for chunk in (0..PROFESSIONALS).collect::<Vec<_>>().chunks(500) {
         let mut p = Vec::new();
         let mut r = Vec::new();
@@ -132,7 +134,7 @@ async fn run(label: &str, database_url: Option<String>) -> Result<()> {
     println!("  GET /api/v1/monitoring/dashboard     {:>10}  ratio {:.1}x health", ms(dash), dash.as_secs_f64() / health.as_secs_f64());
     println!("  POST /api/v1/planner/compute         {:>10}  ratio {:.1}x health", ms(plan), plan.as_secs_f64() / health.as_secs_f64());
     println!("  dashboard aggregates (no HTTP)       {:>10}", ms(median(facts)));
-    println!("  one planner scenario (pure, {} regions) {:>8}", inputs.regions.len(), ms(median(pure)));
+    println!("  one planner scenario (pure, {} regions) {:>7.1} µs", inputs.regions.len(), median(pure).as_secs_f64() * 1e6);
     Ok(())
 }
 

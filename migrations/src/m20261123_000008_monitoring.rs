@@ -16,6 +16,17 @@ impl MigrationTrait for Migration {
         m.alter_table(Table::alter().table(Professionals::Table).add_column(timestamp_with_time_zone_null(Professionals::ImportedAt)).take())
             .await?;
 
+        // The monitoring aggregates look enrolments up by professional (and status).
+        m.create_index(
+            Index::create()
+                .name("ix_enrolments_professional_status")
+                .table(Enrolments::Table)
+                .col(Enrolments::ProfessionalId)
+                .col(Enrolments::Status)
+                .if_not_exists()
+                .take(),
+        )
+        .await?;
         m.create_table(
             Table::create()
                 .table(SurveyRounds::Table)
@@ -103,6 +114,7 @@ impl MigrationTrait for Migration {
         ] {
             m.drop_table(Table::drop().table(t).if_exists().take()).await?;
         }
+        m.drop_index(Index::drop().name("ix_enrolments_professional_status").table(Enrolments::Table).to_owned()).await?;
         for c in [Professionals::ImportedAt, Professionals::TrainedBeforeOn] {
             m.alter_table(Table::alter().table(Professionals::Table).drop_column(c).take()).await?;
         }
@@ -115,6 +127,13 @@ enum Professionals {
     Table,
     TrainedBeforeOn,
     ImportedAt,
+}
+
+#[derive(DeriveIden)]
+enum Enrolments {
+    Table,
+    ProfessionalId,
+    Status,
 }
 
 #[derive(DeriveIden)]
