@@ -48,6 +48,8 @@ const TEXTS: &[(&str, &str, &str)] = &[
     ("mon.download_xlsx", "Download Excel", "Download Excel"),
     ("mon.download_csv", "Download CSV", "Download CSV"),
     ("mon.downloaded", "Gedownload:", "Downloaded:"),
+    ("mon.export_groups", "Groepen:", "Groups:"),
+    ("mon.export_requests", "Alle aanmeldingen:", "All enrolments:"),
     ("mon.k.trained", "Getraind", "Trained"),
     ("mon.k.trained_sub", "programma + eerder", "programme + earlier"),
     ("mon.k.placed", "Geplaatst", "Placed"),

@@ -406,6 +406,32 @@ async fn exports_are_read_back_cell_by_cell(app: TestApp) {
     assert_eq!(survey.lines().count(), 1 + 8);
     let wl = app.get("/api/v1/exports/waitlist?format=csv", Some(&bel)).await.text().await.expect("csv");
     assert!(wl.lines().nth(1).is_some_and(|l| l.starts_with("1;Fleur Gielen;Venlo;Noord-Limburg;")), "{wl}");
+    // Every list: enrolments in scope, groups, follow-up, the planner's scenarios.
+    let venlo_token = app.token("gemeente.venlo@demo.local").await;
+    let req = app.get("/api/v1/exports/requests?format=csv", Some(&venlo_token)).await.text().await.expect("csv");
+    let lines: Vec<&str> = req.trim_start_matches('\u{feff}').lines().collect();
+    assert_eq!(lines[0], "Aangemeld op;Organisatie;Regio;Professional;Functie;RET/UHP;Status;Reden;Groep;Goedgekeurd op;Getraind op");
+    assert!(lines[1..].iter().all(|l| l.contains(";Venlo;Noord-Limburg;")), "{req}");
+    assert!(lines.iter().any(|l| l.contains(";Sanne Willems;") && l.contains(";Getraind;") && l.ends_with(";02-03-2027")), "{req}");
+    assert!(lines.iter().any(|l| l.contains(";Fleur Gielen;") && l.contains(";Goedgekeurd;")), "{req}");
+    let groups = app.get("/api/v1/exports/groups", Some(&bel)).await.bytes().await.expect("xlsx").to_vec();
+    let mut book: Xlsx<_> = calamine::open_workbook_from_rs(std::io::Cursor::new(groups)).expect("xlsx");
+    let sheet = book.worksheet_range("Trainingsgroepen").expect("sheet");
+    assert_eq!(sheet.rows().count(), 1 + 8);
+    let g6 = sheet.rows().find(|r| r[0] == Data::String("Groep 6 - Zuid-Limburg".into())).expect("Groep 6");
+    assert_eq!((g6[2].as_date(), g6[5].as_f64(), g6[6].as_f64()), (Some(date(2027, 3, 9)), Some(16.0), Some(1.0)));
+    let fu = app.get("/api/v1/exports/followup", Some(&bel)).await.bytes().await.expect("xlsx").to_vec();
+    let mut book: Xlsx<_> = calamine::open_workbook_from_rs(std::io::Cursor::new(fu)).expect("xlsx");
+    assert_eq!(book.sheet_names(), vec!["Nazorg per organisatie", "Getraind zonder nazorg", "Sessies"]);
+    let sessions = book.worksheet_range("Sessies").expect("sheet");
+    let first = sessions.rows().nth(1).expect("session");
+    assert_eq!((first[0].as_date(), first[2].clone(), first[3].clone()), (Some(date(2027, 3, 10)), Data::String("Supervisie".into()), Data::String("Gehouden".into())));
+    let without = book.worksheet_range("Getraind zonder nazorg").expect("sheet");
+    assert_eq!(without.rows().nth(1).map(|r| r[0].clone()), Some(Data::String("Noor Dassen".into())));
+    send(app.get("/api/v1/exports/scenarios", Some(&app.token("ambassadeur.noord@demo.local").await)).await, 403).await;
+    let sc = app.get("/api/v1/exports/scenarios?format=csv", Some(&bel)).await.text().await.expect("csv");
+    assert!(sc.contains("Scenario;Groepsgrootte;Verloop %"), "{sc}");
+
     // Refused: an unknown list, a bad format, trainers.
     send(app.get("/api/v1/exports/salaries", Some(&bel)).await, 404).await;
     send(app.get("/api/v1/exports/monitoring?format=pdf", Some(&bel)).await, 400).await;

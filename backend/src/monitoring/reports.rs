@@ -251,3 +251,196 @@ pub async fn waitlist(state: &AppState, caller: &Caller, region: Option<RegionId
         rows,
     }])
 }
+
+fn enrolment_nl(s: &str) -> &'static str {
+    match s {
+        "draft" => "Concept",
+        "submitted" => "Ingediend",
+        "returned" => "Teruggestuurd",
+        "approved" => "Goedgekeurd",
+        "rejected" => "Afgewezen",
+        "placed" => "Geplaatst",
+        "waitlisted" => "Op de wachtlijst",
+        "withdrawn" => "Teruggetrokken",
+        "trained" => "Getraind",
+        "not_completed" => "Niet afgerond",
+        _ => "Onbekend",
+    }
+}
+
+fn group_nl(s: &str) -> &'static str {
+    match s {
+        "planned" => "Gepland",
+        "open" => "Open voor aanmelding",
+        "running" => "Loopt",
+        "completed" => "Afgerond",
+        "cancelled" => "Geannuleerd",
+        _ => "Onbekend",
+    }
+}
+
+/// Every enrolment in scope: who, for which organisation, its status and group.
+pub async fn requests(state: &AppState, caller: &Caller, region: Option<RegionId>) -> AppResult<Vec<Sheet>> {
+    caller.require(&[Role::BelCoordinator, Role::Ambassador, Role::OrgContact])?;
+    let db = &state.db;
+    let orgs: HashMap<i64, organisation::Model> = organisation::Entity::find().all(db).await?.into_iter().map(|o| (o.id, o)).collect();
+    let regions: HashMap<i64, String> = region::Entity::find().all(db).await?.into_iter().map(|r| (r.id, r.name)).collect();
+    let groups: HashMap<i64, String> = training_group::Entity::find().all(db).await?.into_iter().map(|g| (g.id, g.name)).collect();
+    let profs: HashMap<i64, professional::Model> = professional::Entity::find().all(db).await?.into_iter().map(|p| (p.id, p)).collect();
+    let mut rows = Vec::new();
+    for e in enrolment::Entity::find().order_by_asc(enrolment::Column::CreatedAt).order_by_asc(enrolment::Column::Id).all(db).await? {
+        let Some(p) = profs.get(&e.professional_id) else { continue };
+        let Some(o) = orgs.get(&p.organisation_id) else { continue };
+        if !sees(caller, o) || (region.is_some() && o.region_id != region.map(|r| r.0)) || e.status == "draft" {
+            continue;
+        }
+        rows.push(vec![
+            crate::clock::local_date(e.created_at).into(),
+            o.name.clone().into(),
+            o.region_id.and_then(|r| regions.get(&r).cloned()).unwrap_or_else(|| "Bovenregionaal".into()).into(),
+            p.name.clone().into(),
+            e.function.clone().or_else(|| p.function.clone()).into(),
+            (if e.ret_uhp { "ja" } else { "nee" }).into(),
+            enrolment_nl(&e.status).into(),
+            e.last_reason.clone().into(),
+            e.group_id.and_then(|g| groups.get(&g).cloned()).into(),
+            e.approved_at.map(crate::clock::local_date).into(),
+            e.trained_on.into(),
+        ]);
+    }
+    Ok(vec![Sheet {
+        title: "Aanmeldingen".into(),
+        headers: vec!["Aangemeld op", "Organisatie", "Regio", "Professional", "Functie", "RET/UHP", "Status", "Reden", "Groep", "Goedgekeurd op", "Getraind op"],
+        rows,
+    }])
+}
+
+/// The training groups with their seats.
+pub async fn groups(state: &AppState, caller: &Caller, region: Option<RegionId>) -> AppResult<Vec<Sheet>> {
+    caller.require(&[Role::BelCoordinator, Role::Ambassador, Role::OrgContact, Role::Trainer])?;
+    let db = &state.db;
+    let regions: HashMap<i64, String> = region::Entity::find().all(db).await?.into_iter().map(|r| (r.id, r.name)).collect();
+    let rows = training_group::Entity::find()
+        .order_by_asc(training_group::Column::StartsOn)
+        .all(db)
+        .await?
+        .into_iter()
+        .filter(|g| region.is_none() || g.region_id == region.map(|r| r.0))
+        .map(|g| {
+            vec![
+                g.name.into(),
+                g.region_id.and_then(|r| regions.get(&r).cloned()).unwrap_or_else(|| "Bovenregionaal".into()).into(),
+                g.starts_on.into(),
+                g.ends_on.into(),
+                group_nl(&g.status).into(),
+                g.capacity.into(),
+                g.seats_taken.into(),
+                g.seats_held.into(),
+                (g.capacity - g.seats_taken - g.seats_held).max(0).into(),
+            ]
+        })
+        .collect();
+    Ok(vec![Sheet {
+        title: "Trainingsgroepen".into(),
+        headers: vec!["Groep", "Regio", "Start", "Einde", "Status", "Plaatsen", "Bezet", "Vastgehouden", "Vrij"],
+        rows,
+    }])
+}
+
+/// Follow-up in the caller's scope: per organisation, the trained without follow-up, the sessions.
+pub async fn followup(state: &AppState, caller: &Caller, region: Option<RegionId>) -> AppResult<Vec<Sheet>> {
+    let ov = crate::followup::sessions::overview(state, caller).await?;
+    let in_region = |r: &Option<va_openapi::auth::NamedRef<RegionId>>| region.is_none() || r.as_ref().map(|x| x.id) == region;
+    let name = |r: &Option<va_openapi::auth::NamedRef<RegionId>>| -> Cell { r.as_ref().map(|x| x.name.clone()).unwrap_or_else(|| "Bovenregionaal".into()).into() };
+    let per_org = ov
+        .per_organisation
+        .iter()
+        .filter(|o| in_region(&o.region))
+        .map(|o| vec![o.organisation.name.clone().into(), name(&o.region), o.trained.into(), o.with_followup.into(), o.sessions_attended.into()])
+        .collect();
+    let without = ov
+        .without_followup
+        .iter()
+        .filter(|t| in_region(&t.region))
+        .map(|t| {
+            vec![
+                t.professional.name.clone().into(),
+                t.organisation.name.clone().into(),
+                name(&t.region),
+                t.trained_on.into(),
+                t.days_since_training.into(),
+                (if t.planned { "ja" } else { "nee" }).into(),
+            ]
+        })
+        .collect();
+    let sessions = ov
+        .sessions
+        .iter()
+        .map(|s| {
+            let status = match s.status {
+                va_openapi::followup::SessionStatus::Planned => "Gepland",
+                va_openapi::followup::SessionStatus::Held => "Gehouden",
+                va_openapi::followup::SessionStatus::Cancelled => "Geannuleerd",
+            };
+            vec![
+                s.day.into(),
+                format!("{}-{}", s.starts_at, s.ends_at).into(),
+                s.kind.nl().into(),
+                status.into(),
+                s.place.clone().into(),
+                s.trainer.as_ref().map(|t| t.name.clone()).into(),
+                i32::try_from(s.participants.len()).unwrap_or(i32::MAX).into(),
+            ]
+        })
+        .collect();
+    Ok(vec![
+        Sheet { title: "Nazorg per organisatie".into(), headers: vec!["Organisatie", "Regio", "Getraind", "Met nazorg", "Sessies bijgewoond"], rows: per_org },
+        Sheet { title: "Getraind zonder nazorg".into(), headers: vec!["Professional", "Organisatie", "Regio", "Getraind op", "Dagen sinds training", "Sessie gepland"], rows: without },
+        Sheet { title: "Sessies".into(), headers: vec!["Datum", "Tijd", "Soort", "Status", "Plaats", "Begeleider", "Deelnemers"], rows: sessions },
+    ])
+}
+
+/// The saved planner scenarios side by side, one row per scenario and region (BEL).
+pub async fn scenarios(state: &AppState, caller: &Caller) -> AppResult<Vec<Sheet>> {
+    let list = crate::planning::service::list(state, caller).await?;
+    let mut totals = Vec::new();
+    let mut regions = Vec::new();
+    for s in &list {
+        let extra: i32 = s.params.extra_groups.iter().map(|e| e.groups).sum();
+        totals.push(vec![
+            s.name.clone().into(),
+            s.params.group_size.into(),
+            s.params.turnover_pct.into(),
+            extra.into(),
+            s.plan.groups_to_fund.into(),
+            s.plan.cost_eur.into(),
+            s.plan.budget_left_eur.into(),
+            (if s.plan.fits { "ja" } else { "nee" }).into(),
+            s.plan.missing_eur.into(),
+        ]);
+        for r in &s.plan.regions {
+            regions.push(vec![
+                s.name.clone().into(),
+                r.region.as_ref().map(|x| x.name.clone()).unwrap_or_else(|| "Bovenregionaal".into()).into(),
+                r.demand.into(),
+                r.new_staff.into(),
+                r.supply.into(),
+                r.shortfall.into(),
+                r.groups_needed.into(),
+                r.starts.iter().map(|d| d.format("%m-%Y").to_string()).collect::<Vec<_>>().join(", ").into(),
+            ]);
+        }
+    }
+    Ok(vec![
+        Sheet {
+            title: "Scenario's".into(),
+            headers: vec!["Scenario", "Groepsgrootte", "Verloop %", "Extra groepen", "Groepen te financieren", "Kosten (EUR)", "Resterend budget (EUR)", "Past", "Tekort (EUR)"],
+            rows: totals,
+        },
+        Sheet {
+            title: "Per regio".into(),
+            headers: vec!["Scenario", "Regio", "Vraag", "Nieuw door verloop", "Aanbod", "Tekort", "Groepen nodig", "Start"],
+            rows: regions,
+        },
+    ])
+}

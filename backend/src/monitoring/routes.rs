@@ -129,10 +129,11 @@ pub struct ExportQuery {
 }
 
 /// A list as a spreadsheet with Dutch headers and dd-mm-jjjj dates, in the caller's scope:
-/// `monitoring` (the report), `trained`, `survey` (latest round), `waitlist`.
+/// `monitoring` (the report), `trained`, `survey` (latest round), `waitlist`, `requests`
+/// (every enrolment), `groups`, `followup`, `scenarios` (planner, BEL).
 #[utoipa::path(
     tag = "monitoring",
-    params(("list" = String, Path, description = "monitoring, trained, survey or waitlist"), ExportQuery),
+    params(("list" = String, Path, description = "monitoring, trained, survey, waitlist, requests, groups, followup or scenarios"), ExportQuery),
     responses(
         (status = 200, description = "The file", content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", body = Vec<u8>),
         (status = 400, body = Problem, content_type = "application/problem+json"),
@@ -150,6 +151,10 @@ pub async fn export_list(state: web::Data<AppState>, caller: Caller, list: web::
         "trained" => reports::trained(&state, &caller, region).await?,
         "survey" => reports::survey(&state, &caller, region).await?,
         "waitlist" => reports::waitlist(&state, &caller, region).await?,
+        "requests" => reports::requests(&state, &caller, region).await?,
+        "groups" => reports::groups(&state, &caller, region).await?,
+        "followup" => reports::followup(&state, &caller, region).await?,
+        "scenarios" => reports::scenarios(&state, &caller).await?,
         _ => return Err(AppError::NotFound),
     };
     let stem = format!("{}-{}", list.as_str(), state.settings.clock.today().format("%d-%m-%Y"));

@@ -573,6 +573,10 @@ fn SeatBoardView(token: String) -> impl IntoView {
     view! {
         <h1 class="utrecht-heading-1">{t("board.title")}</h1>
         <p class="utrecht-paragraph utrecht-paragraph--lead">{t("board.intro")}</p>
+        <div class="va-export-row">
+            <span class="va-muted">{t("mon.export_groups")}</span><crate::pages::monitoring::Exports token=token.clone() list="groups"/>
+            <span class="va-muted">{t("mon.export_requests")}</span><crate::pages::monitoring::Exports token=token.clone() list="requests"/>
+        </div>
         {error_alert(error)}
         <Transition fallback=Loading>
             {move || data.get().map(|res| match res {

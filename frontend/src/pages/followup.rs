@@ -541,6 +541,7 @@ fn Followup(role: Role, token: String) -> impl IntoView {
     let plans = matches!(role, Role::BelCoordinator | Role::Trainer);
     view! {
         <h1 class="utrecht-heading-1" data-testid="followup-title">{t("fu.title")}</h1>
+        <crate::pages::monitoring::Exports token=token.get_value() list="followup"/>
         <p class="utrecht-paragraph utrecht-paragraph--lead">{t(match role {
             Role::BelCoordinator => "fu.intro.bel",
             Role::Trainer => "fu.intro.trainer",

@@ -224,6 +224,7 @@ fn Compare(scenarios: Vec<Scenario>, token: String, reload: RwSignal<u32>) -> im
     view! {
         <section class="va-section" data-testid="scenario-compare">
             <h2 class="utrecht-heading-2">{t("plan.compare")}</h2>
+            <crate::pages::monitoring::Exports token=token.get_value() list="scenarios"/>
             {error_alert(error)}
             {move || proposed.get().map(|l| view! {
                 <div class="utrecht-alert utrecht-alert--info va-alert" role="status" data-testid="proposed">

@@ -111,7 +111,7 @@ fn Rounds(token: String, role: Role) -> impl IntoView {
                                 </select>
                             </div>
                         })}
-                        {overview.map(|o| view! { <Overview o=o/> })}
+                        {overview.map(|o| view! { <Overview o=o token=token.get_value()/> })}
                     }.into_any()
                 }
             })}
@@ -120,7 +120,7 @@ fn Rounds(token: String, role: Role) -> impl IntoView {
 }
 
 #[component]
-fn Overview(o: SurveyOverview) -> impl IntoView {
+fn Overview(o: SurveyOverview, token: String) -> impl IntoView {
     let lang = use_lang();
     let r = o.round.clone();
     view! {
@@ -130,6 +130,7 @@ fn Overview(o: SurveyOverview) -> impl IntoView {
                 {t("sv.deadline")}": "<strong>{nl_date(r.deadline)}</strong>" · "
                 <span data-testid="sv-completion">{move || lookup(lang.get(), "sv.completion").replace("{s}", &r.submitted.to_string()).replace("{t}", &r.total.to_string())}</span>
             </p>
+            <crate::pages::monitoring::Exports token=token list="survey"/>
             <progress class="va-progress" max=r.total.max(1) value=r.submitted aria-label=move || lookup(lang.get(), "sv.progress")></progress>
             {r.reminder_before_at.map(|at| view! { <p class="utrecht-paragraph va-muted">{t("sv.reminded_before")}" "{local_time(at)}</p> })}
             {r.reminder_after_at.map(|at| view! { <p class="utrecht-paragraph va-muted">{t("sv.reminded_after")}" "{local_time(at)}</p> })}

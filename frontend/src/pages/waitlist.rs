@@ -336,6 +336,7 @@ fn Board(token: String) -> impl IntoView {
     view! {
         <h1 class="utrecht-heading-1">{t("wl.title")}</h1>
         <p class="utrecht-paragraph utrecht-paragraph--lead">{t("wl.intro")}</p>
+        <crate::pages::monitoring::Exports token=token.clone() list="waitlist"/>
         {error_alert(error)}
         <Transition fallback=Loading>
             {move || data.get().map(|res| match res {
