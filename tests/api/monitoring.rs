@@ -493,7 +493,48 @@ async fn planner_scenarios_are_compared_and_turned_into_proposals(app: TestApp) 
     assert_eq!(del.status(), 404);
 }
 
+async fn concurrent_proposals_from_a_scenario_make_one(app: TestApp) {
+    let bel = app.token("bel@demo.local").await;
+    let zuid = app.id_of("SELECT id FROM regions WHERE code = 'zuid'").await;
+    let s = send(app.post_json("/api/v1/planner/scenarios", Some(&bel), &json!({"name": "Zuid", "params": params(10.0, json!([{"region_id": zuid, "groups": 1}]))})).await, 200).await;
+    let url = app.url(&format!("/api/v1/planner/scenarios/{}/propose", s["id"]));
+    let tasks: Vec<_> = (0..10)
+        .map(|_| {
+            let (client, url, bel) = (app.client.clone(), url.clone(), bel.clone());
+            tokio::spawn(async move { client.post(url).bearer_auth(bel).json(&json!({"region_id": zuid})).send().await.expect("send").status().as_u16() })
+        })
+        .collect();
+    let mut codes = Vec::new();
+    for t in tasks {
+        codes.push(t.await.expect("task"));
+    }
+    codes.sort_unstable();
+    assert_eq!(codes, [vec![200], vec![409; 9]].concat());
+    assert_eq!(app.scalar::<i64>("SELECT COUNT(*) FROM extra_group_proposals WHERE status = 'open'").await, 1);
+}
+
+async fn concurrent_first_saves_of_a_form_make_one_answer(app: TestApp) {
+    let round = open_round(&app, "2099-01-01").await;
+    let bel = app.token("bel@demo.local").await;
+    let koraal = app.id_of("SELECT id FROM organisations WHERE name = 'Koraal'").await;
+    let url = app.url(&format!("/api/v1/surveys/{round}/organisations/{koraal}"));
+    let tasks: Vec<_> = (0..10)
+        .map(|i| {
+            let (client, url, bel) = (app.client.clone(), url.clone(), bel.clone());
+            tokio::spawn(async move {
+                client.put(url).bearer_auth(bel).json(&json!({"answers": {"trained": 0, "doing_vas": i}, "submit": false})).send().await.expect("send").status().as_u16()
+            })
+        })
+        .collect();
+    for t in tasks {
+        assert_eq!(t.await.expect("task"), 200);
+    }
+    assert_eq!(app.scalar::<i64>(&format!("SELECT COUNT(*) FROM survey_responses WHERE organisation_id = {koraal}")).await, 1);
+}
+
 db_tests!(
+    concurrent_first_saves_of_a_form_make_one_answer,
+    concurrent_proposals_from_a_scenario_make_one,
     dashboard_figures_equal_the_hand_computed_fixture,
     import_reports_bad_rows_by_line_and_is_idempotent,
     survey_scope_delegation_and_reminders,

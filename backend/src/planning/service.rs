@@ -263,6 +263,13 @@ pub async fn propose(state: &AppState, caller: &Caller, id: ScenarioId, input: P
     let name = s.name.clone();
     let pid = write_txn(state, move |txn| {
         Box::pin(async move {
+            // Serialises proposals of one programme (the row lock on PostgreSQL; SQLite's writer),
+            // as the waiting list's own refresh does, so two clicks make one proposal.
+            programme::Entity::update_many()
+                .col_expr(programme::Column::Id, sea_orm::sea_query::Expr::col(programme::Column::Id).into())
+                .filter(programme::Column::Id.eq(programme_id))
+                .exec(txn)
+                .await?;
             let open = proposal::Entity::find()
                 .filter(proposal::Column::ProgrammeId.eq(programme_id))
                 .filter(proposal::Column::Status.eq("open"))
