@@ -199,7 +199,7 @@ pub async fn survey(state: &AppState, caller: &Caller, region: Option<RegionId>)
                 a.and_then(|a| a.hours_available).into(),
                 a.and_then(|a| a.bottlenecks.clone()).into(),
                 a.and_then(|a| a.success_factors.clone()).into(),
-                l.submitted_at.map(|t| crate::clock::local_date(t)).into(),
+                l.submitted_at.map(crate::clock::local_date).into(),
             ]
         })
         .collect();
