@@ -90,3 +90,16 @@ mod tests {
         assert_eq!(super::redact("sqlite://data/x.db"), "sqlite://data/x.db");
     }
 }
+
+/// Serialises writers on one row for the rest of the transaction: an update
+/// that changes nothing takes the row lock on PostgreSQL (SQLite's single
+/// writer is exclusive already). Used before "check, then insert" rules.
+pub async fn lock_row<E, C>(db: &C, id: E::Column, value: i64) -> Result<(), sea_orm::DbErr>
+where
+    E: sea_orm::EntityTrait,
+    C: sea_orm::ConnectionTrait,
+{
+    use sea_orm::{ColumnTrait, QueryFilter};
+    E::update_many().col_expr(id, sea_orm::sea_query::Expr::col(id).into()).filter(id.eq(value)).exec(db).await?;
+    Ok(())
+}

@@ -265,11 +265,7 @@ pub async fn propose(state: &AppState, caller: &Caller, id: ScenarioId, input: P
         Box::pin(async move {
             // Serialises proposals of one programme (the row lock on PostgreSQL; SQLite's writer),
             // as the waiting list's own refresh does, so two clicks make one proposal.
-            programme::Entity::update_many()
-                .col_expr(programme::Column::Id, sea_orm::sea_query::Expr::col(programme::Column::Id).into())
-                .filter(programme::Column::Id.eq(programme_id))
-                .exec(txn)
-                .await?;
+            crate::db::lock_row::<programme::Entity, _>(txn, programme::Column::Id, programme_id).await?;
             let open = proposal::Entity::find()
                 .filter(proposal::Column::ProgrammeId.eq(programme_id))
                 .filter(proposal::Column::Status.eq("open"))

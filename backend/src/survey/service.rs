@@ -252,13 +252,6 @@ pub async fn form(state: &AppState, caller: &Caller, id: SurveyRoundId, org: Org
     })
 }
 
-/// Serialises writes to one round's forms (the row lock on PostgreSQL; SQLite's
-/// writer), so two first saves of a form make one row instead of a key violation.
-async fn lock_round<C: ConnectionTrait>(txn: &C, id: SurveyRoundId) -> AppResult<()> {
-    round::Entity::update_many().col_expr(round::Column::Id, Expr::col(round::Column::Id).into()).filter(round::Column::Id.eq(id.0)).exec(txn).await?;
-    Ok(())
-}
-
 /// Saves a draft or submits; a submitted form may be corrected and submitted again.
 pub async fn save(state: &AppState, caller: &Caller, id: SurveyRoundId, org: OrganisationId, input: SurveySave) -> AppResult<SurveyForm> {
     let current = form(state, caller, id, org).await?;
@@ -279,7 +272,8 @@ pub async fn save(state: &AppState, caller: &Caller, id: SurveyRoundId, org: Org
     let submit = input.submit;
     write_txn(state, move |txn| {
         Box::pin(async move {
-            lock_round(txn, id).await?;
+            // Two first saves of a form make one row instead of a key violation.
+            crate::db::lock_row::<round::Entity, _>(txn, round::Column::Id, id.0).await?;
             let existing = resp::Entity::find().filter(resp::Column::RoundId.eq(id.0)).filter(resp::Column::OrganisationId.eq(org.0)).one(txn).await?;
             let mut row: resp::ActiveModel = match existing.clone() {
                 Some(r) => r.into(),
@@ -334,7 +328,8 @@ pub async fn delegate(state: &AppState, caller: &Caller, id: SurveyRoundId, org:
     let (year, deadline, org_name) = (current.round.year, current.round.deadline, current.line.organisation.name.clone());
     write_txn(state, move |txn| {
         Box::pin(async move {
-            lock_round(txn, id).await?;
+            // Two first saves of a form make one row instead of a key violation.
+            crate::db::lock_row::<round::Entity, _>(txn, round::Column::Id, id.0).await?;
             let existing = resp::Entity::find().filter(resp::Column::RoundId.eq(id.0)).filter(resp::Column::OrganisationId.eq(org.0)).one(txn).await?;
             let to = contact.as_ref().map(|c| c.id);
             match existing {

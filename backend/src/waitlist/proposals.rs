@@ -131,7 +131,7 @@ pub async fn refresh(state: &AppState) -> AppResult<usize> {
         made += write_txn(state, move |txn| {
             Box::pin(async move {
                 // Serialises refreshes of one programme (the row lock on PostgreSQL; SQLite's writer).
-                programme::Entity::update_many().col_expr(programme::Column::Id, Expr::col(programme::Column::Id).into()).filter(programme::Column::Id.eq(p.id)).exec(txn).await?;
+                crate::db::lock_row::<programme::Entity, _>(txn, programme::Column::Id, p.id).await?;
                 let all = proposal::Entity::find().filter(proposal::Column::ProgrammeId.eq(p.id)).order_by_asc(proposal::Column::Id).all(txn).await?;
                 let open: HashSet<Option<i64>> = all.iter().filter(|x| x.status == "open").map(|x| x.scope_region_id).collect();
                 // The level a scope must grow past after a decision: what the
