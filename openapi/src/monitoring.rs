@@ -9,6 +9,17 @@ use crate::reference::OrganisationKind;
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
+/// What organisations without a region (GIs, care providers) are listed under.
+pub const NO_REGION: &str = "Bovenregionaal";
+
+/// A region's name, or "Bovenregionaal" for none.
+pub fn region_label(r: Option<&NamedRef<RegionId>>) -> String {
+    r.map(|x| x.name.clone()).unwrap_or_else(|| NO_REGION.to_string())
+}
+
+/// The figures a snapshot comparison shows, in order.
+pub const COMPARED_FIGURES: [&str; 7] = ["trained", "placed", "waiting", "still_to_train", "coverage_pct", "vas_done", "followed_up"];
+
 /// The figures of one organisation, one region or all of them.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "server", derive(utoipa::ToSchema))]

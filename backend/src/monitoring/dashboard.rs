@@ -137,8 +137,9 @@ pub async fn facts<C: ConnectionTrait>(db: &C) -> AppResult<Facts> {
     Ok(Facts { orgs, regions, facts, trained_days, survey_year, programme_start })
 }
 
-/// Which organisations the caller sees in detail, and whether other regions' totals are shown.
-fn detail_of(caller: &Caller, o: &organisation::Model) -> bool {
+/// Whether the caller sees an organisation in detail (its figures, its people):
+/// BEL all, ambassadors their region's, contacts their own.
+pub fn detail_of(caller: &Caller, o: &organisation::Model) -> bool {
     match caller.role {
         Role::BelCoordinator => true,
         Role::Ambassador => o.region_id.is_some() && o.region_id == caller.region().map(|r| r.0),

@@ -10,7 +10,8 @@ use crate::startup::AppState;
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
 use std::collections::HashMap;
 use va_openapi::auth::Role;
-use va_openapi::monitoring::{Dashboard, Figures};
+use super::dashboard::detail_of;
+use va_openapi::monitoring::{region_label, Dashboard, Figures, NO_REGION};
 use va_openapi::reference::OrganisationKind;
 use va_openapi::survey::SurveyStatus;
 use va_openapi::{ProgrammeId, RegionId};
@@ -68,7 +69,12 @@ fn headers(first: &[&'static str]) -> Vec<&'static str> {
 }
 
 fn region_name(r: &va_openapi::monitoring::RegionFigures) -> String {
-    r.region.as_ref().map(|x| x.name.clone()).unwrap_or_else(|| "Bovenregionaal".into())
+    region_label(r.region.as_ref())
+}
+
+/// A region by id from `regions`, or "Bovenregionaal".
+fn region_of(regions: &HashMap<i64, String>, id: Option<i64>) -> Cell {
+    id.and_then(|r| regions.get(&r).cloned()).unwrap_or_else(|| NO_REGION.into()).into()
 }
 
 /// The monitoring report: organisations, regions with the total, budget.
@@ -120,16 +126,6 @@ pub fn monitoring(d: &Dashboard, region: Option<RegionId>) -> Vec<Sheet> {
     sheets
 }
 
-/// Whether the caller sees an organisation's people.
-fn sees(caller: &Caller, o: &organisation::Model) -> bool {
-    match caller.role {
-        Role::BelCoordinator => true,
-        Role::Ambassador => o.region_id.is_some() && o.region_id == caller.region().map(|r| r.0),
-        Role::OrgContact => Some(o.id) == caller.organisation().map(|x| x.0),
-        Role::Trainer => false,
-    }
-}
-
 /// Trained professionals: in the programme (with group and date) and before it.
 pub async fn trained(state: &AppState, caller: &Caller, region: Option<RegionId>) -> AppResult<Vec<Sheet>> {
     caller.require(&[Role::BelCoordinator, Role::Ambassador, Role::OrgContact])?;
@@ -142,10 +138,10 @@ pub async fn trained(state: &AppState, caller: &Caller, region: Option<RegionId>
     let mut rows = Vec::new();
     for p in professional::Entity::find().order_by_asc(professional::Column::Name).all(db).await? {
         let Some(o) = orgs.get(&p.organisation_id) else { continue };
-        if !sees(caller, o) || (region.is_some() && o.region_id != region.map(|r| r.0)) {
+        if !detail_of(caller, o) || (region.is_some() && o.region_id != region.map(|r| r.0)) {
             continue;
         }
-        let region_name: Cell = o.region_id.and_then(|r| regions.get(&r).cloned()).unwrap_or_else(|| "Bovenregionaal".into()).into();
+        let region_name = region_of(&regions, o.region_id);
         if let Some(e) = by_prof.get(&p.id) {
             let group: Cell = e.group_id.and_then(|g| groups.get(&g).cloned()).into();
             rows.push(vec![p.name.clone().into(), p.email.clone().into(), o.name.clone().into(), region_name, p.function.clone().into(), e.trained_on.into(), "Programma".into(), group]);
@@ -188,7 +184,7 @@ pub async fn survey(state: &AppState, caller: &Caller, region: Option<RegionId>)
             let a = answers.get(&l.organisation.id.0);
             vec![
                 l.organisation.name.clone().into(),
-                l.region.as_ref().map(|r| r.name.clone()).unwrap_or_else(|| "Bovenregionaal".into()).into(),
+                region_label(l.region.as_ref()).into(),
                 status_nl(l.status).into(),
                 a.and_then(|a| a.trained_reported).into(),
                 a.and_then(|a| a.trained_note.clone()).into(),
@@ -236,7 +232,7 @@ pub async fn waitlist(state: &AppState, caller: &Caller, region: Option<RegionId
                 e.position.into(),
                 e.professional.into(),
                 e.organisation.name.into(),
-                e.region.map(|r| r.name).unwrap_or_else(|| "Bovenregionaal".into()).into(),
+                region_label(e.region.as_ref()).into(),
                 e.priority.into(),
                 e.priority_reason.into(),
                 e.approved_at.map(crate::clock::local_date).into(),
@@ -291,13 +287,13 @@ pub async fn requests(state: &AppState, caller: &Caller, region: Option<RegionId
     for e in enrolment::Entity::find().order_by_asc(enrolment::Column::CreatedAt).order_by_asc(enrolment::Column::Id).all(db).await? {
         let Some(p) = profs.get(&e.professional_id) else { continue };
         let Some(o) = orgs.get(&p.organisation_id) else { continue };
-        if !sees(caller, o) || (region.is_some() && o.region_id != region.map(|r| r.0)) || e.status == "draft" {
+        if !detail_of(caller, o) || (region.is_some() && o.region_id != region.map(|r| r.0)) || e.status == "draft" {
             continue;
         }
         rows.push(vec![
             crate::clock::local_date(e.created_at).into(),
             o.name.clone().into(),
-            o.region_id.and_then(|r| regions.get(&r).cloned()).unwrap_or_else(|| "Bovenregionaal".into()).into(),
+            region_of(&regions, o.region_id),
             p.name.clone().into(),
             e.function.clone().or_else(|| p.function.clone()).into(),
             (if e.ret_uhp { "ja" } else { "nee" }).into(),
@@ -329,7 +325,7 @@ pub async fn groups(state: &AppState, caller: &Caller, region: Option<RegionId>)
         .map(|g| {
             vec![
                 g.name.into(),
-                g.region_id.and_then(|r| regions.get(&r).cloned()).unwrap_or_else(|| "Bovenregionaal".into()).into(),
+                region_of(&regions, g.region_id),
                 g.starts_on.into(),
                 g.ends_on.into(),
                 group_nl(&g.status).into(),
@@ -351,7 +347,7 @@ pub async fn groups(state: &AppState, caller: &Caller, region: Option<RegionId>)
 pub async fn followup(state: &AppState, caller: &Caller, region: Option<RegionId>) -> AppResult<Vec<Sheet>> {
     let ov = crate::followup::sessions::overview(state, caller).await?;
     let in_region = |r: &Option<va_openapi::auth::NamedRef<RegionId>>| region.is_none() || r.as_ref().map(|x| x.id) == region;
-    let name = |r: &Option<va_openapi::auth::NamedRef<RegionId>>| -> Cell { r.as_ref().map(|x| x.name.clone()).unwrap_or_else(|| "Bovenregionaal".into()).into() };
+    let name = |r: &Option<va_openapi::auth::NamedRef<RegionId>>| -> Cell { region_label(r.as_ref()).into() };
     let per_org = ov
         .per_organisation
         .iter()
@@ -421,7 +417,7 @@ pub async fn scenarios(state: &AppState, caller: &Caller) -> AppResult<Vec<Sheet
         for r in &s.plan.regions {
             regions.push(vec![
                 s.name.clone().into(),
-                r.region.as_ref().map(|x| x.name.clone()).unwrap_or_else(|| "Bovenregionaal".into()).into(),
+                region_label(r.region.as_ref()).into(),
                 r.demand.into(),
                 r.new_staff.into(),
                 r.supply.into(),

@@ -87,9 +87,6 @@ pub fn trend(from: NaiveDate, today: NaiveDate, earlier: i32, trained_on: &[Naiv
     out
 }
 
-/// The figures compared in a snapshot comparison, with how to read them.
-const COMPARED: [&str; 7] = ["trained", "placed", "waiting", "still_to_train", "coverage_pct", "vas_done", "followed_up"];
-
 fn figure(f: &Figures, name: &str) -> Option<f64> {
     match name {
         "trained" => Some(f64::from(f.trained)),
@@ -106,7 +103,7 @@ fn figure(f: &Figures, name: &str) -> Option<f64> {
 /// Total first, then each region of `after` (regions only in `before` too).
 pub fn compare(before: Option<&Dashboard>, after: &Dashboard) -> Vec<ComparedFigure> {
     let region_figs = |d: &Dashboard| -> Vec<(String, Figures)> {
-        d.regions.iter().map(|r| (r.region.as_ref().map(|x| x.name.clone()).unwrap_or_else(|| "Bovenregionaal".into()), r.figures.clone())).collect()
+        d.regions.iter().map(|r| (va_openapi::monitoring::region_label(r.region.as_ref()), r.figures.clone())).collect()
     };
     let mut scopes: Vec<(String, Option<Figures>, Option<Figures>)> =
         vec![("Totaal".into(), before.map(|b| b.total.clone()), Some(after.total.clone()))];
@@ -123,7 +120,7 @@ pub fn compare(before: Option<&Dashboard>, after: &Dashboard) -> Vec<ComparedFig
     }
     let mut out = Vec::new();
     for (scope, b, a) in scopes {
-        for name in COMPARED {
+        for name in va_openapi::monitoring::COMPARED_FIGURES {
             let before = b.as_ref().and_then(|f| figure(f, name));
             let after = a.as_ref().and_then(|f| figure(f, name));
             let change = match (before, after) {

@@ -38,7 +38,7 @@ fn hours(v: Option<f64>) -> String {
 }
 
 pub fn region_name(r: &RegionFigures) -> String {
-    r.region.as_ref().map(|x| x.name.clone()).unwrap_or_else(|| "Bovenregionaal".into())
+    region_label(r.region.as_ref())
 }
 
 fn region_key(r: &RegionFigures) -> String {
@@ -367,9 +367,6 @@ fn TrendChart(trend: Vec<TrendPoint>) -> impl IntoView {
     }
 }
 
-/// The figures a comparison shows, in column order.
-const COMPARED: [&str; 7] = ["trained", "placed", "waiting", "still_to_train", "coverage_pct", "vas_done", "followed_up"];
-
 /// The compared figures grouped by scope (total first), in the server's order.
 fn by_scope(figures: Vec<ComparedFigure>) -> Vec<(String, Vec<ComparedFigure>)> {
     let mut out: Vec<(String, Vec<ComparedFigure>)> = Vec::new();
@@ -380,7 +377,7 @@ fn by_scope(figures: Vec<ComparedFigure>) -> Vec<(String, Vec<ComparedFigure>)> 
         }
     }
     for (_, v) in &mut out {
-        v.sort_by_key(|f| COMPARED.iter().position(|k| *k == f.figure).unwrap_or(usize::MAX));
+        v.sort_by_key(|f| COMPARED_FIGURES.iter().position(|k| *k == f.figure).unwrap_or(usize::MAX));
     }
     out
 }
@@ -476,7 +473,7 @@ fn Snapshots(token: String) -> impl IntoView {
                         None => view! { {t("mon.first_snapshot")} }.into_any(),
                     }}</p>
                     <p class="utrecht-paragraph va-muted">{t("mon.compare_help")}</p>
-                    <Table headers=std::iter::once(("mon.region", false)).chain(COMPARED.iter().map(|k| (figure_key(k), true))).collect() testid="comparison-table">
+                    <Table headers=std::iter::once(("mon.region", false)).chain(COMPARED_FIGURES.iter().map(|k| (figure_key(k), true))).collect() testid="comparison-table">
                         {by_scope(c.figures).into_iter().map(|(scope, figs)| view! {
                             <tr class="utrecht-table__row">
                                 <th scope="row" class="utrecht-table__header-cell">{scope}</th>

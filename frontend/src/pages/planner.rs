@@ -16,7 +16,7 @@ use va_openapi::planning::*;
 use va_openapi::RegionId;
 
 fn region_name(r: &Option<va_openapi::auth::NamedRef<RegionId>>) -> String {
-    r.as_ref().map(|x| x.name.clone()).unwrap_or_else(|| "Bovenregionaal".into())
+    va_openapi::monitoring::region_label(r.as_ref())
 }
 
 fn months(starts: &[chrono::NaiveDate]) -> String {

@@ -142,7 +142,7 @@ fn Overview(o: SurveyOverview, token: String) -> impl IntoView {
                         <tr class="utrecht-table__row" data-testid="survey-line">
                             <th scope="row" class="utrecht-table__header-cell">{l.organisation.name.clone()}</th>
                             <td class="utrecht-table__cell">{move || lookup(lang.get(), kind)}</td>
-                            <td class="utrecht-table__cell">{l.region.map(|x| x.name).unwrap_or_else(|| "Bovenregionaal".into())}</td>
+                            <td class="utrecht-table__cell">{va_openapi::monitoring::region_label(l.region.as_ref())}</td>
                             <td class="utrecht-table__cell">{status_badge(l.status)}</td>
                             <td class="utrecht-table__cell">{l.delegated_to.map(|u| u.name).unwrap_or_default()}</td>
                             <td class="utrecht-table__cell">{l.submitted_at.map(local_time).unwrap_or_default()}</td>
