@@ -252,6 +252,17 @@ pub async fn form(state: &AppState, caller: &Caller, id: SurveyRoundId, org: Org
     })
 }
 
+/// An organisation's row of a round for writing: the stored one, or a new one
+/// (`save` then updates or inserts). The round's row lock comes first, so two
+/// first saves of a form make one row instead of a key violation.
+async fn form_row<C: ConnectionTrait>(txn: &C, id: SurveyRoundId, org: OrganisationId) -> AppResult<resp::ActiveModel> {
+    crate::db::lock_row::<round::Entity, _>(txn, round::Column::Id, id.0).await?;
+    Ok(match resp::Entity::find().filter(resp::Column::RoundId.eq(id.0)).filter(resp::Column::OrganisationId.eq(org.0)).one(txn).await? {
+        Some(r) => r.into(),
+        None => resp::ActiveModel { round_id: Set(id.0), organisation_id: Set(org.0), ..Default::default() },
+    })
+}
+
 /// Saves a draft or submits; a submitted form may be corrected and submitted again.
 pub async fn save(state: &AppState, caller: &Caller, id: SurveyRoundId, org: OrganisationId, input: SurveySave) -> AppResult<SurveyForm> {
     let current = form(state, caller, id, org).await?;
@@ -272,13 +283,7 @@ pub async fn save(state: &AppState, caller: &Caller, id: SurveyRoundId, org: Org
     let submit = input.submit;
     write_txn(state, move |txn| {
         Box::pin(async move {
-            // Two first saves of a form make one row instead of a key violation.
-            crate::db::lock_row::<round::Entity, _>(txn, round::Column::Id, id.0).await?;
-            let existing = resp::Entity::find().filter(resp::Column::RoundId.eq(id.0)).filter(resp::Column::OrganisationId.eq(org.0)).one(txn).await?;
-            let mut row: resp::ActiveModel = match existing.clone() {
-                Some(r) => r.into(),
-                None => resp::ActiveModel { round_id: Set(id.0), organisation_id: Set(org.0), delegated_to: Set(None), submitted_at: Set(None), submitted_by: Set(None), ..Default::default() },
-            };
+            let mut row = form_row(txn, id, org).await?;
             row.trained_reported = Set(a.trained);
             row.trained_note = Set(note);
             row.doing_vas = Set(a.doing_vas);
@@ -293,11 +298,7 @@ pub async fn save(state: &AppState, caller: &Caller, id: SurveyRoundId, org: Org
                 row.submitted_at = Set(Some(now));
                 row.submitted_by = Set(Some(actor.0));
             }
-            if existing.is_some() {
-                row.update(txn).await?;
-            } else {
-                row.insert(txn).await?;
-            }
+            row.save(txn).await?;
             let what = if submit { "survey.submitted" } else { "survey.saved" };
             crate::audit::record(txn, Some(actor), what, &format!("survey:{}:organisation:{}", id.0, org.0), None).await?;
             Ok(())
@@ -328,23 +329,11 @@ pub async fn delegate(state: &AppState, caller: &Caller, id: SurveyRoundId, org:
     let (year, deadline, org_name) = (current.round.year, current.round.deadline, current.line.organisation.name.clone());
     write_txn(state, move |txn| {
         Box::pin(async move {
-            // Two first saves of a form make one row instead of a key violation.
-            crate::db::lock_row::<round::Entity, _>(txn, round::Column::Id, id.0).await?;
-            let existing = resp::Entity::find().filter(resp::Column::RoundId.eq(id.0)).filter(resp::Column::OrganisationId.eq(org.0)).one(txn).await?;
             let to = contact.as_ref().map(|c| c.id);
-            match existing {
-                Some(r) => {
-                    let mut row: resp::ActiveModel = r.into();
-                    row.delegated_to = Set(to);
-                    row.updated_at = Set(now);
-                    row.update(txn).await?;
-                }
-                None => {
-                    resp::ActiveModel { round_id: Set(id.0), organisation_id: Set(org.0), delegated_to: Set(to), updated_at: Set(now), ..Default::default() }
-                        .insert(txn)
-                        .await?;
-                }
-            }
+            let mut row = form_row(txn, id, org).await?;
+            row.delegated_to = Set(to);
+            row.updated_at = Set(now);
+            row.save(txn).await?;
             crate::audit::record(txn, Some(actor), "survey.delegated", &format!("survey:{}:organisation:{}", id.0, org.0), to.map(|u| format!("user:{u}"))).await?;
             if let Some(c) = contact {
                 email::enqueue(txn, delegated_mail(&c, &org_name, year, deadline, &link)).await?;
