@@ -59,6 +59,23 @@ const TRAINED_DAYS: &str = "SELECT p.organisation_id AS org, e.trained_on AS day
     FROM enrolments e JOIN professionals p ON p.id = e.professional_id \
     WHERE e.status = 'trained' AND e.trained_on IS NOT NULL GROUP BY p.organisation_id, e.trained_on";
 
+// One organisation's trained professionals, in the programme or before it:
+// the same people as its trained_programme + trained_earlier above.
+const TRAINED_OF: &str = "SELECT COUNT(*) AS n FROM professionals p WHERE p.organisation_id = $1 \
+    AND (p.trained_before_on IS NOT NULL \
+    OR EXISTS (SELECT 1 FROM enrolments e WHERE e.professional_id = p.id AND e.status = 'trained'))";
+
+#[derive(FromQueryResult)]
+struct Count {
+    n: i64,
+}
+
+/// Trained professionals of one organisation (programme and earlier), for the survey's prefill.
+pub async fn trained_of<C: ConnectionTrait>(db: &C, org: i64) -> AppResult<i32> {
+    let stmt = Statement::from_sql_and_values(db.get_database_backend(), TRAINED_OF, [org.into()]);
+    Ok(Count::find_by_statement(stmt).one(db).await?.map(|c| count(c.n)).unwrap_or(0))
+}
+
 fn count(n: i64) -> i32 {
     i32::try_from(n).unwrap_or(i32::MAX)
 }

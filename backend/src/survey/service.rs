@@ -216,8 +216,7 @@ fn answers_of(r: Option<&resp::Model>, trained_in_system: i32) -> SurveyAnswers 
 }
 
 async fn trained_in_system<C: ConnectionTrait>(db: &C, org: i64) -> AppResult<i32> {
-    let f = crate::monitoring::dashboard::facts(db).await?;
-    Ok(f.facts.get(&org).map(|x| x.trained_programme + x.trained_earlier).unwrap_or(0))
+    crate::monitoring::dashboard::trained_of(db, org).await
 }
 
 /// An organisation's form; 404 when the caller may not see it.
