@@ -32,12 +32,8 @@ impl ApiError {
     }
 }
 
-async fn request<B: Serialize, T: DeserializeOwned>(
-    method: &str,
-    path: &str,
-    token: Option<&str>,
-    body: Option<&B>,
-) -> Result<Option<T>, ApiError> {
+/// Sends a request with the token and a JSON body; the response whatever its status.
+async fn send<B: Serialize>(method: &str, path: &str, token: Option<&str>, body: Option<&B>) -> Result<web_sys::Response, ApiError> {
     let init = web_sys::RequestInit::new();
     init.set_method(method);
     let headers = web_sys::Headers::new().map_err(|_| ApiError::Network)?;
@@ -53,11 +49,16 @@ async fn request<B: Serialize, T: DeserializeOwned>(
     init.set_headers(&headers);
     let req = web_sys::Request::new_with_str_and_init(path, &init).map_err(|_| ApiError::Network)?;
     let window = web_sys::window().ok_or(ApiError::Network)?;
-    let resp: web_sys::Response = JsFuture::from(window.fetch_with_request(&req))
-        .await
-        .map_err(|_| ApiError::Network)?
-        .dyn_into()
-        .map_err(|_| ApiError::Network)?;
+    JsFuture::from(window.fetch_with_request(&req)).await.map_err(|_| ApiError::Network)?.dyn_into().map_err(|_| ApiError::Network)
+}
+
+async fn request<B: Serialize, T: DeserializeOwned>(
+    method: &str,
+    path: &str,
+    token: Option<&str>,
+    body: Option<&B>,
+) -> Result<Option<T>, ApiError> {
+    let resp = send(method, path, token, body).await?;
     let status = resp.status();
     let text = match resp.text() {
         Ok(p) => JsFuture::from(p).await.ok().and_then(|v| v.as_string()).unwrap_or_default(),
@@ -534,15 +535,8 @@ pub async fn propose_from_scenario(token: &str, id: ScenarioId, input: &ProposeG
 /// Downloads an export with the session's token and hands it to the browser
 /// as a file; returns the file name.
 pub async fn download(token: &str, path: &str) -> Result<String, ApiError> {
-    let init = web_sys::RequestInit::new();
-    init.set_method("GET");
-    let headers = web_sys::Headers::new().map_err(|_| ApiError::Network)?;
-    let _ = headers.set("Authorization", &format!("Bearer {token}"));
-    init.set_headers(&headers);
-    let req = web_sys::Request::new_with_str_and_init(path, &init).map_err(|_| ApiError::Network)?;
+    let resp = send::<()>("GET", path, Some(token), None).await?;
     let window = web_sys::window().ok_or(ApiError::Network)?;
-    let resp: web_sys::Response =
-        JsFuture::from(window.fetch_with_request(&req)).await.map_err(|_| ApiError::Network)?.dyn_into().map_err(|_| ApiError::Network)?;
     if !resp.ok() {
         let text = match resp.text() {
             Ok(p) => JsFuture::from(p).await.ok().and_then(|v| v.as_string()).unwrap_or_default(),
