@@ -33,7 +33,7 @@ pub async fn connect(settings: &Settings) -> anyhow::Result<DatabaseConnection> 
 /// the transaction takes the database's write lock with its first statement (as
 /// `BEGIN IMMEDIATE` would): a transaction that read first could otherwise not
 /// write after another connection committed (SQLITE_BUSY_SNAPSHOT).
-pub async fn write_txn<T, F>(state: &crate::startup::AppState, f: F) -> Result<T, crate::error::AppError>
+pub async fn write_txn<T, F>(state: &crate::state::AppState, f: F) -> Result<T, crate::error::AppError>
 where
     T: Send,
     F: for<'c> FnOnce(

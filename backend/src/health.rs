@@ -1,7 +1,7 @@
 //! Liveness and readiness.
 
 use crate::error::{AppError, AppResult};
-use crate::startup::AppState;
+use crate::state::AppState;
 use actix_web::{get, web};
 use va_openapi::reference::Health;
 use va_openapi::Problem;

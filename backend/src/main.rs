@@ -1,9 +1,10 @@
-//! `backend`: serve the planner, run migrations, seed demo data, create an admin,
+//! `backend`: serve the planner, run migrations, load reference or demo data, create an admin,
 //! export the OpenAPI document.
 
 use clap::{Parser, Subcommand};
 use std::path::PathBuf;
-use va_backend::{db, demo, Application, Settings};
+use anyhow::Context;
+use va_backend::{db, demo, reference, Application, Settings};
 
 #[derive(Parser)]
 #[command(name = "backend", about = "VA-trainingsplanner (BEL Limburg)")]
@@ -35,6 +36,15 @@ enum Command {
     Migrate {
         #[command(flatten)]
         common: Common,
+    },
+    /// Load the reference data (regions, organisations, the programme and its groups) without any user;
+    /// idempotent. Without --file: the Limburg data shipped with the planner.
+    SeedReference {
+        #[command(flatten)]
+        common: Common,
+        /// A reference file of the same shape as backend/data/reference.toml.
+        #[arg(long)]
+        file: Option<PathBuf>,
     },
     /// Load demo data (idempotent) and print the demo logins.
     SeedDemo {
@@ -85,6 +95,21 @@ async fn main() -> anyhow::Result<()> {
             db::migrate(&conn).await?;
             println!("Migrations applied to {}", db::redact(&s.effective_database_url()));
         }
+        Command::SeedReference { common, file } => {
+            let s = settings(&common)?;
+            let text = match &file {
+                Some(path) => std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?,
+                None => reference::seed::BUILTIN.to_string(),
+            };
+            let data = reference::seed::ReferenceData::parse(&text)?;
+            let conn = db::connect(&s).await?;
+            db::migrate(&conn).await?;
+            let n = reference::seed::load(&conn, &data).await?;
+            println!(
+                "Referentiegegevens geladen: {} regio's, {} organisaties, {} programma's, {} groepen nieuw",
+                n.regions, n.organisations, n.programmes, n.groups
+            );
+        }
         Command::SeedDemo { common } => {
             let s = settings(&common)?;
             let conn = db::connect(&s).await?;
@@ -98,7 +123,7 @@ async fn main() -> anyhow::Result<()> {
             db::migrate(&conn).await?;
             let pw = std::env::var("ADMIN_PASSWORD").ok().filter(|p| !p.is_empty());
             let generated = pw.is_none();
-            let pw = pw.unwrap_or_else(demo::generate_password);
+            let pw = pw.unwrap_or_else(va_backend::auth::password::generate);
             va_backend::auth::service::create_admin(&conn, &email, &name, &pw).await?;
             if generated {
                 println!("BEL-coördinator {email} aangemaakt; wachtwoord: {pw}");

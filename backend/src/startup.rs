@@ -1,35 +1,23 @@
-//! Builds the application: settings -> database -> migrations -> routes -> server.
-//! Tests call `Application::build` with port 0 and their own settings.
+//! Builds the application on a prepared database: state, routes, the job
+//! runner and the mail sender, the HTTP server. Preparing the database
+//! (migrations, reference defaults, the demo) is `launch`.
 
 use crate::auth::JwtKeys;
 use crate::config::Settings;
 use crate::email::sender::Sender;
 use crate::email::transport::Transport;
 use crate::error::AppError;
-use crate::{audit, auth, db, demo, enrolment, followup, health, monitoring, planning, readiness, reference, spa, survey, training, waitlist};
+use crate::state::AppState;
+use crate::{audit, auth, db, enrolment, exports, followup, health, jobs, monitoring, planning, readiness, reference, spa, survey, training, waitlist};
 use actix_web::dev::Server;
 use actix_web::{web, App, HttpServer};
-use sea_orm::{ConnectionTrait, DatabaseConnection};
+use sea_orm::DatabaseConnection;
 use std::net::TcpListener;
 use std::sync::Arc;
-use tokio::sync::Notify;
 use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
 use utoipa::{Modify, OpenApi};
 use utoipa_actix_web::{scope, AppExt};
 use utoipa_swagger_ui::SwaggerUi;
-
-/// Shared by every handler through `web::Data`.
-#[derive(Clone)]
-pub struct AppState {
-    pub db: DatabaseConnection,
-    pub settings: Arc<Settings>,
-    pub keys: Arc<JwtKeys>,
-    /// Wakes the email sender right after a message is queued.
-    pub mail_notify: Arc<Notify>,
-    /// SQLite has one writer: write transactions queue here instead of failing
-    /// with a busy snapshot. `None` on PostgreSQL, whose row locks do this.
-    pub write_gate: Option<Arc<tokio::sync::Mutex<()>>>,
-}
 
 #[derive(OpenApi)]
 #[openapi(
@@ -83,6 +71,7 @@ fn api_routes(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
             .configure(followup::configure)
             .configure(survey::configure)
             .configure(monitoring::configure)
+            .configure(exports::configure)
             .configure(planning::configure)
             .configure(audit::configure),
     );
@@ -106,22 +95,6 @@ fn json_config() -> web::JsonConfig {
         .error_handler(|err, _req| AppError::Malformed(err.to_string()).into())
 }
 
-/// Follow-up reminders, hourly. Their state (sent or not) is in the database,
-/// so a restart neither loses nor repeats one.
-async fn reminder_loop(state: AppState) {
-    loop {
-        match readiness::overview::send_reminders(&state.db, chrono::Utc::now().date_naive()).await {
-            Ok(n) if n > 0 => {
-                tracing::info!(count = n, "follow-up reminders queued");
-                state.mail_notify.notify_one();
-            }
-            Ok(_) => {}
-            Err(e) => tracing::error!(error = %e, "follow-up reminders failed"),
-        }
-        tokio::time::sleep(std::time::Duration::from_secs(3600)).await;
-    }
-}
-
 pub struct Application {
     port: u16,
     server: Server,
@@ -129,33 +102,11 @@ pub struct Application {
 }
 
 impl Application {
-    pub async fn build(settings: Settings) -> anyhow::Result<Application> {
-        let db = db::connect(&settings).await?;
-        db::migrate(&db).await?;
-        readiness::service::ensure_default_template(&db).await?;
-        let demo = settings.demo && settings.demo_activity;
-        if settings.demo {
-            let logins = demo::seed(&db, settings.demo_password.clone()).await?;
-            demo::print_logins(&logins, settings.demo_password.is_some());
-        }
-        let app = Self::build_with(settings, db).await?;
-        if demo {
-            demo::seed_activity(&app.state).await?;
-        }
-        Ok(app)
-    }
-
     pub async fn build_with(settings: Settings, db: DatabaseConnection) -> anyhow::Result<Application> {
         let keys = Arc::new(JwtKeys::load(&settings)?);
         let transport = Transport::from_settings(&settings)?;
         tracing::info!(mail = transport.describe(), database = %db::redact(&settings.effective_database_url()), "starting");
-        let state = AppState {
-            db: db.clone(),
-            settings: Arc::new(settings.clone()),
-            keys,
-            mail_notify: Arc::new(Notify::new()),
-            write_gate: (db.get_database_backend() == sea_orm::DbBackend::Sqlite).then(|| Arc::new(tokio::sync::Mutex::new(()))),
-        };
+        let state = AppState::new(db.clone(), settings.clone(), keys);
         let sender = Arc::new(Sender {
             db,
             transport,
@@ -164,8 +115,7 @@ impl Application {
         });
         if settings.run_email_sender {
             tokio::spawn(sender.run(settings.email_poll_interval, state.mail_notify.clone()));
-            tokio::spawn(reminder_loop(state.clone()));
-            tokio::spawn(waitlist::scheduler::run(state.clone()));
+            tokio::spawn(jobs::run(state.clone()));
         }
 
         let listener = TcpListener::bind((settings.host.as_str(), settings.port))?;

@@ -3,7 +3,7 @@
 
 use chrono::NaiveDate;
 use serde_json::{json, Value};
-use va_backend::waitlist::scheduler;
+use va_backend::jobs;
 use va_tests::expect_json as send;
 use va_tests::{db_tests, TestApp};
 
@@ -140,9 +140,9 @@ async fn evaluation_links_work_once_and_answers_are_reported_without_names(app: 
     let (g5, _) = trained_groep_5(&app).await;
     // The scheduler sends the links once after the last day: to the two who completed it.
     // (Groep 4, over by now too, gets its links in the same round.)
-    let t = scheduler::tick(&app.state).await.expect("tick");
+    let t = jobs::tick(&app.state).await.expect("tick");
     assert!(t.evaluations >= 1);
-    assert_eq!(scheduler::tick(&app.state).await.expect("tick").evaluations, 0, "never twice");
+    assert_eq!(jobs::tick(&app.state).await.expect("tick").evaluations, 0, "never twice");
     let bodies: Vec<String> = ["s.willems@venlo.demo.local", "n.dassen@maastricht.demo.local"]
         .iter()
         .map(|to| format!("SELECT body_text FROM email_outbox WHERE template = 'evaluation_invite' AND to_addr = '{to}'"))

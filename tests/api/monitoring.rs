@@ -4,7 +4,7 @@
 
 use chrono::NaiveDate;
 use serde_json::{json, Value};
-use va_backend::waitlist::scheduler;
+use va_backend::jobs;
 use va_tests::expect_json as send;
 use va_tests::{db_tests, TestApp};
 
@@ -334,18 +334,18 @@ async fn survey_scope_delegation_and_reminders(app: TestApp) {
 
     // Reminders: a week before the deadline once, after it once, to whoever is waited for.
     go_to(&app, date(2027, 3, 7));
-    assert_eq!(scheduler::tick(&app.state).await.expect("tick").survey_reminders, 0);
+    assert_eq!(jobs::tick(&app.state).await.expect("tick").survey_reminders, 0);
     go_to(&app, date(2027, 3, 8));
-    let sent = scheduler::tick(&app.state).await.expect("tick").survey_reminders;
+    let sent = jobs::tick(&app.state).await.expect("tick").survey_reminders;
     // The three ambassadors (Noord still has 7 municipalities open) and BEL (GIs, care providers).
     assert_eq!(sent, 4);
-    assert_eq!(scheduler::tick(&app.state).await.expect("tick").survey_reminders, 0);
+    assert_eq!(jobs::tick(&app.state).await.expect("tick").survey_reminders, 0);
     let noord_mail = app.db_text("SELECT body_text FROM email_outbox WHERE template = 'survey_reminder' AND to_addr = 'ambassadeur.noord@demo.local'").await;
     assert!(noord_mail.contains("- Venray") && !noord_mail.contains("- Venlo"), "{noord_mail}");
     go_to(&app, date(2027, 3, 16));
-    assert_eq!(scheduler::tick(&app.state).await.expect("tick").survey_reminders, 4);
+    assert_eq!(jobs::tick(&app.state).await.expect("tick").survey_reminders, 4);
     go_to(&app, date(2027, 3, 20));
-    assert_eq!(scheduler::tick(&app.state).await.expect("tick").survey_reminders, 0);
+    assert_eq!(jobs::tick(&app.state).await.expect("tick").survey_reminders, 0);
     assert_eq!(app.scalar::<i64>("SELECT COUNT(*) FROM email_outbox WHERE template = 'survey_reminder'").await, 8);
 }
 

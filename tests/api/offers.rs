@@ -2,7 +2,7 @@
 //! scheduler, on the real server with a movable clock.
 
 use serde_json::{json, Value};
-use va_backend::waitlist::scheduler;
+use va_backend::jobs;
 use va_tests::expect_json as send;
 use va_tests::{db_tests, TestApp};
 
@@ -182,11 +182,11 @@ async fn an_answer_after_the_deadline_is_refused_and_the_seat_goes_on(app: TestA
 
     // Just before the deadline nothing happens; after it, the scheduler offers the seat on.
     app.state.settings.clock.advance(chrono::Duration::hours(23));
-    assert_eq!(scheduler::tick(&app.state).await.expect("tick").expired, 0);
+    assert_eq!(jobs::tick(&app.state).await.expect("tick").expired, 0);
     app.state.settings.clock.advance(chrono::Duration::hours(2));
-    let t = scheduler::tick(&app.state).await.expect("tick");
+    let t = jobs::tick(&app.state).await.expect("tick");
     assert_eq!(t.expired, 1);
-    assert_eq!(scheduler::tick(&app.state).await.expect("tick again").expired, 0, "nothing twice");
+    assert_eq!(jobs::tick(&app.state).await.expect("tick again").expired, 0, "nothing twice");
     let body = send(answer(&app, &bram, true, true).await, 409).await;
     assert_eq!(body["code"], "offer_expired");
     assert_eq!(status(&app, ids[1]).await, "approved", "Bram stays on the list");
@@ -337,7 +337,7 @@ async fn an_open_offer_survives_a_restart(app: TestApp) {
     let state = again.state.clone();
     let base = format!("http://127.0.0.1:{}", again.port());
     tokio::spawn(again.run_until_stopped());
-    scheduler::tick(&state).await.expect("tick");
+    jobs::tick(&state).await.expect("tick");
     assert_eq!(app.db_text("SELECT CAST(deadline AS TEXT) FROM seat_holds").await, deadline, "same deadline");
     assert_eq!(n(&app, "seat_holds WHERE status = 'open'").await, 1, "still open, not repeated");
     assert_eq!(n(&app, "email_outbox WHERE template = 'waitlist_offer'").await, mails, "no second offer mail");
@@ -380,9 +380,9 @@ async fn an_organisation_names_a_substitute_within_the_window(app: TestApp) {
     let koen = app.id_of("SELECT e.id FROM enrolments e JOIN professionals p ON p.id = e.professional_id WHERE p.email = 'k.peters@venlo.nl'").await;
     send(withdraw(&app, VENLO, koen).await, 200).await;
     app.state.settings.clock.advance(chrono::Duration::hours(47));
-    assert_eq!(scheduler::tick(&app.state).await.expect("tick").released, 0);
+    assert_eq!(jobs::tick(&app.state).await.expect("tick").released, 0);
     app.state.settings.clock.advance(chrono::Duration::hours(2));
-    assert_eq!(scheduler::tick(&app.state).await.expect("tick").released, 1);
+    assert_eq!(jobs::tick(&app.state).await.expect("tick").released, 1);
     assert_eq!(n(&app, &format!("seat_holds WHERE kind = 'offer' AND status = 'open' AND enrolment_id = {}", ids[1])).await, 1);
     assert_consistent(&app, g5).await;
 }
@@ -409,9 +409,9 @@ async fn reserved_seats_keep_other_regions_out_until_the_cut_off(app: TestApp) {
     let cutoff = chrono::NaiveDate::from_ymd_opt(2026, 12, 29).expect("d");
     let days = (cutoff - app.state.settings.clock.today()).num_days();
     app.state.settings.clock.advance(chrono::Duration::days(days - 1));
-    assert_eq!(scheduler::tick(&app.state).await.expect("tick").quotas_released, 0);
+    assert_eq!(jobs::tick(&app.state).await.expect("tick").quotas_released, 0);
     app.state.settings.clock.advance(chrono::Duration::days(1));
-    assert_eq!(scheduler::tick(&app.state).await.expect("tick").quotas_released, 1);
+    assert_eq!(jobs::tick(&app.state).await.expect("tick").quotas_released, 1);
     assert_eq!(n(&app, &format!("seat_holds WHERE kind = 'offer' AND status = 'open' AND enrolment_id = {}", gi[1])).await, 1);
     assert_consistent(&app, g5).await;
 }
@@ -485,7 +485,7 @@ async fn an_extra_group_is_proposed_at_the_threshold_within_the_budget(app: Test
     assert_eq!((proposal["remaining_eur"].as_i64(), proposal["fits"].as_bool()), (Some(63_800), Some(true)));
     assert_eq!(n(&app, "email_outbox WHERE template = 'extra_group_proposal'").await, 1);
     // One proposal per scope: the scheduler adds none.
-    assert_eq!(scheduler::tick(&app.state).await.expect("tick").proposals, 0);
+    assert_eq!(jobs::tick(&app.state).await.expect("tick").proposals, 0);
 
     // The group would run in 2027, which has no budget yet: refused with what is missing.
     let id = proposal["id"].as_i64().expect("id");
@@ -520,7 +520,7 @@ async fn an_extra_group_is_proposed_at_the_threshold_within_the_budget(app: Test
     let y2027 = budgets.as_array().expect("budgets").iter().find(|b| b["year"] == 2027).expect("2027").clone();
     assert_eq!(y2027["committed_eur"], 64_000);
     send(app.post_json(&path, Some(&bel), &approve).await, 409).await;
-    assert_eq!(scheduler::tick(&app.state).await.expect("tick").proposals, 0, "the waiting have offers now");
+    assert_eq!(jobs::tick(&app.state).await.expect("tick").proposals, 0, "the waiting have offers now");
 
     // GI professionals have no region: the whole list gets a proposal; declined with a reason.
     approved(&app, GI, BEL, &[("G1", "g1@bjzl.demo.local", false), ("G2", "g2@bjzl.demo.local", false), ("G3", "g3@bjzl.demo.local", false)]).await;
@@ -532,7 +532,7 @@ async fn an_extra_group_is_proposed_at_the_threshold_within_the_budget(app: Test
     send(app.post_json(&format!("/api/v1/proposals/{id}/decline"), Some(&bel), &json!({"reason": ""})).await, 422).await;
     let declined = send(app.post_json(&format!("/api/v1/proposals/{id}/decline"), Some(&bel), &json!({"reason": "Wacht op voorjaarsgroepen"})).await, 200).await;
     assert_eq!(declined["decision_reason"], "Wacht op voorjaarsgroepen");
-    assert_eq!(scheduler::tick(&app.state).await.expect("tick").proposals, 0, "not again until the list grows");
+    assert_eq!(jobs::tick(&app.state).await.expect("tick").proposals, 0, "not again until the list grows");
     approved(&app, GI, BEL, &[("G4", "g4@bjzl.demo.local", false)]).await;
     let board = send(app.get(&board_path, Some(&bel)).await, 200).await;
     assert_eq!(board["proposals"].as_array().expect("proposals").iter().filter(|p| p["status"] == "open").count(), 1, "grown: a new one");

@@ -656,7 +656,7 @@ async fn evaluation_and_follow_up_from_request_to_reflection() {
     }
     send(app.post_json(&format!("/api/v1/groups/{g5}/close"), Some(&trainer), &json!({})).await, 200).await;
     go_to(chrono::NaiveDate::from_ymd_opt(2027, 3, 3).expect("date"));
-    va_backend::waitlist::scheduler::tick(&app.state).await.expect("tick");
+    va_backend::jobs::tick(&app.state).await.expect("tick");
 
     // Sanne answers the evaluation from the link in her email; the link works once.
     let body = app.db_text("SELECT body_text FROM email_outbox WHERE template = 'evaluation_invite' AND to_addr = 's.willems@venlo.demo.local'").await;

@@ -32,7 +32,7 @@ pub struct TestApp {
     pub data_dir: PathBuf,
     pub client: reqwest::Client,
     pub settings: Settings,
-    pub state: va_backend::startup::AppState,
+    pub state: va_backend::state::AppState,
 }
 
 fn workspace_root() -> PathBuf {

@@ -3,7 +3,7 @@
 use crate::auth::Caller;
 use crate::entities::audit_log;
 use crate::error::AppResult;
-use crate::startup::AppState;
+use crate::state::AppState;
 use actix_web::{get, web};
 use sea_orm::{ActiveModelTrait, ConnectionTrait, EntityTrait, QueryOrder, QuerySelect, Set};
 use serde::Deserialize;

@@ -3,7 +3,7 @@
 
 use super::rules::{scope_of, Scope};
 use crate::error::AppError;
-use crate::startup::AppState;
+use crate::state::AppState;
 use actix_web::{dev::Payload, http::header, web, FromRequest, HttpRequest};
 use std::future::{ready, Ready};
 use va_openapi::auth::Role;

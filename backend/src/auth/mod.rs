@@ -3,6 +3,7 @@
 
 pub mod caller;
 pub mod jwt;
+pub mod links;
 pub mod password;
 pub mod routes;
 pub mod rules;

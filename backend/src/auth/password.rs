@@ -44,3 +44,12 @@ mod tests {
         assert!(!super::verify("x", "not a hash"));
     }
 }
+
+/// A random password of 16 URL-safe characters (96 bits), for generated logins.
+pub fn generate() -> String {
+    use base64::Engine;
+    use rand::RngCore;
+    let mut bytes = [0u8; 12];
+    rand::rngs::OsRng.fill_bytes(&mut bytes);
+    base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(bytes)
+}

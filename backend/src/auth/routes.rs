@@ -3,7 +3,7 @@
 use super::{service, Caller};
 use crate::entities::user;
 use crate::error::{AppError, AppResult};
-use crate::startup::AppState;
+use crate::state::AppState;
 use actix_web::{get, post, web, HttpRequest, HttpResponse};
 use sea_orm::{EntityTrait, QueryOrder};
 use va_openapi::auth::{

@@ -1,10 +1,11 @@
 //! Login, invitations, password resets.
 
+use super::links::token_hash;
 use super::{password, rules};
 use crate::email::{self, templates};
 use crate::entities::{login_attempt, one_time_token, organisation, region, user};
 use crate::error::{validate::Errors, AppError, AppResult};
-use crate::startup::AppState;
+use crate::state::AppState;
 use base64::Engine;
 use chrono::{DateTime, Utc};
 use rand::RngCore;
@@ -12,7 +13,6 @@ use sea_orm::sea_query::Expr;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, Set, TransactionTrait,
 };
-use sha2::{Digest, Sha256};
 use va_openapi::auth::{InviteUserRequest, LoginResponse, Me, NamedRef, Role, UserSummary};
 use va_openapi::{OrganisationId, RegionId, UserId, MAX_NAME_LEN};
 
@@ -107,11 +107,6 @@ fn new_token() -> (String, String) {
     let token = base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(bytes);
     let hash = token_hash(&token);
     (token, hash)
-}
-
-fn token_hash(token: &str) -> String {
-    let digest = Sha256::digest(token.as_bytes());
-    digest.iter().map(|b| format!("{b:02x}")).collect()
 }
 
 async fn store_token<C: ConnectionTrait>(

@@ -4,7 +4,12 @@
 //! the same transaction.
 
 use super::notify;
-use super::rules::{self, Event};
+use super::rules;
+use crate::roster::rules::{group_accepts_placements, transition, Event};
+use crate::roster::store::{
+    already_enrolled, existing_active_enrolment, illegal, load_enrolment, load_request, placement_mails, record_event, set_status, status_of,
+    Timeline,
+};
 use crate::auth::rules::Scope;
 use crate::auth::Caller;
 use crate::db::write_txn;
@@ -14,8 +19,9 @@ use crate::entities::{
     user,
 };
 use crate::error::{validate::Errors, AppError, AppResult};
+use crate::reference::lookup::{active_users, names, org_contacts, professionals_of, Names};
 use crate::reference::service::to_group;
-use crate::startup::AppState;
+use crate::state::AppState;
 use chrono::Utc;
 use sea_orm::sea_query::Expr;
 use sea_orm::{
@@ -30,9 +36,6 @@ use va_openapi::*;
 const MAX_PROFESSIONALS_PER_REQUEST: usize = 50;
 const MAX_TEXT: usize = 2000;
 
-pub(crate) fn status_of(m: &enrolment::Model) -> AppResult<EnrolmentStatus> {
-    EnrolmentStatus::parse(&m.status).ok_or_else(|| AppError::Internal(anyhow::anyhow!("unknown status {}", m.status)))
-}
 
 fn route_of(r: &enrolment_request::Model) -> Route {
     if r.route == "ambassador" {
@@ -42,9 +45,6 @@ fn route_of(r: &enrolment_request::Model) -> Route {
     }
 }
 
-pub(crate) fn illegal(e: rules::IllegalTransition) -> AppError {
-    AppError::conflict(ErrorCode::InvalidTransition, e.to_string())
-}
 
 /// What the caller may do with a request. Requests outside the caller's scope
 /// are 404: their existence is not revealed.
@@ -73,100 +73,11 @@ fn access(caller: &Caller, req: &enrolment_request::Model) -> AppResult<Access> 
     }
 }
 
-async fn load_request<C: ConnectionTrait>(db: &C, id: i64) -> AppResult<enrolment_request::Model> {
-    enrolment_request::Entity::find_by_id(id).one(db).await?.ok_or(AppError::NotFound)
-}
 
-pub(crate) async fn load_enrolment<C: ConnectionTrait>(db: &C, id: i64) -> AppResult<(enrolment::Model, enrolment_request::Model)> {
-    let e = enrolment::Entity::find_by_id(id).one(db).await?.ok_or(AppError::NotFound)?;
-    let r = load_request(db, e.request_id).await?;
-    Ok((e, r))
-}
 
-async fn record_event<C: ConnectionTrait>(
-    db: &C,
-    request_id: i64,
-    enrolment_id: Option<i64>,
-    actor: UserId,
-    action: &str,
-    from: Option<EnrolmentStatus>,
-    to: Option<EnrolmentStatus>,
-    reason: Option<String>,
-) -> AppResult<()> {
-    enrolment_event::ActiveModel {
-        request_id: Set(request_id),
-        enrolment_id: Set(enrolment_id),
-        at: Set(Utc::now()),
-        actor_id: Set(Some(actor.0)),
-        action: Set(action.into()),
-        from_status: Set(from.map(|s| s.as_str().to_string())),
-        to_status: Set(to.map(|s| s.as_str().to_string())),
-        reason: Set(reason),
-        ..Default::default()
-    }
-    .insert(db)
-    .await?;
-    crate::audit::record(
-        db,
-        Some(actor),
-        &format!("enrolment.{action}"),
-        &match enrolment_id {
-            Some(e) => format!("enrolment:{e}"),
-            None => format!("request:{request_id}"),
-        },
-        None,
-    )
-    .await?;
-    Ok(())
-}
 
-/// Moves an enrolment from `from` to `to` only if nobody changed it meanwhile.
-pub(crate) async fn set_status<C: ConnectionTrait>(
-    db: &C,
-    e: &enrolment::Model,
-    from: EnrolmentStatus,
-    to: EnrolmentStatus,
-    extra: impl FnOnce(sea_orm::UpdateMany<enrolment::Entity>) -> sea_orm::UpdateMany<enrolment::Entity>,
-) -> AppResult<()> {
-    let q = enrolment::Entity::update_many()
-        .col_expr(enrolment::Column::Status, Expr::value(to.as_str()))
-        .col_expr(enrolment::Column::UpdatedAt, Expr::value(Utc::now()))
-        .filter(enrolment::Column::Id.eq(e.id))
-        .filter(enrolment::Column::Status.eq(from.as_str()));
-    let res = extra(q).exec(db).await?;
-    if res.rows_affected != 1 {
-        return Err(AppError::conflict(ErrorCode::InvalidTransition, "the enrolment was changed by someone else; reload"));
-    }
-    Ok(())
-}
 
-pub(crate) async fn existing_active_enrolment<C: ConnectionTrait>(
-    db: &C,
-    programme_id: i64,
-    professional_id: i64,
-    except: Option<i64>,
-) -> AppResult<Option<enrolment::Model>> {
-    let mut q = enrolment::Entity::find()
-        .filter(enrolment::Column::ProgrammeId.eq(programme_id))
-        .filter(enrolment::Column::ProfessionalId.eq(professional_id));
-    if let Some(id) = except {
-        q = q.filter(enrolment::Column::Id.ne(id));
-    }
-    Ok(q.all(db)
-        .await?
-        .into_iter()
-        .find(|e| EnrolmentStatus::parse(&e.status).is_some_and(rules::is_active)))
-}
 
-pub(crate) fn already_enrolled(name: &str, existing: &enrolment::Model) -> AppError {
-    AppError::conflict(
-        ErrorCode::AlreadyEnrolled,
-        format!(
-            "{name} already has enrolment {} (request {}, status {}) in this programme",
-            existing.id, existing.request_id, existing.status
-        ),
-    )
-}
 
 /// An organisation contact creates a request for one or more professionals;
 /// saved as draft or submitted at once.
@@ -233,7 +144,7 @@ pub async fn create_request(state: &AppState, caller: &Caller, input: NewEnrolme
             }
             .insert(txn)
             .await?;
-            record_event(txn, req.id, None, caller.user_id, "created", None, None, None).await?;
+            record_event(txn, Timeline::of_request(req.id, "enrolment", "created").by(Some(caller.user_id))).await?;
             for (name, email, function, ret_uhp, remarks) in people {
                 let prof = match professional::Entity::find().filter(professional::Column::Email.eq(email.clone())).one(txn).await? {
                     Some(p) if p.organisation_id == org_id.0 => p,
@@ -306,9 +217,9 @@ async fn submit_in(txn: &DatabaseTransaction, caller: &Caller, req: &enrolment_r
             let p = professional::Entity::find_by_id(e.professional_id).one(txn).await?;
             return Err(already_enrolled(&p.map(|p| p.name).unwrap_or_default(), &existing));
         }
-        let to = rules::transition(from, Event::Submit).map_err(illegal)?;
+        let to = transition(from, Event::Submit).map_err(illegal)?;
         set_status(txn, e, from, to, |q| q).await?;
-        record_event(txn, req.id, Some(e.id), caller.user_id, "submit", Some(from), Some(to), None).await?;
+        record_event(txn, Timeline::of(&e, "enrolment", "submit", from, to).by(Some(caller.user_id))).await?;
         submitted += 1;
     }
     if submitted == 0 {
@@ -330,10 +241,6 @@ async fn submit_in(txn: &DatabaseTransaction, caller: &Caller, req: &enrolment_r
     Ok(())
 }
 
-pub(crate) async fn active_users<C: ConnectionTrait>(db: &C, role: Role) -> AppResult<sea_orm::Select<user::Entity>> {
-    let _ = db;
-    Ok(user::Entity::find().filter(user::Column::Role.eq(role.as_str())).filter(user::Column::Active.eq(true)))
-}
 
 /// Who decides: the region's ambassadors, or BEL.
 async fn deciders<C: ConnectionTrait>(db: &C, req: &enrolment_request::Model) -> AppResult<Vec<user::Model>> {
@@ -343,9 +250,6 @@ async fn deciders<C: ConnectionTrait>(db: &C, req: &enrolment_request::Model) ->
     })
 }
 
-pub(crate) async fn org_contacts<C: ConnectionTrait>(db: &C, org_id: i64) -> AppResult<Vec<user::Model>> {
-    Ok(active_users(db, Role::OrgContact).await?.filter(user::Column::OrganisationId.eq(org_id)).all(db).await?)
-}
 
 pub async fn submit_request(state: &AppState, caller: &Caller, id: RequestId) -> AppResult<EnrolmentRequestView> {
     let c = *caller;
@@ -385,7 +289,7 @@ pub async fn edit_enrolment(state: &AppState, caller: &Caller, id: EnrolmentId, 
                     .col_expr(enrolment::Column::Remarks, Expr::value(remarks))
             })
             .await?;
-            record_event(txn, req.id, Some(e.id), c.user_id, "edit", Some(from), Some(from), None).await?;
+            record_event(txn, Timeline::of(&e, "enrolment", "edit", from, from).by(Some(c.user_id))).await?;
             Ok(req.id)
         })
     })
@@ -414,7 +318,7 @@ pub async fn decide(state: &AppState, caller: &Caller, id: EnrolmentId, d: Decis
                 return Err(AppError::Forbidden);
             }
             let from = status_of(&e)?;
-            let to = rules::transition(from, event).map_err(illegal)?;
+            let to = transition(from, event).map_err(illegal)?;
             let now = Utc::now();
             let reason2 = reason.clone();
             set_status(txn, &e, from, to, |q| {
@@ -426,7 +330,7 @@ pub async fn decide(state: &AppState, caller: &Caller, id: EnrolmentId, d: Decis
                 }
             })
             .await?;
-            record_event(txn, req.id, Some(e.id), c.user_id, event.as_str(), Some(from), Some(to), reason.clone()).await?;
+            record_event(txn, Timeline::of(&e, "enrolment", event.as_str(), from, to).by(Some(c.user_id)).reason(reason.clone())).await?;
             let prof = professional::Entity::find_by_id(e.professional_id).one(txn).await?.ok_or(AppError::NotFound)?;
             for contact in org_contacts(txn, req.organisation_id).await? {
                 email::enqueue(txn, notify::decided(&contact, &prof.name, d.decision, reason.as_deref())).await?;
@@ -451,7 +355,7 @@ async fn open_group<C: ConnectionTrait>(db: &C, id: GroupId, programme_id: i64) 
         return Err(AppError::field("group_id", "other_programme", "the group belongs to another programme"));
     }
     let status = GroupStatus::parse(&g.status).unwrap_or(GroupStatus::Cancelled);
-    if !rules::group_accepts_placements(status) {
+    if !group_accepts_placements(status) {
         return Err(AppError::conflict(ErrorCode::GroupClosed, format!("{} is {}", g.name, status.as_str())));
     }
     Ok(g)
@@ -460,7 +364,7 @@ async fn open_group<C: ConnectionTrait>(db: &C, id: GroupId, programme_id: i64) 
 /// Takes one free seat (neither taken nor held for an offer) for a professional,
 /// as far as the group's regional reservations allow; see `waitlist::seats`.
 pub(crate) async fn take_seat<C: ConnectionTrait>(db: &C, g: &training_group::Model, professional_id: i64, today: chrono::NaiveDate) -> AppResult<()> {
-    let (_, region) = crate::waitlist::offers::org_and_region(db, professional_id).await?;
+    let (_, region) = crate::reference::lookup::org_and_region(db, professional_id).await?;
     crate::waitlist::seats::take(db, g, region, today).await
 }
 
@@ -474,20 +378,6 @@ pub(crate) async fn free_seat<C: ConnectionTrait>(db: &C, group_id: i64) -> AppR
     Ok(())
 }
 
-pub(crate) async fn placement_mails(txn: &DatabaseTransaction, e: &enrolment::Model, g: &training_group::Model, org_id: i64) -> AppResult<()> {
-    let prof = professional::Entity::find_by_id(e.professional_id).one(txn).await?.ok_or(AppError::NotFound)?;
-    let days = training_day::Entity::find()
-        .filter(training_day::Column::GroupId.eq(g.id))
-        .order_by_asc(training_day::Column::Day)
-        .all(txn)
-        .await?;
-    let ics = notify::group_calendar(g, &days, e.id);
-    email::enqueue(txn, notify::placed_professional(&prof, g, &days, ics.clone())).await?;
-    for contact in org_contacts(txn, org_id).await? {
-        email::enqueue(txn, notify::placed_contact(&contact, &prof.name, g, &days, ics.clone())).await?;
-    }
-    Ok(())
-}
 
 /// BEL places an approved (or waiting) professional in a group.
 pub async fn allocate(state: &AppState, caller: &Caller, id: EnrolmentId, group: GroupId) -> AppResult<EnrolmentRequestView> {
@@ -498,7 +388,7 @@ pub async fn allocate(state: &AppState, caller: &Caller, id: EnrolmentId, group:
         Box::pin(async move {
             let (e, req) = load_enrolment(txn, id.0).await?;
             let from = status_of(&e)?;
-            let to = rules::transition(from, Event::Allocate).map_err(illegal)?;
+            let to = transition(from, Event::Allocate).map_err(illegal)?;
             crate::readiness::service::gate_allows(txn, &req).await?;
             let g = open_group(txn, group, e.programme_id).await?;
             // An open offer of this professional gives its seat back first, then is offered on.
@@ -508,7 +398,7 @@ pub async fn allocate(state: &AppState, caller: &Caller, id: EnrolmentId, group:
                 q.col_expr(enrolment::Column::GroupId, Expr::value(Some(g.id)))
             })
             .await?;
-            record_event(txn, req.id, Some(e.id), c.user_id, "allocate", Some(from), Some(to), Some(g.name.clone())).await?;
+            record_event(txn, Timeline::of(&e, "enrolment", "allocate", from, to).by(Some(c.user_id)).reason(Some(g.name.clone()))).await?;
             placement_mails(txn, &e, &g, req.organisation_id).await?;
             for other in offered {
                 crate::waitlist::offers::offer_seats(txn, &ctx, other, 1, None).await?;
@@ -531,7 +421,7 @@ pub async fn move_to(state: &AppState, caller: &Caller, id: EnrolmentId, group: 
         Box::pin(async move {
             let (e, req) = load_enrolment(txn, id.0).await?;
             let from = status_of(&e)?;
-            let to = rules::transition(from, Event::Move).map_err(illegal)?;
+            let to = transition(from, Event::Move).map_err(illegal)?;
             let old = e.group_id.ok_or_else(|| AppError::conflict(ErrorCode::InvalidTransition, "not placed in a group"))?;
             if old == group.0 {
                 return Err(AppError::field("group_id", "same_group", "the professional is already in this group"));
@@ -540,7 +430,7 @@ pub async fn move_to(state: &AppState, caller: &Caller, id: EnrolmentId, group: 
             take_seat(txn, &g, e.professional_id, ctx.today).await?;
             free_seat(txn, old).await?;
             set_status(txn, &e, from, to, |q| q.col_expr(enrolment::Column::GroupId, Expr::value(Some(g.id)))).await?;
-            record_event(txn, req.id, Some(e.id), c.user_id, "move", Some(from), Some(to), Some(g.name.clone())).await?;
+            record_event(txn, Timeline::of(&e, "enrolment", "move", from, to).by(Some(c.user_id)).reason(Some(g.name.clone()))).await?;
             placement_mails(txn, &e, &g, req.organisation_id).await?;
             // The seat left behind goes to the waiting list.
             crate::waitlist::offers::offer_seats(txn, &ctx, old, 1, None).await?;
@@ -560,9 +450,9 @@ pub async fn waitlist(state: &AppState, caller: &Caller, id: EnrolmentId) -> App
         Box::pin(async move {
             let (e, req) = load_enrolment(txn, id.0).await?;
             let from = status_of(&e)?;
-            let to = rules::transition(from, Event::Waitlist).map_err(illegal)?;
+            let to = transition(from, Event::Waitlist).map_err(illegal)?;
             set_status(txn, &e, from, to, |q| q).await?;
-            record_event(txn, req.id, Some(e.id), c.user_id, "waitlist", Some(from), Some(to), None).await?;
+            record_event(txn, Timeline::of(&e, "enrolment", "waitlist", from, to).by(Some(c.user_id))).await?;
             Ok(req.id)
         })
     })
@@ -585,14 +475,14 @@ pub async fn withdraw(state: &AppState, caller: &Caller, id: EnrolmentId, w: Wit
                 return Err(AppError::Forbidden);
             }
             let from = status_of(&e)?;
-            let to = rules::transition(from, Event::Withdraw).map_err(illegal)?;
+            let to = transition(from, Event::Withdraw).map_err(illegal)?;
             let r2 = reason.clone();
             set_status(txn, &e, from, to, |q| {
                 q.col_expr(enrolment::Column::GroupId, Expr::value(Option::<i64>::None))
                     .col_expr(enrolment::Column::LastReason, Expr::value(r2))
             })
             .await?;
-            record_event(txn, req.id, Some(e.id), c.user_id, "withdraw", Some(from), Some(to), reason.clone()).await?;
+            record_event(txn, Timeline::of(&e, "enrolment", "withdraw", from, to).by(Some(c.user_id)).reason(reason.clone())).await?;
             let group = match e.group_id {
                 Some(g) if from == EnrolmentStatus::Placed => {
                     free_seat(txn, g).await?;
@@ -633,48 +523,6 @@ pub async fn withdraw(state: &AppState, caller: &Caller, id: EnrolmentId, w: Wit
     get_request(state, caller, RequestId(request_id)).await
 }
 
-/// The professionals of the given enrolments, by id.
-pub async fn professionals_of<C: ConnectionTrait>(db: &C, enrolments: &[enrolment::Model]) -> AppResult<HashMap<i64, professional::Model>> {
-    let ids: Vec<i64> = enrolments.iter().map(|e| e.professional_id).collect();
-    Ok(professional::Entity::find()
-        .filter(professional::Column::Id.is_in(ids))
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|p| (p.id, p))
-        .collect())
-}
-
-/// Organisations and regions by id, loaded once per answer.
-pub struct Names {
-    orgs: HashMap<i64, organisation::Model>,
-    regions: HashMap<i64, String>,
-}
-
-pub async fn names<C: ConnectionTrait>(db: &C) -> AppResult<Names> {
-    Ok(Names {
-        orgs: organisation::Entity::find().all(db).await?.into_iter().map(|o| (o.id, o)).collect(),
-        regions: region::Entity::find().all(db).await?.into_iter().map(|r| (r.id, r.name)).collect(),
-    })
-}
-
-impl Names {
-    pub fn org(&self, id: i64) -> NamedRef<OrganisationId> {
-        NamedRef { id: OrganisationId(id), name: self.orgs.get(&id).map(|o| o.name.clone()).unwrap_or_default() }
-    }
-
-    pub fn organisation(&self, id: i64) -> Option<&organisation::Model> {
-        self.orgs.get(&id)
-    }
-
-    /// The region of an organisation (none for GIs and care providers).
-    pub fn org_region(&self, id: i64) -> Option<NamedRef<RegionId>> {
-        self.region(self.orgs.get(&id).and_then(|o| o.region_id))
-    }
-    pub fn region(&self, id: Option<i64>) -> Option<NamedRef<RegionId>> {
-        id.map(|id| NamedRef { id: RegionId(id), name: self.regions.get(&id).cloned().unwrap_or_default() })
-    }
-}
 
 pub async fn get_request(state: &AppState, caller: &Caller, id: RequestId) -> AppResult<EnrolmentRequestView> {
     let db = &state.db;

@@ -7,7 +7,7 @@ use super::rules::{self, CostItem};
 use crate::auth::Caller;
 use crate::entities::{budget, followup_session, programme, training_day, training_group};
 use crate::error::AppResult;
-use crate::startup::AppState;
+use crate::state::AppState;
 use chrono::{Datelike, NaiveDate};
 use sea_orm::{ConnectionTrait, EntityTrait};
 use std::collections::HashMap;

@@ -7,13 +7,11 @@ use crate::auth::Caller;
 use crate::db::write_txn;
 use crate::email;
 use crate::entities::{evaluation_invite as invite, evaluation_response as response, programme, training_group};
-use crate::enrolment::service::professionals_of;
+use crate::reference::lookup::professionals_of;
 use crate::error::{validate::Errors, AppError, AppResult};
-use crate::startup::AppState;
+use crate::state::AppState;
 use crate::training::service::{days_of, held, load, participants};
-use crate::waitlist::offers::token_hash;
-use base64::Engine;
-use rand::RngCore;
+use crate::auth::links::{self, token_hash};
 use sea_orm::sea_query::Expr;
 use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, Set};
 use va_openapi::enrolment::EnrolmentStatus;
@@ -71,9 +69,7 @@ pub async fn send_due(state: &AppState) -> AppResult<usize> {
                     }
                     .insert(txn)
                     .await?;
-                    let mut nonce = [0u8; 16];
-                    rand::rngs::OsRng.fill_bytes(&mut nonce);
-                    let token = keys.sign_link(&format!("{PURPOSE}.{}.{}", row.id, base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(nonce)));
+                    let token = links::new_link(&keys, PURPOSE, row.id);
                     invite::Entity::update_many()
                         .col_expr(invite::Column::TokenHash, Expr::value(token_hash(&token)))
                         .filter(invite::Column::Id.eq(row.id))
@@ -96,12 +92,7 @@ pub async fn send_due(state: &AppState) -> AppResult<usize> {
 
 async fn invite_of(state: &AppState, token: &str) -> AppResult<invite::Model> {
     let token = token.trim();
-    let payload = state.keys.verify_link(token).ok_or(AppError::TokenInvalid)?;
-    let mut parts = payload.split('.');
-    let id = match (parts.next(), parts.next().and_then(|id| id.parse::<i64>().ok())) {
-        (Some(PURPOSE), Some(id)) => id,
-        _ => return Err(AppError::TokenInvalid),
-    };
+    let id = links::link_id(&state.keys, PURPOSE, token).ok_or(AppError::TokenInvalid)?;
     invite::Entity::find_by_id(id).one(&state.db).await?.filter(|i| i.token_hash == token_hash(token)).ok_or(AppError::TokenInvalid)
 }
 

@@ -3,7 +3,7 @@
 use super::{costs, evaluation, feedback, sessions};
 use crate::auth::Caller;
 use crate::error::AppResult;
-use crate::startup::AppState;
+use crate::state::AppState;
 use actix_web::{get, post, put, web};
 use va_openapi::followup::*;
 use va_openapi::{EnrolmentId, FollowupRequestId, FollowupSessionId, GroupId, Problem, ProgrammeId};

@@ -12,9 +12,9 @@ use crate::entities::{
     enrolment, followup_participant as part, followup_request as request, followup_request_person as request_person, followup_session as session,
     professional, programme, quality_reflection as reflection, training_group, user,
 };
-use crate::enrolment::service::{names, Names};
+use crate::reference::lookup::{names, Names};
 use crate::error::{validate::Errors, AppError, AppResult};
-use crate::startup::AppState;
+use crate::state::AppState;
 use crate::training::service::{days_of, held, may_run};
 use sea_orm::sea_query::Expr;
 use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseTransaction, EntityTrait, QueryFilter, QueryOrder, Set};
@@ -258,7 +258,7 @@ pub async fn plan(state: &AppState, caller: &Caller, input: NewSession) -> AppRe
                     .filter(request::Column::Id.eq(r.id))
                     .exec(txn)
                     .await?;
-                for contact in crate::enrolment::service::org_contacts(txn, r.organisation_id).await? {
+                for contact in crate::reference::lookup::org_contacts(txn, r.organisation_id).await? {
                     email::enqueue(txn, notify::request_answered(&contact, input.kind, Some(&s), None)).await?;
                 }
             }
@@ -508,7 +508,7 @@ pub async fn decline_request(state: &AppState, caller: &Caller, id: FollowupRequ
                 return Err(AppError::conflict(ErrorCode::InvalidTransition, "the request is planned or declined already"));
             }
             let kind = FollowupKind::parse(&r.kind).unwrap_or(FollowupKind::Supervision);
-            for contact in crate::enrolment::service::org_contacts(txn, r.organisation_id).await? {
+            for contact in crate::reference::lookup::org_contacts(txn, r.organisation_id).await? {
                 email::enqueue(txn, notify::request_answered(&contact, kind, None, Some(&reason))).await?;
             }
             crate::audit::record(txn, Some(c.user_id), "followup.request_declined", &format!("followup_request:{}", r.id), Some(reason)).await?;

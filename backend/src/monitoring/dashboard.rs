@@ -7,7 +7,7 @@ use super::rules::{self, OrgFacts, SurveyFacts};
 use crate::auth::Caller;
 use crate::entities::{organisation, programme, region, survey_response, survey_round};
 use crate::error::{AppError, AppResult};
-use crate::startup::AppState;
+use crate::state::AppState;
 use chrono::NaiveDate;
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, FromQueryResult, QueryFilter, QueryOrder, Statement};
 use std::collections::{BTreeMap, HashMap};

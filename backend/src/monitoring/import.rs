@@ -7,7 +7,7 @@ use crate::auth::Caller;
 use crate::db::write_txn;
 use crate::entities::{organisation, professional};
 use crate::error::{AppError, AppResult};
-use crate::startup::AppState;
+use crate::state::AppState;
 use sea_orm::sea_query::Expr;
 use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set};
 use std::collections::HashMap;

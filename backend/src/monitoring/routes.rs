@@ -1,14 +1,12 @@
-//! Thin handlers of monitoring: dashboard, snapshots, import, exports.
+//! Thin handlers of monitoring: dashboard, snapshots, import.
 
-use super::{dashboard, export, import, reports, snapshots};
+use super::{dashboard, import, snapshots};
 use crate::auth::Caller;
-use crate::error::{AppError, AppResult};
-use crate::startup::AppState;
-use actix_web::{get, http::header, post, web, HttpResponse};
-use serde::Deserialize;
-use utoipa::{IntoParams, ToSchema};
+use crate::error::AppResult;
+use crate::state::AppState;
+use actix_web::{get, post, web};
 use va_openapi::monitoring::*;
-use va_openapi::{Problem, RegionId, SnapshotId};
+use va_openapi::{Problem, SnapshotId};
 
 /// Trained against needed per region and organisation, the survey's figures,
 /// follow-up coverage, the trend and the budget, in the caller's scope.
@@ -112,62 +110,6 @@ pub async fn import_run(state: web::Data<AppState>, caller: Caller, body: web::J
     Ok(web::Json(import::import(&state, &caller, body.into_inner()).await?))
 }
 
-#[derive(Debug, Clone, Copy, Deserialize, ToSchema, PartialEq, Eq)]
-#[serde(rename_all = "lowercase")]
-pub enum ExportFormat {
-    Csv,
-    Xlsx,
-}
-
-#[derive(Debug, Deserialize, IntoParams)]
-#[serde(deny_unknown_fields)]
-pub struct ExportQuery {
-    /// `xlsx` (default) or `csv`.
-    pub format: Option<ExportFormat>,
-    /// Only this region's rows.
-    pub region: Option<i64>,
-}
-
-/// A list as a spreadsheet with Dutch headers and dd-mm-jjjj dates, in the caller's scope:
-/// `monitoring` (the report), `trained`, `survey` (latest round), `waitlist`, `requests`
-/// (every enrolment), `groups`, `followup`, `scenarios` (planner, BEL).
-#[utoipa::path(
-    tag = "monitoring",
-    params(("list" = String, Path, description = "monitoring, trained, survey, waitlist, requests, groups, followup or scenarios"), ExportQuery),
-    responses(
-        (status = 200, description = "The file", content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", body = Vec<u8>),
-        (status = 400, body = Problem, content_type = "application/problem+json"),
-        (status = 401, body = Problem, content_type = "application/problem+json"),
-        (status = 403, body = Problem, content_type = "application/problem+json"),
-        (status = 404, body = Problem, content_type = "application/problem+json", description = "Unknown list, or no survey round yet"),
-    ),
-    security(("bearer" = []))
-)]
-#[get("/exports/{list}")]
-pub async fn export_list(state: web::Data<AppState>, caller: Caller, list: web::Path<String>, q: web::Query<ExportQuery>) -> AppResult<HttpResponse> {
-    let region = q.region.map(RegionId);
-    let sheets = match list.as_str() {
-        "monitoring" => reports::monitoring(&dashboard::dashboard(&state, &caller).await?, region),
-        "trained" => reports::trained(&state, &caller, region).await?,
-        "survey" => reports::survey(&state, &caller, region).await?,
-        "waitlist" => reports::waitlist(&state, &caller, region).await?,
-        "requests" => reports::requests(&state, &caller, region).await?,
-        "groups" => reports::groups(&state, &caller, region).await?,
-        "followup" => reports::followup(&state, &caller, region).await?,
-        "scenarios" => reports::scenarios(&state, &caller).await?,
-        _ => return Err(AppError::NotFound),
-    };
-    let stem = format!("{}-{}", list.as_str(), state.settings.clock.today().format("%d-%m-%Y"));
-    let (bytes, ctype, ext) = match q.format.unwrap_or(ExportFormat::Xlsx) {
-        ExportFormat::Xlsx => (export::to_xlsx(&sheets)?, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "xlsx"),
-        ExportFormat::Csv => (export::to_csv(&sheets)?, "text/csv; charset=utf-8", "csv"),
-    };
-    Ok(HttpResponse::Ok()
-        .content_type(ctype)
-        .insert_header((header::CONTENT_DISPOSITION, format!("attachment; filename=\"{stem}.{ext}\"")))
-        .body(bytes))
-}
-
 pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
-    cfg.service(view).service(snapshot_list).service(snapshot_take).service(snapshot_get).service(import_preview).service(import_run).service(export_list);
+    cfg.service(view).service(snapshot_list).service(snapshot_take).service(snapshot_get).service(import_preview).service(import_run);
 }

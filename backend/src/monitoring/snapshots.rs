@@ -5,7 +5,7 @@ use crate::auth::Caller;
 use crate::db::write_txn;
 use crate::entities::{monitoring_snapshot as snap, user};
 use crate::error::{validate::Errors, AppError, AppResult};
-use crate::startup::AppState;
+use crate::state::AppState;
 use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, QueryOrder, Set};
 use va_openapi::auth::Role;
 use va_openapi::monitoring::{Dashboard, NewSnapshot, SnapshotComparison, SnapshotSummary};

@@ -3,7 +3,7 @@
 use super::service;
 use crate::auth::Caller;
 use crate::error::AppResult;
-use crate::startup::AppState;
+use crate::state::AppState;
 use actix_web::{delete, get, post, put, web, HttpResponse};
 use va_openapi::planning::*;
 use va_openapi::waitlist::ProposalView;

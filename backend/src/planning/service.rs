@@ -7,7 +7,7 @@ use crate::auth::Caller;
 use crate::db::write_txn;
 use crate::entities::{extra_group_proposal as proposal, planner_scenario as scen, programme, region, training_group};
 use crate::error::{validate::Errors, AppError, AppResult};
-use crate::startup::AppState;
+use crate::state::AppState;
 use chrono::{Datelike, NaiveDate};
 use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Set};
 use std::collections::{BTreeMap, HashMap};

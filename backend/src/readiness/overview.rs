@@ -6,7 +6,7 @@ use crate::auth::Caller;
 use crate::email::{self, OutgoingEmail};
 use crate::entities::{followup_activity, organisation, readiness_answer, readiness_check, readiness_item, readiness_template, user};
 use crate::error::{AppError, AppResult};
-use crate::startup::AppState;
+use crate::state::AppState;
 use chrono::{NaiveDate, Utc};
 use sea_orm::sea_query::Expr;
 use sea_orm::{ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, TransactionTrait};

@@ -12,7 +12,7 @@ use crate::entities::{
     readiness_template, user,
 };
 use crate::error::{validate::Errors, AppError, AppResult};
-use crate::startup::AppState;
+use crate::state::AppState;
 use chrono::{DateTime, Utc};
 use sea_orm::sea_query::Expr;
 use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, Set};

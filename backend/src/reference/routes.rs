@@ -3,7 +3,7 @@
 use super::service;
 use crate::auth::Caller;
 use crate::error::AppResult;
-use crate::startup::AppState;
+use crate::state::AppState;
 use actix_web::{get, post, put, web, HttpResponse};
 use va_openapi::auth::Role;
 use va_openapi::reference::{NewProfessional, Organisation, Professional, Programme, ProgrammeSettings, Region, TrainingGroup};

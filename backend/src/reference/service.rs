@@ -37,7 +37,7 @@ pub fn to_professional(m: professional::Model) -> Professional {
 }
 
 pub fn to_programme(m: programme::Model) -> Programme {
-    let waitlist = crate::waitlist::views::settings_of(&m);
+    let waitlist = super::lookup::settings_of(&m);
     Programme {
         id: ProgrammeId(m.id),
         name: m.name,
@@ -108,7 +108,7 @@ pub async fn professionals(db: &DatabaseConnection, caller: &Caller, org: Organi
 
 /// Registers a professional of an organisation (BEL or the organisation's own contact).
 pub async fn add_professional(
-    state: &crate::startup::AppState,
+    state: &crate::state::AppState,
     caller: &Caller,
     org: OrganisationId,
     input: NewProfessional,
@@ -183,7 +183,7 @@ pub async fn groups(db: &DatabaseConnection, programme: ProgrammeId) -> AppResul
 
 /// BEL changes a programme's settings.
 pub async fn update_settings(
-    state: &crate::startup::AppState,
+    state: &crate::state::AppState,
     caller: &Caller,
     id: ProgrammeId,
     input: ProgrammeSettings,

@@ -3,7 +3,7 @@
 use super::service;
 use crate::auth::Caller;
 use crate::error::AppResult;
-use crate::startup::AppState;
+use crate::state::AppState;
 use actix_web::{get, post, put, web};
 use va_openapi::survey::*;
 use va_openapi::{OrganisationId, Problem, SurveyRoundId};

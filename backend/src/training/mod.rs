@@ -1,6 +1,7 @@
 //! Training delivery: training days and their invitations, attendance within
 //! its window, and closing a group by the completion rule.
 
+pub mod notify;
 pub mod routes;
 pub mod rules;
 pub mod service;

@@ -6,13 +6,14 @@ use super::rules::{self, Outcome, Rule};
 use crate::auth::Caller;
 use crate::db::write_txn;
 use crate::email;
-use crate::enrolment::notify;
-use crate::enrolment::rules::{transition, Event};
-use crate::enrolment::service::{illegal, names, professionals_of, set_status, status_of};
+use crate::roster::notify::day_calendar;
+use crate::roster::rules::{transition, Event};
+use crate::roster::store::{illegal, record_event, set_status, status_of, Timeline};
+use crate::reference::lookup::{names, professionals_of};
 use crate::entities::{attendance, enrolment, professional, programme, training_day, training_group, user};
 use crate::error::{validate::Errors, AppError, AppResult};
 use crate::reference::service::to_group;
-use crate::startup::AppState;
+use crate::state::AppState;
 use sea_orm::sea_query::Expr;
 use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Set};
 use std::collections::HashMap;
@@ -22,7 +23,8 @@ use va_openapi::reference::TrainingGroup;
 use va_openapi::training::*;
 use va_openapi::*;
 
-pub(crate) async fn days_of<C: ConnectionTrait>(db: &C, group_id: i64) -> AppResult<Vec<training_day::Model>> {
+/// A group's training days in order (used by follow-up).
+pub async fn days_of<C: ConnectionTrait>(db: &C, group_id: i64) -> AppResult<Vec<training_day::Model>> {
     Ok(training_day::Entity::find()
         .filter(training_day::Column::GroupId.eq(group_id))
         .order_by_asc(training_day::Column::Day)
@@ -31,12 +33,13 @@ pub(crate) async fn days_of<C: ConnectionTrait>(db: &C, group_id: i64) -> AppRes
         .await?)
 }
 
-pub(crate) fn held(days: &[training_day::Model]) -> Vec<&training_day::Model> {
+/// The days that were not cancelled.
+pub fn held(days: &[training_day::Model]) -> Vec<&training_day::Model> {
     days.iter().filter(|d| d.status != "cancelled").collect()
 }
 
 /// BEL, or a trainer of the group (the group's trainer or one of a day's).
-pub(crate) fn may_run(caller: &Caller, g: &training_group::Model, days: &[training_day::Model]) -> AppResult<()> {
+pub fn may_run(caller: &Caller, g: &training_group::Model, days: &[training_day::Model]) -> AppResult<()> {
     match caller.role {
         Role::BelCoordinator => Ok(()),
         Role::Trainer if g.trainer_id == Some(caller.user_id.0) || days.iter().any(|d| d.trainer_id == Some(caller.user_id.0)) => Ok(()),
@@ -45,7 +48,8 @@ pub(crate) fn may_run(caller: &Caller, g: &training_group::Model, days: &[traini
     }
 }
 
-pub(crate) async fn load<C: ConnectionTrait>(db: &C, caller: &Caller, group_id: i64) -> AppResult<(training_group::Model, Vec<training_day::Model>)> {
+/// A group and its days, when the caller may run it (404 / 403 otherwise).
+pub async fn load<C: ConnectionTrait>(db: &C, caller: &Caller, group_id: i64) -> AppResult<(training_group::Model, Vec<training_day::Model>)> {
     let g = training_group::Entity::find_by_id(group_id).one(db).await?.ok_or(AppError::NotFound)?;
     let days = days_of(db, g.id).await?;
     may_run(caller, &g, &days)?;
@@ -69,7 +73,8 @@ fn placed_or_done(s: &str) -> bool {
     matches!(EnrolmentStatus::parse(s), Some(EnrolmentStatus::Placed | EnrolmentStatus::Trained | EnrolmentStatus::NotCompleted))
 }
 
-pub(crate) async fn participants<C: ConnectionTrait>(db: &C, group_id: i64) -> AppResult<Vec<enrolment::Model>> {
+/// The group's participants: placed, trained or not completed.
+pub async fn participants<C: ConnectionTrait>(db: &C, group_id: i64) -> AppResult<Vec<enrolment::Model>> {
     Ok(enrolment::Entity::find()
         .filter(enrolment::Column::GroupId.eq(group_id))
         .all(db)
@@ -240,8 +245,8 @@ async fn tell_participants(txn: &sea_orm::DatabaseTransaction, g: &training_grou
     let profs = professionals_of(txn, &people).await?;
     for e in &people {
         let Some(p) = profs.get(&e.professional_id) else { continue };
-        let ics = notify::day_calendar(if cancelled { "CANCEL" } else { "PUBLISH" }, g, &days, day_id, e.id);
-        email::enqueue(txn, notify::day_changed(p, g, d, cancelled, reason, ics)).await?;
+        let ics = day_calendar(if cancelled { "CANCEL" } else { "PUBLISH" }, g, &days, day_id, e.id);
+        email::enqueue(txn, super::notify::day_changed(p, g, d, cancelled, reason, ics)).await?;
     }
     Ok(people.len())
 }
@@ -374,7 +379,7 @@ pub async fn close(state: &AppState, caller: &Caller, group_id: GroupId) -> AppR
                     q.col_expr(enrolment::Column::TrainedOn, Expr::value(trained_on)).col_expr(enrolment::Column::LastReason, Expr::value(r2))
                 })
                 .await?;
-                crate::waitlist::offers::event(txn, now, e, Some(c.user_id), event.as_str(), from, to, reason.or(Some(g.name.clone()))).await?;
+                record_event(txn, Timeline::of(e, "waitlist", event.as_str(), from, to).at(now).by(Some(c.user_id)).reason(reason.or(Some(g.name.clone())))).await?;
             }
             crate::audit::record(txn, Some(c.user_id), "training.group_closed", &format!("group:{}", g.id), Some(format!("{} participants", people.len())))
                 .await?;

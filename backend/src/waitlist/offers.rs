@@ -7,23 +7,21 @@
 
 use super::rules::{self, Candidate};
 use super::{notify, seats};
-use crate::auth::JwtKeys;
+use crate::auth::{links, JwtKeys};
 use crate::clock::local_date;
 use crate::email;
-use crate::enrolment::rules::{group_accepts_placements, transition, Event};
-use crate::enrolment::service::{load_enrolment, org_contacts, placement_mails, professionals_of, set_status, status_of, illegal};
+use crate::roster::rules::{group_accepts_placements, transition, Event};
+use crate::roster::store::{illegal, load_enrolment, placement_mails, record_event, set_status, status_of, Timeline};
+use crate::reference::lookup::{org_and_region, org_contacts, professionals_of};
 use crate::entities::{
-    enrolment, enrolment_event, enrolment_request, organisation, professional, programme, readiness_check, seat_hold, training_day,
+    enrolment, enrolment_request, organisation, professional, programme, readiness_check, seat_hold, training_day,
     training_group,
 };
 use crate::error::{AppError, AppResult};
-use crate::startup::AppState;
-use base64::Engine;
+use crate::state::AppState;
 use chrono::{DateTime, NaiveDate, Utc};
-use rand::RngCore;
 use sea_orm::sea_query::Expr;
 use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseTransaction, EntityTrait, QueryFilter, QueryOrder, Set};
-use sha2::{Digest, Sha256};
 use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 use va_openapi::enrolment::EnrolmentStatus;
@@ -55,45 +53,6 @@ fn accepting(g: &training_group::Model) -> bool {
     GroupStatus::parse(&g.status).is_some_and(group_accepts_placements)
 }
 
-pub fn token_hash(token: &str) -> String {
-    Sha256::digest(token.as_bytes()).iter().map(|b| format!("{b:02x}")).collect()
-}
-
-/// The organisation and region a professional's seat counts for.
-pub async fn org_and_region<C: ConnectionTrait>(db: &C, professional_id: i64) -> AppResult<(i64, Option<i64>)> {
-    let p = professional::Entity::find_by_id(professional_id).one(db).await?.ok_or(AppError::NotFound)?;
-    let o = organisation::Entity::find_by_id(p.organisation_id).one(db).await?.ok_or(AppError::NotFound)?;
-    Ok((o.id, o.region_id))
-}
-
-/// A line in the enrolment's timeline (actor none: the planner itself).
-#[allow(clippy::too_many_arguments)]
-pub async fn event<C: ConnectionTrait>(
-    db: &C,
-    now: DateTime<Utc>,
-    e: &enrolment::Model,
-    actor: Option<UserId>,
-    action: &str,
-    from: EnrolmentStatus,
-    to: EnrolmentStatus,
-    reason: Option<String>,
-) -> AppResult<()> {
-    enrolment_event::ActiveModel {
-        request_id: Set(e.request_id),
-        enrolment_id: Set(Some(e.id)),
-        at: Set(now),
-        actor_id: Set(actor.map(|a| a.0)),
-        action: Set(action.into()),
-        from_status: Set(Some(from.as_str().into())),
-        to_status: Set(Some(to.as_str().into())),
-        reason: Set(reason),
-        ..Default::default()
-    }
-    .insert(db)
-    .await?;
-    crate::audit::record(db, actor, &format!("waitlist.{action}"), &format!("enrolment:{}", e.id), None).await?;
-    Ok(())
-}
 
 async fn group_and_programme<C: ConnectionTrait>(db: &C, group_id: i64) -> AppResult<(training_group::Model, programme::Model)> {
     let g = training_group::Entity::find_by_id(group_id).one(db).await?.ok_or(AppError::NotFound)?;
@@ -261,11 +220,9 @@ pub async fn create_offer(
     }
     .insert(txn)
     .await?;
-    let mut nonce = [0u8; 16];
-    rand::rngs::OsRng.fill_bytes(&mut nonce);
-    let token = ctx.keys.sign_link(&format!("offer.{}.{}", hold.id, base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(nonce)));
+    let token = links::new_link(&ctx.keys, OFFER, hold.id);
     seat_hold::Entity::update_many()
-        .col_expr(seat_hold::Column::TokenHash, Expr::value(Some(token_hash(&token))))
+        .col_expr(seat_hold::Column::TokenHash, Expr::value(Some(links::token_hash(&token))))
         .filter(seat_hold::Column::Id.eq(hold.id))
         .exec(txn)
         .await?;
@@ -275,7 +232,7 @@ pub async fn create_offer(
         Some((_, why)) => format!("{}, reageren vóór {until}; buiten de volgorde: {why}", g.name),
         None => format!("{}, reageren vóór {until}", g.name),
     };
-    event(txn, ctx.now, e, manual.as_ref().map(|m| m.0), "offer", status, status, Some(reason)).await?;
+    record_event(txn, Timeline::of(e, "waitlist", "offer", status, status).at(ctx.now).by(manual.as_ref().map(|m| m.0)).reason(Some(reason))).await?;
     let days = training_day::Entity::find()
         .filter(training_day::Column::GroupId.eq(g.id))
         .order_by_asc(training_day::Column::Day)
@@ -310,7 +267,7 @@ pub async fn expire_one(txn: &DatabaseTransaction, ctx: &Ctx, h: &seat_hold::Mod
     let e = enrolment::Entity::find_by_id(h.enrolment_id).one(txn).await?.ok_or(AppError::NotFound)?;
     let (g, _) = group_and_programme(txn, h.group_id).await?;
     let status = status_of(&e)?;
-    event(txn, ctx.now, &e, None, "offer_expired", status, status, Some(g.name.clone())).await?;
+    record_event(txn, Timeline::of(&e, "waitlist", "offer_expired", status, status).at(ctx.now).reason(Some(g.name.clone()))).await?;
     if let Some(p) = professional::Entity::find_by_id(e.professional_id).one(txn).await? {
         email::enqueue(txn, notify::offer_expired(&p, &g)).await?;
     }
@@ -346,17 +303,12 @@ pub enum Outcome {
 }
 
 fn parse_token(state: &AppState, token: &str) -> AppResult<i64> {
-    let payload = state.keys.verify_link(token.trim()).ok_or(AppError::TokenInvalid)?;
-    let mut parts = payload.split('.');
-    match (parts.next(), parts.next().and_then(|id| id.parse::<i64>().ok())) {
-        (Some("offer"), Some(id)) => Ok(id),
-        _ => Err(AppError::TokenInvalid),
-    }
+    links::link_id(&state.keys, OFFER, token).ok_or(AppError::TokenInvalid)
 }
 
 async fn offer_of_token<C: ConnectionTrait>(db: &C, id: i64, token: &str) -> AppResult<seat_hold::Model> {
     let h = seat_hold::Entity::find_by_id(id).one(db).await?.filter(|h| h.kind == OFFER).ok_or(AppError::TokenInvalid)?;
-    if h.token_hash.as_deref() != Some(token_hash(token.trim()).as_str()) {
+    if h.token_hash.as_deref() != Some(links::token_hash(token.trim()).as_str()) {
         return Err(AppError::TokenInvalid);
     }
     Ok(h)
@@ -426,7 +378,7 @@ pub async fn answer(state: &AppState, input: va_openapi::waitlist::OfferAnswer) 
                 }
                 seats::convert(txn, g.id).await?;
                 set_status(txn, &e, from, to, |q| q.col_expr(enrolment::Column::GroupId, Expr::value(Some(g.id)))).await?;
-                event(txn, ctx.now, &e, None, "offer_accepted", from, to, Some(g.name.clone())).await?;
+                record_event(txn, Timeline::of(&e, "waitlist", "offer_accepted", from, to).at(ctx.now).reason(Some(g.name.clone()))).await?;
                 placement_mails(txn, &e, &g, req.organisation_id).await?;
             } else {
                 if !resolve(txn, h.id, OfferStatus::Declined.as_str(), ctx.now, None).await? {
@@ -434,13 +386,13 @@ pub async fn answer(state: &AppState, input: va_openapi::waitlist::OfferAnswer) 
                 }
                 seats::release(txn, g.id).await?;
                 if input.keep_on_list {
-                    event(txn, ctx.now, &e, None, "offer_declined", from, from, Some(format!("{}; blijft op de wachtlijst", g.name))).await?;
+                    record_event(txn, Timeline::of(&e, "waitlist", "offer_declined", from, from).at(ctx.now).reason(Some(format!("{}; blijft op de wachtlijst", g.name)))).await?;
                 } else {
                     let to = transition(from, Event::Withdraw).map_err(illegal)?;
                     let why = "Aanbod afgewezen; wil niet op de wachtlijst blijven".to_string();
                     let w2 = why.clone();
                     set_status(txn, &e, from, to, |q| q.col_expr(enrolment::Column::LastReason, Expr::value(Some(w2)))).await?;
-                    event(txn, ctx.now, &e, None, "offer_declined", from, to, Some(format!("{}; {why}", g.name))).await?;
+                    record_event(txn, Timeline::of(&e, "waitlist", "offer_declined", from, to).at(ctx.now).reason(Some(format!("{}; {why}", g.name)))).await?;
                 }
                 offer_seats(txn, &ctx, g.id, 1, None).await?;
             }
@@ -609,8 +561,8 @@ pub async fn substitute(
                     .await?
                 }
             };
-            if let Some(existing) = crate::enrolment::service::existing_active_enrolment(txn, withdrawn.programme_id, prof.id, None).await? {
-                return Err(crate::enrolment::service::already_enrolled(&prof.name, &existing));
+            if let Some(existing) = crate::roster::store::existing_active_enrolment(txn, withdrawn.programme_id, prof.id, None).await? {
+                return Err(crate::roster::store::already_enrolled(&prof.name, &existing));
             }
             let e = enrolment::ActiveModel {
                 request_id: Set(withdrawn.request_id),
@@ -637,7 +589,7 @@ pub async fn substitute(
             }
             seats::convert(txn, g.id).await?;
             let old_name = professional::Entity::find_by_id(withdrawn.professional_id).one(txn).await?.map(|p| p.name).unwrap_or_default();
-            event(txn, ctx.now, &e, Some(c.user_id), "substitute", EnrolmentStatus::Approved, EnrolmentStatus::Placed, Some(format!("{}: vervangt {old_name}", g.name)))
+            record_event(txn, Timeline::of(&e, "waitlist", "substitute", EnrolmentStatus::Approved, EnrolmentStatus::Placed).at(ctx.now).by(Some(c.user_id)).reason(Some(format!("{}: vervangt {old_name}", g.name))))
                 .await?;
             let req = enrolment_request::Entity::find_by_id(e.request_id).one(txn).await?.ok_or(AppError::NotFound)?;
             placement_mails(txn, &e, &g, req.organisation_id).await?;

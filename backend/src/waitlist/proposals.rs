@@ -10,10 +10,10 @@ use super::rules;
 use crate::auth::Caller;
 use crate::db::write_txn;
 use crate::email;
-use crate::enrolment::service::{active_users, names, professionals_of};
+use crate::reference::lookup::{active_users, names, professionals_of};
 use crate::entities::{budget, extra_group_proposal as proposal, organisation, programme, training_day, training_group, user};
 use crate::error::{validate::Errors, AppError, AppResult};
-use crate::startup::AppState;
+use crate::state::AppState;
 use chrono::{DateTime, Datelike, NaiveTime, Utc};
 use sea_orm::sea_query::Expr;
 use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Set};
@@ -194,7 +194,7 @@ pub async fn refresh(state: &AppState) -> AppResult<usize> {
     Ok(made)
 }
 
-async fn view<C: ConnectionTrait>(db: &C, x: proposal::Model, waiting: &HashMap<Option<i64>, i32>, n: &crate::enrolment::service::Names) -> AppResult<ProposalView> {
+async fn view<C: ConnectionTrait>(db: &C, x: proposal::Model, waiting: &HashMap<Option<i64>, i32>, n: &crate::reference::lookup::Names) -> AppResult<ProposalView> {
     let budget = budget_of(db, x.budget_year).await?;
     let (committed, _) = committed(db, x.budget_year).await?;
     // An approved group is part of `committed` already; its own cost must not count twice.

@@ -3,7 +3,7 @@
 use super::{offers, proposals, service, views};
 use crate::auth::Caller;
 use crate::error::AppResult;
-use crate::startup::AppState;
+use crate::state::AppState;
 use actix_web::{get, post, put, web, HttpResponse};
 use va_openapi::enrolment::{PriorityInput, WaitlistEntry};
 use va_openapi::waitlist::*;

@@ -5,9 +5,10 @@ use super::{offers, seats};
 use crate::auth::rules::Scope;
 use crate::auth::Caller;
 use crate::db::write_txn;
-use crate::entities::{enrolment, enrolment_event, group_quota, programme, region, seat_hold, training_group};
+use crate::entities::{enrolment, group_quota, programme, region, seat_hold, training_group};
 use crate::error::{validate::Errors, AppError, AppResult};
-use crate::startup::AppState;
+use crate::roster::store::{record_event, status_of, Timeline};
+use crate::state::AppState;
 use chrono::Utc;
 use sea_orm::sea_query::Expr;
 use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set};
@@ -50,8 +51,8 @@ pub async fn list(state: &AppState, caller: &Caller, programme_id: ProgrammeId) 
     let rows = waiting(db, programme_id.0).await?;
     let entries: Vec<Entry> = rows.iter().map(entry_of).collect();
     let pos = rules::positions(&entries);
-    let profs = crate::enrolment::service::professionals_of(db, &rows).await?;
-    let names = crate::enrolment::service::names(db).await?;
+    let profs = crate::reference::lookup::professionals_of(db, &rows).await?;
+    let names = crate::reference::lookup::names(db).await?;
     let open_offers: HashMap<i64, seat_hold::Model> = seat_hold::Entity::find()
         .filter(seat_hold::Column::Kind.eq(offers::OFFER))
         .filter(seat_hold::Column::Status.eq("open"))
@@ -127,21 +128,15 @@ pub async fn set_priority(state: &AppState, caller: &Caller, id: EnrolmentId, in
             if res.rows_affected != 1 {
                 return Err(AppError::conflict(ErrorCode::InvalidTransition, "the enrolment was changed by someone else; reload"));
             }
-            enrolment_event::ActiveModel {
-                request_id: Set(e.request_id),
-                enrolment_id: Set(Some(e.id)),
-                at: Set(Utc::now()),
-                actor_id: Set(Some(c.user_id.0)),
-                action: Set("priority".into()),
-                from_status: Set(Some(e.status.clone())),
-                to_status: Set(Some(e.status.clone())),
-                reason: Set(Some(format!("{:+} → {:+}: {reason}", e.priority_adjustment, input.adjustment))),
-                ..Default::default()
-            }
-            .insert(txn)
+            let status = status_of(&e)?;
+            record_event(
+                txn,
+                Timeline::of(&e, "waitlist", "priority", status, status)
+                    .by(Some(c.user_id))
+                    .reason(Some(format!("{:+} → {:+}: {reason}", e.priority_adjustment, input.adjustment)))
+                    .audited_as("waitlist.priority_changed", Some(reason.clone())),
+            )
             .await?;
-            crate::audit::record(txn, Some(c.user_id), "waitlist.priority_changed", &format!("enrolment:{}", e.id), Some(reason.clone()))
-                .await?;
             Ok(e.programme_id)
         })
     })
@@ -174,7 +169,7 @@ pub async fn manual_offer(state: &AppState, caller: &Caller, input: ManualOfferI
             if g.programme_id != e.programme_id {
                 return Err(AppError::field("group_id", "other_programme", "the group belongs to another programme"));
             }
-            if !GroupStatus::parse(&g.status).is_some_and(crate::enrolment::rules::group_accepts_placements) {
+            if !GroupStatus::parse(&g.status).is_some_and(crate::roster::rules::group_accepts_placements) {
                 return Err(AppError::conflict(ErrorCode::GroupClosed, format!("{} is {}", g.name, g.status)));
             }
             let open = seat_hold::Entity::find()
@@ -193,7 +188,7 @@ pub async fn manual_offer(state: &AppState, caller: &Caller, input: ManualOfferI
             }
             let deadline = rules::offer_deadline(ctx.now, p.offer_hours, first)
                 .ok_or_else(|| AppError::conflict(ErrorCode::GroupStarted, format!("{} starts tomorrow: no time for an offer", g.name)))?;
-            let (_, region) = offers::org_and_region(txn, e.professional_id).await?;
+            let (_, region) = crate::reference::lookup::org_and_region(txn, e.professional_id).await?;
             let h = offers::create_offer(txn, &ctx, &g, &e, region, deadline, Some((actor, reason)))
                 .await?
                 .ok_or_else(|| AppError::conflict(ErrorCode::Conflict, "this professional got an offer meanwhile"))?;
@@ -329,5 +324,5 @@ pub async fn update_settings(state: &AppState, caller: &Caller, id: ProgrammeId,
     // A lower threshold may make a proposal due at once.
     super::proposals::refresh(state).await?;
     let p = programme::Entity::find_by_id(id.0).one(&state.db).await?.ok_or(AppError::NotFound)?;
-    Ok(super::views::settings_of(&p))
+    Ok(crate::reference::lookup::settings_of(&p))
 }

@@ -5,29 +5,17 @@ use super::offers::{OFFER, SUBSTITUTION};
 use super::{proposals, rules, seats};
 use crate::auth::rules::Scope;
 use crate::auth::Caller;
-use crate::enrolment::service::{names, Names};
+use crate::reference::lookup::{names, Names};
 use crate::entities::{enrolment, group_quota, professional, programme, seat_hold, training_group};
 use crate::error::{AppError, AppResult};
 use crate::reference::service::to_group;
-use crate::startup::AppState;
+use crate::state::AppState;
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
 use std::collections::HashMap;
 use va_openapi::auth::{NamedRef, Role};
 use va_openapi::waitlist::*;
 use va_openapi::*;
 
-pub fn settings_of(p: &programme::Model) -> WaitlistSettings {
-    WaitlistSettings {
-        offer_hours: p.offer_hours,
-        substitution_hours: p.substitution_hours,
-        regional_quotas: p.regional_quotas,
-        quota_cutoff_days: p.quota_cutoff_days,
-        extra_group_threshold: p.extra_group_threshold,
-        cost_per_group_eur: p.cost_per_group_eur,
-        cost_per_trainer_day_eur: p.cost_per_trainer_day_eur,
-        trainer_days_per_group: p.trainer_days_per_group,
-    }
-}
 
 struct Lookup {
     names: Names,
@@ -42,7 +30,7 @@ async fn lookup<C: ConnectionTrait>(db: &C, holds: &[seat_hold::Model]) -> AppRe
     let enrolments: HashMap<i64, enrolment::Model> =
         enrolment::Entity::find().filter(enrolment::Column::Id.is_in(ids)).all(db).await?.into_iter().map(|e| (e.id, e)).collect();
     let list: Vec<enrolment::Model> = enrolments.values().cloned().collect();
-    let profs = crate::enrolment::service::professionals_of(db, &list).await?;
+    let profs = crate::reference::lookup::professionals_of(db, &list).await?;
     let groups = training_group::Entity::find()
         .filter(training_group::Column::Id.is_in(holds.iter().map(|h| h.group_id)))
         .all(db)
@@ -148,7 +136,7 @@ pub async fn group_seats<C: ConnectionTrait>(db: &C, p: &programme::Model, today
         let cutoff = rules::quota_cutoff(first, p.quota_cutoff_days);
         let quota_until = (p.regional_quotas && g.quota_released_at.is_none() && !qs.is_empty() && today < cutoff).then_some(cutoff);
         out.push(GroupSeats {
-            free: crate::enrolment::rules::free_seats(g.capacity, g.seats_taken + g.seats_held),
+            free: crate::roster::rules::free_seats(g.capacity, g.seats_taken + g.seats_held),
             started: rules::started(today, first),
             first_day: Some(first),
             quotas: qs,
@@ -167,7 +155,7 @@ pub async fn board(state: &AppState, caller: &Caller, programme_id: ProgrammeId)
     let today = state.settings.clock.today();
     Ok(WaitlistBoard {
         programme_id,
-        settings: settings_of(&p),
+        settings: crate::reference::lookup::settings_of(&p),
         entries: super::service::list(state, caller, programme_id).await?,
         offers: offers(db, holds_of(db, p.id, OFFER, None, 30).await?).await?,
         substitutions: substitutions(db, holds_of(db, p.id, SUBSTITUTION, None, 10).await?).await?,

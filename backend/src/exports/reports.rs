@@ -2,15 +2,15 @@
 //! caller's scope: the monitoring report, trained professionals, the survey
 //! answers, the waiting list.
 
-use super::export::{Cell, Sheet};
+use super::sheet::{Cell, Sheet};
 use crate::auth::Caller;
 use crate::entities::{enrolment, organisation, professional, programme, region, survey_response, training_group};
 use crate::error::{AppError, AppResult};
-use crate::startup::AppState;
+use crate::state::AppState;
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
 use std::collections::HashMap;
 use va_openapi::auth::Role;
-use super::dashboard::detail_of;
+use crate::monitoring::dashboard::detail_of;
 use va_openapi::monitoring::{region_label, Dashboard, Figures, NO_REGION};
 use va_openapi::reference::OrganisationKind;
 use va_openapi::survey::SurveyStatus;

@@ -1,48 +1,19 @@
-//! The waiting list's clock work: expired offers, closed substitution windows,
-//! quota cut-offs and extra-group proposals. All its state is in the database
-//! (deadlines, statuses, `quota_released_at`), and every step is a guarded
-//! update, so a restart loses nothing and a second run repeats nothing.
+//! Regional quota cut-offs: reserved seats still empty when the cut-off passes
+//! go to everyone and are offered to the list. Run by the job runner
+//! (`crate::jobs`); the state is `quota_released_at`, set by a guarded update,
+//! so a restart loses nothing and a second run repeats nothing.
 
 use super::offers::{self, Ctx};
-use super::{proposals, rules, seats};
+use super::{rules, seats};
 use crate::entities::{group_quota, programme, training_group};
 use crate::error::AppResult;
-use crate::startup::AppState;
+use crate::state::AppState;
 use sea_orm::sea_query::Expr;
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 
-#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
-pub struct Tick {
-    pub expired: usize,
-    pub released: usize,
-    pub quotas_released: usize,
-    pub proposals: usize,
-    /// Groups whose evaluation links went out.
-    pub evaluations: usize,
-    /// Survey reminders queued.
-    pub survey_reminders: usize,
-}
-
-/// One round; tests call it after moving the clock.
-pub async fn tick(state: &AppState) -> AppResult<Tick> {
-    let t = Tick {
-        expired: offers::expire_due(state).await?,
-        released: offers::release_due(state).await?,
-        quotas_released: release_quotas(state).await?,
-        proposals: proposals::refresh(state).await?,
-        evaluations: crate::followup::evaluation::send_due(state).await?,
-        survey_reminders: crate::survey::service::remind_due(state).await?,
-    };
-    if t != Tick::default() {
-        state.mail_notify.notify_one();
-        tracing::info!(?t, "waiting-list scheduler");
-    }
-    Ok(t)
-}
-
 /// Groups past their quota cut-off: reserved seats still empty go to everyone,
 /// and are offered to the list.
-async fn release_quotas(state: &AppState) -> AppResult<usize> {
+pub async fn release_due(state: &AppState) -> AppResult<usize> {
     let today = state.settings.clock.today();
     let with_quotas: Vec<i64> = group_quota::Entity::find().all(&state.db).await?.into_iter().map(|q| q.group_id).collect();
     let groups = training_group::Entity::find()
@@ -98,14 +69,4 @@ fn free_for_anyone(occ: &rules::Occupancy) -> i32 {
         n += 1;
     }
     n
-}
-
-/// Runs `tick` every `interval` until the process ends.
-pub async fn run(state: AppState) {
-    loop {
-        if let Err(e) = tick(&state).await {
-            tracing::error!(error = %e, "waiting-list scheduler round failed");
-        }
-        tokio::time::sleep(state.settings.scheduler_interval).await;
-    }
 }

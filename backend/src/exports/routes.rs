@@ -1,0 +1,71 @@
+//! The export handler: one operation for every list, as XLSX or CSV.
+
+use super::{reports, sheet};
+use crate::auth::Caller;
+use crate::error::{AppError, AppResult};
+use crate::monitoring::dashboard;
+use crate::state::AppState;
+use actix_web::{get, http::header, web, HttpResponse};
+use serde::Deserialize;
+use utoipa::{IntoParams, ToSchema};
+use va_openapi::{Problem, RegionId};
+
+#[derive(Debug, Deserialize, IntoParams)]
+#[serde(deny_unknown_fields)]
+pub struct ExportQuery {
+    /// `xlsx` (default) or `csv`.
+    pub format: Option<ExportFormat>,
+    /// Only this region's rows.
+    pub region: Option<i64>,
+}
+
+/// A list as a spreadsheet with Dutch headers and dd-mm-jjjj dates, in the caller's scope:
+/// `monitoring` (the report), `trained`, `survey` (latest round), `waitlist`, `requests`
+/// (every enrolment), `groups`, `followup`, `scenarios` (planner, BEL).
+#[utoipa::path(
+    tag = "monitoring",
+    params(("list" = String, Path, description = "monitoring, trained, survey, waitlist, requests, groups, followup or scenarios"), ExportQuery),
+    responses(
+        (status = 200, description = "The file", content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", body = Vec<u8>),
+        (status = 400, body = Problem, content_type = "application/problem+json"),
+        (status = 401, body = Problem, content_type = "application/problem+json"),
+        (status = 403, body = Problem, content_type = "application/problem+json"),
+        (status = 404, body = Problem, content_type = "application/problem+json", description = "Unknown list, or no survey round yet"),
+    ),
+    security(("bearer" = []))
+)]
+#[get("/exports/{list}")]
+pub async fn export_list(state: web::Data<AppState>, caller: Caller, list: web::Path<String>, q: web::Query<ExportQuery>) -> AppResult<HttpResponse> {
+    let region = q.region.map(RegionId);
+    let sheets = match list.as_str() {
+        "monitoring" => reports::monitoring(&dashboard::dashboard(&state, &caller).await?, region),
+        "trained" => reports::trained(&state, &caller, region).await?,
+        "survey" => reports::survey(&state, &caller, region).await?,
+        "waitlist" => reports::waitlist(&state, &caller, region).await?,
+        "requests" => reports::requests(&state, &caller, region).await?,
+        "groups" => reports::groups(&state, &caller, region).await?,
+        "followup" => reports::followup(&state, &caller, region).await?,
+        "scenarios" => reports::scenarios(&state, &caller).await?,
+        _ => return Err(AppError::NotFound),
+    };
+    let stem = format!("{}-{}", list.as_str(), state.settings.clock.today().format("%d-%m-%Y"));
+    let (bytes, ctype, ext) = match q.format.unwrap_or(ExportFormat::Xlsx) {
+        ExportFormat::Xlsx => (sheet::to_xlsx(&sheets)?, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "xlsx"),
+        ExportFormat::Csv => (sheet::to_csv(&sheets)?, "text/csv; charset=utf-8", "csv"),
+    };
+    Ok(HttpResponse::Ok()
+        .content_type(ctype)
+        .insert_header((header::CONTENT_DISPOSITION, format!("attachment; filename=\"{stem}.{ext}\"")))
+        .body(bytes))
+}
+
+#[derive(Debug, Clone, Copy, Deserialize, ToSchema, PartialEq, Eq)]
+#[serde(rename_all = "lowercase")]
+pub enum ExportFormat {
+    Csv,
+    Xlsx,
+}
+
+pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
+    cfg.service(export_list);
+}

@@ -1,0 +1,86 @@
+//! Lookups every domain shares: professionals of enrolments, organisation and
+//! region names, active users by role, an organisation's contacts, the region
+//! a professional's seat counts for, a programme's settings.
+
+use crate::entities::{enrolment, organisation, professional, programme, region, user};
+use crate::error::{AppError, AppResult};
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
+use std::collections::HashMap;
+use va_openapi::auth::{NamedRef, Role};
+use va_openapi::waitlist::WaitlistSettings;
+use va_openapi::{OrganisationId, RegionId};
+
+/// The professionals of the given enrolments, by id.
+pub async fn professionals_of<C: ConnectionTrait>(db: &C, enrolments: &[enrolment::Model]) -> AppResult<HashMap<i64, professional::Model>> {
+    let ids: Vec<i64> = enrolments.iter().map(|e| e.professional_id).collect();
+    Ok(professional::Entity::find()
+        .filter(professional::Column::Id.is_in(ids))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|p| (p.id, p))
+        .collect())
+}
+
+/// Organisations and regions by id, loaded once per answer.
+pub struct Names {
+    orgs: HashMap<i64, organisation::Model>,
+    regions: HashMap<i64, String>,
+}
+
+pub async fn names<C: ConnectionTrait>(db: &C) -> AppResult<Names> {
+    Ok(Names {
+        orgs: organisation::Entity::find().all(db).await?.into_iter().map(|o| (o.id, o)).collect(),
+        regions: region::Entity::find().all(db).await?.into_iter().map(|r| (r.id, r.name)).collect(),
+    })
+}
+
+impl Names {
+    pub fn org(&self, id: i64) -> NamedRef<OrganisationId> {
+        NamedRef { id: OrganisationId(id), name: self.orgs.get(&id).map(|o| o.name.clone()).unwrap_or_default() }
+    }
+
+    pub fn organisation(&self, id: i64) -> Option<&organisation::Model> {
+        self.orgs.get(&id)
+    }
+
+    /// The region of an organisation (none for GIs and care providers).
+    pub fn org_region(&self, id: i64) -> Option<NamedRef<RegionId>> {
+        self.region(self.orgs.get(&id).and_then(|o| o.region_id))
+    }
+    pub fn region(&self, id: Option<i64>) -> Option<NamedRef<RegionId>> {
+        id.map(|id| NamedRef { id: RegionId(id), name: self.regions.get(&id).cloned().unwrap_or_default() })
+    }
+}
+
+/// Active users of a role (a query to narrow further).
+pub async fn active_users<C: ConnectionTrait>(db: &C, role: Role) -> AppResult<sea_orm::Select<user::Entity>> {
+    let _ = db;
+    Ok(user::Entity::find().filter(user::Column::Role.eq(role.as_str())).filter(user::Column::Active.eq(true)))
+}
+
+/// The active contacts of an organisation.
+pub async fn org_contacts<C: ConnectionTrait>(db: &C, org_id: i64) -> AppResult<Vec<user::Model>> {
+    Ok(active_users(db, Role::OrgContact).await?.filter(user::Column::OrganisationId.eq(org_id)).all(db).await?)
+}
+
+/// The organisation and region a professional's seat counts for.
+pub async fn org_and_region<C: ConnectionTrait>(db: &C, professional_id: i64) -> AppResult<(i64, Option<i64>)> {
+    let p = professional::Entity::find_by_id(professional_id).one(db).await?.ok_or(AppError::NotFound)?;
+    let o = organisation::Entity::find_by_id(p.organisation_id).one(db).await?.ok_or(AppError::NotFound)?;
+    Ok((o.id, o.region_id))
+}
+
+/// A programme's waiting-list settings as the contract shows them.
+pub fn settings_of(p: &programme::Model) -> WaitlistSettings {
+    WaitlistSettings {
+        offer_hours: p.offer_hours,
+        substitution_hours: p.substitution_hours,
+        regional_quotas: p.regional_quotas,
+        quota_cutoff_days: p.quota_cutoff_days,
+        extra_group_threshold: p.extra_group_threshold,
+        cost_per_group_eur: p.cost_per_group_eur,
+        cost_per_trainer_day_eur: p.cost_per_trainer_day_eur,
+        trainer_days_per_group: p.trainer_days_per_group,
+    }
+}

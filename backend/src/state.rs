@@ -1,0 +1,35 @@
+//! The application state every handler, service and job receives. It sits
+//! below the domains: it knows the database, the settings and the keys, and
+//! nothing of what the domains do with them.
+
+use crate::auth::JwtKeys;
+use crate::config::Settings;
+use sea_orm::{ConnectionTrait, DatabaseConnection};
+use std::sync::Arc;
+use tokio::sync::Notify;
+
+/// Shared by every handler through `web::Data`.
+#[derive(Clone)]
+pub struct AppState {
+    pub db: DatabaseConnection,
+    pub settings: Arc<Settings>,
+    pub keys: Arc<JwtKeys>,
+    /// Wakes the email sender right after a message is queued.
+    pub mail_notify: Arc<Notify>,
+    /// SQLite has one writer: write transactions queue here instead of failing
+    /// with a busy snapshot. `None` on PostgreSQL, whose row locks do this.
+    pub write_gate: Option<Arc<tokio::sync::Mutex<()>>>,
+}
+
+impl AppState {
+    pub fn new(db: DatabaseConnection, settings: Settings, keys: Arc<JwtKeys>) -> AppState {
+        let sqlite = db.get_database_backend() == sea_orm::DbBackend::Sqlite;
+        AppState {
+            db,
+            settings: Arc::new(settings),
+            keys,
+            mail_notify: Arc::new(Notify::new()),
+            write_gate: sqlite.then(|| Arc::new(tokio::sync::Mutex::new(()))),
+        }
+    }
+}
