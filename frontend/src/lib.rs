@@ -1,9 +1,11 @@
 //! The SPA of the VA training planner (Leptos, client-side rendered).
 
+// First, so that its `k!` and `t!` macros are in scope everywhere below.
+#[macro_use]
+pub mod i18n;
 pub mod api;
 pub mod app;
 pub mod components;
-pub mod i18n;
 pub mod pages;
 pub mod session;
 

@@ -1,6 +1,7 @@
 //! The login session: kept in localStorage so it survives a reload, dropped at
 //! expiry, on logout and when the server answers 401.
 
+use crate::i18n::Key;
 use leptos::prelude::*;
 use va_openapi::auth::{LoginResponse, Role};
 
@@ -70,6 +71,11 @@ pub fn expire() {
     }
 }
 
+/// The token of the current session, for the API client (outside any reactive owner).
+pub fn current_token() -> Option<String> {
+    SIGNAL.with(|c| c.get()).and_then(|sig| sig.with_untracked(|s| s.as_ref().map(|s| s.token.clone())))
+}
+
 /// The session signal, provided by `App`.
 pub fn use_session() -> RwSignal<Option<Session>> {
     expect_context::<RwSignal<Option<Session>>>()
@@ -85,11 +91,11 @@ pub fn home_path(role: Role) -> &'static str {
     }
 }
 
-pub fn role_key(role: Role) -> &'static str {
+pub fn role_key(role: Role) -> Key {
     match role {
-        Role::BelCoordinator => "role.bel_coordinator",
-        Role::Ambassador => "role.ambassador",
-        Role::OrgContact => "role.org_contact",
-        Role::Trainer => "role.trainer",
+        Role::BelCoordinator => k!("role.bel_coordinator"),
+        Role::Ambassador => k!("role.ambassador"),
+        Role::OrgContact => k!("role.org_contact"),
+        Role::Trainer => k!("role.trainer"),
     }
 }

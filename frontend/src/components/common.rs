@@ -1,7 +1,7 @@
 //! Shared building blocks: form fields, tables, loading and error states.
 
 use crate::api::ApiError;
-use crate::i18n::{lookup, t, use_lang};
+use crate::i18n::{lookup, tr, use_lang, Key};
 use leptos::prelude::*;
 
 /// A labelled text input in the NL Design System form-field pattern, with an
@@ -9,7 +9,7 @@ use leptos::prelude::*;
 #[component]
 pub fn TextField(
     id: &'static str,
-    label: &'static str,
+    label: Key,
     value: RwSignal<String>,
     #[prop(default = "text")] kind: &'static str,
     #[prop(default = "off")] autocomplete: &'static str,
@@ -20,7 +20,7 @@ pub fn TextField(
     view! {
         <div class="utrecht-form-field utrecht-form-field--text">
             <div class="utrecht-form-field__label">
-                <label class="utrecht-form-label" for=id>{t(label)}</label>
+                <label class="utrecht-form-label" for=id>{tr(label)}</label>
             </div>
             <div class="utrecht-form-field__input">
                 <input id=id name=id type=kind autocomplete=autocomplete aria-required="true"
@@ -40,7 +40,7 @@ pub fn TextField(
 /// A table with translated column headers (`(text key, numeric)`); rows are the children.
 #[component]
 pub fn Table(
-    headers: Vec<(&'static str, bool)>,
+    headers: Vec<(Key, bool)>,
     #[prop(optional)] testid: &'static str,
     children: Children,
 ) -> impl IntoView {
@@ -54,7 +54,7 @@ pub fn Table(
                                 "utrecht-table__header-cell utrecht-table__header-cell--numeric"
                             } else {
                                 "utrecht-table__header-cell"
-                            }>{t(key)}</th>
+                            }>{tr(key)}</th>
                         }).collect_view()}
                     </tr>
                 </thead>
@@ -68,14 +68,14 @@ pub fn Table(
 pub fn LoadError(err: ApiError) -> impl IntoView {
     view! {
         <div class="utrecht-alert utrecht-alert--error" role="alert">
-            <p class="utrecht-paragraph">{t(err.text_key())}</p>
+            <p class="utrecht-paragraph">{tr(err.text_key())}</p>
         </div>
     }
 }
 
 #[component]
 pub fn Loading() -> impl IntoView {
-    view! { <p class="utrecht-paragraph" aria-live="polite">{t("loading")}</p> }
+    view! { <p class="utrecht-paragraph" aria-live="polite">{t!("loading")}</p> }
 }
 
 /// After an action: reload the page's data on success, show the error otherwise.
@@ -114,7 +114,7 @@ pub fn error_alert(err: RwSignal<Option<ApiError>>) -> impl IntoView {
             // Field rules with a text of their own are named (e.g. personal data in a note).
             let rules: Vec<&'static str> = match &e {
                 ApiError::Problem(p) => {
-                    let mut v: Vec<&'static str> = p.errors.iter().map(|f| field_rule_text(lang.get(), &f.code)).filter(|t| *t != "…").collect();
+                    let mut v: Vec<&'static str> = p.errors.iter().filter_map(|f| field_rule_text(lang.get(), &f.code)).collect();
                     v.dedup();
                     v
                 }
@@ -131,25 +131,25 @@ pub fn error_alert(err: RwSignal<Option<ApiError>>) -> impl IntoView {
     }
 }
 
-fn field_rule_text(lang: crate::i18n::Lang, code: &str) -> &'static str {
-    match code {
-        "personal_data" => lookup(lang, "field.personal_data"),
-        "in_past" => lookup(lang, "field.in_past"),
-        "invalid_time" => lookup(lang, "field.invalid_time"),
-        "not_trained" => lookup(lang, "field.not_trained"),
-        "note_required" => lookup(lang, "field.note_required"),
-        "no_group" => lookup(lang, "field.no_group"),
-        "not_contact" => lookup(lang, "field.not_contact"),
-        "out_of_range" => lookup(lang, "field.out_of_range"),
-        _ => "…",
-    }
+fn field_rule_text(lang: crate::i18n::Lang, code: &str) -> Option<&'static str> {
+    Some(match code {
+        "personal_data" => lookup(lang, k!("field.personal_data")),
+        "in_past" => lookup(lang, k!("field.in_past")),
+        "invalid_time" => lookup(lang, k!("field.invalid_time")),
+        "not_trained" => lookup(lang, k!("field.not_trained")),
+        "note_required" => lookup(lang, k!("field.note_required")),
+        "no_group" => lookup(lang, k!("field.no_group")),
+        "not_contact" => lookup(lang, k!("field.not_contact")),
+        "out_of_range" => lookup(lang, k!("field.out_of_range")),
+        _ => return None,
+    })
 }
 
 /// The training days of a group: date, times, place.
 #[component]
 pub fn DaysTable(days: Vec<va_openapi::enrolment::TrainingDay>) -> impl IntoView {
     view! {
-        <Table headers=vec![("group.day", false), ("group.time", false), ("group.place", false)]>
+        <Table headers=vec![(k!("group.day"), false), (k!("group.time"), false), (k!("group.place"), false)]>
             {days.into_iter().map(|d| view! {
                 <tr class="utrecht-table__row">
                     <th class="utrecht-table__header-cell" scope="row">{nl_date(d.day)}</th>
@@ -163,14 +163,14 @@ pub fn DaysTable(days: Vec<va_openapi::enrolment::TrainingDay>) -> impl IntoView
 
 /// A labelled multi-line text field.
 #[component]
-pub fn TextArea(id: String, label: &'static str, value: RwSignal<String>, #[prop(default = 3)] rows: u32, #[prop(optional)] hint: Option<&'static str>) -> impl IntoView {
+pub fn TextArea(id: String, label: Key, value: RwSignal<String>, #[prop(default = 3)] rows: u32, #[prop(optional)] hint: Option<Key>) -> impl IntoView {
     let hint_id = format!("{id}-hint");
     view! {
         <div class="utrecht-form-field utrecht-form-field--textarea">
             <div class="utrecht-form-field__label">
-                <label class="utrecht-form-label" for=id.clone()>{t(label)}</label>
+                <label class="utrecht-form-label" for=id.clone()>{tr(label)}</label>
             </div>
-            {hint.map(|h| view! { <p class="utrecht-form-field-description" id=hint_id.clone()>{t(h)}</p> })}
+            {hint.map(|h| view! { <p class="utrecht-form-field-description" id=hint_id.clone()>{tr(h)}</p> })}
             <div class="utrecht-form-field__input">
                 <textarea id=id.clone() name=id class="utrecht-textarea utrecht-textarea--html-textarea" rows=rows
                     aria-describedby=hint.map(|_| hint_id.clone())
@@ -187,12 +187,12 @@ pub fn param_id(params: Memo<leptos_router::params::ParamsMap>, name: &'static s
 
 /// A section with a heading that shows its list, or a sentence when there is nothing to list.
 #[component]
-pub fn ListSection(testid: &'static str, title: &'static str, empty: &'static str, is_empty: bool, children: Children) -> impl IntoView {
+pub fn ListSection(testid: &'static str, title: Key, empty: Key, is_empty: bool, children: Children) -> impl IntoView {
     view! {
         <section class="va-section" data-testid=testid>
-            <h2 class="utrecht-heading-2">{t(title)}</h2>
+            <h2 class="utrecht-heading-2">{tr(title)}</h2>
             {if is_empty {
-                view! { <p class="utrecht-paragraph va-empty">{t(empty)}</p> }.into_any()
+                view! { <p class="utrecht-paragraph va-empty">{tr(empty)}</p> }.into_any()
             } else {
                 children().into_any()
             }}

@@ -1,7 +1,6 @@
 //! Protected pages: no session sends the user to the login page; a wrong role
 //! gets an explanation instead of the page.
 
-use crate::i18n::t;
 use crate::session::{use_session, Session};
 use leptos::prelude::*;
 use leptos_router::components::Redirect;
@@ -28,7 +27,7 @@ where
         Some(s) if allowed(s.user.role) => render(s).into_view().into_any(),
         Some(_) => view! {
             <div class="utrecht-alert utrecht-alert--warning" role="alert">
-                <p class="utrecht-paragraph">{t("forbidden.text")}</p>
+                <p class="utrecht-paragraph">{t!("forbidden.text")}</p>
             </div>
         }
         .into_any(),

@@ -1,6 +1,6 @@
 //! Page frame: skip link, header with navigation per role, language switch, logout, footer.
 
-use crate::i18n::{lookup, t, use_lang, Lang};
+use crate::i18n::{lookup, tr, use_lang, Key, Lang};
 use crate::session::{self, home_path, role_key, use_session};
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -8,30 +8,30 @@ use leptos_router::hooks::use_navigate;
 use va_openapi::auth::Role;
 
 /// The menu of a role: (path, text key).
-fn nav_items(role: Role) -> Vec<(&'static str, &'static str)> {
-    let mut items = vec![(home_path(role), "nav.start")];
+fn nav_items(role: Role) -> Vec<(&'static str, Key)> {
+    let mut items = vec![(home_path(role), k!("nav.start"))];
     match role {
         Role::BelCoordinator => {
-            items.push(("/bel/plaatsing", "nav.board"));
-            items.push(("/bel/wachtlijst", "nav.waitlist"));
-            items.push(("/readiness", "nav.readiness"));
-            items.push(("/nazorg", "nav.followup"));
-            items.push(("/monitoring", "nav.monitoring"));
-            items.push(("/bel/planner", "nav.planner"));
-            items.push(("/bel/vragenlijst", "nav.template"));
-            items.push(("/bel/gebruikers", "nav.users"));
+            items.push(("/bel/plaatsing", k!("nav.board")));
+            items.push(("/bel/wachtlijst", k!("nav.waitlist")));
+            items.push(("/readiness", k!("nav.readiness")));
+            items.push(("/nazorg", k!("nav.followup")));
+            items.push(("/monitoring", k!("nav.monitoring")));
+            items.push(("/bel/planner", k!("nav.planner")));
+            items.push(("/bel/vragenlijst", k!("nav.template")));
+            items.push(("/bel/gebruikers", k!("nav.users")));
         }
         Role::Ambassador => {
-            items.push(("/readiness", "nav.readiness"));
-            items.push(("/nazorg", "nav.followup"));
-            items.push(("/monitoring", "nav.monitoring"));
+            items.push(("/readiness", k!("nav.readiness")));
+            items.push(("/nazorg", k!("nav.followup")));
+            items.push(("/monitoring", k!("nav.monitoring")));
         }
         Role::OrgContact => {
-            items.push(("/organisatie/aanmelden", "nav.new_request"));
-            items.push(("/nazorg", "nav.followup"));
-            items.push(("/monitoring", "nav.monitoring"));
+            items.push(("/organisatie/aanmelden", k!("nav.new_request")));
+            items.push(("/nazorg", k!("nav.followup")));
+            items.push(("/monitoring", k!("nav.monitoring")));
         }
-        Role::Trainer => items.push(("/nazorg", "nav.followup")),
+        Role::Trainer => items.push(("/nazorg", k!("nav.followup"))),
     }
     items
 }
@@ -65,37 +65,37 @@ pub fn Layout(children: Children) -> impl IntoView {
     });
     view! {
         <div class="utrecht-page va-page">
-            <a class="utrecht-link va-skip" href="#inhoud">{t("app.skip")}</a>
+            <a class="utrecht-link va-skip" href="#inhoud">{t!("app.skip")}</a>
             <header class="utrecht-page-header va-header">
                 <div class="va-header__brand">
-                    <span class="va-header__org">{t("app.org")}</span>
-                    <span class="va-header__title">{t("app.title")}</span>
+                    <span class="va-header__org">{t!("app.org")}</span>
+                    <span class="va-header__title">{t!("app.title")}</span>
                 </div>
                 <div class="va-header__tools">
                     <button type="button" class="utrecht-button utrecht-button--subtle va-lang" on:click=switch
-                        aria-label=move || lookup(lang.get(), "lang.switch.label")
+                        aria-label=move || lookup(lang.get(), k!("lang.switch.label"))
                         lang=move || if lang.get() == Lang::Nl { "en" } else { "nl" }>
-                        {t("lang.switch")}
+                        {t!("lang.switch")}
                     </button>
                     {move || sess.get().map(|s| {
                         let logout = logout.clone();
                         view! {
                             <span class="va-user" data-testid="current-user">
-                                <span class="va-visually-hidden">{t("nav.logged_in_as")}" "</span>
+                                <span class="va-visually-hidden">{t!("nav.logged_in_as")}" "</span>
                                 {s.user.name.clone()}" · "{move || lookup(lang.get(), role_key(s.user.role))}
                             </span>
                             <button type="button" class="utrecht-button utrecht-button--secondary-action" on:click=logout data-testid="logout">
-                                {t("nav.logout")}
+                                {t!("nav.logout")}
                             </button>
                         }
                     })}
                 </div>
             </header>
             {move || sess.get().map(|s| view! {
-                <nav class="va-nav" aria-label=move || lookup(lang.get(), "nav.label")>
+                <nav class="va-nav" aria-label=move || lookup(lang.get(), k!("nav.label"))>
                     <ul class="va-nav__list">
                         {nav_items(s.user.role).into_iter().map(|(href, key)| view! {
-                            <li><A href=href exact=true attr:class="va-nav__link">{t(key)}</A></li>
+                            <li><A href=href exact=true attr:class="va-nav__link">{tr(key)}</A></li>
                         }).collect_view()}
                     </ul>
                 </nav>
@@ -104,7 +104,7 @@ pub fn Layout(children: Children) -> impl IntoView {
                 {children()}
             </main>
             <footer class="utrecht-page-footer va-footer">
-                <p class="utrecht-paragraph">{t("app.footer")}</p>
+                <p class="utrecht-paragraph">{t!("app.footer")}</p>
             </footer>
         </div>
     }

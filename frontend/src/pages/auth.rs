@@ -2,7 +2,7 @@
 
 use crate::api;
 use crate::components::common::TextField;
-use crate::i18n::{lookup, t, use_lang};
+use crate::i18n::{lookup, use_lang, Key};
 use crate::session::{self, home_path, use_session};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -39,7 +39,7 @@ pub fn Login() -> impl IntoView {
     let navigate = use_navigate();
     let email = RwSignal::new(String::new());
     let password = RwSignal::new(String::new());
-    let error_key: RwSignal<Option<&'static str>> = RwSignal::new(None);
+    let error_key: RwSignal<Option<Key>> = RwSignal::new(None);
     let busy = RwSignal::new(false);
 
     // Already logged in (e.g. reload on /inloggen): go to the start page.
@@ -54,7 +54,7 @@ pub fn Login() -> impl IntoView {
         }
         let (e, p) = (email.get_untracked(), password.get_untracked());
         if e.trim().is_empty() || p.is_empty() {
-            error_key.set(Some("login.required"));
+            error_key.set(Some(k!("login.required")));
             return;
         }
         busy.set(true);
@@ -79,18 +79,18 @@ pub fn Login() -> impl IntoView {
     let message = Signal::derive(move || error_key.get().map(|k| lookup(lang.get(), k)));
     view! {
         <section class="va-narrow" aria-labelledby="login-title">
-            <h1 class="utrecht-heading-1" id="login-title">{t("login.title")}</h1>
-            <p class="utrecht-paragraph">{t("login.intro")}</p>
+            <h1 class="utrecht-heading-1" id="login-title">{t!("login.title")}</h1>
+            <p class="utrecht-paragraph">{t!("login.intro")}</p>
             <ErrorAlert message=message/>
             <form class="va-form" on:submit=submit novalidate=true>
-                <TextField id="email" label="login.email" kind="email" autocomplete="username" value=email/>
-                <TextField id="password" label="login.password" kind="password" autocomplete="current-password" value=password/>
+                <TextField id="email" label=k!("login.email") kind="email" autocomplete="username" value=email/>
+                <TextField id="password" label=k!("login.password") kind="password" autocomplete="current-password" value=password/>
                 <div class="va-actions">
                     <button type="submit" class="utrecht-button utrecht-button--primary-action" data-testid="login-submit"
                         aria-disabled=move || busy.get().to_string()>
-                        {move || if busy.get() { lookup(lang.get(), "login.busy") } else { lookup(lang.get(), "login.submit") }}
+                        {move || if busy.get() { lookup(lang.get(), k!("login.busy")) } else { lookup(lang.get(), k!("login.submit")) }}
                     </button>
-                    <A href="/wachtwoord-vergeten" attr:class="utrecht-link">{t("login.forgot")}</A>
+                    <A href="/wachtwoord-vergeten" attr:class="utrecht-link">{t!("login.forgot")}</A>
                 </div>
             </form>
         </section>
@@ -102,12 +102,12 @@ pub fn ForgotPassword() -> impl IntoView {
     let lang = use_lang();
     let email = RwSignal::new(String::new());
     let sent = RwSignal::new(false);
-    let error_key: RwSignal<Option<&'static str>> = RwSignal::new(None);
+    let error_key: RwSignal<Option<Key>> = RwSignal::new(None);
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let e = email.get_untracked();
         if e.trim().is_empty() {
-            error_key.set(Some("field.required"));
+            error_key.set(Some(k!("field.required")));
             return;
         }
         spawn_local(async move {
@@ -123,20 +123,20 @@ pub fn ForgotPassword() -> impl IntoView {
     let message = Signal::derive(move || error_key.get().map(|k| lookup(lang.get(), k)));
     view! {
         <section class="va-narrow" aria-labelledby="forgot-title">
-            <h1 class="utrecht-heading-1" id="forgot-title">{t("forgot.title")}</h1>
+            <h1 class="utrecht-heading-1" id="forgot-title">{t!("forgot.title")}</h1>
             <Show when=move || !sent.get() fallback=move || view! {
                 <div class="utrecht-alert utrecht-alert--ok" role="status">
-                    <p class="utrecht-paragraph">{t("forgot.sent")}</p>
+                    <p class="utrecht-paragraph">{t!("forgot.sent")}</p>
                 </div>
-                <p class="utrecht-paragraph"><A href="/inloggen" attr:class="utrecht-link">{t("back.login")}</A></p>
+                <p class="utrecht-paragraph"><A href="/inloggen" attr:class="utrecht-link">{t!("back.login")}</A></p>
             }>
-                <p class="utrecht-paragraph">{t("forgot.intro")}</p>
+                <p class="utrecht-paragraph">{t!("forgot.intro")}</p>
                 <ErrorAlert message=message/>
                 <form class="va-form" on:submit=submit novalidate=true>
-                    <TextField id="reset-email" label="login.email" kind="email" autocomplete="email" value=email/>
+                    <TextField id="reset-email" label=k!("login.email") kind="email" autocomplete="email" value=email/>
                     <div class="va-actions">
-                        <button type="submit" class="utrecht-button utrecht-button--primary-action">{t("forgot.submit")}</button>
-                        <A href="/inloggen" attr:class="utrecht-link">{t("back.login")}</A>
+                        <button type="submit" class="utrecht-button utrecht-button--primary-action">{t!("forgot.submit")}</button>
+                        <A href="/inloggen" attr:class="utrecht-link">{t!("back.login")}</A>
                     </div>
                 </form>
             </Show>
@@ -152,16 +152,16 @@ pub fn SetPassword() -> impl IntoView {
     let pw = RwSignal::new(String::new());
     let pw2 = RwSignal::new(String::new());
     let done = RwSignal::new(false);
-    let error_key: RwSignal<Option<&'static str>> = RwSignal::new(None);
+    let error_key: RwSignal<Option<Key>> = RwSignal::new(None);
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let (a, b) = (pw.get_untracked(), pw2.get_untracked());
         if a.chars().count() < 10 {
-            error_key.set(Some("field.too_short"));
+            error_key.set(Some(k!("field.too_short")));
             return;
         }
         if a != b {
-            error_key.set(Some("setpw.mismatch"));
+            error_key.set(Some(k!("setpw.mismatch")));
             return;
         }
         let tok = token();
@@ -178,23 +178,23 @@ pub fn SetPassword() -> impl IntoView {
     let message = Signal::derive(move || error_key.get().map(|k| lookup(lang.get(), k)));
     view! {
         <section class="va-narrow" aria-labelledby="setpw-title">
-            <h1 class="utrecht-heading-1" id="setpw-title">{t("setpw.title")}</h1>
+            <h1 class="utrecht-heading-1" id="setpw-title">{t!("setpw.title")}</h1>
             {move || if token().is_empty() {
-                view! { <div class="utrecht-alert utrecht-alert--warning" role="alert"><p class="utrecht-paragraph">{t("setpw.no_token")}</p></div> }.into_any()
+                view! { <div class="utrecht-alert utrecht-alert--warning" role="alert"><p class="utrecht-paragraph">{t!("setpw.no_token")}</p></div> }.into_any()
             } else if done.get() {
                 view! {
-                    <div class="utrecht-alert utrecht-alert--ok" role="status"><p class="utrecht-paragraph">{t("setpw.done")}</p></div>
-                    <p class="utrecht-paragraph"><A href="/inloggen" attr:class="utrecht-link">{t("back.login")}</A></p>
+                    <div class="utrecht-alert utrecht-alert--ok" role="status"><p class="utrecht-paragraph">{t!("setpw.done")}</p></div>
+                    <p class="utrecht-paragraph"><A href="/inloggen" attr:class="utrecht-link">{t!("back.login")}</A></p>
                 }.into_any()
             } else {
                 view! {
-                    <p class="utrecht-paragraph">{t("setpw.intro")}</p>
+                    <p class="utrecht-paragraph">{t!("setpw.intro")}</p>
                     <ErrorAlert message=message/>
                     <form class="va-form" on:submit=submit novalidate=true>
-                        <TextField id="new-password" label="setpw.password" kind="password" autocomplete="new-password" value=pw/>
-                        <TextField id="repeat-password" label="setpw.repeat" kind="password" autocomplete="new-password" value=pw2/>
+                        <TextField id="new-password" label=k!("setpw.password") kind="password" autocomplete="new-password" value=pw/>
+                        <TextField id="repeat-password" label=k!("setpw.repeat") kind="password" autocomplete="new-password" value=pw2/>
                         <div class="va-actions">
-                            <button type="submit" class="utrecht-button utrecht-button--primary-action">{t("setpw.submit")}</button>
+                            <button type="submit" class="utrecht-button utrecht-button--primary-action">{t!("setpw.submit")}</button>
                         </div>
                     </form>
                 }.into_any()

@@ -5,7 +5,7 @@
 use crate::api::{self, ApiError};
 use crate::components::common::{error_alert, local_time, nl_date, reload_on_ok, LoadError, Loading, Table, TextField};
 use crate::components::guard::RequireRole;
-use crate::i18n::{lookup, t, use_lang};
+use crate::i18n::{lookup, tr, use_lang, Key};
 use crate::session::{use_session, Session};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -15,56 +15,56 @@ use va_openapi::auth::Role;
 use va_openapi::enrolment::*;
 use va_openapi::{EnrolmentId, GroupId, RequestId};
 
-pub fn enrolment_status_key(s: EnrolmentStatus) -> &'static str {
+pub fn enrolment_status_key(s: EnrolmentStatus) -> Key {
     match s {
-        EnrolmentStatus::Draft => "es.draft",
-        EnrolmentStatus::Submitted => "es.submitted",
-        EnrolmentStatus::Returned => "es.returned",
-        EnrolmentStatus::Approved => "es.approved",
-        EnrolmentStatus::Rejected => "es.rejected",
-        EnrolmentStatus::Placed => "es.placed",
-        EnrolmentStatus::Waitlisted => "es.waitlisted",
-        EnrolmentStatus::Withdrawn => "es.withdrawn",
-        EnrolmentStatus::Trained => "es.trained",
-        EnrolmentStatus::NotCompleted => "es.not_completed",
+        EnrolmentStatus::Draft => k!("es.draft"),
+        EnrolmentStatus::Submitted => k!("es.submitted"),
+        EnrolmentStatus::Returned => k!("es.returned"),
+        EnrolmentStatus::Approved => k!("es.approved"),
+        EnrolmentStatus::Rejected => k!("es.rejected"),
+        EnrolmentStatus::Placed => k!("es.placed"),
+        EnrolmentStatus::Waitlisted => k!("es.waitlisted"),
+        EnrolmentStatus::Withdrawn => k!("es.withdrawn"),
+        EnrolmentStatus::Trained => k!("es.trained"),
+        EnrolmentStatus::NotCompleted => k!("es.not_completed"),
     }
 }
 
-fn request_status_key(s: RequestStatus) -> &'static str {
+fn request_status_key(s: RequestStatus) -> Key {
     match s {
-        RequestStatus::Draft => "rs.draft",
-        RequestStatus::Submitted => "rs.submitted",
-        RequestStatus::Returned => "rs.returned",
-        RequestStatus::Decided => "rs.decided",
-        RequestStatus::Withdrawn => "rs.withdrawn",
+        RequestStatus::Draft => k!("rs.draft"),
+        RequestStatus::Submitted => k!("rs.submitted"),
+        RequestStatus::Returned => k!("rs.returned"),
+        RequestStatus::Decided => k!("rs.decided"),
+        RequestStatus::Withdrawn => k!("rs.withdrawn"),
     }
 }
 
-fn action_key(a: &str) -> &'static str {
+fn action_key(a: &str) -> Key {
     match a {
-        "created" => "act.created",
-        "submit" => "act.submit",
-        "approve" => "act.approve",
-        "reject" => "act.reject",
-        "return" => "act.return",
-        "allocate" => "act.allocate",
-        "move" => "act.move",
-        "waitlist" => "act.waitlist",
-        "withdraw" => "act.withdraw",
-        "edit" => "act.edit",
-        "offer" => "act.offer",
-        "offer_accepted" => "act.offer_accepted",
-        "offer_declined" => "act.offer_declined",
-        "offer_expired" => "act.offer_expired",
-        "substitute" => "act.substitute",
-        "priority" => "act.priority",
-        "complete" => "act.complete",
-        "not_complete" => "act.not_complete",
-        _ => "act.other",
+        "created" => k!("act.created"),
+        "submit" => k!("act.submit"),
+        "approve" => k!("act.approve"),
+        "reject" => k!("act.reject"),
+        "return" => k!("act.return"),
+        "allocate" => k!("act.allocate"),
+        "move" => k!("act.move"),
+        "waitlist" => k!("act.waitlist"),
+        "withdraw" => k!("act.withdraw"),
+        "edit" => k!("act.edit"),
+        "offer" => k!("act.offer"),
+        "offer_accepted" => k!("act.offer_accepted"),
+        "offer_declined" => k!("act.offer_declined"),
+        "offer_expired" => k!("act.offer_expired"),
+        "substitute" => k!("act.substitute"),
+        "priority" => k!("act.priority"),
+        "complete" => k!("act.complete"),
+        "not_complete" => k!("act.not_complete"),
+        _ => k!("act.other"),
     }
 }
 
-fn badge(status_class: &'static str, key: &'static str) -> impl IntoView {
+fn badge(status_class: &'static str, key: Key) -> impl IntoView {
     let lang = use_lang();
     view! { <span class=format!("va-status va-status--{status_class}")>{move || lookup(lang.get(), key)}</span> }
 }
@@ -75,24 +75,23 @@ fn status_badge(s: EnrolmentStatus) -> impl IntoView {
 
 /// A list of requests in the caller's scope; `pending` gives the decider's inbox.
 #[component]
-pub fn RequestsTable(token: String, pending: bool, title: &'static str, #[prop(default = "requests")] testid: &'static str) -> impl IntoView {
+pub fn RequestsTable(pending: bool, title: Key, #[prop(default = "requests")] testid: &'static str) -> impl IntoView {
     let lang = use_lang();
     let data = LocalResource::new(move || {
-        let token = token.clone();
-        async move { api::list_requests(&token, pending).await }
+        async move { api::list_requests(pending).await }
     });
     view! {
         <section class="va-section" data-testid=testid>
-            <h2 class="utrecht-heading-2">{t(title)}</h2>
+            <h2 class="utrecht-heading-2">{tr(title)}</h2>
             <Suspense fallback=Loading>
                 {move || data.get().map(|res| match res {
                     Err(e) => view! { <LoadError err=e/> }.into_any(),
                     Ok(list) if list.is_empty() => view! {
-                        <p class="utrecht-paragraph va-empty">{t(if pending { "req.none_pending" } else { "req.none" })}</p>
+                        <p class="utrecht-paragraph va-empty">{tr(if pending { k!("req.none_pending") } else { k!("req.none") })}</p>
                     }.into_any(),
                     Ok(list) => view! {
-                        <Table headers=vec![("req.number", false), ("orgs.name", false), ("req.submitted_at", false),
-                                            ("req.professionals", true), ("req.pending", true), ("groups.status", false)]>
+                        <Table headers=vec![(k!("req.number"), false), (k!("orgs.name"), false), (k!("req.submitted_at"), false),
+                                            (k!("req.professionals"), true), (k!("req.pending"), true), (k!("groups.status"), false)]>
                             {list.into_iter().map(|r| {
                                 let status = r.status;
                                 view! {
@@ -139,24 +138,24 @@ impl Row {
     }
 }
 
-fn field_key(code: &str) -> &'static str {
+fn field_key(code: &str) -> Key {
     match code {
-        "required" => "field.required",
-        "too_long" => "field.too_long",
-        "invalid_email" => "field.invalid_email",
-        "duplicate" => "field.duplicate",
-        _ => "field.invalid",
+        "required" => k!("field.required"),
+        "too_long" => k!("field.too_long"),
+        "invalid_email" => k!("field.invalid_email"),
+        "duplicate" => k!("field.duplicate"),
+        _ => k!("field.invalid"),
     }
 }
 
 /// Organisation contact: a new request with one or more professionals.
 #[component]
 pub fn NewRequestPage() -> impl IntoView {
-    view! { <RequireRole role=Role::OrgContact render=|s: Session| view! { <NewRequest token=s.token.clone()/> }/> }
+    view! { <RequireRole role=Role::OrgContact render=|_: Session| view! { <NewRequest/> }/> }
 }
 
 #[component]
-fn NewRequest(token: String) -> impl IntoView {
+fn NewRequest() -> impl IntoView {
     let lang = use_lang();
     let navigate = use_navigate();
     let next_key = RwSignal::new(2u32);
@@ -165,10 +164,8 @@ fn NewRequest(token: String) -> impl IntoView {
     let remarks = RwSignal::new(String::new());
     let error: RwSignal<Option<ApiError>> = RwSignal::new(None);
     let busy = RwSignal::new(false);
-    let tok = token.clone();
     let programmes = LocalResource::new(move || {
-        let tok = tok.clone();
-        async move { api::programmes(&tok).await }
+        async move { api::programmes().await }
     });
 
     // The server names fields `professionals[i].email`; i is the row's position.
@@ -212,10 +209,9 @@ fn NewRequest(token: String) -> impl IntoView {
             submit,
         };
         busy.set(true);
-        let token = token.clone();
         let navigate = navigate.clone();
         spawn_local(async move {
-            match api::create_request(&token, &req).await {
+            match api::create_request(&req).await {
                 Ok(view) => navigate(&format!("/aanmeldingen/{}", view.id), Default::default()),
                 Err(e) => error.set(Some(e)),
             }
@@ -225,12 +221,12 @@ fn NewRequest(token: String) -> impl IntoView {
     let send2 = send.clone();
 
     view! {
-        <h1 class="utrecht-heading-1">{t("new.title")}</h1>
-        <p class="utrecht-paragraph utrecht-paragraph--lead">{t("new.intro")}</p>
+        <h1 class="utrecht-heading-1">{t!("new.title")}</h1>
+        <p class="utrecht-paragraph utrecht-paragraph--lead">{t!("new.intro")}</p>
         {error_alert(error)}
         <form class="va-form" novalidate=true on:submit=move |ev: leptos::ev::SubmitEvent| { ev.prevent_default(); send(true); }>
             <fieldset class="utrecht-form-fieldset va-fieldset">
-                <legend class="utrecht-form-fieldset__legend utrecht-form-fieldset__legend--distanced">{t("new.professionals")}</legend>
+                <legend class="utrecht-form-fieldset__legend utrecht-form-fieldset__legend--distanced">{t!("new.professionals")}</legend>
                 <For
                     each={move || rows.get().into_iter().enumerate().collect::<Vec<_>>()}
                     key={|item: &(usize, Row)| (item.0, item.1.key)}
@@ -238,20 +234,20 @@ fn NewRequest(token: String) -> impl IntoView {
                         let n = pos + 1;
                         view! {
                             <div class="va-prof-row" data-testid="prof-row">
-                                <p class="utrecht-paragraph va-prof-row__title"><strong>{move || format!("{} {n}", lookup(lang.get(), "new.professional"))}</strong></p>
-                                <TextField id=leak(format!("p{}-name", row.key)) label="pros.name" value=row.name error=Signal::derive(row_error(pos, "name"))/>
-                                <TextField id=leak(format!("p{}-email", row.key)) label="login.email" kind="email" value=row.email error=Signal::derive(row_error(pos, "email"))/>
-                                <TextField id=leak(format!("p{}-function", row.key)) label="pros.function" value=row.function/>
+                                <p class="utrecht-paragraph va-prof-row__title"><strong>{move || format!("{} {n}", lookup(lang.get(), k!("new.professional")))}</strong></p>
+                                <TextField id=leak(format!("p{}-name", row.key)) label=k!("pros.name") value=row.name error=Signal::derive(row_error(pos, "name"))/>
+                                <TextField id=leak(format!("p{}-email", row.key)) label=k!("login.email") kind="email" value=row.email error=Signal::derive(row_error(pos, "email"))/>
+                                <TextField id=leak(format!("p{}-function", row.key)) label=k!("pros.function") value=row.function/>
                                 <div class="utrecht-form-field utrecht-form-field--checkbox va-check">
                                     <input type="checkbox" class="utrecht-checkbox utrecht-checkbox--html-input" id=format!("p{}-ret", row.key)
                                         prop:checked=move || row.ret_uhp.get()
                                         on:change=move |ev| row.ret_uhp.set(event_target_checked(&ev))/>
-                                    <label class="utrecht-form-label utrecht-form-label--checkbox" for=format!("p{}-ret", row.key)>{t("new.ret_uhp")}</label>
+                                    <label class="utrecht-form-label utrecht-form-label--checkbox" for=format!("p{}-ret", row.key)>{t!("new.ret_uhp")}</label>
                                 </div>
                                 <Show when=move || { rows.with(|r| r.len() > 1) }>
                                     <button type="button" class="utrecht-button utrecht-button--subtle"
                                         on:click=move |_| rows.update(|r| r.retain(|x| x.key != row.key))>
-                                        {t("new.remove")}
+                                        {t!("new.remove")}
                                     </button>
                                 </Show>
                             </div>
@@ -260,20 +256,20 @@ fn NewRequest(token: String) -> impl IntoView {
                 />
                 <button type="button" class="utrecht-button utrecht-button--secondary-action" data-testid="add-row"
                     on:click=move |_| { let k = next_key.get_untracked(); next_key.set(k + 1); rows.update(|r| r.push(Row::new(k))); }>
-                    {t("new.add")}
+                    {t!("new.add")}
                 </button>
             </fieldset>
-            <TextField id="preferred-period" label="new.period" value=period/>
+            <TextField id="preferred-period" label=k!("new.period") value=period/>
             <div class="utrecht-form-field utrecht-form-field--text">
-                <div class="utrecht-form-field__label"><label class="utrecht-form-label" for="remarks">{t("new.remarks")}</label></div>
+                <div class="utrecht-form-field__label"><label class="utrecht-form-label" for="remarks">{t!("new.remarks")}</label></div>
                 <div class="utrecht-form-field__input">
                     <textarea id="remarks" class="utrecht-textarea utrecht-textarea--html-textarea" rows="3"
                         prop:value=move || remarks.get() on:input=move |ev| remarks.set(event_target_value(&ev))></textarea>
                 </div>
             </div>
             <div class="va-actions">
-                <button type="submit" class="utrecht-button utrecht-button--primary-action" data-testid="submit-request">{t("new.submit")}</button>
-                <button type="button" class="utrecht-button utrecht-button--secondary-action" on:click=move |_| send2(false)>{t("new.draft")}</button>
+                <button type="submit" class="utrecht-button utrecht-button--primary-action" data-testid="submit-request">{t!("new.submit")}</button>
+                <button type="button" class="utrecht-button utrecht-button--secondary-action" on:click=move |_| send2(false)>{t!("new.draft")}</button>
             </div>
         </form>
     }
@@ -301,18 +297,14 @@ pub fn RequestPage() -> impl IntoView {
 #[component]
 fn RequestDetail(session: Session, id: RequestId) -> impl IntoView {
     let lang = use_lang();
-    let token = session.token.clone();
     let role = session.user.role;
     let reload = RwSignal::new(0u32);
     let error: RwSignal<Option<ApiError>> = RwSignal::new(None);
-    let tok = token.clone();
     let data = LocalResource::new(move || {
         reload.get();
-        let tok = tok.clone();
-        async move { api::get_request(&tok, id).await }
+        async move { api::get_request(id).await }
     });
     let done = reload_on_ok(reload, error);
-    let tok_submit = token.clone();
     view! {
         <Transition fallback=Loading>
             {move || data.get().map(|res| match res {
@@ -325,27 +317,25 @@ fn RequestDetail(session: Session, id: RequestId) -> impl IntoView {
                     let owner = role == Role::OrgContact;
                     let can_submit = owner && v.enrolments.iter().any(|e| matches!(e.status, EnrolmentStatus::Draft | EnrolmentStatus::Returned));
                     let route_text = match (&v.route, &v.region) {
-                        (Route::Ambassador, Some(r)) => format!("{} {}", lookup(lang.get_untracked(), "req.route_amb"), r.name),
-                        _ => lookup(lang.get_untracked(), "req.route_bel").to_string(),
+                        (Route::Ambassador, Some(r)) => format!("{} {}", lookup(lang.get_untracked(), k!("req.route_amb")), r.name),
+                        _ => lookup(lang.get_untracked(), k!("req.route_bel")).to_string(),
                     };
                     let status = v.status;
-                    let tok_s = tok_submit.clone();
-                    let tok_rows = tok_submit.clone();
                     let timeline = v.timeline.clone();
                     view! {
-                        <p class="utrecht-paragraph"><A href="/" attr:class="utrecht-link">{t("req.back")}</A></p>
+                        <p class="utrecht-paragraph"><A href="/" attr:class="utrecht-link">{t!("req.back")}</A></p>
                         <h1 class="utrecht-heading-1" data-testid="request-title">
-                            {move || format!("{} #{}", lookup(lang.get(), "req.title"), v.id)}" — "{v.organisation.name.clone()}
+                            {move || format!("{} #{}", lookup(lang.get(), k!("req.title")), v.id)}" — "{v.organisation.name.clone()}
                         </h1>
                         <dl class="va-facts">
-                            <dt>{t("groups.status")}</dt>
+                            <dt>{t!("groups.status")}</dt>
                             <dd data-testid="request-status"><span class="va-status">{move || lookup(lang.get(), request_status_key(status))}</span></dd>
-                            <dt>{t("req.route")}</dt><dd>{route_text}</dd>
-                            <dt>{t("req.submitted_at")}</dt><dd>{v.submitted_at.map(local_time).unwrap_or_else(|| "—".into())}</dd>
+                            <dt>{t!("req.route")}</dt><dd>{route_text}</dd>
+                            <dt>{t!("req.submitted_at")}</dt><dd>{v.submitted_at.map(local_time).unwrap_or_else(|| "—".into())}</dd>
                             {v.readiness_check.clone().map(|rc| {
                                 let st = rc.status;
                                 view! {
-                                    <dt>{t("rc.short")}</dt>
+                                    <dt>{t!("rc.short")}</dt>
                                     <dd data-testid="request-readiness">
                                         {if role == Role::Trainer {
                                             view! { <span>{move || lookup(lang.get(), crate::pages::readiness::check_status_key(st))}</span> }.into_any()
@@ -355,47 +345,45 @@ fn RequestDetail(session: Session, id: RequestId) -> impl IntoView {
                                     </dd>
                                 }
                             })}
-                            {v.preferred_period.clone().map(|p| view! { <dt>{t("new.period")}</dt><dd>{p}</dd> })}
-                            {v.remarks.clone().map(|r| view! { <dt>{t("new.remarks")}</dt><dd>{r}</dd> })}
+                            {v.preferred_period.clone().map(|p| view! { <dt>{t!("new.period")}</dt><dd>{p}</dd> })}
+                            {v.remarks.clone().map(|r| view! { <dt>{t!("new.remarks")}</dt><dd>{r}</dd> })}
                         </dl>
                         {error_alert(error)}
                         {(matches!(role, Role::BelCoordinator | Role::Ambassador)
                             && (v.readiness_check.as_ref().is_none_or(|rc| rc.status == va_openapi::readiness::CheckStatus::Completed))
                             && (role == Role::Ambassador || v.readiness_check.is_none())).then(|| {
-                            let tok = tok_submit.clone();
                             let org = v.organisation.id;
-                            let key = if v.readiness_check.is_some() { "rc.start_new" } else { "rc.attach" };
+                            let key = if v.readiness_check.is_some() { k!("rc.start_new") } else { k!("rc.attach") };
                             view! {
                                 <p class="utrecht-paragraph">
                                     <button type="button" class="utrecht-button utrecht-button--secondary-action" data-testid="new-check"
                                         on:click=move |_| {
-                                            let tok = tok.clone();
                                             spawn_local(async move {
-                                                reload_on_ok(reload, error)(api::create_check_for_request(&tok, org, id).await)
+                                                reload_on_ok(reload, error)(api::create_check_for_request(org, id).await)
                                             });
-                                        }>{t(key)}</button>
+                                        }>{tr(key)}</button>
                                 </p>
                             }
                         })}
                         {can_submit.then(|| view! {
                             <div class="va-actions va-section">
                                 <button type="button" class="utrecht-button utrecht-button--primary-action" data-testid="submit-request"
-                                    on:click=move |_| { let tok = tok_s.clone(); spawn_local(async move { done(api::submit_request(&tok, id).await) }); }>
-                                    {t("req.submit")}
+                                    on:click=move |_| { spawn_local(async move { done(api::submit_request(id).await) }); }>
+                                    {t!("req.submit")}
                                 </button>
                             </div>
                         })}
                         <section class="va-section">
-                            <h2 class="utrecht-heading-2">{t("new.professionals")}</h2>
-                            <Table testid="enrolments" headers=vec![("pros.name", false), ("pros.function", false), ("new.ret_short", false),
-                                ("groups.status", false), ("req.group", false), ("req.reason", false), ("req.actions", false)]>
+                            <h2 class="utrecht-heading-2">{t!("new.professionals")}</h2>
+                            <Table testid="enrolments" headers=vec![(k!("pros.name"), false), (k!("pros.function"), false), (k!("new.ret_short"), false),
+                                (k!("groups.status"), false), (k!("req.group"), false), (k!("req.reason"), false), (k!("req.actions"), false)]>
                                 {v.enrolments.into_iter().map(|e| view! {
-                                    <EnrolmentRow e=e token=tok_rows.clone() decider=decider owner=owner bel=role == Role::BelCoordinator on_done=done/>
+                                    <EnrolmentRow e=e decider=decider owner=owner bel=role == Role::BelCoordinator on_done=done/>
                                 }).collect_view()}
                             </Table>
                         </section>
                         <section class="va-section">
-                            <h2 class="utrecht-heading-2">{t("req.timeline")}</h2>
+                            <h2 class="utrecht-heading-2">{t!("req.timeline")}</h2>
                             <ol class="va-timeline" data-testid="timeline">
                                 {timeline.into_iter().map(|ev| {
                                     let action = ev.action.clone();
@@ -419,7 +407,7 @@ fn RequestDetail(session: Session, id: RequestId) -> impl IntoView {
 }
 
 #[component]
-fn EnrolmentRow<F>(e: EnrolmentView, token: String, decider: bool, owner: bool, bel: bool, on_done: F) -> impl IntoView
+fn EnrolmentRow<F>(e: EnrolmentView, decider: bool, owner: bool, bel: bool, on_done: F) -> impl IntoView
 where
     F: Fn(Result<EnrolmentRequestView, ApiError>) + Copy + Send + Sync + 'static,
 {
@@ -445,28 +433,26 @@ where
         );
     let where_ = match (&e.group, e.waitlist_position) {
         (Some(g), _) => g.name.clone(),
-        (None, Some(p)) => lookup(lang.get_untracked(), "req.waitlist_pos").replace("{}", &p.to_string()),
+        (None, Some(p)) => lookup(lang.get_untracked(), k!("req.waitlist_pos")).replace("{}", &p.to_string()),
         _ => "—".into(),
     };
     let name = e.professional.name.clone();
     let stored_name = StoredValue::new(name.clone());
-    let tok = token.clone();
     let confirm = move |_| {
-        let tok = tok.clone();
         let r = Some(reason.get_untracked()).filter(|r| !r.trim().is_empty());
         let kind = open.get_untracked();
         spawn_local(async move {
             let res = match kind {
-                Some("decide") => api::decide(&tok, id, decision.get_untracked(), r).await,
+                Some("decide") => api::decide(id, decision.get_untracked(), r).await,
                 Some("edit") => {
                     let edit = EnrolmentEdit {
                         function: Some(function.get_untracked()).filter(|f| !f.trim().is_empty()),
                         works_on_ret_uhp: ret_uhp.get_untracked(),
                         remarks: Some(remarks.get_untracked()).filter(|f| !f.trim().is_empty()),
                     };
-                    api::edit_enrolment(&tok, id, &edit).await
+                    api::edit_enrolment(id, &edit).await
                 }
-                _ => api::withdraw(&tok, id, r).await,
+                _ => api::withdraw(id, r).await,
             };
             if res.is_ok() {
                 open.set(None);
@@ -478,57 +464,57 @@ where
         <tr class="utrecht-table__row" data-testid="enrolment-row">
             <th class="utrecht-table__header-cell" scope="row">{name}<div class="va-muted">{e.professional_email.clone()}</div></th>
             <td class="utrecht-table__cell">{e.function.clone().unwrap_or_default()}</td>
-            <td class="utrecht-table__cell">{move || lookup(lang.get(), if e.works_on_ret_uhp { "yes" } else { "no" })}</td>
+            <td class="utrecht-table__cell">{move || lookup(lang.get(), if e.works_on_ret_uhp { k!("yes") } else { k!("no") })}</td>
             <td class="utrecht-table__cell" data-testid="enrolment-status">{status_badge(e.status)}</td>
             <td class="utrecht-table__cell">{where_}</td>
             <td class="utrecht-table__cell" data-testid="enrolment-reason">{e.last_reason.clone().unwrap_or_default()}</td>
             <td class="utrecht-table__cell va-row-actions">
                 {can_decide.then(|| view! {
                     <button type="button" class="utrecht-button utrecht-button--primary-action" data-testid="decide"
-                        on:click=move |_| open.set(Some("decide"))>{t("req.decide")}</button>
+                        on:click=move |_| open.set(Some("decide"))>{t!("req.decide")}</button>
                 })}
                 {can_edit.then(|| view! {
                     <button type="button" class="utrecht-button utrecht-button--secondary-action" data-testid="edit"
-                        on:click=move |_| open.set(Some("edit"))>{t("req.edit")}</button>
+                        on:click=move |_| open.set(Some("edit"))>{t!("req.edit")}</button>
                 })}
                 {can_withdraw.then(|| view! {
                     <button type="button" class="utrecht-button utrecht-button--secondary-action" data-testid="withdraw"
-                        on:click=move |_| open.set(Some("withdraw"))>{t("req.withdraw")}</button>
+                        on:click=move |_| open.set(Some("withdraw"))>{t!("req.withdraw")}</button>
                 })}
             </td>
         </tr>
         <Show when=move || open.get().is_some()>
             <tr class="utrecht-table__row va-dialog-row">
                 <td class="utrecht-table__cell" colspan="7">
-                    <div class="va-dialog" role="group" aria-label=move || lookup(lang.get(), match open.get() { Some("decide") => "req.decide", Some("edit") => "req.edit", _ => "req.withdraw" })>
+                    <div class="va-dialog" role="group" aria-label=move || lookup(lang.get(), match open.get() { Some("decide") => k!("req.decide"), Some("edit") => k!("req.edit"), _ => k!("req.withdraw") })>
                         <Show when=move || open.get() == Some("decide")>
                             <fieldset class="utrecht-form-fieldset">
-                                <legend class="utrecht-form-fieldset__legend">{t("req.decision_for")}" "{move || stored_name.get_value()}</legend>
-                                {[(Decision::Approve, "dec.approve"), (Decision::Reject, "dec.reject"), (Decision::Return, "dec.return")].into_iter().map(|(d, key)| {
-                                    let rid = format!("dec-{}-{}", id, key);
+                                <legend class="utrecht-form-fieldset__legend">{t!("req.decision_for")}" "{move || stored_name.get_value()}</legend>
+                                {[(Decision::Approve, k!("dec.approve")), (Decision::Reject, k!("dec.reject")), (Decision::Return, k!("dec.return"))].into_iter().map(|(d, key)| {
+                                    let rid = format!("dec-{}-{}", id, key.name());
                                     view! {
                                         <div class="utrecht-form-field utrecht-form-field--radio va-check">
                                             <input type="radio" class="utrecht-radio-button utrecht-radio-button--html-input" name=format!("dec-{id}") id=rid.clone()
-                                                data-testid=key prop:checked=move || decision.get() == d on:change=move |_| decision.set(d)/>
-                                            <label class="utrecht-form-label utrecht-form-label--radio" for=rid>{t(key)}</label>
+                                                data-testid=key.name() prop:checked=move || decision.get() == d on:change=move |_| decision.set(d)/>
+                                            <label class="utrecht-form-label utrecht-form-label--radio" for=rid>{tr(key)}</label>
                                         </div>
                                     }
                                 }).collect_view()}
                             </fieldset>
                         </Show>
                         <Show when=move || open.get() == Some("edit")>
-                            <TextField id=leak(format!("edit-function-{id}")) label="pros.function" value=function/>
+                            <TextField id=leak(format!("edit-function-{id}")) label=k!("pros.function") value=function/>
                             <div class="utrecht-form-field utrecht-form-field--checkbox va-check">
                                 <input type="checkbox" class="utrecht-checkbox utrecht-checkbox--html-input" id=format!("edit-ret-{id}")
                                     prop:checked=move || ret_uhp.get() on:change=move |ev| ret_uhp.set(event_target_checked(&ev))/>
-                                <label class="utrecht-form-label utrecht-form-label--checkbox" for=format!("edit-ret-{id}")>{t("new.ret_uhp")}</label>
+                                <label class="utrecht-form-label utrecht-form-label--checkbox" for=format!("edit-ret-{id}")>{t!("new.ret_uhp")}</label>
                             </div>
-                            <TextField id=leak(format!("edit-remarks-{id}")) label="new.remarks" value=remarks/>
+                            <TextField id=leak(format!("edit-remarks-{id}")) label=k!("new.remarks") value=remarks/>
                         </Show>
                         <Show when=move || open.get() != Some("edit")>
                         <div class="utrecht-form-field utrecht-form-field--text">
                             <div class="utrecht-form-field__label">
-                                <label class="utrecht-form-label" for=format!("reason-{id}")>{move || lookup(lang.get(), if open.get() == Some("decide") { "req.reason_hint" } else { "req.withdraw_reason" })}</label>
+                                <label class="utrecht-form-label" for=format!("reason-{id}")>{move || lookup(lang.get(), if open.get() == Some("decide") { k!("req.reason_hint") } else { k!("req.withdraw_reason") })}</label>
                             </div>
                             <div class="utrecht-form-field__input">
                                 <textarea id=format!("reason-{id}") data-testid="reason" class="utrecht-textarea utrecht-textarea--html-textarea" rows="2"
@@ -537,8 +523,8 @@ where
                         </div>
                         </Show>
                         <div class="va-actions">
-                            <button type="button" class="utrecht-button utrecht-button--primary-action" data-testid="confirm" on:click=confirm.clone()>{t("req.confirm")}</button>
-                            <button type="button" class="utrecht-button utrecht-button--subtle" on:click=move |_| open.set(None)>{t("req.cancel")}</button>
+                            <button type="button" class="utrecht-button utrecht-button--primary-action" data-testid="confirm" on:click=confirm.clone()>{t!("req.confirm")}</button>
+                            <button type="button" class="utrecht-button utrecht-button--subtle" on:click=move |_| open.set(None)>{t!("req.cancel")}</button>
                         </div>
                     </div>
                 </td>
@@ -550,38 +536,37 @@ where
 /// BEL: groups with seats, the allocation queue and the waiting list.
 #[component]
 pub fn SeatBoardPage() -> impl IntoView {
-    view! { <RequireRole role=Role::BelCoordinator render=|s: Session| view! { <SeatBoardView token=s.token.clone()/> }/> }
+    view! { <RequireRole role=Role::BelCoordinator render=|_: Session| view! { <SeatBoardView/> }/> }
 }
 
-async fn load_board(token: String) -> Result<Option<SeatBoard>, ApiError> {
-    match api::programmes(&token).await?.first() {
-        Some(p) => Ok(Some(api::seat_board(&token, p.id).await?)),
+async fn load_board() -> Result<Option<SeatBoard>, ApiError> {
+    match api::programmes().await?.first() {
+        Some(p) => Ok(Some(api::seat_board(p.id).await?)),
         None => Ok(None),
     }
 }
 
 #[component]
-fn SeatBoardView(token: String) -> impl IntoView {
+fn SeatBoardView() -> impl IntoView {
     let reload = RwSignal::new(0u32);
     let error: RwSignal<Option<ApiError>> = RwSignal::new(None);
-    let tok = token.clone();
     let data = LocalResource::new(move || {
         reload.get();
-        load_board(tok.clone())
+        load_board()
     });
     let done = reload_on_ok(reload, error);
     view! {
-        <h1 class="utrecht-heading-1">{t("board.title")}</h1>
-        <p class="utrecht-paragraph utrecht-paragraph--lead">{t("board.intro")}</p>
+        <h1 class="utrecht-heading-1">{t!("board.title")}</h1>
+        <p class="utrecht-paragraph utrecht-paragraph--lead">{t!("board.intro")}</p>
         <div class="va-export-row">
-            <span class="va-muted">{t("mon.export_groups")}</span><crate::pages::monitoring::Exports token=token.clone() list="groups"/>
-            <span class="va-muted">{t("mon.export_requests")}</span><crate::pages::monitoring::Exports token=token.clone() list="requests"/>
+            <span class="va-muted">{t!("mon.export_groups")}</span><crate::pages::monitoring::Exports list="groups"/>
+            <span class="va-muted">{t!("mon.export_requests")}</span><crate::pages::monitoring::Exports list="requests"/>
         </div>
         {error_alert(error)}
         <Transition fallback=Loading>
             {move || data.get().map(|res| match res {
                 Err(e) => view! { <LoadError err=e/> }.into_any(),
-                Ok(None) => view! { <p class="utrecht-paragraph">{t("board.no_programme")}</p> }.into_any(),
+                Ok(None) => view! { <p class="utrecht-paragraph">{t!("board.no_programme")}</p> }.into_any(),
                 Ok(Some(board)) => {
                     let open_groups: Vec<(GroupId, String, i32)> = board.groups.iter()
                         .filter(|g| matches!(g.status, va_openapi::reference::GroupStatus::Planned | va_openapi::reference::GroupStatus::Open | va_openapi::reference::GroupStatus::Running))
@@ -591,13 +576,13 @@ fn SeatBoardView(token: String) -> impl IntoView {
                     let capacity: i32 = board.groups.iter().map(|g| g.capacity).sum();
                     view! {
                         <p class="utrecht-paragraph va-summary" data-testid="board-summary">
-                            <strong>{taken}</strong>" / "<strong>{capacity}</strong>" "{t("board.seats_taken")}
-                            " · "<strong>{board.queue.len()}</strong>" "{t("board.in_queue")}
-                            " · "<strong>{board.waitlist.len()}</strong>" "{t("board.on_waitlist")}
+                            <strong>{taken}</strong>" / "<strong>{capacity}</strong>" "{t!("board.seats_taken")}
+                            " · "<strong>{board.queue.len()}</strong>" "{t!("board.in_queue")}
+                            " · "<strong>{board.waitlist.len()}</strong>" "{t!("board.on_waitlist")}
                         </p>
                         <section class="va-section">
-                            <h2 class="utrecht-heading-2">{t("groups.title")}</h2>
-                            <Table testid="board-groups" headers=vec![("groups.name", false), ("groups.period", false), ("board.taken", true), ("board.free", true), ("groups.status", false)]>
+                            <h2 class="utrecht-heading-2">{t!("groups.title")}</h2>
+                            <Table testid="board-groups" headers=vec![(k!("groups.name"), false), (k!("groups.period"), false), (k!("board.taken"), true), (k!("board.free"), true), (k!("groups.status"), false)]>
                                 {board.groups.clone().into_iter().map(|g| {
                                     let status = g.status;
                                     let free = (g.capacity - g.seats_taken - g.seats_held).max(0);
@@ -610,19 +595,19 @@ fn SeatBoardView(token: String) -> impl IntoView {
                                             <td class="utrecht-table__cell utrecht-table__cell--numeric">{g.seats_taken}" / "{g.capacity}</td>
                                             <td class="utrecht-table__cell utrecht-table__cell--numeric">{free}</td>
                                             <td class="utrecht-table__cell">{badge(status.as_str(), match status {
-                                                va_openapi::reference::GroupStatus::Planned => "status.planned",
-                                                va_openapi::reference::GroupStatus::Open => "status.open",
-                                                va_openapi::reference::GroupStatus::Running => "status.running",
-                                                va_openapi::reference::GroupStatus::Completed => "status.completed",
-                                                va_openapi::reference::GroupStatus::Cancelled => "status.cancelled",
+                                                va_openapi::reference::GroupStatus::Planned => k!("status.planned"),
+                                                va_openapi::reference::GroupStatus::Open => k!("status.open"),
+                                                va_openapi::reference::GroupStatus::Running => k!("status.running"),
+                                                va_openapi::reference::GroupStatus::Completed => k!("status.completed"),
+                                                va_openapi::reference::GroupStatus::Cancelled => k!("status.cancelled"),
                                             })}</td>
                                         </tr>
                                     }
                                 }).collect_view()}
                             </Table>
                         </section>
-                        <QueueTable title="board.queue" entries=board.queue.clone() groups=open_groups.clone() token=token.clone() on_done=done testid="queue"/>
-                        <QueueTable title="board.waitlist" entries=board.waitlist.clone() groups=open_groups token=token.clone() on_done=done testid="waitlist"/>
+                        <QueueTable title=k!("board.queue") entries=board.queue.clone() groups=open_groups.clone() on_done=done testid="queue"/>
+                        <QueueTable title=k!("board.waitlist") entries=board.waitlist.clone() groups=open_groups on_done=done testid="waitlist"/>
                     }.into_any()
                 }
             })}
@@ -632,10 +617,9 @@ fn SeatBoardView(token: String) -> impl IntoView {
 
 #[component]
 fn QueueTable<F>(
-    title: &'static str,
+    title: Key,
     entries: Vec<QueueEntry>,
     groups: Vec<(GroupId, String, i32)>,
-    token: String,
     on_done: F,
     testid: &'static str,
 ) -> impl IntoView
@@ -645,18 +629,16 @@ where
     let lang = use_lang();
     view! {
         <section class="va-section" data-testid=testid>
-            <h2 class="utrecht-heading-2">{t(title)}" ("{entries.len()}")"</h2>
+            <h2 class="utrecht-heading-2">{tr(title)}" ("{entries.len()}")"</h2>
             {if entries.is_empty() {
-                view! { <p class="utrecht-paragraph va-empty">{t("board.empty")}</p> }.into_any()
+                view! { <p class="utrecht-paragraph va-empty">{t!("board.empty")}</p> }.into_any()
             } else {
                 view! {
-                    <Table headers=vec![("pros.name", false), ("orgs.name", false), ("groups.region", false), ("new.ret_short", false),
-                                        ("board.approved_at", false), ("board.place_in", false), ("req.actions", false)]>
+                    <Table headers=vec![(k!("pros.name"), false), (k!("orgs.name"), false), (k!("groups.region"), false), (k!("new.ret_short"), false),
+                                        (k!("board.approved_at"), false), (k!("board.place_in"), false), (k!("req.actions"), false)]>
                         {entries.into_iter().map(|q| {
                             let choice = RwSignal::new(groups.iter().find(|g| g.2 > 0).map(|g| g.0.0.to_string()).unwrap_or_default());
                             let id = q.enrolment_id;
-                            let tok = token.clone();
-                            let tok2 = token.clone();
                             let waiting = q.status == EnrolmentStatus::Waitlisted;
                             let select_id = format!("group-{}", id);
                             view! {
@@ -666,11 +648,11 @@ where
                                         <A href=format!("/aanmeldingen/{}", q.request_id) attr:class="utrecht-link">{q.professional.clone()}</A>
                                     </th>
                                     <td class="utrecht-table__cell">{q.organisation.name.clone()}</td>
-                                    <td class="utrecht-table__cell">{q.region.clone().map(|r| r.name).unwrap_or_else(|| lookup(lang.get_untracked(), "region.none").to_string())}</td>
-                                    <td class="utrecht-table__cell">{move || lookup(lang.get(), if q.works_on_ret_uhp { "yes" } else { "no" })}</td>
+                                    <td class="utrecht-table__cell">{q.region.clone().map(|r| r.name).unwrap_or_else(|| lookup(lang.get_untracked(), k!("region.none")).to_string())}</td>
+                                    <td class="utrecht-table__cell">{move || lookup(lang.get(), if q.works_on_ret_uhp { k!("yes") } else { k!("no") })}</td>
                                     <td class="utrecht-table__cell">{q.approved_at.map(local_time).unwrap_or_default()}</td>
                                     <td class="utrecht-table__cell">
-                                        <label class="va-visually-hidden" for=select_id.clone()>{t("board.place_in")}</label>
+                                        <label class="va-visually-hidden" for=select_id.clone()>{t!("board.place_in")}</label>
                                         <select id=select_id class="utrecht-select utrecht-select--html-select" data-testid="group-select"
                                             on:change=move |ev| choice.set(event_target_value(&ev))>
                                             {groups.iter().map(|(gid, name, free)| {
@@ -683,16 +665,14 @@ where
                                     <td class="utrecht-table__cell va-row-actions">
                                         <button type="button" class="utrecht-button utrecht-button--primary-action" data-testid="allocate"
                                             on:click=move |_| {
-                                                let tok = tok.clone();
                                                 let Ok(g) = choice.get_untracked().parse::<i64>() else { return };
-                                                spawn_local(async move { on_done(api::allocate(&tok, id, GroupId(g)).await) });
-                                            }>{t("board.allocate")}</button>
+                                                spawn_local(async move { on_done(api::allocate(id, GroupId(g)).await) });
+                                            }>{t!("board.allocate")}</button>
                                         {(!waiting).then(|| view! {
                                             <button type="button" class="utrecht-button utrecht-button--secondary-action" data-testid="to-waitlist"
                                                 on:click=move |_| {
-                                                    let tok = tok2.clone();
-                                                    spawn_local(async move { on_done(api::waitlist(&tok, id).await) });
-                                                }>{t("board.to_waitlist")}</button>
+                                                    spawn_local(async move { on_done(api::waitlist(id).await) });
+                                                }>{t!("board.to_waitlist")}</button>
                                         })}
                                     </td>
                                 </tr>
@@ -710,31 +690,30 @@ where
 pub fn GroupPage() -> impl IntoView {
     let params = use_params_map();
     view! {
-        <RequireRole role=Role::BelCoordinator render=move |s: Session| {
+        <RequireRole role=Role::BelCoordinator render=move |_: Session| {
             let id = params.read_untracked().get("id").and_then(|v| v.parse::<i64>().ok()).unwrap_or(0);
-            view! { <GroupView token=s.token.clone() id=GroupId(id)/> }
+            view! { <GroupView id=GroupId(id)/> }
         }/>
     }
 }
 
-async fn load_group(token: String, id: GroupId) -> Result<(GroupDetail, Vec<va_openapi::reference::TrainingGroup>), ApiError> {
-    let d = api::group_detail(&token, id).await?;
-    let all = api::groups(&token, d.group.programme_id).await?;
+async fn load_group(id: GroupId) -> Result<(GroupDetail, Vec<va_openapi::reference::TrainingGroup>), ApiError> {
+    let d = api::group_detail(id).await?;
+    let all = api::groups(d.group.programme_id).await?;
     Ok((d, all))
 }
 
 #[component]
-fn GroupView(token: String, id: GroupId) -> impl IntoView {
+fn GroupView(id: GroupId) -> impl IntoView {
     let reload = RwSignal::new(0u32);
     let error: RwSignal<Option<ApiError>> = RwSignal::new(None);
-    let tok = token.clone();
     let data = LocalResource::new(move || {
         reload.get();
-        load_group(tok.clone(), id)
+        load_group(id)
     });
     let done = reload_on_ok(reload, error);
     view! {
-        <p class="utrecht-paragraph"><A href="/bel/plaatsing" attr:class="utrecht-link">{t("group.back")}</A></p>
+        <p class="utrecht-paragraph"><A href="/bel/plaatsing" attr:class="utrecht-link">{t!("group.back")}</A></p>
         {error_alert(error)}
         <Transition fallback=Loading>
             {move || data.get().map(|res| match res {
@@ -744,30 +723,28 @@ fn GroupView(token: String, id: GroupId) -> impl IntoView {
                         .filter(|g| g.id != id && matches!(g.status, va_openapi::reference::GroupStatus::Planned | va_openapi::reference::GroupStatus::Open | va_openapi::reference::GroupStatus::Running))
                         .map(|g| (g.id, format!("{} ({} vrij)", g.name, (g.capacity - g.seats_taken - g.seats_held).max(0))))
                         .collect();
-                    let token = token.clone();
                     view! {
                     <h1 class="utrecht-heading-1" data-testid="group-title">{d.group.name.clone()}</h1>
                     <p class="utrecht-paragraph">
-                        <A href=format!("/trainer/groepen/{}", d.group.id) attr:class="utrecht-link" attr:data-testid="delivery-link">{t("tr.delivery_link")}</A>
+                        <A href=format!("/trainer/groepen/{}", d.group.id) attr:class="utrecht-link" attr:data-testid="delivery-link">{t!("tr.delivery_link")}</A>
                     </p>
                     <p class="utrecht-paragraph va-summary">
-                        <strong>{d.group.seats_taken}</strong>" / "<strong>{d.group.capacity}</strong>" "{t("board.seats_taken")}
+                        <strong>{d.group.seats_taken}</strong>" / "<strong>{d.group.capacity}</strong>" "{t!("board.seats_taken")}
                     </p>
                     <section class="va-section">
-                        <h2 class="utrecht-heading-2">{t("group.days")}</h2>
+                        <h2 class="utrecht-heading-2">{t!("group.days")}</h2>
                         <crate::components::common::DaysTable days=d.days.clone()/>
                     </section>
                     <section class="va-section">
-                        <h2 class="utrecht-heading-2">{t("group.participants")}" ("{d.participants.len()}")"</h2>
+                        <h2 class="utrecht-heading-2">{t!("group.participants")}" ("{d.participants.len()}")"</h2>
                         {if d.participants.is_empty() {
-                            view! { <p class="utrecht-paragraph va-empty">{t("group.no_participants")}</p> }.into_any()
+                            view! { <p class="utrecht-paragraph va-empty">{t!("group.no_participants")}</p> }.into_any()
                         } else {
                             view! {
-                                <Table testid="participants" headers=vec![("pros.name", false), ("orgs.name", false), ("pros.function", false), ("login.email", false), ("group.move_to", false)]>
+                                <Table testid="participants" headers=vec![(k!("pros.name"), false), (k!("orgs.name"), false), (k!("pros.function"), false), (k!("login.email"), false), (k!("group.move_to"), false)]>
                                     {d.participants.iter().map(|p| {
                                         let choice = RwSignal::new(targets.first().map(|t| t.0.0.to_string()).unwrap_or_default());
                                         let eid = p.enrolment_id;
-                                        let tok = token.clone();
                                         let sel = format!("move-{eid}");
                                         view! {
                                             <tr class="utrecht-table__row">
@@ -776,16 +753,15 @@ fn GroupView(token: String, id: GroupId) -> impl IntoView {
                                                 <td class="utrecht-table__cell">{p.function.clone().unwrap_or_default()}</td>
                                                 <td class="utrecht-table__cell">{p.email.clone()}</td>
                                                 <td class="utrecht-table__cell va-row-actions">
-                                                    <label class="va-visually-hidden" for=sel.clone()>{t("group.move_to")}</label>
+                                                    <label class="va-visually-hidden" for=sel.clone()>{t!("group.move_to")}</label>
                                                     <select id=sel class="utrecht-select utrecht-select--html-select" on:change=move |ev| choice.set(event_target_value(&ev))>
                                                         {targets.iter().map(|(gid, label)| view! { <option value=gid.0.to_string()>{label.clone()}</option> }).collect_view()}
                                                     </select>
                                                     <button type="button" class="utrecht-button utrecht-button--secondary-action" data-testid="move"
                                                         on:click=move |_| {
-                                                            let tok = tok.clone();
                                                             let Ok(g) = choice.get_untracked().parse::<i64>() else { return };
-                                                            spawn_local(async move { done(api::move_to(&tok, eid, GroupId(g)).await) });
-                                                        }>{t("group.move")}</button>
+                                                            spawn_local(async move { done(api::move_to(eid, GroupId(g)).await) });
+                                                        }>{t!("group.move")}</button>
                                                 </td>
                                             </tr>
                                         }

@@ -6,7 +6,7 @@
 use crate::api::{self, ApiError};
 use crate::components::common::{error_alert, ListSection, local_time, nl_date, param_id, reload_on_ok, LoadError, Loading, Table, TextArea, TextField};
 use crate::components::guard::RequireAnyRole;
-use crate::i18n::{lookup, t, use_lang};
+use crate::i18n::{lookup, tr, use_lang, Key};
 use crate::pages::training::mark_key;
 use crate::pages::waitlist::{badge, eur};
 use crate::session::Session;
@@ -19,27 +19,27 @@ use va_openapi::followup::*;
 use va_openapi::training::AttendanceStatus;
 use va_openapi::{EnrolmentId, FollowupSessionId, GroupId, ProfessionalId, RegionId};
 
-pub fn kind_key(k: FollowupKind) -> &'static str {
+pub fn kind_key(k: FollowupKind) -> Key {
     match k {
-        FollowupKind::Supervision => "fk.supervision",
-        FollowupKind::Coaching => "fk.coaching",
-        FollowupKind::Deepening => "fk.deepening",
+        FollowupKind::Supervision => k!("fk.supervision"),
+        FollowupKind::Coaching => k!("fk.coaching"),
+        FollowupKind::Deepening => k!("fk.deepening"),
     }
 }
 
-fn session_status_key(s: SessionStatus) -> &'static str {
+fn session_status_key(s: SessionStatus) -> Key {
     match s {
-        SessionStatus::Planned => "fs.planned",
-        SessionStatus::Held => "fs.held",
-        SessionStatus::Cancelled => "fs.cancelled",
+        SessionStatus::Planned => k!("fs.planned"),
+        SessionStatus::Held => k!("fs.held"),
+        SessionStatus::Cancelled => k!("fs.cancelled"),
     }
 }
 
-fn request_status_key(s: RequestStatus) -> &'static str {
+fn request_status_key(s: RequestStatus) -> Key {
     match s {
-        RequestStatus::Open => "frq.open",
-        RequestStatus::Planned => "frq.planned",
-        RequestStatus::Declined => "frq.declined",
+        RequestStatus::Open => k!("frq.open"),
+        RequestStatus::Planned => k!("frq.planned"),
+        RequestStatus::Declined => k!("frq.declined"),
     }
 }
 
@@ -62,20 +62,19 @@ fn non_empty(s: String) -> Option<String> {
 
 /// The groups whose feedback the caller may read or write, with its state.
 #[component]
-pub fn FeedbackList(token: String) -> impl IntoView {
+pub fn FeedbackList() -> impl IntoView {
     let data = LocalResource::new(move || {
-        let token = token.clone();
-        async move { api::feedback_list(&token).await }
+        async move { api::feedback_list().await }
     });
     view! {
         <section class="va-section" data-testid="feedback-list">
-            <h2 class="utrecht-heading-2">{t("fb.list_title")}</h2>
+            <h2 class="utrecht-heading-2">{t!("fb.list_title")}</h2>
             <Suspense fallback=Loading>
                 {move || data.get().map(|res| match res {
                     Err(e) => view! { <LoadError err=e/> }.into_any(),
-                    Ok(list) if list.is_empty() => view! { <p class="utrecht-paragraph va-empty">{t("fb.none")}</p> }.into_any(),
+                    Ok(list) if list.is_empty() => view! { <p class="utrecht-paragraph va-empty">{t!("fb.none")}</p> }.into_any(),
                     Ok(list) => view! {
-                        <Table headers=vec![("groups.name", false), ("groups.period", false), ("wl.trainer", false), ("fb.regions", false), ("groups.status", false), ("fb.actions_count", true)]>
+                        <Table headers=vec![(k!("groups.name"), false), (k!("groups.period"), false), (k!("wl.trainer"), false), (k!("fb.regions"), false), (k!("groups.status"), false), (k!("fb.actions_count"), true)]>
                             {list.into_iter().map(|f| view! {
                                 <tr class="utrecht-table__row" data-testid="feedback-row">
                                     <th class="utrecht-table__header-cell" scope="row">
@@ -86,9 +85,9 @@ pub fn FeedbackList(token: String) -> impl IntoView {
                                     <td class="utrecht-table__cell">{names(&f.regions)}</td>
                                     <td class="utrecht-table__cell">
                                         {match (f.written, f.shared_at) {
-                                            (_, Some(at)) => view! { {badge("approved", "fb.shared")}<div class="va-muted">{local_time(at)}</div> }.into_any(),
-                                            (true, None) => badge("draft", "fb.draft").into_any(),
-                                            (false, None) => badge("planned", "fb.to_write").into_any(),
+                                            (_, Some(at)) => view! { {badge("approved", k!("fb.shared"))}<div class="va-muted">{local_time(at)}</div> }.into_any(),
+                                            (true, None) => badge("draft", k!("fb.draft")).into_any(),
+                                            (false, None) => badge("planned", k!("fb.to_write")).into_any(),
                                         }}
                                     </td>
                                     <td class="utrecht-table__cell utrecht-table__cell--numeric">{f.actions}</td>
@@ -109,52 +108,49 @@ pub fn FeedbackPage() -> impl IntoView {
     view! {
         <RequireAnyRole roles=&[Role::BelCoordinator, Role::Trainer, Role::Ambassador] render=move |s: Session| {
             let id = GroupId(param_id(params, "id"));
-            view! { <Feedback token=s.token.clone() id=id role=s.user.role/> }
+            view! { <Feedback id=id role=s.user.role/> }
         }/>
     }
 }
 
 #[component]
-fn Feedback(token: String, id: GroupId, role: Role) -> impl IntoView {
+fn Feedback(id: GroupId, role: Role) -> impl IntoView {
     let reload = RwSignal::new(0u32);
     let error: RwSignal<Option<ApiError>> = RwSignal::new(None);
     let saved = RwSignal::new(false);
-    let tok = token.clone();
     let data = LocalResource::new(move || {
         reload.get();
-        let tok = tok.clone();
-        async move { api::group_feedback(&tok, id).await }
+        async move { api::group_feedback(id).await }
     });
-    let token = StoredValue::new(token);
     view! {
-        <p class="utrecht-paragraph"><A href="/" attr:class="utrecht-link">{t("req.back")}</A></p>
+        <p class="utrecht-paragraph"><A href="/" attr:class="utrecht-link">{t!("req.back")}</A></p>
         {error_alert(error)}
         <Show when=move || saved.get()>
-            <div class="utrecht-alert utrecht-alert--info va-alert" role="status" data-testid="saved"><p class="utrecht-paragraph">{t("fb.saved")}</p></div>
+            <div class="utrecht-alert utrecht-alert--info va-alert" role="status" data-testid="saved"><p class="utrecht-paragraph">{t!("fb.saved")}</p></div>
         </Show>
         <Transition fallback=Loading>
             {move || data.get().map(|res| match res {
                 Err(e) => view! { <LoadError err=e/> }.into_any(),
                 Ok(f) => view! {
-                    <h1 class="utrecht-heading-1" data-testid="feedback-title">{t("fb.title")}" "{f.group.name.clone()}</h1>
+                    <h1 class="utrecht-heading-1" data-testid="feedback-title">{t!("fb.title")}" "{f.group.name.clone()}</h1>
                     <p class="utrecht-paragraph va-summary">
                         {nl_date(f.group.starts_on)}" – "{nl_date(f.group.ends_on)}
-                        {f.trainer.clone().map(|tr| view! { " · "{t("wl.trainer")}": "<strong>{tr}</strong> })}
-                        " · "{t("fb.regions")}": "{names(&f.regions)}
+                        {f.trainer.clone().map(|tr| view! { " · "{t!("wl.trainer")}": "<strong>{tr}</strong> })}
+                        " · "{t!("fb.regions")}": "{names(&f.regions)}
                     </p>
                     {match f.shared_at {
                         Some(at) => view! {
-                            <p class="utrecht-paragraph" data-testid="shared-at">{badge("approved", "fb.shared")}" "{local_time(at)}" · "{t("fb.shared_with")}</p>
+                            <p class="utrecht-paragraph" data-testid="shared-at">{badge("approved", k!("fb.shared"))}" "{local_time(at)}" · "{t!("fb.shared_with")}</p>
                         }.into_any(),
-                        None => view! { <p class="utrecht-paragraph">{badge("draft", "fb.not_shared")}</p> }.into_any(),
+                        None => view! { <p class="utrecht-paragraph">{badge("draft", k!("fb.not_shared"))}</p> }.into_any(),
                     }}
                     {if f.can_edit {
-                        view! { <FeedbackForm f=f.clone() token=token.get_value() reload=reload error=error saved=saved/> }.into_any()
+                        view! { <FeedbackForm f=f.clone() reload=reload error=error saved=saved/> }.into_any()
                     } else {
                         view! { <FeedbackRead f=f.clone()/> }.into_any()
                     }}
-                    <Actions f=f.clone() token=token.get_value() reload=reload error=error/>
-                    {matches!(role, Role::BelCoordinator | Role::Trainer).then(|| view! { <EvaluationResults token=token.get_value() id=id/> })}
+                    <Actions f=f.clone() reload=reload error=error/>
+                    {matches!(role, Role::BelCoordinator | Role::Trainer).then(|| view! { <EvaluationResults id=id/> })}
                 }.into_any(),
             })}
         </Transition>
@@ -165,15 +161,15 @@ fn Feedback(token: String, id: GroupId, role: Role) -> impl IntoView {
 fn FeedbackRead(f: GroupFeedback) -> impl IntoView {
     view! {
         <section class="va-section va-read" data-testid="feedback-read">
-            <h2 class="utrecht-heading-2">{t("fb.from_trainer")}</h2>
-            <h3 class="utrecht-heading-3">{t("fb.experiences")}</h3>
+            <h2 class="utrecht-heading-2">{t!("fb.from_trainer")}</h2>
+            <h3 class="utrecht-heading-3">{t!("fb.experiences")}</h3>
             <p class="utrecht-paragraph va-pre" data-testid="fb-experiences">{f.experiences.clone()}</p>
-            <h3 class="utrecht-heading-3">{t("fb.went_well")}</h3>
+            <h3 class="utrecht-heading-3">{t!("fb.went_well")}</h3>
             <p class="utrecht-paragraph va-pre">{f.went_well.clone()}</p>
-            <h3 class="utrecht-heading-3">{t("fb.sharpen")}</h3>
+            <h3 class="utrecht-heading-3">{t!("fb.sharpen")}</h3>
             <p class="utrecht-paragraph va-pre" data-testid="fb-sharpen">{f.sharpen.clone()}</p>
             {(!f.remarks.is_empty()).then(|| view! {
-                <h3 class="utrecht-heading-3">{t("fb.remarks")}</h3>
+                <h3 class="utrecht-heading-3">{t!("fb.remarks")}</h3>
                 <dl class="va-facts">
                     {f.remarks.iter().map(|r| view! { <dt>{r.organisation.name.clone()}</dt><dd class="va-pre">{r.remark.clone()}</dd> }).collect_view()}
                 </dl>
@@ -183,7 +179,7 @@ fn FeedbackRead(f: GroupFeedback) -> impl IntoView {
 }
 
 #[component]
-fn FeedbackForm(f: GroupFeedback, token: String, reload: RwSignal<u32>, error: RwSignal<Option<ApiError>>, saved: RwSignal<bool>) -> impl IntoView {
+fn FeedbackForm(f: GroupFeedback, reload: RwSignal<u32>, error: RwSignal<Option<ApiError>>, saved: RwSignal<bool>) -> impl IntoView {
     let experiences = RwSignal::new(f.experiences.clone());
     let went_well = RwSignal::new(f.went_well.clone());
     let sharpen = RwSignal::new(f.sharpen.clone());
@@ -212,22 +208,21 @@ fn FeedbackForm(f: GroupFeedback, token: String, reload: RwSignal<u32>, error: R
                 .collect(),
             share: share.get_untracked(),
         };
-        let tok = token.clone();
         spawn_local(async move {
-            let res = api::save_feedback(&tok, id, &input).await;
+            let res = api::save_feedback(id, &input).await;
             saved.set(res.is_ok());
             reload_on_ok(reload, error)(res);
         });
     };
     view! {
         <form class="va-form va-section" novalidate=true on:submit=submit data-testid="feedback-form">
-            <p class="utrecht-paragraph va-muted">{t("fb.form_help")}</p>
-            <TextArea id="fb-experiences".into() label="fb.experiences" value=experiences rows=4/>
-            <TextArea id="fb-went-well".into() label="fb.went_well" value=went_well rows=3/>
-            <TextArea id="fb-sharpen".into() label="fb.sharpen" value=sharpen rows=3 hint="fb.sharpen_hint"/>
+            <p class="utrecht-paragraph va-muted">{t!("fb.form_help")}</p>
+            <TextArea id="fb-experiences".into() label=k!("fb.experiences") value=experiences rows=4/>
+            <TextArea id="fb-went-well".into() label=k!("fb.went_well") value=went_well rows=3/>
+            <TextArea id="fb-sharpen".into() label=k!("fb.sharpen") value=sharpen rows=3 hint=k!("fb.sharpen_hint")/>
             <fieldset class="utrecht-form-fieldset va-fieldset">
-                <legend class="utrecht-form-fieldset__legend">{t("fb.remarks")}</legend>
-                <p class="utrecht-paragraph va-muted">{t("fb.remarks_help")}</p>
+                <legend class="utrecht-form-fieldset__legend">{t!("fb.remarks")}</legend>
+                <p class="utrecht-paragraph va-muted">{t!("fb.remarks_help")}</p>
                 {remarks.get_value().into_iter().map(|(org, name, value)| {
                     let id = format!("fb-remark-{org}");
                     view! {
@@ -244,10 +239,10 @@ fn FeedbackForm(f: GroupFeedback, token: String, reload: RwSignal<u32>, error: R
             <div class="utrecht-form-field utrecht-form-field--checkbox va-check">
                 <input type="checkbox" class="utrecht-checkbox utrecht-checkbox--html-input" id="fb-share" data-testid="fb-share"
                     disabled=already_shared prop:checked=move || share.get() on:change=move |ev| share.set(event_target_checked(&ev))/>
-                <label class="utrecht-form-label utrecht-form-label--checkbox" for="fb-share">{t(if already_shared { "fb.share_done" } else { "fb.share" })}</label>
+                <label class="utrecht-form-label utrecht-form-label--checkbox" for="fb-share">{tr(if already_shared { k!("fb.share_done") } else { k!("fb.share") })}</label>
             </div>
             <div class="va-actions">
-                <button type="submit" class="utrecht-button utrecht-button--primary-action" data-testid="fb-save">{t("fb.save")}</button>
+                <button type="submit" class="utrecht-button utrecht-button--primary-action" data-testid="fb-save">{t!("fb.save")}</button>
             </div>
         </form>
     }
@@ -255,7 +250,7 @@ fn FeedbackForm(f: GroupFeedback, token: String, reload: RwSignal<u32>, error: R
 
 /// Actions agreed after the feedback; ambassadors add them for their region, BEL for any.
 #[component]
-fn Actions(f: GroupFeedback, token: String, reload: RwSignal<u32>, error: RwSignal<Option<ApiError>>) -> impl IntoView {
+fn Actions(f: GroupFeedback, reload: RwSignal<u32>, error: RwSignal<Option<ApiError>>) -> impl IntoView {
     let action = RwSignal::new(String::new());
     let owner = RwSignal::new(String::new());
     let due = RwSignal::new(String::new());
@@ -271,9 +266,8 @@ fn Actions(f: GroupFeedback, token: String, reload: RwSignal<u32>, error: RwSign
             due_on: chrono::NaiveDate::parse_from_str(&due.get_untracked(), "%Y-%m-%d").ok(),
             region_id: region.get_untracked().parse::<i64>().ok().map(RegionId),
         };
-        let tok = token.clone();
         spawn_local(async move {
-            let res = api::add_feedback_action(&tok, id, &input).await;
+            let res = api::add_feedback_action(id, &input).await;
             if res.is_ok() {
                 action.set(String::new());
                 owner.set(String::new());
@@ -284,12 +278,12 @@ fn Actions(f: GroupFeedback, token: String, reload: RwSignal<u32>, error: RwSign
     };
     view! {
         <section class="va-section" data-testid="actions">
-            <h2 class="utrecht-heading-2">{t("fb.actions")}</h2>
+            <h2 class="utrecht-heading-2">{t!("fb.actions")}</h2>
             {if f.actions.is_empty() {
-                view! { <p class="utrecht-paragraph va-empty">{t("fb.no_actions")}</p> }.into_any()
+                view! { <p class="utrecht-paragraph va-empty">{t!("fb.no_actions")}</p> }.into_any()
             } else {
                 view! {
-                    <Table headers=vec![("fb.action", false), ("groups.region", false), ("fb.owner", false), ("fb.due", false), ("fb.by", false)]>
+                    <Table headers=vec![(k!("fb.action"), false), (k!("groups.region"), false), (k!("fb.owner"), false), (k!("fb.due"), false), (k!("fb.by"), false)]>
                         {f.actions.iter().map(|a| view! {
                             <tr class="utrecht-table__row" data-testid="action-row">
                                 <th class="utrecht-table__header-cell va-pre" scope="row">{a.action.clone()}</th>
@@ -304,16 +298,16 @@ fn Actions(f: GroupFeedback, token: String, reload: RwSignal<u32>, error: RwSign
             }}
             {f.can_add_action.then(|| view! {
                 <form class="va-form--grid va-fieldset va-section" novalidate=true on:submit=submit data-testid="action-form">
-                    <div class="va-wide"><TextArea id="act-text".into() label="fb.action_new" value=action rows=2/></div>
-                    <TextField id="act-owner" label="fb.owner" value=owner/>
+                    <div class="va-wide"><TextArea id="act-text".into() label=k!("fb.action_new") value=action rows=2/></div>
+                    <TextField id="act-owner" label=k!("fb.owner") value=owner/>
                     <div class="utrecht-form-field">
-                        <label class="utrecht-form-label" for="act-due">{t("fb.due")}</label>
+                        <label class="utrecht-form-label" for="act-due">{t!("fb.due")}</label>
                         <input id="act-due" type="date" class="utrecht-textbox utrecht-textbox--html-input"
                             prop:value=move || due.get() on:input=move |ev| due.set(event_target_value(&ev))/>
                     </div>
                     {pick_region.then(|| view! {
                         <div class="utrecht-form-field">
-                            <label class="utrecht-form-label" for="act-region">{t("groups.region")}</label>
+                            <label class="utrecht-form-label" for="act-region">{t!("groups.region")}</label>
                             <select id="act-region" class="utrecht-select utrecht-select--html-select" on:change=move |ev| region.set(event_target_value(&ev))>
                                 <option value="">"—"</option>
                                 {regions.iter().map(|r| view! { <option value=r.id.to_string()>{r.name.clone()}</option> }).collect_view()}
@@ -321,7 +315,7 @@ fn Actions(f: GroupFeedback, token: String, reload: RwSignal<u32>, error: RwSign
                         </div>
                     })}
                     <div class="va-actions">
-                        <button type="submit" class="utrecht-button utrecht-button--secondary-action" data-testid="action-add">{t("fb.action_add")}</button>
+                        <button type="submit" class="utrecht-button utrecht-button--secondary-action" data-testid="action-add">{t!("fb.action_add")}</button>
                     </div>
                 </form>
             })}
@@ -331,14 +325,13 @@ fn Actions(f: GroupFeedback, token: String, reload: RwSignal<u32>, error: RwSign
 
 /// Per-group aggregates of the participants' evaluation: no single answer is tied to a name.
 #[component]
-fn EvaluationResults(token: String, id: GroupId) -> impl IntoView {
+fn EvaluationResults(id: GroupId) -> impl IntoView {
     let data = LocalResource::new(move || {
-        let token = token.clone();
-        async move { api::evaluation_summary(&token, id).await }
+        async move { api::evaluation_summary(id).await }
     });
     view! {
         <section class="va-section" data-testid="evaluation">
-            <h2 class="utrecht-heading-2">{t("ev.results")}</h2>
+            <h2 class="utrecht-heading-2">{t!("ev.results")}</h2>
             <Suspense fallback=Loading>
                 {move || data.get().map(|res| match res {
                     Err(e) => view! { <LoadError err=e/> }.into_any(),
@@ -346,13 +339,13 @@ fn EvaluationResults(token: String, id: GroupId) -> impl IntoView {
                         let enough = s.responded >= s.min_responses;
                         view! {
                             <p class="utrecht-paragraph va-summary" data-testid="ev-counts">
-                                <strong>{s.responded}</strong>" "{t("ev.of")}" "<strong>{s.invited}</strong>" "{t("ev.answered")}
+                                <strong>{s.responded}</strong>" "{t!("ev.of")}" "<strong>{s.invited}</strong>" "{t!("ev.answered")}
                             </p>
                             {if !enough {
-                                view! { <p class="utrecht-paragraph va-empty">{t("ev.too_few")}" "{s.min_responses}"."</p> }.into_any()
+                                view! { <p class="utrecht-paragraph va-empty">{t!("ev.too_few")}" "{s.min_responses}"."</p> }.into_any()
                             } else {
                                 view! {
-                                    <Table headers=vec![("ev.question", false), ("ev.average", true), ("ev.spread", false)]>
+                                    <Table headers=vec![(k!("ev.question"), false), (k!("ev.average"), true), (k!("ev.spread"), false)]>
                                         {s.questions.iter().map(|q| {
                                             let total: i32 = q.counts.iter().sum::<i32>().max(1);
                                             view! {
@@ -371,8 +364,8 @@ fn EvaluationResults(token: String, id: GroupId) -> impl IntoView {
                                             }
                                         }).collect_view()}
                                     </Table>
-                                    <OpenAnswers title="ev.valuable" items=s.valuable.clone()/>
-                                    <OpenAnswers title="ev.improve" items=s.improve.clone()/>
+                                    <OpenAnswers title=k!("ev.valuable") items=s.valuable.clone()/>
+                                    <OpenAnswers title=k!("ev.improve") items=s.improve.clone()/>
                                 }.into_any()
                             }}
                         }.into_any()
@@ -385,17 +378,17 @@ fn EvaluationResults(token: String, id: GroupId) -> impl IntoView {
 
 fn question_text(key: &str) -> impl Fn() -> &'static str + Copy {
     match key {
-        "content" => t("ev.q.content"),
-        "trainers" => t("ev.q.trainers"),
-        "practice" => t("ev.q.practice"),
-        _ => t("ev.q.overall"),
+        "content" => t!("ev.q.content"),
+        "trainers" => t!("ev.q.trainers"),
+        "practice" => t!("ev.q.practice"),
+        _ => t!("ev.q.overall"),
     }
 }
 
 #[component]
-fn OpenAnswers(title: &'static str, items: Vec<String>) -> impl IntoView {
+fn OpenAnswers(title: Key, items: Vec<String>) -> impl IntoView {
     (!items.is_empty()).then(|| view! {
-        <h3 class="utrecht-heading-3">{t(title)}</h3>
+        <h3 class="utrecht-heading-3">{tr(title)}</h3>
         <ul class="utrecht-unordered-list">
             {items.into_iter().map(|i| view! { <li class="utrecht-unordered-list__item va-pre">{i}</li> }).collect_view()}
         </ul>
@@ -455,35 +448,35 @@ pub fn EvaluationPage() -> impl IntoView {
         <div class="va-narrow va-evaluation">
             <Suspense fallback=Loading>
                 {move || data.get().map(|res| match res {
-                    Err(e) => view! { <h1 class="utrecht-heading-1">{t("ev.title")}</h1><LoadError err=e/> }.into_any(),
+                    Err(e) => view! { <h1 class="utrecht-heading-1">{t!("ev.title")}</h1><LoadError err=e/> }.into_any(),
                     Ok(p) => view! {
-                        <h1 class="utrecht-heading-1" data-testid="ev-title">{t("ev.title")}</h1>
+                        <h1 class="utrecht-heading-1" data-testid="ev-title">{t!("ev.title")}</h1>
                         <p class="utrecht-paragraph va-summary">
                             {p.programme.clone()}" · "{p.group.clone()}
                             {p.first_day.zip(p.last_day).map(|(a, b)| format!(" · {} – {}", nl_date(a), nl_date(b)))}
                         </p>
                         {if p.answered {
-                            view! { <div class="utrecht-alert utrecht-alert--info va-alert" role="status"><p class="utrecht-paragraph">{t("ev.already")}</p></div> }.into_any()
+                            view! { <div class="utrecht-alert utrecht-alert--info va-alert" role="status"><p class="utrecht-paragraph">{t!("ev.already")}</p></div> }.into_any()
                         } else {
                             view! {
                                 <Show when=move || done.get() fallback=move || view! {
-                                    <p class="utrecht-paragraph utrecht-paragraph--lead">{t("ev.intro")}</p>
+                                    <p class="utrecht-paragraph utrecht-paragraph--lead">{t!("ev.intro")}</p>
                                     <form class="va-form" novalidate=true on:submit=submit data-testid="ev-form">
                                         {QUESTIONS.iter().zip(ratings).map(|(q, value)| view! { <Rating key=q.key value=value/> }).collect_view()}
-                                        <TextArea id="ev-valuable".into() label="ev.valuable_q" value=valuable rows=3/>
-                                        <TextArea id="ev-improve".into() label="ev.improve_q" value=improve rows=3/>
+                                        <TextArea id="ev-valuable".into() label=k!("ev.valuable_q") value=valuable rows=3/>
+                                        <TextArea id="ev-improve".into() label=k!("ev.improve_q") value=improve rows=3/>
                                         <Show when=move || missing.get()>
-                                            <div class="utrecht-alert utrecht-alert--error va-alert" role="alert"><p class="utrecht-paragraph">{t("ev.missing")}</p></div>
+                                            <div class="utrecht-alert utrecht-alert--error va-alert" role="alert"><p class="utrecht-paragraph">{t!("ev.missing")}</p></div>
                                         </Show>
                                         {error_alert(error)}
                                         <div class="va-actions">
                                             <button type="submit" class="utrecht-button utrecht-button--primary-action" data-testid="ev-submit"
-                                                aria-disabled=move || busy.get().then_some("true")>{t("ev.submit")}</button>
+                                                aria-disabled=move || busy.get().then_some("true")>{t!("ev.submit")}</button>
                                         </div>
-                                        <p class="utrecht-paragraph va-muted">{t("ev.anonymous")}</p>
+                                        <p class="utrecht-paragraph va-muted">{t!("ev.anonymous")}</p>
                                     </form>
                                 }>
-                                    <div class="utrecht-alert utrecht-alert--info va-alert" role="status" data-testid="ev-done"><p class="utrecht-paragraph">{t("ev.thanks")}</p></div>
+                                    <div class="utrecht-alert utrecht-alert--info va-alert" role="status" data-testid="ev-done"><p class="utrecht-paragraph">{t!("ev.thanks")}</p></div>
                                 </Show>
                             }.into_any()
                         }}
@@ -507,7 +500,7 @@ fn Rating(key: &'static str, value: RwSignal<i32>) -> impl IntoView {
                         <div class="utrecht-form-field utrecht-form-field--radio va-check">
                             <input type="radio" class="utrecht-radio-button utrecht-radio-button--html-input" name=format!("ev-{key}") id=id.clone()
                                 prop:checked=move || value.get() == n on:change=move |_| value.set(n)/>
-                            <label class="utrecht-form-label utrecht-form-label--radio" for=id>{n}" "{t(match n { 1 => "ev.r1", 2 => "ev.r2", 3 => "ev.r3", 4 => "ev.r4", _ => "ev.r5" })}</label>
+                            <label class="utrecht-form-label utrecht-form-label--radio" for=id>{n}" "{tr(match n { 1 => k!("ev.r1"), 2 => k!("ev.r2"), 3 => k!("ev.r3"), 4 => k!("ev.r4"), _ => k!("ev.r5") })}</label>
                         </div>
                     }
                 }).collect_view()}
@@ -523,30 +516,27 @@ const FOLLOWUP_ROLES: &[Role] = &[Role::BelCoordinator, Role::Ambassador, Role::
 /// `/nazorg`: the trained and their follow-up in the caller's scope; BEL and trainers plan, organisations request.
 #[component]
 pub fn FollowupPage() -> impl IntoView {
-    view! { <RequireAnyRole roles=FOLLOWUP_ROLES render=|s: Session| view! { <Followup role=s.user.role token=s.token.clone()/> }/> }
+    view! { <RequireAnyRole roles=FOLLOWUP_ROLES render=|s: Session| view! { <Followup role=s.user.role/> }/> }
 }
 
 #[component]
-fn Followup(role: Role, token: String) -> impl IntoView {
+fn Followup(role: Role) -> impl IntoView {
     let reload = RwSignal::new(0u32);
     let error: RwSignal<Option<ApiError>> = RwSignal::new(None);
     let from_request: RwSignal<Option<FollowupRequestView>> = RwSignal::new(None);
-    let tok = token.clone();
     let data = LocalResource::new(move || {
         reload.get();
-        let tok = tok.clone();
-        async move { api::followup(&tok).await }
+        async move { api::followup().await }
     });
-    let token = StoredValue::new(token);
     let plans = matches!(role, Role::BelCoordinator | Role::Trainer);
     view! {
-        <h1 class="utrecht-heading-1" data-testid="followup-title">{t("fu.title")}</h1>
-        <crate::pages::monitoring::Exports token=token.get_value() list="followup"/>
-        <p class="utrecht-paragraph utrecht-paragraph--lead">{t(match role {
-            Role::BelCoordinator => "fu.intro.bel",
-            Role::Trainer => "fu.intro.trainer",
-            Role::Ambassador => "fu.intro.amb",
-            Role::OrgContact => "fu.intro.org",
+        <h1 class="utrecht-heading-1" data-testid="followup-title">{t!("fu.title")}</h1>
+        <crate::pages::monitoring::Exports list="followup"/>
+        <p class="utrecht-paragraph utrecht-paragraph--lead">{tr(match role {
+            Role::BelCoordinator => k!("fu.intro.bel"),
+            Role::Trainer => k!("fu.intro.trainer"),
+            Role::Ambassador => k!("fu.intro.amb"),
+            Role::OrgContact => k!("fu.intro.org"),
         })}</p>
         {error_alert(error)}
         <Transition fallback=Loading>
@@ -556,19 +546,19 @@ fn Followup(role: Role, token: String) -> impl IntoView {
                     let planned = o.sessions.iter().filter(|s| s.status == SessionStatus::Planned).count();
                     view! {
                         <p class="utrecht-paragraph va-summary" data-testid="followup-summary">
-                            <strong>{o.trained.len()}</strong>" "{t("fu.trained")}" · "
-                            <strong>{o.without_followup.len()}</strong>" "{t("fu.without")}" · "
-                            <strong>{planned}</strong>" "{t("fu.planned_sessions")}
+                            <strong>{o.trained.len()}</strong>" "{t!("fu.trained")}" · "
+                            <strong>{o.without_followup.len()}</strong>" "{t!("fu.without")}" · "
+                            <strong>{planned}</strong>" "{t!("fu.planned_sessions")}
                         </p>
                         {(role != Role::Trainer).then(|| view! {
-                            <Requests requests=o.requests.clone() role=role token=token.get_value() reload=reload error=error from_request=from_request/>
+                            <Requests requests=o.requests.clone() role=role reload=reload error=error from_request=from_request/>
                         })}
-                        {plans.then(|| view! { <PlanForm role=role trained=o.trained.clone() token=token.get_value() reload=reload error=error from_request=from_request/> })}
-                        {(role == Role::OrgContact).then(|| view! { <RequestForm trained=o.trained.clone() token=token.get_value() reload=reload error=error/> })}
+                        {plans.then(|| view! { <PlanForm role=role trained=o.trained.clone() reload=reload error=error from_request=from_request/> })}
+                        {(role == Role::OrgContact).then(|| view! { <RequestForm trained=o.trained.clone() reload=reload error=error/> })}
                         <Sessions sessions=o.sessions.clone()/>
                         <WithoutFollowup people=o.without_followup.clone()/>
                         {(role != Role::OrgContact).then(|| view! { <PerOrganisation rows=o.per_organisation.clone()/> })}
-                        {(role == Role::BelCoordinator).then(|| view! { <DeliverySettingsForm token=token.get_value()/> })}
+                        {(role == Role::BelCoordinator).then(|| view! { <DeliverySettingsForm/> })}
                     }.into_any()
                 }
             })}
@@ -580,23 +570,21 @@ fn Followup(role: Role, token: String) -> impl IntoView {
 fn Requests(
     requests: Vec<FollowupRequestView>,
     role: Role,
-    token: String,
     reload: RwSignal<u32>,
     error: RwSignal<Option<ApiError>>,
     from_request: RwSignal<Option<FollowupRequestView>>,
 ) -> impl IntoView {
     let lang = use_lang();
-    let token = StoredValue::new(token);
     view! {
         <section class="va-section" data-testid="followup-requests">
-            <h2 class="utrecht-heading-2">{t(if role == Role::OrgContact { "fu.requests_mine" } else { "fu.requests" })}</h2>
+            <h2 class="utrecht-heading-2">{tr(if role == Role::OrgContact { k!("fu.requests_mine") } else { k!("fu.requests") })}</h2>
             {if requests.is_empty() {
-                view! { <p class="utrecht-paragraph va-empty">{t("fu.no_requests")}</p> }.into_any()
+                view! { <p class="utrecht-paragraph va-empty">{t!("fu.no_requests")}</p> }.into_any()
             } else {
                 view! {
                     <Table headers={
-                        let mut h = vec![("fu.requested_on", false), ("fu.kind", false), ("orgs.name", false), ("fu.who", false), ("groups.status", false)];
-                        if role == Role::BelCoordinator { h.push(("req.actions", false)); }
+                        let mut h = vec![(k!("fu.requested_on"), false), (k!("fu.kind"), false), (k!("orgs.name"), false), (k!("fu.who"), false), (k!("groups.status"), false)];
+                        if role == Role::BelCoordinator { h.push((k!("req.actions"), false)); }
                         h
                     }>
                         {requests.into_iter().map(|r| {
@@ -606,9 +594,8 @@ fn Requests(
                             let rid = r.id;
                             let for_plan = r.clone();
                             let decline = move |_| {
-                                let tok = token.get_value();
                                 let why = reason.get_untracked();
-                                spawn_local(async move { reload_on_ok(reload, error)(api::decline_followup_request(&tok, rid, why).await) });
+                                spawn_local(async move { reload_on_ok(reload, error)(api::decline_followup_request(rid, why).await) });
                             };
                             view! {
                                 <tr class="utrecht-table__row" data-testid="request-row">
@@ -619,7 +606,7 @@ fn Requests(
                                     <td class="utrecht-table__cell">
                                         {badge(status.as_str(), request_status_key(status))}
                                         {r.reason.clone().map(|why| view! { <div class="va-muted">{why}</div> })}
-                                        {r.session_id.map(|s| view! { <div><A href=format!("/nazorg/sessies/{s}") attr:class="utrecht-link">{t("fu.to_session")}</A></div> })}
+                                        {r.session_id.map(|s| view! { <div><A href=format!("/nazorg/sessies/{s}") attr:class="utrecht-link">{t!("fu.to_session")}</A></div> })}
                                     </td>
                                     {(role == Role::BelCoordinator).then(|| view! { <td class="utrecht-table__cell">
                                         {(status == RequestStatus::Open).then(|| view! {
@@ -630,16 +617,16 @@ fn Requests(
                                                         if let Some(el) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id("plan-kind")) {
                                                             if let Ok(el) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(el) { let _ = el.focus(); }
                                                         }
-                                                    }>{t("fu.plan_this")}</button>
+                                                    }>{t!("fu.plan_this")}</button>
                                                 <button type="button" class="utrecht-button utrecht-button--subtle" aria-expanded=move || declining.get().to_string()
-                                                    on:click=move |_| declining.update(|d| *d = !*d)>{t("fu.decline")}</button>
+                                                    on:click=move |_| declining.update(|d| *d = !*d)>{t!("fu.decline")}</button>
                                             </div>
                                             <Show when=move || declining.get()>
                                                 <div class="va-dialog">
-                                                    <label class="utrecht-form-label" for=format!("decline-{rid}")>{t("fu.decline_reason")}</label>
+                                                    <label class="utrecht-form-label" for=format!("decline-{rid}")>{t!("fu.decline_reason")}</label>
                                                     <textarea id=format!("decline-{rid}") class="utrecht-textarea utrecht-textarea--html-textarea" rows="2"
                                                         prop:value=move || reason.get() on:input=move |ev| reason.set(event_target_value(&ev))></textarea>
-                                                    <div><button type="button" class="utrecht-button utrecht-button--secondary-action" on:click=decline>{t("fu.decline_confirm")}</button></div>
+                                                    <div><button type="button" class="utrecht-button utrecht-button--secondary-action" on:click=decline>{t!("fu.decline_confirm")}</button></div>
                                                 </div>
                                             </Show>
                                         })}
@@ -659,7 +646,7 @@ fn Requests(
 fn PeoplePicker(people: Vec<TrainedProfessional>, chosen: RwSignal<Vec<ProfessionalId>>, prefix: &'static str) -> impl IntoView {
     view! {
         <fieldset class="utrecht-form-fieldset va-fieldset va-wide">
-            <legend class="utrecht-form-fieldset__legend">{t("fu.who")}</legend>
+            <legend class="utrecht-form-fieldset__legend">{t!("fu.who")}</legend>
             <div class="va-people">
                 {people.into_iter().map(|p| {
                     let pid = p.professional.id;
@@ -687,7 +674,7 @@ fn kind_select(id: &'static str, kind: RwSignal<String>) -> impl IntoView {
     let lang = use_lang();
     view! {
         <div class="utrecht-form-field">
-            <label class="utrecht-form-label" for=id>{t("fu.kind")}</label>
+            <label class="utrecht-form-label" for=id>{t!("fu.kind")}</label>
             <select id=id class="utrecht-select utrecht-select--html-select" on:change=move |ev| kind.set(event_target_value(&ev))>
                 {FollowupKind::ALL.into_iter().map(|k| view! {
                     <option value=k.as_str() selected=move || kind.get() == k.as_str()>{move || lookup(lang.get(), kind_key(k))}</option>
@@ -697,11 +684,11 @@ fn kind_select(id: &'static str, kind: RwSignal<String>) -> impl IntoView {
     }
 }
 
-async fn plan_choices(token: String, role: Role) -> Result<(Vec<va_openapi::reference::TrainingGroup>, Vec<va_openapi::auth::UserSummary>), ApiError> {
+async fn plan_choices(role: Role) -> Result<(Vec<va_openapi::reference::TrainingGroup>, Vec<va_openapi::auth::UserSummary>), ApiError> {
     // Groups with trained participants are the closed ones; the feedback list holds exactly those in scope.
-    let groups = api::feedback_list(&token).await?.into_iter().map(|f| f.group).collect();
+    let groups = api::feedback_list().await?.into_iter().map(|f| f.group).collect();
     let trainers = if role == Role::BelCoordinator {
-        api::users(&token).await?.into_iter().filter(|u| u.role == Role::Trainer && u.active).collect()
+        api::users().await?.into_iter().filter(|u| u.role == Role::Trainer && u.active).collect()
     } else {
         Vec::new()
     };
@@ -712,7 +699,6 @@ async fn plan_choices(token: String, role: Role) -> Result<(Vec<va_openapi::refe
 fn PlanForm(
     role: Role,
     trained: Vec<TrainedProfessional>,
-    token: String,
     reload: RwSignal<u32>,
     error: RwSignal<Option<ApiError>>,
     from_request: RwSignal<Option<FollowupRequestView>>,
@@ -733,8 +719,7 @@ fn PlanForm(
             group.set(String::new());
         }
     });
-    let tok = token.clone();
-    let choices = LocalResource::new(move || plan_choices(tok.clone(), role));
+    let choices = LocalResource::new(move || plan_choices(role));
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let Some(k) = FollowupKind::parse(&kind.get_untracked()) else { return };
@@ -760,9 +745,8 @@ fn PlanForm(
             place: place.get_untracked(),
             trainer_id: trainer.get_untracked().parse::<i64>().ok().map(va_openapi::UserId),
         };
-        let tok = token.clone();
         spawn_local(async move {
-            let res = api::plan_session(&tok, &input).await;
+            let res = api::plan_session(&input).await;
             if res.is_ok() {
                 from_request.set(None);
             }
@@ -771,10 +755,10 @@ fn PlanForm(
     };
     view! {
         <section class="va-section" data-testid="plan-session">
-            <h2 class="utrecht-heading-2">{t("fu.plan")}</h2>
+            <h2 class="utrecht-heading-2">{t!("fu.plan")}</h2>
             {move || from_request.get().map(|r| view! {
-                <p class="utrecht-paragraph va-detail" data-testid="plan-from-request">{t("fu.plan_for_request")}" "{r.organisation.name.clone()}
-                    " " <button type="button" class="utrecht-button utrecht-button--subtle" on:click=move |_| from_request.set(None)>{t("fu.plan_clear")}</button>
+                <p class="utrecht-paragraph va-detail" data-testid="plan-from-request">{t!("fu.plan_for_request")}" "{r.organisation.name.clone()}
+                    " " <button type="button" class="utrecht-button utrecht-button--subtle" on:click=move |_| from_request.set(None)>{t!("fu.plan_clear")}</button>
                 </p>
             })}
             <form class="va-form--grid va-fieldset" novalidate=true on:submit=submit>
@@ -784,10 +768,10 @@ fn PlanForm(
                         Err(e) => view! { <LoadError err=e/> }.into_any(),
                         Ok((groups, trainers)) => view! {
                             <div class="utrecht-form-field">
-                                <label class="utrecht-form-label" for="plan-group">{t("fu.whole_group")}</label>
+                                <label class="utrecht-form-label" for="plan-group">{t!("fu.whole_group")}</label>
                                 <select id="plan-group" class="utrecht-select utrecht-select--html-select" data-testid="plan-group"
                                     on:change=move |ev| group.set(event_target_value(&ev))>
-                                    <option value="" selected=move || group.get().is_empty()>{t("fu.no_group")}</option>
+                                    <option value="" selected=move || group.get().is_empty()>{t!("fu.no_group")}</option>
                                     {groups.into_iter().map(|g| {
                                         let v = g.id.to_string();
                                         let v2 = v.clone();
@@ -797,7 +781,7 @@ fn PlanForm(
                             </div>
                             {(!trainers.is_empty()).then(|| view! {
                                 <div class="utrecht-form-field">
-                                    <label class="utrecht-form-label" for="plan-trainer">{t("wl.trainer")}</label>
+                                    <label class="utrecht-form-label" for="plan-trainer">{t!("wl.trainer")}</label>
                                     <select id="plan-trainer" class="utrecht-select utrecht-select--html-select" on:change=move |ev| trainer.set(event_target_value(&ev))>
                                         <option value="">"—"</option>
                                         {trainers.into_iter().map(|u| view! { <option value=u.id.to_string()>{u.name}</option> }).collect_view()}
@@ -808,17 +792,17 @@ fn PlanForm(
                     })}
                 </Suspense>
                 <div class="utrecht-form-field">
-                    <label class="utrecht-form-label" for="plan-day">{t("group.day")}</label>
+                    <label class="utrecht-form-label" for="plan-day">{t!("group.day")}</label>
                     <input id="plan-day" type="date" class="utrecht-textbox utrecht-textbox--html-input" data-testid="plan-day"
                         prop:value=move || day.get() on:input=move |ev| day.set(event_target_value(&ev))/>
                 </div>
-                <TextField id="plan-starts" label="wl.starts" kind="time" value=starts/>
-                <TextField id="plan-ends" label="wl.ends" kind="time" value=ends/>
-                <TextField id="plan-place" label="group.place" value=place/>
+                <TextField id="plan-starts" label=k!("wl.starts") kind="time" value=starts/>
+                <TextField id="plan-ends" label=k!("wl.ends") kind="time" value=ends/>
+                <TextField id="plan-place" label=k!("group.place") value=place/>
                 {(!trained.is_empty()).then(|| view! { <PeoplePicker people=trained.clone() chosen=chosen prefix="plan-p"/> })}
                 <div class="va-actions">
-                    <button type="submit" class="utrecht-button utrecht-button--primary-action" data-testid="plan-submit">{t("fu.plan_submit")}</button>
-                    <span class="va-muted">{t(if role == Role::Trainer { "fu.plan_help_trainer" } else { "fu.plan_help" })}</span>
+                    <button type="submit" class="utrecht-button utrecht-button--primary-action" data-testid="plan-submit">{t!("fu.plan_submit")}</button>
+                    <span class="va-muted">{tr(if role == Role::Trainer { k!("fu.plan_help_trainer") } else { k!("fu.plan_help") })}</span>
                 </div>
             </form>
         </section>
@@ -826,7 +810,7 @@ fn PlanForm(
 }
 
 #[component]
-fn RequestForm(trained: Vec<TrainedProfessional>, token: String, reload: RwSignal<u32>, error: RwSignal<Option<ApiError>>) -> impl IntoView {
+fn RequestForm(trained: Vec<TrainedProfessional>, reload: RwSignal<u32>, error: RwSignal<Option<ApiError>>) -> impl IntoView {
     let kind = RwSignal::new(FollowupKind::Supervision.as_str().to_string());
     let chosen: RwSignal<Vec<ProfessionalId>> = RwSignal::new(Vec::new());
     let message = RwSignal::new(String::new());
@@ -835,9 +819,8 @@ fn RequestForm(trained: Vec<TrainedProfessional>, token: String, reload: RwSigna
         ev.prevent_default();
         let Some(k) = FollowupKind::parse(&kind.get_untracked()) else { return };
         let input = NewFollowupRequest { kind: k, professional_ids: chosen.get_untracked(), message: message.get_untracked() };
-        let tok = token.clone();
         spawn_local(async move {
-            let res = api::request_followup(&tok, &input).await;
+            let res = api::request_followup(&input).await;
             sent.set(res.is_ok());
             if res.is_ok() {
                 chosen.set(Vec::new());
@@ -847,14 +830,14 @@ fn RequestForm(trained: Vec<TrainedProfessional>, token: String, reload: RwSigna
         });
     };
     view! {
-        <ListSection testid="request-followup" title="fu.request" empty="fu.none_trained" is_empty=trained.is_empty()>
+        <ListSection testid="request-followup" title=k!("fu.request") empty=k!("fu.none_trained") is_empty=trained.is_empty()>
                     <form class="va-form--grid va-fieldset" novalidate=true on:submit=submit>
                         {kind_select("req-kind", kind)}
                         <PeoplePicker people=trained.clone() chosen=chosen prefix="req-p"/>
-                        <div class="va-wide"><TextArea id="req-message".into() label="fu.message" value=message rows=3 hint="fu.message_hint"/></div>
+                        <div class="va-wide"><TextArea id="req-message".into() label=k!("fu.message") value=message rows=3 hint=k!("fu.message_hint")/></div>
                         <div class="va-actions">
-                            <button type="submit" class="utrecht-button utrecht-button--primary-action" data-testid="request-submit">{t("fu.request_submit")}</button>
-                            <Show when=move || sent.get()><span role="status">{t("fu.request_sent")}</span></Show>
+                            <button type="submit" class="utrecht-button utrecht-button--primary-action" data-testid="request-submit">{t!("fu.request_submit")}</button>
+                            <Show when=move || sent.get()><span role="status">{t!("fu.request_sent")}</span></Show>
                         </div>
                     </form>
         </ListSection>
@@ -865,8 +848,8 @@ fn RequestForm(trained: Vec<TrainedProfessional>, token: String, reload: RwSigna
 fn Sessions(sessions: Vec<SessionView>) -> impl IntoView {
     let lang = use_lang();
     view! {
-        <ListSection testid="sessions" title="fu.sessions" empty="fu.no_sessions" is_empty=sessions.is_empty()>
-                    <Table headers=vec![("group.day", false), ("fu.kind", false), ("fu.who", false), ("wl.trainer", false), ("groups.status", false), ("fu.cost", true)]>
+        <ListSection testid="sessions" title=k!("fu.sessions") empty=k!("fu.no_sessions") is_empty=sessions.is_empty()>
+                    <Table headers=vec![(k!("group.day"), false), (k!("fu.kind"), false), (k!("fu.who"), false), (k!("wl.trainer"), false), (k!("groups.status"), false), (k!("fu.cost"), true)]>
                         {sessions.into_iter().map(|s| {
                             let kind = s.kind;
                             let status = s.status;
@@ -878,7 +861,7 @@ fn Sessions(sessions: Vec<SessionView>) -> impl IntoView {
                                         <div class="va-muted">{s.starts_at.clone()}" – "{s.ends_at.clone()}" · "{s.place.clone()}</div>
                                     </th>
                                     <td class="utrecht-table__cell">{move || lookup(lang.get(), kind_key(kind))}</td>
-                                    <td class="utrecht-table__cell">{who}<div class="va-muted">{s.participants.len()}" "{t("tr.participants")}</div></td>
+                                    <td class="utrecht-table__cell">{who}<div class="va-muted">{s.participants.len()}" "{t!("tr.participants")}</div></td>
                                     <td class="utrecht-table__cell">{s.trainer.as_ref().map(|t| t.name.clone()).unwrap_or_default()}</td>
                                     <td class="utrecht-table__cell">{badge(status.as_str(), session_status_key(status))}</td>
                                     <td class="utrecht-table__cell utrecht-table__cell--numeric">{eur(s.cost_eur)}</td>
@@ -893,8 +876,8 @@ fn Sessions(sessions: Vec<SessionView>) -> impl IntoView {
 #[component]
 fn WithoutFollowup(people: Vec<TrainedProfessional>) -> impl IntoView {
     view! {
-        <ListSection testid="without-followup" title="fu.without_title" empty="fu.everyone_followed" is_empty=people.is_empty()>
-                    <Table headers=vec![("pros.name", false), ("orgs.name", false), ("groups.region", false), ("fu.trained_on", false), ("fu.days_since", true), ("groups.status", false)]>
+        <ListSection testid="without-followup" title=k!("fu.without_title") empty=k!("fu.everyone_followed") is_empty=people.is_empty()>
+                    <Table headers=vec![(k!("pros.name"), false), (k!("orgs.name"), false), (k!("groups.region"), false), (k!("fu.trained_on"), false), (k!("fu.days_since"), true), (k!("groups.status"), false)]>
                         {people.into_iter().map(|p| view! {
                             <tr class="utrecht-table__row" data-testid="without-row">
                                 <th class="utrecht-table__header-cell" scope="row">{p.professional.name.clone()}</th>
@@ -902,7 +885,7 @@ fn WithoutFollowup(people: Vec<TrainedProfessional>) -> impl IntoView {
                                 <td class="utrecht-table__cell">{p.region.as_ref().map(|r| r.name.clone()).unwrap_or_default()}</td>
                                 <td class="utrecht-table__cell">{nl_date(p.trained_on)}</td>
                                 <td class="utrecht-table__cell utrecht-table__cell--numeric">{p.days_since_training}</td>
-                                <td class="utrecht-table__cell">{if p.planned { badge("open", "fu.is_planned").into_any() } else { badge("returned", "fu.nothing_yet").into_any() }}</td>
+                                <td class="utrecht-table__cell">{if p.planned { badge("open", k!("fu.is_planned")).into_any() } else { badge("returned", k!("fu.nothing_yet")).into_any() }}</td>
                             </tr>
                         }).collect_view()}
                     </Table>
@@ -913,8 +896,8 @@ fn WithoutFollowup(people: Vec<TrainedProfessional>) -> impl IntoView {
 #[component]
 fn PerOrganisation(rows: Vec<OrganisationFollowup>) -> impl IntoView {
     view! {
-        <ListSection testid="per-organisation" title="fu.per_org" empty="fu.none_trained" is_empty=rows.is_empty()>
-                    <Table headers=vec![("orgs.name", false), ("groups.region", false), ("fu.trained_col", true), ("fu.with_followup", true), ("fu.attended", true)]>
+        <ListSection testid="per-organisation" title=k!("fu.per_org") empty=k!("fu.none_trained") is_empty=rows.is_empty()>
+                    <Table headers=vec![(k!("orgs.name"), false), (k!("groups.region"), false), (k!("fu.trained_col"), true), (k!("fu.with_followup"), true), (k!("fu.attended"), true)]>
                         {rows.into_iter().map(|r| view! {
                             <tr class="utrecht-table__row">
                                 <th class="utrecht-table__header-cell" scope="row">{r.organisation.name.clone()}</th>
@@ -938,25 +921,22 @@ pub fn SessionPage() -> impl IntoView {
     view! {
         <RequireAnyRole roles=FOLLOWUP_ROLES render=move |s: Session| {
             let id = FollowupSessionId(param_id(params, "id"));
-            view! { <SessionDetail token=s.token.clone() id=id role=s.user.role/> }
+            view! { <SessionDetail id=id role=s.user.role/> }
         }/>
     }
 }
 
 #[component]
-fn SessionDetail(token: String, id: FollowupSessionId, role: Role) -> impl IntoView {
+fn SessionDetail(id: FollowupSessionId, role: Role) -> impl IntoView {
     let lang = use_lang();
     let reload = RwSignal::new(0u32);
     let error: RwSignal<Option<ApiError>> = RwSignal::new(None);
-    let tok = token.clone();
     let data = LocalResource::new(move || {
         reload.get();
-        let tok = tok.clone();
-        async move { api::session(&tok, id).await }
+        async move { api::session(id).await }
     });
-    let token = StoredValue::new(token);
     view! {
-        <p class="utrecht-paragraph"><A href="/nazorg" attr:class="utrecht-link">{t("fu.back")}</A></p>
+        <p class="utrecht-paragraph"><A href="/nazorg" attr:class="utrecht-link">{t!("fu.back")}</A></p>
         {error_alert(error)}
         <Transition fallback=Loading>
             {move || data.get().map(|res| match res {
@@ -967,16 +947,16 @@ fn SessionDetail(token: String, id: FollowupSessionId, role: Role) -> impl IntoV
                     view! {
                         <h1 class="utrecht-heading-1" data-testid="session-title">{move || lookup(lang.get(), kind_key(kind))}" "{nl_date(s.day)}</h1>
                         <dl class="va-facts">
-                            <dt>{t("group.time")}</dt><dd>{s.starts_at.clone()}" – "{s.ends_at.clone()}</dd>
-                            <dt>{t("group.place")}</dt><dd>{s.place.clone()}</dd>
-                            {s.group.clone().map(|g| view! { <dt>{t("fu.group")}</dt><dd>{g.name}</dd> })}
-                            <dt>{t("wl.trainer")}</dt><dd>{s.trainer.clone().map(|t| t.name).unwrap_or_default()}</dd>
-                            <dt>{t("groups.status")}</dt><dd data-testid="session-status">{badge(status.as_str(), session_status_key(status))}</dd>
-                            <dt>{t("fu.cost")}</dt><dd>{eur(s.cost_eur)}</dd>
-                            {s.reason.clone().map(|r| view! { <dt>{t("fu.reason")}</dt><dd>{r}</dd> })}
+                            <dt>{t!("group.time")}</dt><dd>{s.starts_at.clone()}" – "{s.ends_at.clone()}</dd>
+                            <dt>{t!("group.place")}</dt><dd>{s.place.clone()}</dd>
+                            {s.group.clone().map(|g| view! { <dt>{t!("fu.group")}</dt><dd>{g.name}</dd> })}
+                            <dt>{t!("wl.trainer")}</dt><dd>{s.trainer.clone().map(|t| t.name).unwrap_or_default()}</dd>
+                            <dt>{t!("groups.status")}</dt><dd data-testid="session-status">{badge(status.as_str(), session_status_key(status))}</dd>
+                            <dt>{t!("fu.cost")}</dt><dd>{eur(s.cost_eur)}</dd>
+                            {s.reason.clone().map(|r| view! { <dt>{t!("fu.reason")}</dt><dd>{r}</dd> })}
                         </dl>
-                        <SessionAttendance s=s.clone() may_cancel=matches!(role, Role::BelCoordinator | Role::Trainer) token=token.get_value() reload=reload error=error/>
-                        {(kind == FollowupKind::Supervision).then(|| view! { <Reflections s=s.clone() token=token.get_value() reload=reload error=error/> })}
+                        <SessionAttendance s=s.clone() may_cancel=matches!(role, Role::BelCoordinator | Role::Trainer) reload=reload error=error/>
+                        {(kind == FollowupKind::Supervision).then(|| view! { <Reflections s=s.clone() reload=reload error=error/> })}
                     }.into_any()
                 }
             })}
@@ -985,7 +965,7 @@ fn SessionDetail(token: String, id: FollowupSessionId, role: Role) -> impl IntoV
 }
 
 #[component]
-fn SessionAttendance(s: SessionView, may_cancel: bool, token: String, reload: RwSignal<u32>, error: RwSignal<Option<ApiError>>) -> impl IntoView {
+fn SessionAttendance(s: SessionView, may_cancel: bool, reload: RwSignal<u32>, error: RwSignal<Option<ApiError>>) -> impl IntoView {
     let lang = use_lang();
     let open = s.can_mark;
     let planned = s.status == SessionStatus::Planned;
@@ -1006,7 +986,6 @@ fn SessionAttendance(s: SessionView, may_cancel: bool, token: String, reload: Rw
     let notes = RwSignal::new(s.notes.clone().unwrap_or_default());
     let reason = RwSignal::new(String::new());
     let id = s.id;
-    let tok = StoredValue::new(token);
     let save = move |_| {
         let marks = rows
             .get_value()
@@ -1016,18 +995,16 @@ fn SessionAttendance(s: SessionView, may_cancel: bool, token: String, reload: Rw
             })
             .collect();
         let input = SessionRecord { marks, notes: non_empty(notes.get_untracked()) };
-        let tok = tok.get_value();
-        spawn_local(async move { reload_on_ok(reload, error)(api::record_session(&tok, id, &input).await) });
+        spawn_local(async move { reload_on_ok(reload, error)(api::record_session(id, &input).await) });
     };
     let cancel = move |_| {
-        let tok = tok.get_value();
         let why = reason.get_untracked();
-        spawn_local(async move { reload_on_ok(reload, error)(api::cancel_session(&tok, id, why).await) });
+        spawn_local(async move { reload_on_ok(reload, error)(api::cancel_session(id, why).await) });
     };
     view! {
         <section class="va-section" data-testid="session-attendance">
-            <h2 class="utrecht-heading-2">{t("tr.attendance")}</h2>
-            {(!open && planned).then(|| view! { <p class="utrecht-paragraph va-muted">{t("fu.mark_from_day")}</p> })}
+            <h2 class="utrecht-heading-2">{t!("tr.attendance")}</h2>
+            {(!open && planned).then(|| view! { <p class="utrecht-paragraph va-muted">{t!("fu.mark_from_day")}</p> })}
             <div class="va-att-grid">
                 {rows.get_value().into_iter().map(|(pid, name, org, status, note)| {
                     let sel = format!("satt-{pid}");
@@ -1041,27 +1018,27 @@ fn SessionAttendance(s: SessionView, may_cancel: bool, token: String, reload: Rw
                                 <option value=a.as_str() selected=status.get_untracked() == a.as_str()>{move || lookup(lang.get(), mark_key(a))}</option>
                             }).collect_view()}
                         </select>
-                        <label class="va-visually-hidden" for=note_id.clone()>{t("tr.note")}</label>
-                        <input id=note_id class="utrecht-textbox utrecht-textbox--html-input" disabled=!open placeholder=move || lookup(lang.get(), "tr.note")
+                        <label class="va-visually-hidden" for=note_id.clone()>{t!("tr.note")}</label>
+                        <input id=note_id class="utrecht-textbox utrecht-textbox--html-input" disabled=!open placeholder=move || lookup(lang.get(), k!("tr.note"))
                             prop:value=move || note.get() on:input=move |ev| note.set(event_target_value(&ev))/>
                     }
                 }).collect_view()}
             </div>
             {open.then(|| view! {
-                <TextArea id="session-notes".into() label="fu.notes" value=notes rows=3 hint="fu.no_client_data"/>
+                <TextArea id="session-notes".into() label=k!("fu.notes") value=notes rows=3 hint=k!("fu.no_client_data")/>
                 <div class="va-actions">
-                    <button type="button" class="utrecht-button utrecht-button--primary-action" data-testid="session-save" on:click=save>{t("fu.record")}</button>
+                    <button type="button" class="utrecht-button utrecht-button--primary-action" data-testid="session-save" on:click=save>{t!("fu.record")}</button>
                 </div>
             })}
-            {(!open).then(|| s.notes.clone().map(|n| view! { <h3 class="utrecht-heading-3">{t("fu.notes")}</h3><p class="utrecht-paragraph va-pre">{n}</p> }))}
+            {(!open).then(|| s.notes.clone().map(|n| view! { <h3 class="utrecht-heading-3">{t!("fu.notes")}</h3><p class="utrecht-paragraph va-pre">{n}</p> }))}
             {(planned && may_cancel).then(|| view! {
                 <details class="va-section">
-                    <summary>{t("fu.cancel")}</summary>
+                    <summary>{t!("fu.cancel")}</summary>
                     <div class="va-dialog">
-                        <label class="utrecht-form-label" for="session-cancel-reason">{t("tr.reason")}</label>
+                        <label class="utrecht-form-label" for="session-cancel-reason">{t!("tr.reason")}</label>
                         <textarea id="session-cancel-reason" class="utrecht-textarea utrecht-textarea--html-textarea" rows="2"
                             prop:value=move || reason.get() on:input=move |ev| reason.set(event_target_value(&ev))></textarea>
-                        <div><button type="button" class="utrecht-button utrecht-button--secondary-action" on:click=cancel>{t("fu.cancel_confirm")}</button></div>
+                        <div><button type="button" class="utrecht-button utrecht-button--secondary-action" on:click=cancel>{t!("fu.cancel_confirm")}</button></div>
                     </div>
                 </details>
             })}
@@ -1069,16 +1046,16 @@ fn SessionAttendance(s: SessionView, may_cancel: bool, token: String, reload: Rw
     }
 }
 
-const CRITERIA: [(&str, &str); 4] = [
-    ("complete", "rf.complete"),
-    ("economical", "rf.economical"),
-    ("coherent", "rf.coherent"),
-    ("predictive", "rf.predictive"),
+const CRITERIA: [(&str, Key); 4] = [
+    ("complete", k!("rf.complete")),
+    ("economical", k!("rf.economical")),
+    ("coherent", k!("rf.coherent")),
+    ("predictive", k!("rf.predictive")),
 ];
 
 /// Quality reflections on a VA a professional brought to supervision: four criteria scored 1-4.
 #[component]
-fn Reflections(s: SessionView, token: String, reload: RwSignal<u32>, error: RwSignal<Option<ApiError>>) -> impl IntoView {
+fn Reflections(s: SessionView, reload: RwSignal<u32>, error: RwSignal<Option<ApiError>>) -> impl IntoView {
     let who = RwSignal::new(String::new());
     let scores: [RwSignal<String>; 4] = std::array::from_fn(|_| RwSignal::new(String::new()));
     let note = RwSignal::new(String::new());
@@ -1096,9 +1073,8 @@ fn Reflections(s: SessionView, token: String, reload: RwSignal<u32>, error: RwSi
             predictive: v[3],
             note: non_empty(note.get_untracked()),
         };
-        let tok = token.clone();
         spawn_local(async move {
-            let res = api::add_reflection(&tok, id, &input).await;
+            let res = api::add_reflection(id, &input).await;
             if res.is_ok() {
                 note.set(String::new());
                 for s in scores {
@@ -1110,13 +1086,13 @@ fn Reflections(s: SessionView, token: String, reload: RwSignal<u32>, error: RwSi
     };
     view! {
         <section class="va-section" data-testid="reflections">
-            <h2 class="utrecht-heading-2">{t("rf.title")}</h2>
-            <p class="utrecht-paragraph va-muted">{t("rf.help")}</p>
+            <h2 class="utrecht-heading-2">{t!("rf.title")}</h2>
+            <p class="utrecht-paragraph va-muted">{t!("rf.help")}</p>
             {if s.reflections.is_empty() {
-                view! { <p class="utrecht-paragraph va-empty">{t("rf.none")}</p> }.into_any()
+                view! { <p class="utrecht-paragraph va-empty">{t!("rf.none")}</p> }.into_any()
             } else {
                 view! {
-                    <Table headers=vec![("pros.name", false), ("rf.complete", true), ("rf.economical", true), ("rf.coherent", true), ("rf.predictive", true), ("tr.note", false)]>
+                    <Table headers=vec![(k!("pros.name"), false), (k!("rf.complete"), true), (k!("rf.economical"), true), (k!("rf.coherent"), true), (k!("rf.predictive"), true), (k!("tr.note"), false)]>
                         {s.reflections.iter().map(|r| view! {
                             <tr class="utrecht-table__row" data-testid="reflection-row">
                                 <th class="utrecht-table__header-cell" scope="row">{r.professional.name.clone()}<div class="va-muted">{r.recorded_by.clone()}" · "{local_time(r.created_at)}</div></th>
@@ -1132,9 +1108,9 @@ fn Reflections(s: SessionView, token: String, reload: RwSignal<u32>, error: RwSi
             }}
             {can_add.then(|| view! {
                 <form class="va-form--grid va-fieldset va-section" novalidate=true on:submit=submit data-testid="reflection-form">
-                    <div class="utrecht-alert utrecht-alert--warning va-wide" role="note"><p class="utrecht-paragraph">{t("rf.no_client_data")}</p></div>
+                    <div class="utrecht-alert utrecht-alert--warning va-wide" role="note"><p class="utrecht-paragraph">{t!("rf.no_client_data")}</p></div>
                     <div class="utrecht-form-field">
-                        <label class="utrecht-form-label" for="rf-who">{t("rf.professional")}</label>
+                        <label class="utrecht-form-label" for="rf-who">{t!("rf.professional")}</label>
                         <select id="rf-who" class="utrecht-select utrecht-select--html-select" on:change=move |ev| who.set(event_target_value(&ev))>
                             <option value="">"—"</option>
                             {s.participants.iter().map(|p| view! { <option value=p.professional_id.to_string()>{p.name.clone()}</option> }).collect_view()}
@@ -1144,7 +1120,7 @@ fn Reflections(s: SessionView, token: String, reload: RwSignal<u32>, error: RwSi
                         let id = format!("rf-{key}");
                         view! {
                             <div class="utrecht-form-field">
-                                <label class="utrecht-form-label" for=id.clone()>{t(label)}" (1–4)"</label>
+                                <label class="utrecht-form-label" for=id.clone()>{tr(label)}" (1–4)"</label>
                                 <select id=id class="utrecht-select utrecht-select--html-select" on:change=move |ev| score.set(event_target_value(&ev))>
                                     <option value="" selected=move || score.get().is_empty()>"—"</option>
                                     {(1..=4).map(|n| view! { <option value=n.to_string()>{n}</option> }).collect_view()}
@@ -1152,9 +1128,9 @@ fn Reflections(s: SessionView, token: String, reload: RwSignal<u32>, error: RwSi
                             </div>
                         }
                     }).collect_view()}
-                    <div class="va-wide"><TextArea id="rf-note".into() label="rf.note" value=note rows=3 hint="rf.note_hint"/></div>
+                    <div class="va-wide"><TextArea id="rf-note".into() label=k!("rf.note") value=note rows=3 hint=k!("rf.note_hint")/></div>
                     <div class="va-actions">
-                        <button type="submit" class="utrecht-button utrecht-button--secondary-action" data-testid="reflection-add">{t("rf.add")}</button>
+                        <button type="submit" class="utrecht-button utrecht-button--secondary-action" data-testid="reflection-add">{t!("rf.add")}</button>
                     </div>
                 </form>
             })}
@@ -1169,12 +1145,10 @@ fn Reflections(s: SessionView, token: String, reload: RwSignal<u32>, error: RwSi
 pub fn CertificatePage() -> impl IntoView {
     let params = use_params_map();
     view! {
-        <RequireAnyRole roles=FOLLOWUP_ROLES render=move |s: Session| {
+        <RequireAnyRole roles=FOLLOWUP_ROLES render=move |_: Session| {
             let id = EnrolmentId(param_id(params, "id"));
-            let token = s.token.clone();
             let data = LocalResource::new(move || {
-                let token = token.clone();
-                async move { api::certificate(&token, id).await }
+                async move { api::certificate(id).await }
             });
             view! {
                 <Suspense fallback=Loading>
@@ -1183,18 +1157,18 @@ pub fn CertificatePage() -> impl IntoView {
                         Ok(c) => view! {
                             <div class="va-actions va-no-print">
                                 <button type="button" class="utrecht-button utrecht-button--secondary-action"
-                                    on:click=|_| { if let Some(w) = web_sys::window() { let _ = w.print(); } }>{t("cert.print")}</button>
+                                    on:click=|_| { if let Some(w) = web_sys::window() { let _ = w.print(); } }>{t!("cert.print")}</button>
                             </div>
                             <article class="va-certificate" data-testid="certificate">
-                                <p class="va-certificate__org">{t("app.org")}</p>
-                                <h1 class="utrecht-heading-1">{t("cert.title")}</h1>
-                                <p class="utrecht-paragraph">{t("cert.declares")}</p>
+                                <p class="va-certificate__org">{t!("app.org")}</p>
+                                <h1 class="utrecht-heading-1">{t!("cert.title")}</h1>
+                                <p class="utrecht-paragraph">{t!("cert.declares")}</p>
                                 <p class="va-certificate__name" data-testid="cert-name">{c.professional.clone()}</p>
                                 <p class="utrecht-paragraph">{c.organisation.clone()}</p>
-                                <p class="utrecht-paragraph">{t("cert.completed")}" "<strong>{c.programme.clone()}</strong>", "{c.group.clone()}"."</p>
-                                <p class="utrecht-paragraph">{t("cert.days")}" "{c.days.iter().map(|d| nl_date(*d)).collect::<Vec<_>>().join(", ")}</p>
-                                <p class="utrecht-paragraph">{t("cert.trained_on")}" "<strong>{nl_date(c.trained_on)}</strong></p>
-                                {c.trainer.clone().map(|tr| view! { <p class="va-certificate__sign">{tr}<br/><span class="va-muted">{t("role.trainer")}</span></p> })}
+                                <p class="utrecht-paragraph">{t!("cert.completed")}" "<strong>{c.programme.clone()}</strong>", "{c.group.clone()}"."</p>
+                                <p class="utrecht-paragraph">{t!("cert.days")}" "{c.days.iter().map(|d| nl_date(*d)).collect::<Vec<_>>().join(", ")}</p>
+                                <p class="utrecht-paragraph">{t!("cert.trained_on")}" "<strong>{nl_date(c.trained_on)}</strong></p>
+                                {c.trainer.clone().map(|tr| view! { <p class="va-certificate__sign">{tr}<br/><span class="va-muted">{t!("role.trainer")}</span></p> })}
                             </article>
                         }.into_any(),
                     })}
@@ -1206,18 +1180,17 @@ pub fn CertificatePage() -> impl IntoView {
 
 /// Spent and committed money of a year by kind, against the training budget.
 #[component]
-pub fn YearCosts(token: String) -> impl IntoView {
+pub fn YearCosts() -> impl IntoView {
     let year = RwSignal::new(2026);
     let data = LocalResource::new(move || {
-        let token = token.clone();
         let y = year.get();
-        async move { api::year_costs(&token, y).await }
+        async move { api::year_costs(y).await }
     });
     view! {
         <section class="va-section" data-testid="costs">
-            <h2 class="utrecht-heading-2">{t("cost.title")}</h2>
+            <h2 class="utrecht-heading-2">{t!("cost.title")}</h2>
             <div class="utrecht-form-field va-inline-field">
-                <label class="utrecht-form-label" for="cost-year">{t("wl.year")}</label>
+                <label class="utrecht-form-label" for="cost-year">{t!("wl.year")}</label>
                 <select id="cost-year" class="utrecht-select utrecht-select--html-select" on:change=move |ev| year.set(event_target_value(&ev).parse().unwrap_or(2026))>
                     {[2026, 2027].into_iter().map(|y| view! { <option value=y.to_string() selected=move || year.get() == y>{y}</option> }).collect_view()}
                 </select>
@@ -1227,12 +1200,12 @@ pub fn YearCosts(token: String) -> impl IntoView {
                     Err(e) => view! { <LoadError err=e/> }.into_any(),
                     Ok(c) => view! {
                         <p class="utrecht-paragraph va-summary" data-testid="cost-summary">
-                            {t("wl.budget")}": "<strong>{c.budget_eur.map(eur).unwrap_or_else(|| "—".into())}</strong>" · "
-                            {t("cost.spent")}": "<strong>{eur(c.spent_eur)}</strong>" · "
-                            {t("cost.committed")}": "<strong>{eur(c.committed_eur)}</strong>" · "
-                            {t("cost.remaining")}": "<strong>{eur(c.remaining_eur)}</strong>
+                            {t!("wl.budget")}": "<strong>{c.budget_eur.map(eur).unwrap_or_else(|| "—".into())}</strong>" · "
+                            {t!("cost.spent")}": "<strong>{eur(c.spent_eur)}</strong>" · "
+                            {t!("cost.committed")}": "<strong>{eur(c.committed_eur)}</strong>" · "
+                            {t!("cost.remaining")}": "<strong>{eur(c.remaining_eur)}</strong>
                         </p>
-                        <Table headers=vec![("cost.kind", false), ("cost.count", true), ("cost.spent", true), ("cost.committed", true)]>
+                        <Table headers=vec![(k!("cost.kind"), false), (k!("cost.count"), true), (k!("cost.spent"), true), (k!("cost.committed"), true)]>
                             {c.lines.into_iter().map(|l| view! {
                                 <tr class="utrecht-table__row">
                                     <th class="utrecht-table__header-cell" scope="row">{cost_label(&l.kind, l.label.clone())}</th>
@@ -1242,7 +1215,7 @@ pub fn YearCosts(token: String) -> impl IntoView {
                                 </tr>
                             }).collect_view()}
                         </Table>
-                        <p class="utrecht-paragraph va-muted">{t("cost.rule")}</p>
+                        <p class="utrecht-paragraph va-muted">{t!("cost.rule")}</p>
                     }.into_any(),
                 })}
             </Transition>
@@ -1253,11 +1226,11 @@ pub fn YearCosts(token: String) -> impl IntoView {
 fn cost_label(kind: &str, fallback: String) -> impl IntoView {
     let lang = use_lang();
     let key = match kind {
-        "groups" => Some("cost.group"),
-        "training_days" => Some("cost.trainer_days"),
-        "supervision" => Some("fk.supervision"),
-        "coaching" => Some("fk.coaching"),
-        "deepening" => Some("fk.deepening"),
+        "groups" => Some(k!("cost.group")),
+        "training_days" => Some(k!("cost.trainer_days")),
+        "supervision" => Some(k!("fk.supervision")),
+        "coaching" => Some(k!("fk.coaching")),
+        "deepening" => Some(k!("fk.deepening")),
         _ => None,
     };
     move || key.map(|k| lookup(lang.get(), k).to_string()).unwrap_or_else(|| fallback.clone())
@@ -1265,23 +1238,21 @@ fn cost_label(kind: &str, fallback: String) -> impl IntoView {
 
 // ---------------------------------------------------------------- delivery settings
 
-async fn load_delivery_settings(token: String) -> Result<(va_openapi::ProgrammeId, DeliverySettings), ApiError> {
-    let programme = api::programmes(&token).await?.first().map(|p| p.id).ok_or(ApiError::Network)?;
-    Ok((programme, api::delivery_settings(&token, programme).await?))
+async fn load_delivery_settings() -> Result<(va_openapi::ProgrammeId, DeliverySettings), ApiError> {
+    let programme = api::programmes().await?.first().map(|p| p.id).ok_or(ApiError::Network)?;
+    Ok((programme, api::delivery_settings(programme).await?))
 }
 
 /// BEL's settings for delivery: the attendance window, the completion rule and the session prices.
 #[component]
-fn DeliverySettingsForm(token: String) -> impl IntoView {
+fn DeliverySettingsForm() -> impl IntoView {
     let error: RwSignal<Option<ApiError>> = RwSignal::new(None);
     let saved = RwSignal::new(false);
-    let tok = token.clone();
-    let data = LocalResource::new(move || load_delivery_settings(tok.clone()));
-    let token = StoredValue::new(token);
+    let data = LocalResource::new(move || load_delivery_settings());
     view! {
         <section class="va-section" data-testid="delivery-settings">
-            <h2 class="utrecht-heading-2">{t("ds.title")}</h2>
-            <p class="utrecht-paragraph va-muted">{t("ds.help")}</p>
+            <h2 class="utrecht-heading-2">{t!("ds.title")}</h2>
+            <p class="utrecht-paragraph va-muted">{t!("ds.help")}</p>
             <Suspense fallback=Loading>
                 {move || data.get().map(|res| match res {
                     Err(e) => view! { <LoadError err=e/> }.into_any(),
@@ -1305,9 +1276,8 @@ fn DeliverySettingsForm(token: String) -> impl IntoView {
                                 coaching_session_eur: n(coaching),
                                 deepening_session_eur: n(deepening),
                             };
-                            let tok = token.get_value();
                             spawn_local(async move {
-                                match api::save_delivery_settings(&tok, programme, &input).await {
+                                match api::save_delivery_settings(programme, &input).await {
                                     Ok(_) => {
                                         error.set(None);
                                         saved.set(true);
@@ -1321,15 +1291,15 @@ fn DeliverySettingsForm(token: String) -> impl IntoView {
                         };
                         view! {
                             <form class="va-form va-form--grid" novalidate=true on:submit=save>
-                                <TextField id="ds-window" label="ds.window" kind="number" value=window/>
-                                <TextField id="ds-excused" label="ds.excused" kind="number" value=excused/>
-                                <TextField id="ds-absent" label="ds.absent" kind="number" value=absent/>
-                                <TextField id="ds-supervision" label="ds.supervision" kind="number" value=supervision/>
-                                <TextField id="ds-coaching" label="ds.coaching" kind="number" value=coaching/>
-                                <TextField id="ds-deepening" label="ds.deepening" kind="number" value=deepening/>
+                                <TextField id="ds-window" label=k!("ds.window") kind="number" value=window/>
+                                <TextField id="ds-excused" label=k!("ds.excused") kind="number" value=excused/>
+                                <TextField id="ds-absent" label=k!("ds.absent") kind="number" value=absent/>
+                                <TextField id="ds-supervision" label=k!("ds.supervision") kind="number" value=supervision/>
+                                <TextField id="ds-coaching" label=k!("ds.coaching") kind="number" value=coaching/>
+                                <TextField id="ds-deepening" label=k!("ds.deepening") kind="number" value=deepening/>
                                 <div class="va-actions">
-                                    <button type="submit" class="utrecht-button utrecht-button--secondary-action" data-testid="ds-save">{t("wl.save")}</button>
-                                    <Show when=move || saved.get()><span role="status" data-testid="ds-saved">{t("ds.saved")}</span></Show>
+                                    <button type="submit" class="utrecht-button utrecht-button--secondary-action" data-testid="ds-save">{t!("wl.save")}</button>
+                                    <Show when=move || saved.get()><span role="status" data-testid="ds-saved">{t!("ds.saved")}</span></Show>
                                 </div>
                             </form>
                             {error_alert(error)}

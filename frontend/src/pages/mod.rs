@@ -12,13 +12,12 @@ pub mod training;
 pub mod users;
 pub mod waitlist;
 
-use crate::i18n::t;
 use leptos::prelude::*;
 
 #[component]
 pub fn NotFound() -> impl IntoView {
     view! {
-        <h1 class="utrecht-heading-1">{t("notfound.title")}</h1>
-        <p class="utrecht-paragraph">{t("notfound.text")}</p>
+        <h1 class="utrecht-heading-1">{t!("notfound.title")}</h1>
+        <p class="utrecht-paragraph">{t!("notfound.text")}</p>
     }
 }

@@ -6,7 +6,7 @@
 use crate::api::{self, ApiError};
 use crate::components::common::{error_alert, local_time, nl_date, LoadError, Loading, Table, TextField};
 use crate::components::guard::{RequireAnyRole, RequireRole};
-use crate::i18n::{lookup, t, use_lang};
+use crate::i18n::{lookup, tr, use_lang, Key};
 use crate::pages::start::kind_key;
 use crate::pages::waitlist::{badge, eur};
 use crate::session::Session;
@@ -49,31 +49,28 @@ fn region_key(r: &RegionFigures) -> String {
 #[component]
 pub fn MonitoringPage() -> impl IntoView {
     view! {
-        <RequireAnyRole roles=MONITORING_ROLES render=|s: Session| view! { <DashboardView token=s.token.clone() role=s.user.role/> }/>
+        <RequireAnyRole roles=MONITORING_ROLES render=|s: Session| view! { <DashboardView role=s.user.role/> }/>
     }
 }
 
 #[component]
-fn DashboardView(token: String, role: Role) -> impl IntoView {
-    let tok = token.clone();
+fn DashboardView(role: Role) -> impl IntoView {
     let data = LocalResource::new(move || {
-        let tok = tok.clone();
-        async move { api::dashboard(&tok).await }
+        async move { api::dashboard().await }
     });
-    let token = StoredValue::new(token);
     let intro = match role {
-        Role::BelCoordinator => "mon.intro.bel",
-        Role::Ambassador => "mon.intro.amb",
-        _ => "mon.intro.org",
+        Role::BelCoordinator => k!("mon.intro.bel"),
+        Role::Ambassador => k!("mon.intro.amb"),
+        _ => k!("mon.intro.org"),
     };
     view! {
-        <h1 class="utrecht-heading-1">{t("mon.title")}</h1>
-        <p class="utrecht-paragraph">{t(intro)}</p>
+        <h1 class="utrecht-heading-1">{t!("mon.title")}</h1>
+        <p class="utrecht-paragraph">{tr(intro)}</p>
         <MonitoringLinks role=role/>
         <Transition fallback=Loading>
             {move || data.get().map(|res| match res {
                 Err(e) => view! { <LoadError err=e/> }.into_any(),
-                Ok(d) => view! { <Dashboard d=d token=token.get_value() role=role/> }.into_any(),
+                Ok(d) => view! { <Dashboard d=d role=role/> }.into_any(),
             })}
         </Transition>
     }
@@ -84,18 +81,18 @@ fn DashboardView(token: String, role: Role) -> impl IntoView {
 fn MonitoringLinks(role: Role) -> impl IntoView {
     view! {
         <nav class="va-subnav" aria-label="Monitoring">
-            <A href="/monitoring/uitvraag" attr:class="utrecht-link">{t("mon.to_survey")}</A>
-            <A href="/monitoring/rapport" attr:class="utrecht-link">{t("mon.to_report")}</A>
+            <A href="/monitoring/uitvraag" attr:class="utrecht-link">{t!("mon.to_survey")}</A>
+            <A href="/monitoring/rapport" attr:class="utrecht-link">{t!("mon.to_report")}</A>
             {(role == Role::BelCoordinator).then(|| view! {
-                <A href="/monitoring/import" attr:class="utrecht-link">{t("mon.to_import")}</A>
-                <A href="/bel/planner" attr:class="utrecht-link">{t("mon.to_planner")}</A>
+                <A href="/monitoring/import" attr:class="utrecht-link">{t!("mon.to_import")}</A>
+                <A href="/bel/planner" attr:class="utrecht-link">{t!("mon.to_planner")}</A>
             })}
         </nav>
     }
 }
 
 #[component]
-fn Dashboard(d: Dashboard, token: String, role: Role) -> impl IntoView {
+fn Dashboard(d: Dashboard, role: Role) -> impl IntoView {
     let lang = use_lang();
     // The first region the caller sees in detail (an ambassador's own).
     let first = d.regions.iter().find(|r| r.detail).map(region_key).unwrap_or_default();
@@ -106,31 +103,31 @@ fn Dashboard(d: Dashboard, token: String, role: Role) -> impl IntoView {
     let budgets = d.budgets.clone();
     view! {
         <p class="utrecht-paragraph va-muted" data-testid="mon-stand">
-            {t("mon.as_of")}" "{local_time(d.generated_at)}
-            {d.survey_year.map(|y| view! { " · "{t("mon.survey_of")}" "{y} })}
+            {t!("mon.as_of")}" "{local_time(d.generated_at)}
+            {d.survey_year.map(|y| view! { " · "{t!("mon.survey_of")}" "{y} })}
         </p>
-        <Exports token=token.clone() list="monitoring"/>
+        <Exports list="monitoring"/>
         <Kpis f=d.total.clone()/>
         <section class="va-section va-charts">
             <figure class="va-chart" data-testid="region-chart">
-                <figcaption class="utrecht-heading-3">{t("mon.chart.regions")}</figcaption>
+                <figcaption class="utrecht-heading-3">{t!("mon.chart.regions")}</figcaption>
                 <RegionChart regions=d.regions.clone()/>
             </figure>
             <figure class="va-chart" data-testid="trend-chart">
-                <figcaption class="utrecht-heading-3">{t("mon.chart.trend")}</figcaption>
+                <figcaption class="utrecht-heading-3">{t!("mon.chart.trend")}</figcaption>
                 <TrendChart trend=d.trend.clone()/>
             </figure>
         </section>
         <section class="va-section">
-            <h2 class="utrecht-heading-2">{t("mon.regions")}</h2>
-            <FiguresTable rows=d.regions.iter().map(|r| (region_name(r), None, r.figures.clone())).chain(std::iter::once(("Totaal".to_string(), None, d.total.clone()))).collect() testid="region-table" first="mon.region"/>
+            <h2 class="utrecht-heading-2">{t!("mon.regions")}</h2>
+            <FiguresTable rows=d.regions.iter().map(|r| (region_name(r), None, r.figures.clone())).chain(std::iter::once(("Totaal".to_string(), None, d.total.clone()))).collect() testid="region-table" first=k!("mon.region")/>
         </section>
         {(!detail.is_empty()).then(|| view! {
             <section class="va-section" data-testid="org-figures">
-                <h2 class="utrecht-heading-2">{t("mon.orgs")}</h2>
+                <h2 class="utrecht-heading-2">{t!("mon.orgs")}</h2>
                 {many.then(|| view! {
                     <div class="utrecht-form-field">
-                        <label class="utrecht-form-label" for="region-select">{t("mon.choose_region")}</label>
+                        <label class="utrecht-form-label" for="region-select">{t!("mon.choose_region")}</label>
                         <select id="region-select" class="utrecht-select utrecht-select--html-select" data-testid="region-select"
                             prop:value=move || selected.get() on:change=move |ev| selected.set(event_target_value(&ev))>
                             {detail.iter().map(|(k, n)| view! { <option value=k.clone()>{n.clone()}</option> }).collect_view()}
@@ -143,7 +140,7 @@ fn Dashboard(d: Dashboard, token: String, role: Role) -> impl IntoView {
                         let rows = r.organisations.iter().map(|o| (o.organisation.name.clone(), Some(kind_key(o.kind)), o.figures.clone())).collect();
                         view! {
                             <h3 class="utrecht-heading-3" data-testid="org-region">{region_name(r)}</h3>
-                            <FiguresTable rows=rows testid="org-table" first="mon.org"/>
+                            <FiguresTable rows=rows testid="org-table" first=k!("mon.org")/>
                         }
                     }))
                 }}
@@ -151,12 +148,12 @@ fn Dashboard(d: Dashboard, token: String, role: Role) -> impl IntoView {
         })}
         {(!budgets.is_empty()).then(|| view! {
             <section class="va-section">
-                <h2 class="utrecht-heading-2">{t("mon.budget")}</h2>
-                <Table headers=vec![("mon.year", false), ("mon.budget_eur", true), ("mon.spent", true), ("mon.committed", true), ("mon.remaining", true)] testid="budget-table">
+                <h2 class="utrecht-heading-2">{t!("mon.budget")}</h2>
+                <Table headers=vec![(k!("mon.year"), false), (k!("mon.budget_eur"), true), (k!("mon.spent"), true), (k!("mon.committed"), true), (k!("mon.remaining"), true)] testid="budget-table">
                     {budgets.into_iter().map(|b| view! {
                         <tr class="utrecht-table__row">
                             <th scope="row" class="utrecht-table__header-cell">{b.year}</th>
-                            <td class="utrecht-table__cell utrecht-table__cell--numeric">{move || b.budget_eur.map(eur).unwrap_or_else(|| lookup(lang.get(), "mon.no_budget").into())}</td>
+                            <td class="utrecht-table__cell utrecht-table__cell--numeric">{move || b.budget_eur.map(eur).unwrap_or_else(|| lookup(lang.get(), k!("mon.no_budget")).into())}</td>
                             <td class="utrecht-table__cell utrecht-table__cell--numeric">{eur(b.spent_eur)}</td>
                             <td class="utrecht-table__cell utrecht-table__cell--numeric">{eur(b.committed_eur)}</td>
                             <td class="utrecht-table__cell utrecht-table__cell--numeric">{eur(b.remaining_eur)}</td>
@@ -165,20 +162,18 @@ fn Dashboard(d: Dashboard, token: String, role: Role) -> impl IntoView {
                 </Table>
             </section>
         })}
-        {(role == Role::BelCoordinator).then(|| view! { <Snapshots token=token.clone()/> })}
+        {(role == Role::BelCoordinator).then(|| view! { <Snapshots/> })}
     }
 }
 
 /// Download buttons for one list: Excel and CSV.
 #[component]
-pub fn Exports(token: String, list: &'static str) -> impl IntoView {
-    let token = StoredValue::new(token);
+pub fn Exports(list: &'static str) -> impl IntoView {
     let status: RwSignal<Option<String>> = RwSignal::new(None);
     let error: RwSignal<Option<ApiError>> = RwSignal::new(None);
     let get = move |format: &'static str| {
-        let tok = token.get_value();
         spawn_local(async move {
-            match api::download(&tok, &format!("/api/v1/exports/{list}?format={format}")).await {
+            match api::download(&format!("/api/v1/exports/{list}?format={format}")).await {
                 Ok(name) => {
                     error.set(None);
                     status.set(Some(name));
@@ -189,9 +184,9 @@ pub fn Exports(token: String, list: &'static str) -> impl IntoView {
     };
     view! {
         <div class="va-actions va-noprint">
-            <button type="button" class="utrecht-button utrecht-button--secondary-action" data-testid=format!("export-{list}-xlsx") on:click=move |_| get("xlsx")>{t("mon.download_xlsx")}</button>
-            <button type="button" class="utrecht-button utrecht-button--subtle" data-testid=format!("export-{list}-csv") on:click=move |_| get("csv")>{t("mon.download_csv")}</button>
-            <span role="status" data-testid="download-status">{move || status.get().map(|n| view! { {t("mon.downloaded")}" "{n} })}</span>
+            <button type="button" class="utrecht-button utrecht-button--secondary-action" data-testid=format!("export-{list}-xlsx") on:click=move |_| get("xlsx")>{t!("mon.download_xlsx")}</button>
+            <button type="button" class="utrecht-button utrecht-button--subtle" data-testid=format!("export-{list}-csv") on:click=move |_| get("csv")>{t!("mon.download_csv")}</button>
+            <span role="status" data-testid="download-status">{move || status.get().map(|n| view! { {t!("mon.downloaded")}" "{n} })}</span>
         </div>
         {error_alert(error)}
     }
@@ -199,15 +194,15 @@ pub fn Exports(token: String, list: &'static str) -> impl IntoView {
 
 #[component]
 fn Kpis(f: Figures) -> impl IntoView {
-    let items: Vec<(&'static str, String, Option<&'static str>)> = vec![
-        ("mon.k.trained", f.trained.to_string(), Some("mon.k.trained_sub")),
-        ("mon.k.placed", f.placed.to_string(), None),
-        ("mon.k.waiting", f.waiting.to_string(), None),
-        ("mon.k.still", opt(f.still_to_train), None),
-        ("mon.k.coverage", pct(f.coverage_pct), None),
-        ("mon.k.vas", opt(f.vas_done), None),
-        ("mon.k.capacity", format!("{} / {}", hours(f.hours_needed), hours(f.hours_available)), Some("mon.k.capacity_sub")),
-        ("mon.k.followup", pct(f.followup_coverage_pct), None),
+    let items: Vec<(Key, String, Option<Key>)> = vec![
+        (k!("mon.k.trained"), f.trained.to_string(), Some(k!("mon.k.trained_sub"))),
+        (k!("mon.k.placed"), f.placed.to_string(), None),
+        (k!("mon.k.waiting"), f.waiting.to_string(), None),
+        (k!("mon.k.still"), opt(f.still_to_train), None),
+        (k!("mon.k.coverage"), pct(f.coverage_pct), None),
+        (k!("mon.k.vas"), opt(f.vas_done), None),
+        (k!("mon.k.capacity"), format!("{} / {}", hours(f.hours_needed), hours(f.hours_available)), Some(k!("mon.k.capacity_sub"))),
+        (k!("mon.k.followup"), pct(f.followup_coverage_pct), None),
     ];
     let sub = format!("{} + {}", f.trained_programme, f.trained_earlier);
     view! {
@@ -216,9 +211,9 @@ fn Kpis(f: Figures) -> impl IntoView {
                 let sub = sub.clone();
                 view! {
                     <div class="va-kpi">
-                        <dt>{t(k)}</dt>
+                        <dt>{tr(k)}</dt>
                         <dd>{v}</dd>
-                        {s.map(|s| view! { <dd class="va-kpi__sub">{t(s)}{(s == "mon.k.trained_sub").then(|| format!(": {sub}"))}</dd> })}
+                        {s.map(|s| view! { <dd class="va-kpi__sub">{tr(s)}{(s == k!("mon.k.trained_sub")).then(|| format!(": {sub}"))}</dd> })}
                     </div>
                 }
             }).collect_view()}
@@ -228,24 +223,24 @@ fn Kpis(f: Figures) -> impl IntoView {
 
 /// Figures as rows: (name, kind text key, figures).
 #[component]
-fn FiguresTable(rows: Vec<(String, Option<&'static str>, Figures)>, testid: &'static str, first: &'static str) -> impl IntoView {
+fn FiguresTable(rows: Vec<(String, Option<Key>, Figures)>, testid: &'static str, first: Key) -> impl IntoView {
     let lang = use_lang();
     let with_kind = rows.iter().any(|r| r.1.is_some());
     let mut headers = vec![(first, false)];
     if with_kind {
-        headers.push(("mon.kind", false));
+        headers.push((k!("mon.kind"), false));
     }
     headers.extend([
-        ("mon.h.trained", true),
-        ("mon.h.earlier", true),
-        ("mon.h.placed", true),
-        ("mon.h.waiting", true),
-        ("mon.h.still", true),
-        ("mon.h.coverage", true),
-        ("mon.h.vas", true),
-        ("mon.h.hours", true),
-        ("mon.h.followup", true),
-        ("mon.h.surveyed", true),
+        (k!("mon.h.trained"), true),
+        (k!("mon.h.earlier"), true),
+        (k!("mon.h.placed"), true),
+        (k!("mon.h.waiting"), true),
+        (k!("mon.h.still"), true),
+        (k!("mon.h.coverage"), true),
+        (k!("mon.h.vas"), true),
+        (k!("mon.h.hours"), true),
+        (k!("mon.h.followup"), true),
+        (k!("mon.h.surveyed"), true),
     ]);
     view! {
         <Table headers=headers testid=testid>
@@ -254,7 +249,7 @@ fn FiguresTable(rows: Vec<(String, Option<&'static str>, Figures)>, testid: &'st
                 view! {
                     <tr class="utrecht-table__row">
                         <th scope="row" class="utrecht-table__header-cell">{name}</th>
-                        {with_kind.then(|| view! { <td class="utrecht-table__cell">{move || kind.map(|k| lookup(lang.get(), k)).unwrap_or("")}</td> })}
+                        {with_kind.then(|| view! { <td class="utrecht-table__cell">{move || kind.map(|k| lookup(lang.get(), k)).unwrap_or_default()}</td> })}
                         {cell(f.trained_programme.to_string())}
                         {cell(f.trained_earlier.to_string())}
                         {cell(f.placed.to_string())}
@@ -276,8 +271,8 @@ fn FiguresTable(rows: Vec<(String, Option<&'static str>, Figures)>, testid: &'st
 #[component]
 fn RegionChart(regions: Vec<RegionFigures>) -> impl IntoView {
     let lang = use_lang();
-    let series: [(&'static str, &'static str); 4] =
-        [("mon.s.trained", "va-bar--trained"), ("mon.s.placed", "va-bar--placed"), ("mon.s.waiting", "va-bar--waiting"), ("mon.s.still", "va-bar--still")];
+    let series: [(Key, &'static str); 4] =
+        [(k!("mon.s.trained"), "va-bar--trained"), (k!("mon.s.placed"), "va-bar--placed"), (k!("mon.s.waiting"), "va-bar--waiting"), (k!("mon.s.still"), "va-bar--still")];
     let value = |f: &Figures, i: usize| match i {
         0 => f.trained,
         1 => f.placed,
@@ -295,7 +290,7 @@ fn RegionChart(regions: Vec<RegionFigures>) -> impl IntoView {
         .join("; ");
     view! {
         <svg class="va-svg" viewBox=format!("0 0 600 {height}") role="img" aria-labelledby="rc-title rc-desc" data-testid="region-svg">
-            <title id="rc-title">{move || lookup(lang.get(), "mon.chart.regions")}</title>
+            <title id="rc-title">{move || lookup(lang.get(), k!("mon.chart.regions"))}</title>
             <desc id="rc-desc">{desc}</desc>
             {regions.iter().enumerate().map(|(ri, r)| {
                 let y0 = 5.0 + block * ri as f64;
@@ -318,7 +313,7 @@ fn RegionChart(regions: Vec<RegionFigures>) -> impl IntoView {
             }).collect_view()}
         </svg>
         <ul class="va-legend">
-            {series.iter().map(|(k, c)| view! { <li><span class=format!("va-swatch {c}") aria-hidden="true"></span>{t(k)}</li> }).collect_view()}
+            {series.iter().map(|(k, c)| view! { <li><span class=format!("va-swatch {c}") aria-hidden="true"></span>{tr(*k)}</li> }).collect_view()}
         </ul>
     }
 }
@@ -342,7 +337,7 @@ fn TrendChart(trend: Vec<TrendPoint>) -> impl IntoView {
     let last = trend.len().saturating_sub(1);
     view! {
         <svg class="va-svg" viewBox=format!("0 0 {w} {h}") role="img" aria-labelledby="tc-title tc-desc" data-testid="trend-svg">
-            <title id="tc-title">{move || lookup(lang.get(), "mon.chart.trend")}</title>
+            <title id="tc-title">{move || lookup(lang.get(), k!("mon.chart.trend"))}</title>
             <desc id="tc-desc">{desc}</desc>
             {ticks.into_iter().map(|v| view! {
                 <line x1=format!("{left}") x2=format!("{}", w - 10.0) y1=format!("{:.1}", y(v)) y2=format!("{:.1}", y(v)) class="va-svg__grid"/>
@@ -361,8 +356,8 @@ fn TrendChart(trend: Vec<TrendPoint>) -> impl IntoView {
             }).collect_view()}
         </svg>
         <ul class="va-legend">
-            <li><span class="va-swatch va-line--all" aria-hidden="true"></span>{t("mon.s.all")}</li>
-            <li><span class="va-swatch va-line--programme" aria-hidden="true"></span>{t("mon.s.programme")}</li>
+            <li><span class="va-swatch va-line--all" aria-hidden="true"></span>{t!("mon.s.all")}</li>
+            <li><span class="va-swatch va-line--programme" aria-hidden="true"></span>{t!("mon.s.programme")}</li>
         </ul>
     }
 }
@@ -382,39 +377,35 @@ fn by_scope(figures: Vec<ComparedFigure>) -> Vec<(String, Vec<ComparedFigure>)> 
     out
 }
 
-fn figure_key(name: &str) -> &'static str {
+fn figure_key(name: &str) -> Key {
     match name {
-        "trained" => "mon.h.trained_total",
-        "placed" => "mon.h.placed",
-        "waiting" => "mon.h.waiting",
-        "still_to_train" => "mon.h.still",
-        "coverage_pct" => "mon.h.coverage",
-        "vas_done" => "mon.h.vas",
-        _ => "mon.h.followed",
+        "trained" => k!("mon.h.trained_total"),
+        "placed" => k!("mon.h.placed"),
+        "waiting" => k!("mon.h.waiting"),
+        "still_to_train" => k!("mon.h.still"),
+        "coverage_pct" => k!("mon.h.coverage"),
+        "vas_done" => k!("mon.h.vas"),
+        _ => k!("mon.h.followed"),
     }
 }
 
 /// BEL freezes the figures for the monitoring meeting and compares with the previous snapshot.
 #[component]
-fn Snapshots(token: String) -> impl IntoView {
+fn Snapshots() -> impl IntoView {
     let lang = use_lang();
     let reload = RwSignal::new(0u32);
     let error: RwSignal<Option<ApiError>> = RwSignal::new(None);
     let label = RwSignal::new(String::new());
     let shown: RwSignal<Option<SnapshotComparison>> = RwSignal::new(None);
-    let tok = token.clone();
     let list = LocalResource::new(move || {
         reload.get();
-        let tok = tok.clone();
-        async move { api::snapshots(&tok).await }
+        async move { api::snapshots().await }
     });
-    let token = StoredValue::new(token);
     let take = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let tok = token.get_value();
         let l = label.get_untracked();
         spawn_local(async move {
-            match api::take_snapshot(&tok, l).await {
+            match api::take_snapshot(l).await {
                 Ok(c) => {
                     error.set(None);
                     label.set(String::new());
@@ -426,9 +417,8 @@ fn Snapshots(token: String) -> impl IntoView {
         });
     };
     let open = move |id: va_openapi::SnapshotId| {
-        let tok = token.get_value();
         spawn_local(async move {
-            match api::snapshot(&tok, id).await {
+            match api::snapshot(id).await {
                 Ok(c) => shown.set(Some(c)),
                 Err(e) => error.set(Some(e)),
             }
@@ -436,19 +426,19 @@ fn Snapshots(token: String) -> impl IntoView {
     };
     view! {
         <section class="va-section va-noprint" data-testid="snapshots">
-            <h2 class="utrecht-heading-2">{t("mon.snapshots")}</h2>
-            <p class="utrecht-paragraph va-muted">{t("mon.snapshots_help")}</p>
+            <h2 class="utrecht-heading-2">{t!("mon.snapshots")}</h2>
+            <p class="utrecht-paragraph va-muted">{t!("mon.snapshots_help")}</p>
             <form class="va-form va-form--inline" novalidate=true on:submit=take>
-                <TextField id="snap-label" label="mon.snapshot_label" value=label/>
-                <div class="va-actions"><button type="submit" class="utrecht-button utrecht-button--primary-action" data-testid="snap-take">{t("mon.snapshot_take")}</button></div>
+                <TextField id="snap-label" label=k!("mon.snapshot_label") value=label/>
+                <div class="va-actions"><button type="submit" class="utrecht-button utrecht-button--primary-action" data-testid="snap-take">{t!("mon.snapshot_take")}</button></div>
             </form>
             {error_alert(error)}
             <Transition fallback=Loading>
                 {move || list.get().map(|res| match res {
                     Err(e) => view! { <LoadError err=e/> }.into_any(),
-                    Ok(items) if items.is_empty() => view! { <p class="utrecht-paragraph va-empty">{t("mon.no_snapshots")}</p> }.into_any(),
+                    Ok(items) if items.is_empty() => view! { <p class="utrecht-paragraph va-empty">{t!("mon.no_snapshots")}</p> }.into_any(),
                     Ok(items) => view! {
-                        <Table headers=vec![("mon.snapshot_label", false), ("mon.taken_at", false), ("mon.taken_by", false), ("mon.h.trained_total", true), ("req.actions", false)] testid="snapshot-list">
+                        <Table headers=vec![(k!("mon.snapshot_label"), false), (k!("mon.taken_at"), false), (k!("mon.taken_by"), false), (k!("mon.h.trained_total"), true), (k!("req.actions"), false)] testid="snapshot-list">
                             {items.into_iter().map(|s| {
                                 let id = s.id;
                                 view! {
@@ -457,7 +447,7 @@ fn Snapshots(token: String) -> impl IntoView {
                                         <td class="utrecht-table__cell">{local_time(s.taken_at)}</td>
                                         <td class="utrecht-table__cell">{s.taken_by.clone()}</td>
                                         <td class="utrecht-table__cell utrecht-table__cell--numeric">{s.total.trained}</td>
-                                        <td class="utrecht-table__cell"><button type="button" class="utrecht-button utrecht-button--subtle" on:click=move |_| open(id)>{t("mon.compare")}</button></td>
+                                        <td class="utrecht-table__cell"><button type="button" class="utrecht-button utrecht-button--subtle" on:click=move |_| open(id)>{t!("mon.compare")}</button></td>
                                     </tr>
                                 }
                             }).collect_view()}
@@ -469,21 +459,21 @@ fn Snapshots(token: String) -> impl IntoView {
                 <div class="va-card" data-testid="comparison">
                     <h3 class="utrecht-heading-3">{c.current.label.clone()}" · "{local_time(c.current.taken_at)}</h3>
                     <p class="utrecht-paragraph va-muted">{match c.previous.clone() {
-                        Some(p) => view! { {t("mon.compared_with")}" "{p.label}" ("{local_time(p.taken_at)}")" }.into_any(),
-                        None => view! { {t("mon.first_snapshot")} }.into_any(),
+                        Some(p) => view! { {t!("mon.compared_with")}" "{p.label}" ("{local_time(p.taken_at)}")" }.into_any(),
+                        None => view! { {t!("mon.first_snapshot")} }.into_any(),
                     }}</p>
-                    <p class="utrecht-paragraph va-muted">{t("mon.compare_help")}</p>
-                    <Table headers=std::iter::once(("mon.region", false)).chain(COMPARED_FIGURES.iter().map(|k| (figure_key(k), true))).collect() testid="comparison-table">
+                    <p class="utrecht-paragraph va-muted">{t!("mon.compare_help")}</p>
+                    <Table headers=std::iter::once((k!("mon.region"), false)).chain(COMPARED_FIGURES.iter().map(|k| (figure_key(k), true))).collect() testid="comparison-table">
                         {by_scope(c.figures).into_iter().map(|(scope, figs)| view! {
                             <tr class="utrecht-table__row">
                                 <th scope="row" class="utrecht-table__header-cell">{scope}</th>
                                 {figs.into_iter().map(|f| {
                                     let show = |v: Option<f64>| v.map(dec).unwrap_or_else(|| "–".into());
-                                    let before = format!("{}: {}", lookup(lang.get_untracked(), "mon.before"), show(f.before));
+                                    let before = format!("{}: {}", lookup(lang.get_untracked(), k!("mon.before")), show(f.before));
                                     let change = match (f.before, f.after, f.change) {
                                         (_, _, Some(d)) if d > 0.0 => format!(" (+{})", dec(d)),
                                         (_, _, Some(d)) if d < 0.0 => format!(" ({})", dec(d)),
-                                        (None, Some(_), _) => format!(" ({})", lookup(lang.get_untracked(), "mon.new")),
+                                        (None, Some(_), _) => format!(" ({})", lookup(lang.get_untracked(), k!("mon.new"))),
                                         _ => String::new(),
                                     };
                                     let changed = !change.is_empty();
@@ -504,32 +494,30 @@ fn Snapshots(token: String) -> impl IntoView {
 #[component]
 pub fn ReportPage() -> impl IntoView {
     view! {
-        <RequireAnyRole roles=MONITORING_ROLES render=|s: Session| {
-            let tok = s.token.clone();
+        <RequireAnyRole roles=MONITORING_ROLES render=|_: Session| {
             let data = LocalResource::new(move || {
-                let tok = tok.clone();
-                async move { api::dashboard(&tok).await }
+                async move { api::dashboard().await }
             });
             view! {
                 <div class="va-report">
-                    <p class="utrecht-paragraph va-noprint"><A href="/monitoring" attr:class="utrecht-link">{t("mon.back")}</A></p>
-                    <h1 class="utrecht-heading-1">{t("mon.report_title")}</h1>
+                    <p class="utrecht-paragraph va-noprint"><A href="/monitoring" attr:class="utrecht-link">{t!("mon.back")}</A></p>
+                    <h1 class="utrecht-heading-1">{t!("mon.report_title")}</h1>
                     <div class="va-actions va-noprint">
-                        <button type="button" class="utrecht-button utrecht-button--primary-action" on:click=|_| { if let Some(w) = web_sys::window() { let _ = w.print(); } }>{t("mon.print")}</button>
+                        <button type="button" class="utrecht-button utrecht-button--primary-action" on:click=|_| { if let Some(w) = web_sys::window() { let _ = w.print(); } }>{t!("mon.print")}</button>
                     </div>
                     <Transition fallback=Loading>
                         {move || data.get().map(|res| match res {
                             Err(e) => view! { <LoadError err=e/> }.into_any(),
                             Ok(d) => view! {
-                                <p class="utrecht-paragraph" data-testid="report-date">{t("mon.as_of")}" "{local_time(d.generated_at)}</p>
+                                <p class="utrecht-paragraph" data-testid="report-date">{t!("mon.as_of")}" "{local_time(d.generated_at)}</p>
                                 <Kpis f=d.total.clone()/>
-                                <h2 class="utrecht-heading-2">{t("mon.regions")}</h2>
-                                <FiguresTable rows=d.regions.iter().map(|r| (region_name(r), None, r.figures.clone())).chain(std::iter::once(("Totaal".to_string(), None, d.total.clone()))).collect() testid="report-regions" first="mon.region"/>
+                                <h2 class="utrecht-heading-2">{t!("mon.regions")}</h2>
+                                <FiguresTable rows=d.regions.iter().map(|r| (region_name(r), None, r.figures.clone())).chain(std::iter::once(("Totaal".to_string(), None, d.total.clone()))).collect() testid="report-regions" first=k!("mon.region")/>
                                 {d.regions.iter().filter(|r| r.detail).map(|r| view! {
                                     <h2 class="utrecht-heading-2 va-page-break">{region_name(r)}</h2>
-                                    <FiguresTable rows=r.organisations.iter().map(|o| (o.organisation.name.clone(), Some(kind_key(o.kind)), o.figures.clone())).collect() testid="report-orgs" first="mon.org"/>
+                                    <FiguresTable rows=r.organisations.iter().map(|o| (o.organisation.name.clone(), Some(kind_key(o.kind)), o.figures.clone())).collect() testid="report-orgs" first=k!("mon.org")/>
                                 }).collect_view()}
-                                <h2 class="utrecht-heading-2">{t("mon.chart.regions")}</h2>
+                                <h2 class="utrecht-heading-2">{t!("mon.chart.regions")}</h2>
                                 <RegionChart regions=d.regions.clone()/>
                             }.into_any(),
                         })}
@@ -540,24 +528,24 @@ pub fn ReportPage() -> impl IntoView {
     }
 }
 
-fn action_key(a: ImportAction) -> (&'static str, &'static str) {
+fn action_key(a: ImportAction) -> (&'static str, Key) {
     match a {
-        ImportAction::Create => ("open", "imp.a.create"),
-        ImportAction::Mark => ("placed", "imp.a.mark"),
-        ImportAction::Unchanged => ("planned", "imp.a.unchanged"),
-        ImportAction::Reject => ("rejected", "imp.a.reject"),
+        ImportAction::Create => ("open", k!("imp.a.create")),
+        ImportAction::Mark => ("placed", k!("imp.a.mark")),
+        ImportAction::Unchanged => ("planned", k!("imp.a.unchanged")),
+        ImportAction::Reject => ("rejected", k!("imp.a.reject")),
     }
 }
 
-fn problem_key(p: &str) -> &'static str {
+fn problem_key(p: &str) -> Key {
     match p {
-        "missing_name" => "imp.p.missing_name",
-        "bad_email" => "imp.p.bad_email",
-        "unknown_organisation" => "imp.p.unknown_organisation",
-        "bad_date" => "imp.p.bad_date",
-        "date_in_future" => "imp.p.date_in_future",
-        "duplicate" => "imp.p.duplicate",
-        _ => "imp.p.other_organisation",
+        "missing_name" => k!("imp.p.missing_name"),
+        "bad_email" => k!("imp.p.bad_email"),
+        "unknown_organisation" => k!("imp.p.unknown_organisation"),
+        "bad_date" => k!("imp.p.bad_date"),
+        "date_in_future" => k!("imp.p.date_in_future"),
+        "duplicate" => k!("imp.p.duplicate"),
+        _ => k!("imp.p.other_organisation"),
     }
 }
 
@@ -565,14 +553,12 @@ fn problem_key(p: &str) -> &'static str {
 #[component]
 pub fn ImportPage() -> impl IntoView {
     view! {
-        <RequireRole role=Role::BelCoordinator render=|s: Session| {
+        <RequireRole role=Role::BelCoordinator render=|_: Session| {
             let lang = use_lang();
-            let token = StoredValue::new(s.token.clone());
             let csv: RwSignal<Option<String>> = RwSignal::new(None);
             let report: RwSignal<Option<ImportReport>> = RwSignal::new(None);
             let error: RwSignal<Option<ApiError>> = RwSignal::new(None);
             let run = move |import: bool| {
-                let tok = token.get_value();
                 spawn_local(async move {
                     let text = match (import, csv.get_untracked()) {
                         (true, Some(t)) => Some(t),
@@ -586,26 +572,26 @@ pub fn ImportPage() -> impl IntoView {
                         return;
                     };
                     csv.set(Some(text.clone()));
-                    match api::import_earlier(&tok, text, import).await {
+                    match api::import_earlier(text, import).await {
                         Ok(r) => { error.set(None); report.set(Some(r)); }
                         Err(e) => error.set(Some(e)),
                     }
                 });
             };
             view! {
-                <p class="utrecht-paragraph"><A href="/monitoring" attr:class="utrecht-link">{t("mon.back")}</A></p>
-                <h1 class="utrecht-heading-1">{t("imp.title")}</h1>
-                <p class="utrecht-paragraph">{t("imp.intro")}</p>
+                <p class="utrecht-paragraph"><A href="/monitoring" attr:class="utrecht-link">{t!("mon.back")}</A></p>
+                <h1 class="utrecht-heading-1">{t!("imp.title")}</h1>
+                <p class="utrecht-paragraph">{t!("imp.intro")}</p>
                 <pre class="va-example">"naam;e-mail;organisatie;functie;getraind op\nAns Peeters;a.peeters@venlo.nl;Venlo;Medewerker toegangsteam;12-05-2024"</pre>
                 <div class="utrecht-form-field">
-                    <label class="utrecht-form-label" for="import-file">{t("imp.file")}</label>
+                    <label class="utrecht-form-label" for="import-file">{t!("imp.file")}</label>
                     <input id="import-file" type="file" accept=".csv,text/csv" class="utrecht-textbox" data-testid="import-file" on:change=move |_| { csv.set(None); report.set(None); }/>
                 </div>
                 <div class="va-actions">
-                    <button type="button" class="utrecht-button utrecht-button--secondary-action" data-testid="import-preview" on:click=move |_| run(false)>{t("imp.preview")}</button>
+                    <button type="button" class="utrecht-button utrecht-button--secondary-action" data-testid="import-preview" on:click=move |_| run(false)>{t!("imp.preview")}</button>
                     {move || report.get().filter(|r| !r.imported && r.created + r.marked > 0).map(|r| view! {
                         <button type="button" class="utrecht-button utrecht-button--primary-action" data-testid="import-run" on:click=move |_| run(true)>
-                            {move || lookup(lang.get(), "imp.run").replace("{n}", &(r.created + r.marked).to_string())}
+                            {move || lookup(lang.get(), k!("imp.run")).replace("{n}", &(r.created + r.marked).to_string())}
                         </button>
                     })}
                 </div>
@@ -613,11 +599,11 @@ pub fn ImportPage() -> impl IntoView {
                 {move || report.get().map(|r| view! {
                     <div class=if r.imported { "utrecht-alert utrecht-alert--info va-alert" } else { "va-card" } role="status" data-testid="import-summary">
                         <p class="utrecht-paragraph">
-                            {t(if r.imported { "imp.done" } else { "imp.would" })}" "
-                            {move || lookup(lang.get(), "imp.counts").replace("{c}", &r.created.to_string()).replace("{m}", &r.marked.to_string()).replace("{u}", &r.unchanged.to_string()).replace("{r}", &r.rejected.to_string())}
+                            {tr(if r.imported { k!("imp.done") } else { k!("imp.would") })}" "
+                            {move || lookup(lang.get(), k!("imp.counts")).replace("{c}", &r.created.to_string()).replace("{m}", &r.marked.to_string()).replace("{u}", &r.unchanged.to_string()).replace("{r}", &r.rejected.to_string())}
                         </p>
                     </div>
-                    <Table headers=vec![("imp.line", true), ("imp.name", false), ("imp.email", false), ("mon.org", false), ("imp.date", false), ("imp.action", false), ("imp.problems", false)] testid="import-rows">
+                    <Table headers=vec![(k!("imp.line"), true), (k!("imp.name"), false), (k!("imp.email"), false), (k!("mon.org"), false), (k!("imp.date"), false), (k!("imp.action"), false), (k!("imp.problems"), false)] testid="import-rows">
                         {r.rows.into_iter().map(|row| {
                             let (class, key) = action_key(row.action);
                             let problems = row.problems.clone();

@@ -5,7 +5,7 @@
 use crate::api::{self, ApiError};
 use crate::components::common::{error_alert, nl_date, LoadError, Loading, Table, TextField};
 use crate::components::guard::RequireRole;
-use crate::i18n::{lookup, t, use_lang};
+use crate::i18n::{lookup, tr, use_lang, Key};
 use crate::pages::waitlist::eur;
 use crate::session::Session;
 use leptos::prelude::*;
@@ -27,35 +27,32 @@ fn months(starts: &[chrono::NaiveDate]) -> String {
 #[component]
 pub fn PlannerPage() -> impl IntoView {
     view! {
-        <RequireRole role=Role::BelCoordinator render=|s: Session| view! { <Planner token=s.token.clone()/> }/>
+        <RequireRole role=Role::BelCoordinator render=|_: Session| view! { <Planner/> }/>
     }
 }
 
 #[component]
-fn Planner(token: String) -> impl IntoView {
+fn Planner() -> impl IntoView {
     let reload = RwSignal::new(0u32);
-    let tok = token.clone();
     let data = LocalResource::new(move || {
         reload.get();
-        let tok = tok.clone();
-        async move { Ok::<_, ApiError>((api::planner(&tok).await?, api::scenarios(&tok).await?)) }
+        async move { Ok::<_, ApiError>((api::planner().await?, api::scenarios().await?)) }
     });
-    let token = StoredValue::new(token);
     view! {
-        <p class="utrecht-paragraph"><A href="/monitoring" attr:class="utrecht-link">{t("mon.back")}</A></p>
-        <h1 class="utrecht-heading-1">{t("plan.title")}</h1>
-        <p class="utrecht-paragraph">{t("plan.intro")}</p>
+        <p class="utrecht-paragraph"><A href="/monitoring" attr:class="utrecht-link">{t!("mon.back")}</A></p>
+        <h1 class="utrecht-heading-1">{t!("plan.title")}</h1>
+        <p class="utrecht-paragraph">{t!("plan.intro")}</p>
         <Transition fallback=Loading>
             {move || data.get().map(|res| match res {
                 Err(e) => view! { <LoadError err=e/> }.into_any(),
                 Ok((now, saved)) => view! {
                     <section class="va-section">
-                        <h2 class="utrecht-heading-2">{t("plan.now")}</h2>
-                        <p class="utrecht-paragraph va-muted">{t("plan.period")}" "{nl_date(now.today)}" – "{nl_date(now.until)}</p>
+                        <h2 class="utrecht-heading-2">{t!("plan.now")}</h2>
+                        <p class="utrecht-paragraph va-muted">{t!("plan.period")}" "{nl_date(now.today)}" – "{nl_date(now.until)}</p>
                         <PlanTable plan=now.clone() testid="plan-now"/>
                     </section>
-                    <ScenarioForm plan=now token=token.get_value() reload=reload/>
-                    <Compare scenarios=saved token=token.get_value() reload=reload/>
+                    <ScenarioForm plan=now reload=reload/>
+                    <Compare scenarios=saved reload=reload/>
                 }.into_any(),
             })}
         </Transition>
@@ -68,7 +65,7 @@ fn PlanTable(plan: PlanView, testid: &'static str) -> impl IntoView {
     let lang = use_lang();
     let fits = plan.fits;
     view! {
-        <Table headers=vec![("mon.region", false), ("plan.still", true), ("plan.waiting", true), ("plan.new_staff", true), ("plan.demand", true), ("plan.free", true), ("plan.supply", true), ("plan.shortfall", true), ("plan.groups", true), ("plan.starts", false)] testid=testid>
+        <Table headers=vec![(k!("mon.region"), false), (k!("plan.still"), true), (k!("plan.waiting"), true), (k!("plan.new_staff"), true), (k!("plan.demand"), true), (k!("plan.free"), true), (k!("plan.supply"), true), (k!("plan.shortfall"), true), (k!("plan.groups"), true), (k!("plan.starts"), false)] testid=testid>
             {plan.regions.iter().zip(plan.inputs.iter()).map(|(r, i)| view! {
                 <tr class="utrecht-table__row">
                     <th scope="row" class="utrecht-table__header-cell">{region_name(&r.region)}</th>
@@ -85,16 +82,16 @@ fn PlanTable(plan: PlanView, testid: &'static str) -> impl IntoView {
             }).collect_view()}
         </Table>
         <p class="utrecht-paragraph" data-testid=format!("{testid}-money")>
-            {move || lookup(lang.get(), "plan.money").replace("{g}", &plan.groups_to_fund.to_string()).replace("{c}", &eur(plan.cost_eur)).replace("{b}", &eur(plan.budget_left_eur))}" "
-            {if fits { view! { <strong class="va-ok">{t("plan.fits")}</strong> }.into_any() } else {
-                view! { <strong class="va-warn">{move || lookup(lang.get(), "plan.missing").replace("{m}", &eur(plan.missing_eur))}</strong> }.into_any()
+            {move || lookup(lang.get(), k!("plan.money")).replace("{g}", &plan.groups_to_fund.to_string()).replace("{c}", &eur(plan.cost_eur)).replace("{b}", &eur(plan.budget_left_eur))}" "
+            {if fits { view! { <strong class="va-ok">{t!("plan.fits")}</strong> }.into_any() } else {
+                view! { <strong class="va-warn">{move || lookup(lang.get(), k!("plan.missing")).replace("{m}", &eur(plan.missing_eur))}</strong> }.into_any()
             }}
         </p>
     }
 }
 
 #[component]
-fn ScenarioForm(plan: PlanView, token: String, reload: RwSignal<u32>) -> impl IntoView {
+fn ScenarioForm(plan: PlanView, reload: RwSignal<u32>) -> impl IntoView {
     let error: RwSignal<Option<ApiError>> = RwSignal::new(None);
     let preview: RwSignal<Option<PlanView>> = RwSignal::new(None);
     let name = RwSignal::new(String::new());
@@ -106,7 +103,6 @@ fn ScenarioForm(plan: PlanView, token: String, reload: RwSignal<u32>) -> impl In
     let extra: Vec<(Option<RegionId>, String, RwSignal<String>)> =
         plan.inputs.iter().map(|i| (i.region.as_ref().map(|r| r.id), region_name(&i.region), RwSignal::new("0".to_string()))).collect();
     let extra = StoredValue::new(extra);
-    let token = StoredValue::new(token);
     let params = move || {
         // Unreadable numbers go as -1: the server names the field.
         let n = |v: RwSignal<String>| v.get_untracked().trim().parse::<i64>().unwrap_or(-1);
@@ -125,10 +121,9 @@ fn ScenarioForm(plan: PlanView, token: String, reload: RwSignal<u32>) -> impl In
         }
     };
     let compute = move |_| {
-        let tok = token.get_value();
         let p = params();
         spawn_local(async move {
-            match api::compute_plan(&tok, &p).await {
+            match api::compute_plan(&p).await {
                 Ok(v) => { error.set(None); preview.set(Some(v)); }
                 Err(e) => error.set(Some(e)),
             }
@@ -136,10 +131,9 @@ fn ScenarioForm(plan: PlanView, token: String, reload: RwSignal<u32>) -> impl In
     };
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let tok = token.get_value();
         let input = ScenarioInput { name: name.get_untracked(), params: params() };
         spawn_local(async move {
-            match api::save_scenario(&tok, &input).await {
+            match api::save_scenario(&input).await {
                 Ok(_) => { error.set(None); preview.set(None); name.set(String::new()); reload.update(|n| *n += 1); }
                 Err(e) => error.set(Some(e)),
             }
@@ -147,17 +141,17 @@ fn ScenarioForm(plan: PlanView, token: String, reload: RwSignal<u32>) -> impl In
     };
     view! {
         <section class="va-section" data-testid="scenario-form">
-            <h2 class="utrecht-heading-2">{t("plan.try")}</h2>
+            <h2 class="utrecht-heading-2">{t!("plan.try")}</h2>
             <form class="va-form" novalidate=true on:submit=save>
                 <div class="va-form--grid">
-                    <TextField id="sc-size" label="plan.size" kind="number" value=size/>
-                    <TextField id="sc-group" label="plan.per_group" kind="number" value=per_group/>
-                    <TextField id="sc-day" label="plan.per_day" kind="number" value=per_day/>
-                    <TextField id="sc-days" label="plan.days" kind="number" value=days/>
-                    <TextField id="sc-turnover" label="plan.turnover" value=turnover/>
+                    <TextField id="sc-size" label=k!("plan.size") kind="number" value=size/>
+                    <TextField id="sc-group" label=k!("plan.per_group") kind="number" value=per_group/>
+                    <TextField id="sc-day" label=k!("plan.per_day") kind="number" value=per_day/>
+                    <TextField id="sc-days" label=k!("plan.days") kind="number" value=days/>
+                    <TextField id="sc-turnover" label=k!("plan.turnover") value=turnover/>
                 </div>
                 <fieldset class="va-fieldset">
-                    <legend class="utrecht-heading-3">{t("plan.extra")}</legend>
+                    <legend class="utrecht-heading-3">{t!("plan.extra")}</legend>
                     <div class="va-form--grid">
                         {extra.with_value(|e| e.iter().enumerate().map(|(i, (_, n, v))| {
                             let id = format!("sc-extra-{i}");
@@ -172,13 +166,13 @@ fn ScenarioForm(plan: PlanView, token: String, reload: RwSignal<u32>) -> impl In
                     </div>
                 </fieldset>
                 <div class="va-actions">
-                    <button type="button" class="utrecht-button utrecht-button--secondary-action" data-testid="sc-compute" on:click=compute>{t("plan.compute")}</button>
+                    <button type="button" class="utrecht-button utrecht-button--secondary-action" data-testid="sc-compute" on:click=compute>{t!("plan.compute")}</button>
                 </div>
                 {error_alert(error)}
                 {move || preview.get().map(|p| view! { <div class="va-card"><PlanTable plan=p testid="plan-preview"/></div> })}
                 <div class="va-form--inline">
-                    <TextField id="sc-name" label="plan.name" value=name/>
-                    <button type="submit" class="utrecht-button utrecht-button--primary-action" data-testid="sc-save">{t("plan.save")}</button>
+                    <TextField id="sc-name" label=k!("plan.name") value=name/>
+                    <button type="submit" class="utrecht-button utrecht-button--primary-action" data-testid="sc-save">{t!("plan.save")}</button>
                 </div>
             </form>
         </section>
@@ -187,65 +181,62 @@ fn ScenarioForm(plan: PlanView, token: String, reload: RwSignal<u32>) -> impl In
 
 /// Saved scenarios side by side.
 #[component]
-fn Compare(scenarios: Vec<Scenario>, token: String, reload: RwSignal<u32>) -> impl IntoView {
+fn Compare(scenarios: Vec<Scenario>, reload: RwSignal<u32>) -> impl IntoView {
     let lang = use_lang();
     let error: RwSignal<Option<ApiError>> = RwSignal::new(None);
     let proposed: RwSignal<Option<String>> = RwSignal::new(None);
-    let token = StoredValue::new(token);
     if scenarios.is_empty() {
-        return view! { <section class="va-section"><h2 class="utrecht-heading-2">{t("plan.compare")}</h2><p class="utrecht-paragraph va-empty">{t("plan.none")}</p></section> }.into_any();
+        return view! { <section class="va-section"><h2 class="utrecht-heading-2">{t!("plan.compare")}</h2><p class="utrecht-paragraph va-empty">{t!("plan.none")}</p></section> }.into_any();
     }
     let regions: Vec<Option<va_openapi::auth::NamedRef<RegionId>>> = scenarios[0].plan.regions.iter().map(|r| r.region.clone()).collect();
     let propose = move |id: va_openapi::ScenarioId, region: Option<RegionId>, label: String| {
-        let tok = token.get_value();
         spawn_local(async move {
-            match api::propose_from_scenario(&tok, id, &ProposeGroup { region_id: region }).await {
+            match api::propose_from_scenario(id, &ProposeGroup { region_id: region }).await {
                 Ok(_) => { error.set(None); proposed.set(Some(label)); }
                 Err(e) => error.set(Some(e)),
             }
         });
     };
     let remove = move |id: va_openapi::ScenarioId| {
-        let tok = token.get_value();
         spawn_local(async move {
-            match api::delete_scenario(&tok, id).await {
+            match api::delete_scenario(id).await {
                 Ok(()) => { error.set(None); reload.update(|n| *n += 1); }
                 Err(e) => error.set(Some(e)),
             }
         });
     };
-    let row = |key: &'static str, cells: Vec<String>| view! {
+    let row = |key: Key, cells: Vec<String>| view! {
         <tr class="utrecht-table__row">
-            <th scope="row" class="utrecht-table__header-cell">{t(key)}</th>
+            <th scope="row" class="utrecht-table__header-cell">{tr(key)}</th>
             {cells.into_iter().map(|c| view! { <td class="utrecht-table__cell utrecht-table__cell--numeric">{c}</td> }).collect_view()}
         </tr>
     };
     let s = scenarios.clone();
     view! {
         <section class="va-section" data-testid="scenario-compare">
-            <h2 class="utrecht-heading-2">{t("plan.compare")}</h2>
-            <crate::pages::monitoring::Exports token=token.get_value() list="scenarios"/>
+            <h2 class="utrecht-heading-2">{t!("plan.compare")}</h2>
+            <crate::pages::monitoring::Exports list="scenarios"/>
             {error_alert(error)}
             {move || proposed.get().map(|l| view! {
                 <div class="utrecht-alert utrecht-alert--info va-alert" role="status" data-testid="proposed">
-                    <p class="utrecht-paragraph">{move || lookup(lang.get(), "plan.proposed").replace("{r}", &l)}" "<A href="/bel/wachtlijst" attr:class="utrecht-link">{t("plan.to_board")}</A></p>
+                    <p class="utrecht-paragraph">{move || lookup(lang.get(), k!("plan.proposed")).replace("{r}", &l)}" "<A href="/bel/wachtlijst" attr:class="utrecht-link">{t!("plan.to_board")}</A></p>
                 </div>
             })}
             <div class="va-table-wrap">
                 <table class="utrecht-table va-table">
                     <thead class="utrecht-table__header"><tr class="utrecht-table__row">
-                        <th scope="col" class="utrecht-table__header-cell">{t("plan.scenario")}</th>
+                        <th scope="col" class="utrecht-table__header-cell">{t!("plan.scenario")}</th>
                         {s.iter().map(|x| view! { <th scope="col" class="utrecht-table__header-cell utrecht-table__header-cell--numeric">{x.name.clone()}</th> }).collect_view()}
                     </tr></thead>
                     <tbody class="utrecht-table__body">
-                        {row("plan.size", s.iter().map(|x| x.params.group_size.to_string()).collect())}
-                        {row("plan.turnover", s.iter().map(|x| format!("{} %", x.params.turnover_pct).replace('.', ",")).collect())}
-                        {row("plan.extra_total", s.iter().map(|x| x.params.extra_groups.iter().map(|e| e.groups).sum::<i32>().to_string()).collect())}
+                        {row(k!("plan.size"), s.iter().map(|x| x.params.group_size.to_string()).collect())}
+                        {row(k!("plan.turnover"), s.iter().map(|x| format!("{} %", x.params.turnover_pct).replace('.', ",")).collect())}
+                        {row(k!("plan.extra_total"), s.iter().map(|x| x.params.extra_groups.iter().map(|e| e.groups).sum::<i32>().to_string()).collect())}
                         {regions.iter().enumerate().map(|(i, r)| {
                             let name = region_name(r);
                             view! {
                                 <tr class="utrecht-table__row">
-                                    <th scope="row" class="utrecht-table__header-cell">{t("plan.groups_in")}" "{name}</th>
+                                    <th scope="row" class="utrecht-table__header-cell">{t!("plan.groups_in")}" "{name}</th>
                                     {s.iter().map(|x| {
                                         let rp = x.plan.regions.get(i).cloned();
                                         let extra: i32 = x.params.extra_groups.iter().filter(|e| e.region_id == r.as_ref().map(|r| r.id)).map(|e| e.groups).sum();
@@ -257,12 +248,12 @@ fn Compare(scenarios: Vec<Scenario>, token: String, reload: RwSignal<u32>) -> im
                                 </tr>
                             }
                         }).collect_view()}
-                        {row("plan.to_fund", s.iter().map(|x| x.plan.groups_to_fund.to_string()).collect())}
-                        {row("plan.cost", s.iter().map(|x| eur(x.plan.cost_eur)).collect())}
-                        {row("plan.budget_left", s.iter().map(|x| eur(x.plan.budget_left_eur)).collect())}
-                        {row("plan.missing_row", s.iter().map(|x| if x.plan.fits { "–".to_string() } else { eur(x.plan.missing_eur) }).collect())}
+                        {row(k!("plan.to_fund"), s.iter().map(|x| x.plan.groups_to_fund.to_string()).collect())}
+                        {row(k!("plan.cost"), s.iter().map(|x| eur(x.plan.cost_eur)).collect())}
+                        {row(k!("plan.budget_left"), s.iter().map(|x| eur(x.plan.budget_left_eur)).collect())}
+                        {row(k!("plan.missing_row"), s.iter().map(|x| if x.plan.fits { "–".to_string() } else { eur(x.plan.missing_eur) }).collect())}
                         <tr class="utrecht-table__row">
-                            <th scope="row" class="utrecht-table__header-cell">{t("req.actions")}</th>
+                            <th scope="row" class="utrecht-table__header-cell">{t!("req.actions")}</th>
                             {s.iter().map(|x| {
                                 let id = x.id;
                                 let options: Vec<(Option<RegionId>, String)> = x.plan.regions.iter().filter(|p| {
@@ -274,9 +265,9 @@ fn Compare(scenarios: Vec<Scenario>, token: String, reload: RwSignal<u32>) -> im
                                         {options.into_iter().map(|(r, n)| {
                                             let label = n.clone();
                                             view! { <button type="button" class="utrecht-button utrecht-button--secondary-action" data-testid="sc-propose"
-                                                on:click=move |_| propose(id, r, label.clone())>{t("plan.propose")}" "{n}</button> }
+                                                on:click=move |_| propose(id, r, label.clone())>{t!("plan.propose")}" "{n}</button> }
                                         }).collect_view()}
-                                        <button type="button" class="utrecht-button utrecht-button--subtle" on:click=move |_| remove(id)>{t("plan.delete")}</button>
+                                        <button type="button" class="utrecht-button utrecht-button--subtle" on:click=move |_| remove(id)>{t!("plan.delete")}</button>
                                     </div>
                                 </td> }
                             }).collect_view()}

@@ -5,48 +5,48 @@ use crate::components::common::{nl_date, LoadError, Loading, Table};
 use crate::components::guard::RequireRole;
 use crate::pages::enrolment::RequestsTable;
 use leptos_router::components::A;
-use crate::i18n::{lookup, t, use_lang};
+use crate::i18n::{lookup, tr, use_lang, Key};
 use crate::session::Session;
 use leptos::prelude::*;
 use va_openapi::auth::Role;
 use va_openapi::reference::{GroupStatus, OrganisationKind, Region, TrainingGroup};
 
-fn status_key(s: GroupStatus) -> &'static str {
+fn status_key(s: GroupStatus) -> Key {
     match s {
-        GroupStatus::Planned => "status.planned",
-        GroupStatus::Open => "status.open",
-        GroupStatus::Running => "status.running",
-        GroupStatus::Completed => "status.completed",
-        GroupStatus::Cancelled => "status.cancelled",
+        GroupStatus::Planned => k!("status.planned"),
+        GroupStatus::Open => k!("status.open"),
+        GroupStatus::Running => k!("status.running"),
+        GroupStatus::Completed => k!("status.completed"),
+        GroupStatus::Cancelled => k!("status.cancelled"),
     }
 }
 
-pub fn kind_key(k: OrganisationKind) -> &'static str {
+pub fn kind_key(k: OrganisationKind) -> Key {
     match k {
-        OrganisationKind::Municipality => "kind.municipality",
-        OrganisationKind::Cjg => "kind.cjg",
-        OrganisationKind::Gi => "kind.gi",
-        OrganisationKind::CareProvider => "kind.care_provider",
-        OrganisationKind::Other => "kind.other",
+        OrganisationKind::Municipality => k!("kind.municipality"),
+        OrganisationKind::Cjg => k!("kind.cjg"),
+        OrganisationKind::Gi => k!("kind.gi"),
+        OrganisationKind::CareProvider => k!("kind.care_provider"),
+        OrganisationKind::Other => k!("kind.other"),
     }
 }
 
-async fn load_groups(token: String) -> Result<(Vec<TrainingGroup>, Vec<Region>), ApiError> {
-    let regions = api::regions(&token).await?;
+async fn load_groups() -> Result<(Vec<TrainingGroup>, Vec<Region>), ApiError> {
+    let regions = api::regions().await?;
     let mut groups = Vec::new();
-    for p in api::programmes(&token).await? {
-        groups.extend(api::groups(&token, p.id).await?);
+    for p in api::programmes().await? {
+        groups.extend(api::groups(p.id).await?);
     }
     Ok((groups, regions))
 }
 
 #[component]
-fn GroupsTable(token: String) -> impl IntoView {
+fn GroupsTable() -> impl IntoView {
     let lang = use_lang();
-    let data = LocalResource::new(move || load_groups(token.clone()));
+    let data = LocalResource::new(move || load_groups());
     view! {
         <section class="va-section" aria-labelledby="groups-title">
-            <h2 class="utrecht-heading-2" id="groups-title">{t("groups.title")}</h2>
+            <h2 class="utrecht-heading-2" id="groups-title">{t!("groups.title")}</h2>
             <Suspense fallback=Loading>
                 {move || data.get().map(|res| match res {
                     Err(e) => view! { <LoadError err=e/> }.into_any(),
@@ -58,16 +58,16 @@ fn GroupsTable(token: String) -> impl IntoView {
                         };
                         view! {
                             <p class="utrecht-paragraph va-summary" data-testid="groups-summary">
-                                <strong>{count}</strong>" "{t("groups.total")}" "<strong>{seats}</strong>" "{t("groups.seats")}
+                                <strong>{count}</strong>" "{t!("groups.total")}" "<strong>{seats}</strong>" "{t!("groups.seats")}
                             </p>
-                            <Table headers=vec![("groups.name", false), ("groups.region", false), ("groups.period", false), ("groups.capacity", true), ("groups.status", false)]>
+                            <Table headers=vec![(k!("groups.name"), false), (k!("groups.region"), false), (k!("groups.period"), false), (k!("groups.capacity"), true), (k!("groups.status"), false)]>
                                     {groups.into_iter().map(|g| {
                                         let region = region_name(g.region_id);
                                         let status = g.status;
                                         view! {
                                             <tr class="utrecht-table__row">
                                                 <th class="utrecht-table__header-cell" scope="row">{g.name}</th>
-                                                <td class="utrecht-table__cell">{move || region.clone().unwrap_or_else(|| lookup(lang.get(), "region.none").to_string())}</td>
+                                                <td class="utrecht-table__cell">{move || region.clone().unwrap_or_else(|| lookup(lang.get(), k!("region.none")).to_string())}</td>
                                                 <td class="utrecht-table__cell">{nl_date(g.starts_on)}" – "{nl_date(g.ends_on)}</td>
                                                 <td class="utrecht-table__cell utrecht-table__cell--numeric">{g.capacity}</td>
                                                 <td class="utrecht-table__cell"><span class=format!("va-status va-status--{}", status.as_str())>{move || lookup(lang.get(), status_key(status))}</span></td>
@@ -84,23 +84,23 @@ fn GroupsTable(token: String) -> impl IntoView {
 }
 
 #[component]
-fn Intro(title: &'static str, intro: &'static str, scope: Option<String>) -> impl IntoView {
+fn Intro(title: Key, intro: Key, scope: Option<String>) -> impl IntoView {
     view! {
-        <h1 class="utrecht-heading-1" data-testid="start-title">{t(title)}</h1>
+        <h1 class="utrecht-heading-1" data-testid="start-title">{tr(title)}</h1>
         {scope.map(|s| view! { <p class="utrecht-paragraph va-scope" data-testid="scope">{s}</p> })}
-        <p class="utrecht-paragraph utrecht-paragraph--lead">{t(intro)}</p>
+        <p class="utrecht-paragraph utrecht-paragraph--lead">{tr(intro)}</p>
     }
 }
 
 #[component]
 pub fn BelStart() -> impl IntoView {
     view! {
-        <RequireRole role=Role::BelCoordinator render=|s: Session| view! {
-            <Intro title="start.bel.title" intro="start.bel.intro" scope=None/>
-            <RequestsTable token=s.token.clone() pending=true title="inbox.bel" testid="inbox"/>
-            <crate::pages::followup::FeedbackList token=s.token.clone()/>
-            <crate::pages::followup::YearCosts token=s.token.clone()/>
-            <GroupsTable token=s.token.clone()/>
+        <RequireRole role=Role::BelCoordinator render=|_: Session| view! {
+            <Intro title=k!("start.bel.title") intro=k!("start.bel.intro") scope=None/>
+            <RequestsTable pending=true title=k!("inbox.bel") testid="inbox"/>
+            <crate::pages::followup::FeedbackList/>
+            <crate::pages::followup::YearCosts/>
+            <GroupsTable/>
         }/>
     }
 }
@@ -108,30 +108,29 @@ pub fn BelStart() -> impl IntoView {
 #[component]
 pub fn TrainerStart() -> impl IntoView {
     view! {
-        <RequireRole role=Role::Trainer render=|s: Session| view! {
-            <Intro title="start.trainer.title" intro="start.trainer.intro" scope=None/>
-            <crate::pages::training::TrainerGroups token=s.token.clone()/>
-            <crate::pages::followup::FeedbackList token=s.token.clone()/>
+        <RequireRole role=Role::Trainer render=|_: Session| view! {
+            <Intro title=k!("start.trainer.title") intro=k!("start.trainer.intro") scope=None/>
+            <crate::pages::training::TrainerGroups/>
+            <crate::pages::followup::FeedbackList/>
         }/>
     }
 }
 
 #[component]
-fn RegionOrganisations(token: String) -> impl IntoView {
+fn RegionOrganisations() -> impl IntoView {
     let lang = use_lang();
     let data = LocalResource::new(move || {
-        let token = token.clone();
-        async move { api::organisations(&token).await }
+        async move { api::organisations().await }
     });
     view! {
         <section class="va-section" aria-labelledby="orgs-title">
-            <h2 class="utrecht-heading-2" id="orgs-title">{t("orgs.title")}</h2>
+            <h2 class="utrecht-heading-2" id="orgs-title">{t!("orgs.title")}</h2>
             <Suspense fallback=Loading>
                 {move || data.get().map(|res| match res {
                     Err(e) => view! { <LoadError err=e/> }.into_any(),
                     Ok(orgs) => view! {
                         <p class="utrecht-paragraph va-summary"><strong>{orgs.len()}</strong></p>
-                        <Table headers=vec![("orgs.name", false), ("orgs.kind", false)]>
+                        <Table headers=vec![(k!("orgs.name"), false), (k!("orgs.kind"), false)]>
                                 {orgs.into_iter().map(|o| {
                                     let kind = o.kind;
                                     view! {
@@ -153,31 +152,30 @@ fn RegionOrganisations(token: String) -> impl IntoView {
 pub fn AmbassadorStart() -> impl IntoView {
     view! {
         <RequireRole role=Role::Ambassador render=|s: Session| view! {
-            <Intro title="start.amb.title" intro="start.amb.intro" scope=s.user.region.as_ref().map(|r| r.name.clone())/>
-            <RequestsTable token=s.token.clone() pending=true title="inbox.amb" testid="inbox"/>
-            <RequestsTable token=s.token.clone() pending=false title="requests.region"/>
-            <crate::pages::followup::FeedbackList token=s.token.clone()/>
-            <crate::pages::waitlist::WaitlistOverview token=s.token.clone()/>
-            <RegionOrganisations token=s.token.clone()/>
+            <Intro title=k!("start.amb.title") intro=k!("start.amb.intro") scope=s.user.region.as_ref().map(|r| r.name.clone())/>
+            <RequestsTable pending=true title=k!("inbox.amb") testid="inbox"/>
+            <RequestsTable pending=false title=k!("requests.region")/>
+            <crate::pages::followup::FeedbackList/>
+            <crate::pages::waitlist::WaitlistOverview/>
+            <RegionOrganisations/>
         }/>
     }
 }
 
 #[component]
-fn OrgProfessionals(token: String, org: va_openapi::OrganisationId) -> impl IntoView {
+fn OrgProfessionals(org: va_openapi::OrganisationId) -> impl IntoView {
     let data = LocalResource::new(move || {
-        let token = token.clone();
-        async move { api::professionals(&token, org).await }
+        async move { api::professionals(org).await }
     });
     view! {
         <section class="va-section" aria-labelledby="pros-title">
-            <h2 class="utrecht-heading-2" id="pros-title">{t("pros.title")}</h2>
+            <h2 class="utrecht-heading-2" id="pros-title">{t!("pros.title")}</h2>
             <Suspense fallback=Loading>
                 {move || data.get().map(|res| match res {
                     Err(e) => view! { <LoadError err=e/> }.into_any(),
-                    Ok(pros) if pros.is_empty() => view! { <p class="utrecht-paragraph">{t("pros.empty")}</p> }.into_any(),
+                    Ok(pros) if pros.is_empty() => view! { <p class="utrecht-paragraph">{t!("pros.empty")}</p> }.into_any(),
                     Ok(pros) => view! {
-                        <Table headers=vec![("pros.name", false), ("pros.function", false), ("pros.email", false)]>
+                        <Table headers=vec![(k!("pros.name"), false), (k!("pros.function"), false), (k!("pros.email"), false)]>
                                 {pros.into_iter().map(|p| view! {
                                     <tr class="utrecht-table__row">
                                         <th class="utrecht-table__header-cell" scope="row">{p.name}</th>
@@ -199,14 +197,14 @@ pub fn OrgStart() -> impl IntoView {
         <RequireRole role=Role::OrgContact render=|s: Session| {
             let org = s.user.organisation.clone();
             view! {
-                <Intro title="start.org.title" intro="start.org.intro" scope=org.as_ref().map(|o| o.name.clone())/>
+                <Intro title=k!("start.org.title") intro=k!("start.org.intro") scope=org.as_ref().map(|o| o.name.clone())/>
                 <p class="utrecht-paragraph">
-                    <A href="/organisatie/aanmelden" attr:class="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--primary-action" attr:data-testid="new-request">{t("nav.new_request")}</A>
+                    <A href="/organisatie/aanmelden" attr:class="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--primary-action" attr:data-testid="new-request">{t!("nav.new_request")}</A>
                 </p>
-                <RequestsTable token=s.token.clone() pending=false title="requests.mine"/>
-                <crate::pages::waitlist::WaitlistOverview token=s.token.clone() can_substitute=true/>
-                <crate::pages::readiness::OrgFollowups token=s.token.clone()/>
-                {org.map(|o| view! { <OrgProfessionals token=s.token.clone() org=o.id/> })}
+                <RequestsTable pending=false title=k!("requests.mine")/>
+                <crate::pages::waitlist::WaitlistOverview can_substitute=true/>
+                <crate::pages::readiness::OrgFollowups/>
+                {org.map(|o| view! { <OrgProfessionals org=o.id/> })}
             }
         }/>
     }

@@ -5,7 +5,7 @@
 use crate::api::{self, ApiError};
 use crate::components::common::{error_alert, local_time, nl_date, param_id, LoadError, Loading, Table, TextArea, TextField};
 use crate::components::guard::{RequireAnyRole};
-use crate::i18n::{lookup, t, use_lang};
+use crate::i18n::{lookup, tr, use_lang, Key};
 use crate::pages::monitoring::MONITORING_ROLES;
 use crate::pages::start::kind_key;
 use crate::pages::waitlist::badge;
@@ -20,9 +20,9 @@ use va_openapi::{OrganisationId, SurveyRoundId, UserId};
 
 fn status_badge(s: SurveyStatus) -> impl IntoView {
     match s {
-        SurveyStatus::NotStarted => badge("planned", "sv.s.not_started"),
-        SurveyStatus::Draft => badge("draft", "sv.s.draft"),
-        SurveyStatus::Submitted => badge("approved", "sv.s.submitted"),
+        SurveyStatus::NotStarted => badge("planned", k!("sv.s.not_started")),
+        SurveyStatus::Draft => badge("draft", k!("sv.s.draft")),
+        SurveyStatus::Submitted => badge("approved", k!("sv.s.submitted")),
     }
 }
 
@@ -30,43 +30,39 @@ fn status_badge(s: SurveyStatus) -> impl IntoView {
 #[component]
 pub fn SurveyPage() -> impl IntoView {
     view! {
-        <RequireAnyRole roles=MONITORING_ROLES render=|s: Session| view! { <Rounds token=s.token.clone() role=s.user.role/> }/>
+        <RequireAnyRole roles=MONITORING_ROLES render=|s: Session| view! { <Rounds role=s.user.role/> }/>
     }
 }
 
 #[component]
-fn Rounds(token: String, role: Role) -> impl IntoView {
+fn Rounds(role: Role) -> impl IntoView {
     let reload = RwSignal::new(0u32);
     let error: RwSignal<Option<ApiError>> = RwSignal::new(None);
     let chosen: RwSignal<Option<SurveyRoundId>> = RwSignal::new(None);
-    let tok = token.clone();
     let data = LocalResource::new(move || {
         reload.get();
         let pick = chosen.get();
-        let tok = tok.clone();
         async move {
-            let rounds = api::survey_rounds(&tok).await?;
+            let rounds = api::survey_rounds().await?;
             let current = pick.or_else(|| rounds.first().map(|r| r.id));
             let overview = match current {
-                Some(id) => Some(api::survey_overview(&tok, id).await?),
+                Some(id) => Some(api::survey_overview(id).await?),
                 None => None,
             };
             Ok::<_, ApiError>((rounds, overview))
         }
     });
-    let token = StoredValue::new(token);
     let year = RwSignal::new((chrono::Local::now().date_naive().format("%Y").to_string().parse::<i32>().unwrap_or(2027) + 1).to_string());
     let deadline = RwSignal::new(String::new());
     let open = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let tok = token.get_value();
         // Unreadable input goes to the server as values it refuses with the field named.
         let input = NewSurveyRound {
             year: year.get_untracked().trim().parse().unwrap_or(0),
             deadline: chrono::NaiveDate::parse_from_str(&deadline.get_untracked(), "%Y-%m-%d").unwrap_or(chrono::NaiveDate::MIN),
         };
         spawn_local(async move {
-            match api::open_survey(&tok, &input).await {
+            match api::open_survey(&input).await {
                 Ok(r) => {
                     error.set(None);
                     chosen.set(Some(r.id));
@@ -77,20 +73,20 @@ fn Rounds(token: String, role: Role) -> impl IntoView {
         });
     };
     view! {
-        <p class="utrecht-paragraph"><A href="/monitoring" attr:class="utrecht-link">{t("mon.back")}</A></p>
-        <h1 class="utrecht-heading-1">{t("sv.title")}</h1>
-        <p class="utrecht-paragraph">{t(match role { Role::BelCoordinator => "sv.intro.bel", Role::Ambassador => "sv.intro.amb", _ => "sv.intro.org" })}</p>
+        <p class="utrecht-paragraph"><A href="/monitoring" attr:class="utrecht-link">{t!("mon.back")}</A></p>
+        <h1 class="utrecht-heading-1">{t!("sv.title")}</h1>
+        <p class="utrecht-paragraph">{tr(match role { Role::BelCoordinator => k!("sv.intro.bel"), Role::Ambassador => k!("sv.intro.amb"), _ => k!("sv.intro.org") })}</p>
         {(role == Role::BelCoordinator).then(|| view! {
             <section class="va-section" data-testid="survey-open">
-                <h2 class="utrecht-heading-2">{t("sv.open")}</h2>
+                <h2 class="utrecht-heading-2">{t!("sv.open")}</h2>
                 <form class="va-form va-form--grid" novalidate=true on:submit=open>
-                    <TextField id="sv-year" label="sv.year" kind="number" value=year/>
+                    <TextField id="sv-year" label=k!("sv.year") kind="number" value=year/>
                     <div class="utrecht-form-field">
-                        <label class="utrecht-form-label" for="sv-deadline">{t("sv.deadline")}</label>
+                        <label class="utrecht-form-label" for="sv-deadline">{t!("sv.deadline")}</label>
                         <input id="sv-deadline" type="date" class="utrecht-textbox utrecht-textbox--html-input" data-testid="sv-deadline"
                             prop:value=move || deadline.get() on:input=move |ev| deadline.set(event_target_value(&ev))/>
                     </div>
-                    <div class="va-actions"><button type="submit" class="utrecht-button utrecht-button--primary-action" data-testid="sv-open">{t("sv.open_button")}</button></div>
+                    <div class="va-actions"><button type="submit" class="utrecht-button utrecht-button--primary-action" data-testid="sv-open">{t!("sv.open_button")}</button></div>
                 </form>
             </section>
         })}
@@ -98,20 +94,20 @@ fn Rounds(token: String, role: Role) -> impl IntoView {
         <Transition fallback=Loading>
             {move || data.get().map(|res| match res {
                 Err(e) => view! { <LoadError err=e/> }.into_any(),
-                Ok((rounds, _)) if rounds.is_empty() => view! { <p class="utrecht-paragraph va-empty">{t("sv.none")}</p> }.into_any(),
+                Ok((rounds, _)) if rounds.is_empty() => view! { <p class="utrecht-paragraph va-empty">{t!("sv.none")}</p> }.into_any(),
                 Ok((rounds, overview)) => {
                     let current = overview.as_ref().map(|o| o.round.id);
                     view! {
                         {(rounds.len() > 1).then(|| view! {
                             <div class="utrecht-form-field">
-                                <label class="utrecht-form-label" for="sv-round">{t("sv.round")}</label>
+                                <label class="utrecht-form-label" for="sv-round">{t!("sv.round")}</label>
                                 <select id="sv-round" class="utrecht-select utrecht-select--html-select"
                                     on:change=move |ev| chosen.set(event_target_value(&ev).parse().ok().map(SurveyRoundId))>
                                     {rounds.iter().map(|r| view! { <option value=r.id.to_string() selected=Some(r.id) == current>{r.year}</option> }).collect_view()}
                                 </select>
                             </div>
                         })}
-                        {overview.map(|o| view! { <Overview o=o token=token.get_value()/> })}
+                        {overview.map(|o| view! { <Overview o=o/> })}
                     }.into_any()
                 }
             })}
@@ -120,21 +116,21 @@ fn Rounds(token: String, role: Role) -> impl IntoView {
 }
 
 #[component]
-fn Overview(o: SurveyOverview, token: String) -> impl IntoView {
+fn Overview(o: SurveyOverview) -> impl IntoView {
     let lang = use_lang();
     let r = o.round.clone();
     view! {
         <section class="va-section" data-testid="survey-overview">
-            <h2 class="utrecht-heading-2">{t("sv.round")}" "{r.year}</h2>
+            <h2 class="utrecht-heading-2">{t!("sv.round")}" "{r.year}</h2>
             <p class="utrecht-paragraph">
-                {t("sv.deadline")}": "<strong>{nl_date(r.deadline)}</strong>" · "
-                <span data-testid="sv-completion">{move || lookup(lang.get(), "sv.completion").replace("{s}", &r.submitted.to_string()).replace("{t}", &r.total.to_string())}</span>
+                {t!("sv.deadline")}": "<strong>{nl_date(r.deadline)}</strong>" · "
+                <span data-testid="sv-completion">{move || lookup(lang.get(), k!("sv.completion")).replace("{s}", &r.submitted.to_string()).replace("{t}", &r.total.to_string())}</span>
             </p>
-            <crate::pages::monitoring::Exports token=token list="survey"/>
-            <progress class="va-progress" max=r.total.max(1) value=r.submitted aria-label=move || lookup(lang.get(), "sv.progress")></progress>
-            {r.reminder_before_at.map(|at| view! { <p class="utrecht-paragraph va-muted">{t("sv.reminded_before")}" "{local_time(at)}</p> })}
-            {r.reminder_after_at.map(|at| view! { <p class="utrecht-paragraph va-muted">{t("sv.reminded_after")}" "{local_time(at)}</p> })}
-            <Table headers=vec![("mon.org", false), ("mon.kind", false), ("mon.region", false), ("groups.status", false), ("sv.delegated", false), ("sv.submitted_at", false), ("req.actions", false)] testid="survey-lines">
+            <crate::pages::monitoring::Exports list="survey"/>
+            <progress class="va-progress" max=r.total.max(1) value=r.submitted aria-label=move || lookup(lang.get(), k!("sv.progress"))></progress>
+            {r.reminder_before_at.map(|at| view! { <p class="utrecht-paragraph va-muted">{t!("sv.reminded_before")}" "{local_time(at)}</p> })}
+            {r.reminder_after_at.map(|at| view! { <p class="utrecht-paragraph va-muted">{t!("sv.reminded_after")}" "{local_time(at)}</p> })}
+            <Table headers=vec![(k!("mon.org"), false), (k!("mon.kind"), false), (k!("mon.region"), false), (k!("groups.status"), false), (k!("sv.delegated"), false), (k!("sv.submitted_at"), false), (k!("req.actions"), false)] testid="survey-lines">
                 {o.lines.into_iter().map(|l| {
                     let href = format!("/monitoring/uitvraag/{}/{}", r.id, l.organisation.id);
                     let kind = kind_key(l.kind);
@@ -146,7 +142,7 @@ fn Overview(o: SurveyOverview, token: String) -> impl IntoView {
                             <td class="utrecht-table__cell">{status_badge(l.status)}</td>
                             <td class="utrecht-table__cell">{l.delegated_to.map(|u| u.name).unwrap_or_default()}</td>
                             <td class="utrecht-table__cell">{l.submitted_at.map(local_time).unwrap_or_default()}</td>
-                            <td class="utrecht-table__cell"><A href=href attr:class="utrecht-link">{t(if l.can_answer { "sv.answer" } else { "sv.view" })}</A></td>
+                            <td class="utrecht-table__cell"><A href=href attr:class="utrecht-link">{tr(if l.can_answer { k!("sv.answer") } else { k!("sv.view") })}</A></td>
                         </tr>
                     }
                 }).collect_view()}
@@ -160,10 +156,10 @@ fn Overview(o: SurveyOverview, token: String) -> impl IntoView {
 pub fn SurveyFormPage() -> impl IntoView {
     let params = use_params_map();
     view! {
-        <RequireAnyRole roles=MONITORING_ROLES render=move |s: Session| {
+        <RequireAnyRole roles=MONITORING_ROLES render=move |_: Session| {
             let round = SurveyRoundId(param_id(params, "round"));
             let org = OrganisationId(param_id(params, "org"));
-            view! { <Form token=s.token.clone() round=round org=org/> }
+            view! { <Form round=round org=org/> }
         }/>
     }
 }
@@ -173,19 +169,16 @@ fn num<T: ToString>(v: Option<T>) -> String {
 }
 
 #[component]
-fn Form(token: String, round: SurveyRoundId, org: OrganisationId) -> impl IntoView {
+fn Form(round: SurveyRoundId, org: OrganisationId) -> impl IntoView {
     let reload = RwSignal::new(0u32);
     let error: RwSignal<Option<ApiError>> = RwSignal::new(None);
-    let saved: RwSignal<Option<&'static str>> = RwSignal::new(None);
-    let tok = token.clone();
+    let saved: RwSignal<Option<Key>> = RwSignal::new(None);
     let data = LocalResource::new(move || {
         reload.get();
-        let tok = tok.clone();
-        async move { api::survey_form(&tok, round, org).await }
+        async move { api::survey_form(round, org).await }
     });
-    let token = StoredValue::new(token);
     view! {
-        <p class="utrecht-paragraph"><A href="/monitoring/uitvraag" attr:class="utrecht-link">{t("sv.back")}</A></p>
+        <p class="utrecht-paragraph"><A href="/monitoring/uitvraag" attr:class="utrecht-link">{t!("sv.back")}</A></p>
         <Transition fallback=Loading>
             {move || data.get().map(|res| match res {
                 Err(e) => view! { <LoadError err=e/> }.into_any(),
@@ -213,47 +206,46 @@ fn Form(token: String, round: SurveyRoundId, org: OrganisationId) -> impl IntoVi
                             },
                             submit,
                         };
-                        let tok = token.get_value();
                         spawn_local(async move {
-                            match api::save_survey(&tok, round, org, &input).await {
-                                Ok(_) => { error.set(None); saved.set(Some(if submit { "sv.submitted" } else { "sv.saved" })); reload.update(|n| *n += 1); }
+                            match api::save_survey(round, org, &input).await {
+                                Ok(_) => { error.set(None); saved.set(Some(if submit { k!("sv.submitted") } else { k!("sv.saved") })); reload.update(|n| *n += 1); }
                                 Err(e) => { saved.set(None); error.set(Some(e)); }
                             }
                         });
                     };
                     view! {
-                        <h1 class="utrecht-heading-1">{t("sv.form_title")}" "{f.round.year}": "{f.line.organisation.name.clone()}</h1>
-                        <p class="utrecht-paragraph">{status_badge(f.line.status)}" · "{t("sv.deadline")}" "{nl_date(f.round.deadline)}
-                            {f.submitted_by.clone().map(|b| view! { " · "{t("sv.submitted_by")}" "{b} })}</p>
-                        {(!can).then(|| view! { <div class="utrecht-alert utrecht-alert--info va-alert"><p class="utrecht-paragraph">{t("sv.read_only")}</p></div> })}
-                        {f.can_delegate.then(|| view! { <Delegate form=f.clone() token=token.get_value() reload=reload error=error/> })}
-                        {move || saved.get().map(|k| view! { <div class="utrecht-alert utrecht-alert--info va-alert" role="status" data-testid="sv-saved"><p class="utrecht-paragraph">{t(k)}</p></div> })}
+                        <h1 class="utrecht-heading-1">{t!("sv.form_title")}" "{f.round.year}": "{f.line.organisation.name.clone()}</h1>
+                        <p class="utrecht-paragraph">{status_badge(f.line.status)}" · "{t!("sv.deadline")}" "{nl_date(f.round.deadline)}
+                            {f.submitted_by.clone().map(|b| view! { " · "{t!("sv.submitted_by")}" "{b} })}</p>
+                        {(!can).then(|| view! { <div class="utrecht-alert utrecht-alert--info va-alert"><p class="utrecht-paragraph">{t!("sv.read_only")}</p></div> })}
+                        {f.can_delegate.then(|| view! { <Delegate form=f.clone() reload=reload error=error/> })}
+                        {move || saved.get().map(|k| view! { <div class="utrecht-alert utrecht-alert--info va-alert" role="status" data-testid="sv-saved"><p class="utrecht-paragraph">{tr(k)}</p></div> })}
                         {error_alert(error)}
                         <form class="va-form" novalidate=true on:submit=move |ev: leptos::ev::SubmitEvent| { ev.prevent_default(); save(true); }>
                             <fieldset class="va-fieldset" disabled=!can>
-                                <legend class="utrecht-heading-3">{t("sv.people")}</legend>
+                                <legend class="utrecht-heading-3">{t!("sv.people")}</legend>
                                 <div class="va-form--grid">
-                                    <TextField id="sv-trained" label="sv.trained" kind="number" value=trained/>
-                                    <TextField id="sv-doing" label="sv.doing" kind="number" value=doing/>
-                                    <TextField id="sv-still" label="sv.still" kind="number" value=still/>
-                                    <TextField id="sv-vas" label="sv.vas" kind="number" value=vas/>
+                                    <TextField id="sv-trained" label=k!("sv.trained") kind="number" value=trained/>
+                                    <TextField id="sv-doing" label=k!("sv.doing") kind="number" value=doing/>
+                                    <TextField id="sv-still" label=k!("sv.still") kind="number" value=still/>
+                                    <TextField id="sv-vas" label=k!("sv.vas") kind="number" value=vas/>
                                 </div>
-                                <p class="utrecht-paragraph va-muted" data-testid="sv-system">{t("sv.in_system")}" "{f.trained_in_system}</p>
-                                <TextArea id="sv-note".to_string() label="sv.note" value=note rows=2 hint="sv.note_hint"/>
+                                <p class="utrecht-paragraph va-muted" data-testid="sv-system">{t!("sv.in_system")}" "{f.trained_in_system}</p>
+                                <TextArea id="sv-note".to_string() label=k!("sv.note") value=note rows=2 hint=k!("sv.note_hint")/>
                             </fieldset>
                             <fieldset class="va-fieldset" disabled=!can>
-                                <legend class="utrecht-heading-3">{t("sv.capacity")}</legend>
+                                <legend class="utrecht-heading-3">{t!("sv.capacity")}</legend>
                                 <div class="va-form--grid">
-                                    <TextField id="sv-needed" label="sv.needed" value=needed/>
-                                    <TextField id="sv-available" label="sv.available" value=available/>
+                                    <TextField id="sv-needed" label=k!("sv.needed") value=needed/>
+                                    <TextField id="sv-available" label=k!("sv.available") value=available/>
                                 </div>
-                                <TextArea id="sv-bottlenecks".to_string() label="sv.bottlenecks" value=bottlenecks/>
-                                <TextArea id="sv-success".to_string() label="sv.success" value=success/>
+                                <TextArea id="sv-bottlenecks".to_string() label=k!("sv.bottlenecks") value=bottlenecks/>
+                                <TextArea id="sv-success".to_string() label=k!("sv.success") value=success/>
                             </fieldset>
                             {can.then(|| view! {
                                 <div class="va-actions">
-                                    <button type="button" class="utrecht-button utrecht-button--secondary-action" data-testid="sv-draft" on:click=move |_| save(false)>{t("sv.save_draft")}</button>
-                                    <button type="submit" class="utrecht-button utrecht-button--primary-action" data-testid="sv-submit">{t("sv.submit")}</button>
+                                    <button type="button" class="utrecht-button utrecht-button--secondary-action" data-testid="sv-draft" on:click=move |_| save(false)>{t!("sv.save_draft")}</button>
+                                    <button type="submit" class="utrecht-button utrecht-button--primary-action" data-testid="sv-submit">{t!("sv.submit")}</button>
                                 </div>
                             })}
                         </form>
@@ -265,15 +257,13 @@ fn Form(token: String, round: SurveyRoundId, org: OrganisationId) -> impl IntoVi
 }
 
 #[component]
-fn Delegate(form: SurveyForm, token: String, reload: RwSignal<u32>, error: RwSignal<Option<ApiError>>) -> impl IntoView {
+fn Delegate(form: SurveyForm, reload: RwSignal<u32>, error: RwSignal<Option<ApiError>>) -> impl IntoView {
     let chosen = RwSignal::new(form.contacts.first().map(|c| c.id.to_string()).unwrap_or_default());
     let round = form.round.id;
     let org = form.line.organisation.id;
-    let token = StoredValue::new(token);
     let send = move |user: Option<UserId>| {
-        let tok = token.get_value();
         spawn_local(async move {
-            match api::delegate_survey(&tok, round, org, &SurveyDelegate { user_id: user }).await {
+            match api::delegate_survey(round, org, &SurveyDelegate { user_id: user }).await {
                 Ok(_) => { error.set(None); reload.update(|n| *n += 1); }
                 Err(e) => error.set(Some(e)),
             }
@@ -281,24 +271,24 @@ fn Delegate(form: SurveyForm, token: String, reload: RwSignal<u32>, error: RwSig
     };
     view! {
         <section class="va-card" data-testid="sv-delegate">
-            <h2 class="utrecht-heading-3">{t("sv.delegate_title")}</h2>
+            <h2 class="utrecht-heading-3">{t!("sv.delegate_title")}</h2>
             {match form.line.delegated_to.clone() {
                 Some(u) => view! {
-                    <p class="utrecht-paragraph">{t("sv.delegated_to")}" "<strong>{u.name}</strong></p>
-                    <button type="button" class="utrecht-button utrecht-button--subtle" on:click=move |_| send(None)>{t("sv.take_back")}</button>
+                    <p class="utrecht-paragraph">{t!("sv.delegated_to")}" "<strong>{u.name}</strong></p>
+                    <button type="button" class="utrecht-button utrecht-button--subtle" on:click=move |_| send(None)>{t!("sv.take_back")}</button>
                 }.into_any(),
-                None if form.contacts.is_empty() => view! { <p class="utrecht-paragraph va-muted">{t("sv.no_contacts")}</p> }.into_any(),
+                None if form.contacts.is_empty() => view! { <p class="utrecht-paragraph va-muted">{t!("sv.no_contacts")}</p> }.into_any(),
                 None => view! {
-                    <p class="utrecht-paragraph va-muted">{t("sv.delegate_help")}</p>
+                    <p class="utrecht-paragraph va-muted">{t!("sv.delegate_help")}</p>
                     <div class="va-form--inline">
                         <div class="utrecht-form-field">
-                            <label class="utrecht-form-label" for="sv-contact">{t("sv.contact")}</label>
+                            <label class="utrecht-form-label" for="sv-contact">{t!("sv.contact")}</label>
                             <select id="sv-contact" class="utrecht-select utrecht-select--html-select" prop:value=move || chosen.get() on:change=move |ev| chosen.set(event_target_value(&ev))>
                                 {form.contacts.iter().map(|c| view! { <option value=c.id.to_string()>{c.name.clone()}</option> }).collect_view()}
                             </select>
                         </div>
                         <button type="button" class="utrecht-button utrecht-button--secondary-action" data-testid="sv-delegate-button"
-                            on:click=move |_| send(chosen.get_untracked().parse().ok().map(UserId))>{t("sv.delegate")}</button>
+                            on:click=move |_| send(chosen.get_untracked().parse().ok().map(UserId))>{t!("sv.delegate")}</button>
                     </div>
                 }.into_any(),
             }}

@@ -5,7 +5,7 @@
 use crate::api::{self, ApiError};
 use crate::components::common::{error_alert, local_time, nl_date, reload_on_ok, LoadError, Loading, Table, TextField};
 use crate::components::guard::RequireRole;
-use crate::i18n::{lookup, t, use_lang};
+use crate::i18n::{lookup, use_lang, Key};
 use crate::pages::enrolment::enrolment_status_key;
 use crate::session::{use_session, Session};
 use leptos::prelude::*;
@@ -17,30 +17,29 @@ use va_openapi::enrolment::EnrolmentStatus;
 use va_openapi::training::*;
 use va_openapi::{GroupId, TrainingDayId};
 
-pub fn mark_key(s: AttendanceStatus) -> &'static str {
+pub fn mark_key(s: AttendanceStatus) -> Key {
     match s {
-        AttendanceStatus::Present => "att.present",
-        AttendanceStatus::Absent => "att.absent",
-        AttendanceStatus::Excused => "att.excused",
+        AttendanceStatus::Present => k!("att.present"),
+        AttendanceStatus::Absent => k!("att.absent"),
+        AttendanceStatus::Excused => k!("att.excused"),
     }
 }
 
 /// The trainer's groups, with a link to each group's page.
 #[component]
-pub fn TrainerGroups(token: String) -> impl IntoView {
+pub fn TrainerGroups() -> impl IntoView {
     let data = LocalResource::new(move || {
-        let token = token.clone();
-        async move { api::trainer_groups(&token).await }
+        async move { api::trainer_groups().await }
     });
     view! {
         <section class="va-section" data-testid="my-groups">
-            <h2 class="utrecht-heading-2">{t("tr.my_groups")}</h2>
+            <h2 class="utrecht-heading-2">{t!("tr.my_groups")}</h2>
             <Suspense fallback=Loading>
                 {move || data.get().map(|res| match res {
                     Err(e) => view! { <LoadError err=e/> }.into_any(),
-                    Ok(groups) if groups.is_empty() => view! { <p class="utrecht-paragraph va-empty">{t("tr.no_groups")}</p> }.into_any(),
+                    Ok(groups) if groups.is_empty() => view! { <p class="utrecht-paragraph va-empty">{t!("tr.no_groups")}</p> }.into_any(),
                     Ok(groups) => view! {
-                        <Table headers=vec![("groups.name", false), ("groups.period", false), ("board.taken", true), ("groups.status", false)]>
+                        <Table headers=vec![(k!("groups.name"), false), (k!("groups.period"), false), (k!("board.taken"), true), (k!("groups.status"), false)]>
                             {groups.into_iter().map(|g| {
                                 let status = g.status;
                                 view! {
@@ -64,7 +63,7 @@ pub fn TrainerGroups(token: String) -> impl IntoView {
 
 #[component]
 pub fn TrainerStartGroups() -> impl IntoView {
-    view! { <RequireRole role=Role::Trainer render=|s: Session| view! { <TrainerGroups token=s.token.clone()/> }/> }
+    view! { <RequireRole role=Role::Trainer render=|_: Session| view! { <TrainerGroups/> }/> }
 }
 
 /// `/trainer/groepen/:id`: trainers of the group and BEL.
@@ -76,28 +75,25 @@ pub fn GroupDeliveryPage() -> impl IntoView {
         None => view! { <Redirect path="/inloggen"/> }.into_any(),
         Some(s) if matches!(s.user.role, Role::Trainer | Role::BelCoordinator) => {
             let id = params.read().get("id").and_then(|v| v.parse::<i64>().ok()).unwrap_or(0);
-            view! { <Delivery token=s.token.clone() id=GroupId(id)/> }.into_any()
+            view! { <Delivery id=GroupId(id)/> }.into_any()
         }
         Some(_) => view! {
-            <div class="utrecht-alert utrecht-alert--warning" role="alert"><p class="utrecht-paragraph">{t("forbidden.text")}</p></div>
+            <div class="utrecht-alert utrecht-alert--warning" role="alert"><p class="utrecht-paragraph">{t!("forbidden.text")}</p></div>
         }.into_any(),
     }
 }
 
 #[component]
-fn Delivery(token: String, id: GroupId) -> impl IntoView {
+fn Delivery(id: GroupId) -> impl IntoView {
     let lang = use_lang();
     let reload = RwSignal::new(0u32);
     let error: RwSignal<Option<ApiError>> = RwSignal::new(None);
-    let tok = token.clone();
     let data = LocalResource::new(move || {
         reload.get();
-        let tok = tok.clone();
-        async move { api::group_attendance(&tok, id).await }
+        async move { api::group_attendance(id).await }
     });
-    let token = StoredValue::new(token);
     view! {
-        <p class="utrecht-paragraph"><A href="/" attr:class="utrecht-link">{t("req.back")}</A></p>
+        <p class="utrecht-paragraph"><A href="/" attr:class="utrecht-link">{t!("req.back")}</A></p>
         {error_alert(error)}
         <Transition fallback=Loading>
             {move || data.get().map(|res| match res {
@@ -110,23 +106,23 @@ fn Delivery(token: String, id: GroupId) -> impl IntoView {
                     view! {
                         <h1 class="utrecht-heading-1" data-testid="delivery-title">{v.group.name.clone()}</h1>
                         <p class="utrecht-paragraph va-summary">
-                            {v.trainer.clone().map(|tr| view! { {t("wl.trainer")}": "<strong>{tr.name}</strong>" · " })}
-                            <strong>{v.participants.len()}</strong>" "{t("tr.participants")}
-                            " · "{t("tr.rule")}" "{v.rule.max_excused}" · "{t("tr.rule_absent")}" "{v.rule.max_absent}
+                            {v.trainer.clone().map(|tr| view! { {t!("wl.trainer")}": "<strong>{tr.name}</strong>" · " })}
+                            <strong>{v.participants.len()}</strong>" "{t!("tr.participants")}
+                            " · "{t!("tr.rule")}" "{v.rule.max_excused}" · "{t!("tr.rule_absent")}" "{v.rule.max_absent}
                         </p>
                         {closed.map(|c| view! {
                             <div class="utrecht-alert utrecht-alert--info va-alert" role="status" data-testid="closed">
-                                <p class="utrecht-paragraph">{t("tr.closed")}" "{local_time(c)}</p>
+                                <p class="utrecht-paragraph">{t!("tr.closed")}" "{local_time(c)}</p>
                                 <p class="utrecht-paragraph">
-                                    <A href=format!("/terugkoppeling/{id}") attr:class="utrecht-link" attr:data-testid="to-feedback">{t("tr.write_feedback")}</A>
+                                    <A href=format!("/terugkoppeling/{id}") attr:class="utrecht-link" attr:data-testid="to-feedback">{t!("tr.write_feedback")}</A>
                                 </p>
                             </div>
                         })}
-                        <DaysSection days=v.days.clone() closed=closed.is_some() token=token.get_value() reload=reload error=error/>
+                        <DaysSection days=v.days.clone() closed=closed.is_some() reload=reload error=error/>
                         <section class="va-section">
-                            <h2 class="utrecht-heading-2">{t("tr.attendance")}</h2>
-                            <p class="utrecht-paragraph va-muted">{t("tr.attendance_help")}</p>
-                            <Table testid="attendance" headers=vec![("pros.name", false), ("groups.status", false)]>
+                            <h2 class="utrecht-heading-2">{t!("tr.attendance")}</h2>
+                            <p class="utrecht-paragraph va-muted">{t!("tr.attendance_help")}</p>
+                            <Table testid="attendance" headers=vec![(k!("pros.name"), false), (k!("groups.status"), false)]>
                                 {v.participants.iter().map(|p| {
                                     let status = p.status;
                                     view! {
@@ -140,7 +136,7 @@ fn Delivery(token: String, id: GroupId) -> impl IntoView {
                                                 </span>
                                                 {p.trained_on.map(|d| view! {
                                                     <div class="va-muted">{nl_date(d)}" · "
-                                                        <A href=format!("/certificaat/{}", p.enrolment_id) attr:class="utrecht-link" attr:data-testid="certificate-link">{t("tr.certificate")}</A>
+                                                        <A href=format!("/certificaat/{}", p.enrolment_id) attr:class="utrecht-link" attr:data-testid="certificate-link">{t!("tr.certificate")}</A>
                                                     </div>
                                                 })}
                                                 {p.reason.clone().map(|r| view! { <div class="va-muted">{r}</div> })}
@@ -150,17 +146,16 @@ fn Delivery(token: String, id: GroupId) -> impl IntoView {
                                 }).collect_view()}
                             </Table>
                             {held.iter().enumerate().map(|(i, d)| view! {
-                                <DayAttendance index=i day=d.clone() participants=people.clone() token=token.get_value() reload=reload error=error/>
+                                <DayAttendance index=i day=d.clone() participants=people.clone() reload=reload error=error/>
                             }).collect_view()}
                         </section>
                         {can_close.then(|| view! {
                             <div class="va-actions va-section">
                                 <button type="button" class="utrecht-button utrecht-button--primary-action" data-testid="close-group"
                                     on:click=move |_| {
-                                        let tok = token.get_value();
-                                        spawn_local(async move { reload_on_ok(reload, error)(api::close_group(&tok, id).await) });
-                                    }>{t("tr.close")}</button>
-                                <span class="va-muted">{t("tr.close_help")}</span>
+                                        spawn_local(async move { reload_on_ok(reload, error)(api::close_group(id).await) });
+                                    }>{t!("tr.close")}</button>
+                                <span class="va-muted">{t!("tr.close_help")}</span>
                             </div>
                         })}
                     }.into_any()
@@ -172,7 +167,7 @@ fn Delivery(token: String, id: GroupId) -> impl IntoView {
 
 /// One held day: a mark and a note per participant, editable while the window is open.
 #[component]
-fn DayAttendance(index: usize, day: DayView, participants: Vec<ParticipantAttendance>, token: String, reload: RwSignal<u32>, error: RwSignal<Option<ApiError>>) -> impl IntoView {
+fn DayAttendance(index: usize, day: DayView, participants: Vec<ParticipantAttendance>, reload: RwSignal<u32>, error: RwSignal<Option<ApiError>>) -> impl IntoView {
     let lang = use_lang();
     let open = day.open_for_marking;
     let rows: Vec<(va_openapi::EnrolmentId, String, RwSignal<String>, RwSignal<String>)> = participants
@@ -202,14 +197,13 @@ fn DayAttendance(index: usize, day: DayView, participants: Vec<ParticipantAttend
                 })
             })
             .collect();
-        let tok = token.clone();
-        spawn_local(async move { reload_on_ok(reload, error)(api::mark_attendance(&tok, day_id, &AttendanceInput { marks }).await) });
+        spawn_local(async move { reload_on_ok(reload, error)(api::mark_attendance(day_id, &AttendanceInput { marks }).await) });
     };
     view! {
         <fieldset class="utrecht-form-fieldset va-fieldset va-day" data-testid="day-attendance">
             <legend class="utrecht-form-fieldset__legend">
-                {move || format!("{} {}", lookup(lang.get(), "tr.day"), index + 1)}": "{nl_date(day.day)}" · "{day.starts_at.clone()}"–"{day.ends_at.clone()}
-                <span class="va-muted">" · "{if open { lookup(lang.get_untracked(), "tr.open_until").to_string() + " " + &nl_date(day.marking_until) } else { lookup(lang.get_untracked(), "tr.not_open").to_string() }}</span>
+                {move || format!("{} {}", lookup(lang.get(), k!("tr.day")), index + 1)}": "{nl_date(day.day)}" · "{day.starts_at.clone()}"–"{day.ends_at.clone()}
+                <span class="va-muted">" · "{if open { lookup(lang.get_untracked(), k!("tr.open_until")).to_string() + " " + &nl_date(day.marking_until) } else { lookup(lang.get_untracked(), k!("tr.not_open")).to_string() }}</span>
             </legend>
             <div class="va-att-grid">
                 {rows.get_value().into_iter().map(|(eid, name, status, note)| {
@@ -224,15 +218,15 @@ fn DayAttendance(index: usize, day: DayView, participants: Vec<ParticipantAttend
                                 <option value=s.as_str() selected=status.get_untracked() == s.as_str()>{move || lookup(lang.get(), mark_key(s))}</option>
                             }).collect_view()}
                         </select>
-                        <label class="va-visually-hidden" for=note_id.clone()>{t("tr.note")}</label>
-                        <input id=note_id class="utrecht-textbox utrecht-textbox--html-input" disabled=!open placeholder=move || lookup(lang.get(), "tr.note")
+                        <label class="va-visually-hidden" for=note_id.clone()>{t!("tr.note")}</label>
+                        <input id=note_id class="utrecht-textbox utrecht-textbox--html-input" disabled=!open placeholder=move || lookup(lang.get(), k!("tr.note"))
                             prop:value=move || note.get() on:input=move |ev| note.set(event_target_value(&ev))/>
                     }
                 }).collect_view()}
             </div>
             {open.then(|| view! {
                 <div class="va-actions">
-                    <button type="button" class="utrecht-button utrecht-button--secondary-action" data-testid="save-day" on:click=save>{t("tr.save_day")}</button>
+                    <button type="button" class="utrecht-button utrecht-button--secondary-action" data-testid="save-day" on:click=save>{t!("tr.save_day")}</button>
                 </div>
             })}
         </fieldset>
@@ -241,11 +235,11 @@ fn DayAttendance(index: usize, day: DayView, participants: Vec<ParticipantAttend
 
 /// The days with change and cancel (both need a reason; participants are told).
 #[component]
-fn DaysSection(days: Vec<DayView>, closed: bool, token: String, reload: RwSignal<u32>, error: RwSignal<Option<ApiError>>) -> impl IntoView {
+fn DaysSection(days: Vec<DayView>, closed: bool, reload: RwSignal<u32>, error: RwSignal<Option<ApiError>>) -> impl IntoView {
     view! {
         <section class="va-section">
-            <h2 class="utrecht-heading-2">{t("group.days")}</h2>
-            <Table testid="days" headers=vec![("group.day", false), ("group.time", false), ("group.place", false), ("wl.trainer", false), ("req.actions", false)]>
+            <h2 class="utrecht-heading-2">{t!("group.days")}</h2>
+            <Table testid="days" headers=vec![(k!("group.day"), false), (k!("group.time"), false), (k!("group.place"), false), (k!("wl.trainer"), false), (k!("req.actions"), false)]>
                 {days.into_iter().map(|d| {
                     let editing = RwSignal::new(false);
                     let date = RwSignal::new(d.day.format("%Y-%m-%d").to_string());
@@ -254,23 +248,20 @@ fn DaysSection(days: Vec<DayView>, closed: bool, token: String, reload: RwSignal
                     let place = RwSignal::new(d.place.clone());
                     let reason = RwSignal::new(String::new());
                     let id = d.id;
-                    let tok = StoredValue::new(token.clone());
                     let change = move |_| {
-                        let tok = tok.get_value();
                         let Ok(day) = chrono::NaiveDate::parse_from_str(&date.get_untracked(), "%Y-%m-%d") else { return };
                         let input = DayChange { day, starts_at: starts.get_untracked(), ends_at: ends.get_untracked(), place: place.get_untracked(), reason: reason.get_untracked() };
-                        spawn_local(async move { reload_on_ok(reload, error)(api::change_day(&tok, id, &input).await) });
+                        spawn_local(async move { reload_on_ok(reload, error)(api::change_day(id, &input).await) });
                     };
                     let cancel = move |_| {
-                        let tok = tok.get_value();
                         let input = DayCancel { reason: reason.get_untracked() };
-                        spawn_local(async move { reload_on_ok(reload, error)(api::cancel_day(&tok, id, &input).await) });
+                        spawn_local(async move { reload_on_ok(reload, error)(api::cancel_day(id, &input).await) });
                     };
                     let cancelled = d.cancelled;
                     view! {
                         <tr class="utrecht-table__row">
                             <th class="utrecht-table__header-cell" scope="row">
-                                {nl_date(d.day)}{cancelled.then(|| view! { <div><span class="va-status va-status--cancelled">{t("tr.cancelled")}</span></div> })}
+                                {nl_date(d.day)}{cancelled.then(|| view! { <div><span class="va-status va-status--cancelled">{t!("tr.cancelled")}</span></div> })}
                             </th>
                             <td class="utrecht-table__cell">{d.starts_at.clone()}" – "{d.ends_at.clone()}</td>
                             <td class="utrecht-table__cell">{d.place.clone()}</td>
@@ -278,7 +269,7 @@ fn DaysSection(days: Vec<DayView>, closed: bool, token: String, reload: RwSignal
                             <td class="utrecht-table__cell">
                                 {(!cancelled && !closed).then(|| view! {
                                     <button type="button" class="utrecht-button utrecht-button--subtle" aria-expanded=move || editing.get().to_string()
-                                        on:click=move |_| editing.update(|e| *e = !*e)>{t("tr.change")}</button>
+                                        on:click=move |_| editing.update(|e| *e = !*e)>{t!("tr.change")}</button>
                                 })}
                             </td>
                         </tr>
@@ -287,21 +278,21 @@ fn DaysSection(days: Vec<DayView>, closed: bool, token: String, reload: RwSignal
                                 <td class="utrecht-table__cell" colspan="5">
                                     <div class="va-form--grid">
                                         <div class="utrecht-form-field">
-                                            <label class="utrecht-form-label" for=format!("day-{id}-date")>{t("group.day")}</label>
+                                            <label class="utrecht-form-label" for=format!("day-{id}-date")>{t!("group.day")}</label>
                                             <input id=format!("day-{id}-date") type="date" class="utrecht-textbox utrecht-textbox--html-input"
                                                 prop:value=move || date.get() on:input=move |ev| date.set(event_target_value(&ev))/>
                                         </div>
-                                        <TextField id=leak(format!("day-{id}-starts")) label="wl.starts" kind="time" value=starts/>
-                                        <TextField id=leak(format!("day-{id}-ends")) label="wl.ends" kind="time" value=ends/>
-                                        <TextField id=leak(format!("day-{id}-place")) label="group.place" value=place/>
+                                        <TextField id=leak(format!("day-{id}-starts")) label=k!("wl.starts") kind="time" value=starts/>
+                                        <TextField id=leak(format!("day-{id}-ends")) label=k!("wl.ends") kind="time" value=ends/>
+                                        <TextField id=leak(format!("day-{id}-place")) label=k!("group.place") value=place/>
                                         <div class="utrecht-form-field va-wide">
-                                            <label class="utrecht-form-label" for=format!("day-{id}-reason")>{t("tr.reason")}</label>
+                                            <label class="utrecht-form-label" for=format!("day-{id}-reason")>{t!("tr.reason")}</label>
                                             <textarea id=format!("day-{id}-reason") class="utrecht-textarea utrecht-textarea--html-textarea" rows="2"
                                                 prop:value=move || reason.get() on:input=move |ev| reason.set(event_target_value(&ev))></textarea>
                                         </div>
                                         <div class="va-actions">
-                                            <button type="button" class="utrecht-button utrecht-button--primary-action" on:click=change>{t("tr.save_change")}</button>
-                                            <button type="button" class="utrecht-button utrecht-button--secondary-action" on:click=cancel>{t("tr.cancel_day")}</button>
+                                            <button type="button" class="utrecht-button utrecht-button--primary-action" on:click=change>{t!("tr.save_change")}</button>
+                                            <button type="button" class="utrecht-button utrecht-button--secondary-action" on:click=cancel>{t!("tr.cancel_day")}</button>
                                         </div>
                                     </div>
                                 </td>

@@ -3,7 +3,7 @@
 use crate::api::{self, ApiError};
 use crate::components::common::{LoadError, Loading, Table, TextField};
 use crate::components::guard::RequireRole;
-use crate::i18n::{lookup, t, use_lang};
+use crate::i18n::{lookup, use_lang, Key};
 use crate::session::{role_key, Session};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -14,40 +14,37 @@ use va_openapi::{OrganisationId, RegionId};
 #[component]
 pub fn UsersPage() -> impl IntoView {
     view! {
-        <RequireRole role=Role::BelCoordinator render=|s: Session| view! { <Users token=s.token.clone()/> }/>
+        <RequireRole role=Role::BelCoordinator render=|_: Session| view! { <Users/> }/>
     }
 }
 
-async fn load_refs(token: String) -> Result<(Vec<Region>, Vec<Organisation>), ApiError> {
-    Ok((api::regions(&token).await?, api::organisations(&token).await?))
+async fn load_refs() -> Result<(Vec<Region>, Vec<Organisation>), ApiError> {
+    Ok((api::regions().await?, api::organisations().await?))
 }
 
-fn field_error(err: &Option<ApiError>, field: &str) -> Option<&'static str> {
+fn field_error(err: &Option<ApiError>, field: &str) -> Option<Key> {
     match err {
         Some(ApiError::Problem(p)) => p.errors.iter().find(|e| e.field == field).map(|e| match e.code.as_str() {
-            "required" => "field.required",
-            "too_long" => "field.too_long",
-            "invalid_email" => "field.invalid_email",
-            "already_exists" => "users.email_taken",
-            _ => "field.invalid",
+            "required" => k!("field.required"),
+            "too_long" => k!("field.too_long"),
+            "invalid_email" => k!("field.invalid_email"),
+            "already_exists" => k!("users.email_taken"),
+            _ => k!("field.invalid"),
         }),
         _ => None,
     }
 }
 
 #[component]
-fn Users(token: String) -> impl IntoView {
+fn Users() -> impl IntoView {
     let lang = use_lang();
     let reload = RwSignal::new(0u32);
-    let tok = token.clone();
     // Regions and organisations load once; the user list again after each invitation,
     // without re-rendering (and so resetting) the form.
-    let refs = LocalResource::new(move || load_refs(tok.clone()));
-    let tok = token.clone();
+    let refs = LocalResource::new(move || load_refs());
     let users = LocalResource::new(move || {
         reload.get();
-        let tok = tok.clone();
-        async move { api::users(&tok).await }
+        async move { api::users().await }
     });
 
     let name = RwSignal::new(String::new());
@@ -68,9 +65,8 @@ fn Users(token: String) -> impl IntoView {
             region_id: if r == Role::Ambassador { region.get_untracked().parse().ok().map(RegionId) } else { None },
             organisation_id: if r == Role::OrgContact { org.get_untracked().parse().ok().map(OrganisationId) } else { None },
         };
-        let token = token.clone();
         spawn_local(async move {
-            match api::invite_user(&token, &req).await {
+            match api::invite_user(&req).await {
                 Ok(u) => {
                     error.set(None);
                     sent_to.set(Some(u.email));
@@ -91,15 +87,15 @@ fn Users(token: String) -> impl IntoView {
     };
     let general_error = move || {
         error.with(|e| match e {
-            Some(ApiError::Problem(p)) if !p.errors.is_empty() => Some(lookup(lang.get(), "err.validation_failed")),
+            Some(ApiError::Problem(p)) if !p.errors.is_empty() => Some(lookup(lang.get(), k!("err.validation_failed"))),
             Some(e) => Some(lookup(lang.get(), e.text_key())),
             None => None,
         })
     };
 
     view! {
-        <h1 class="utrecht-heading-1" data-testid="users-title">{t("users.title")}</h1>
-        <p class="utrecht-paragraph utrecht-paragraph--lead">{t("users.intro")}</p>
+        <h1 class="utrecht-heading-1" data-testid="users-title">{t!("users.title")}</h1>
+        <p class="utrecht-paragraph utrecht-paragraph--lead">{t!("users.intro")}</p>
         <Suspense fallback=Loading>
             {move || refs.get().map(|res| match res {
                 Err(e) => view! { <LoadError err=e/> }.into_any(),
@@ -115,20 +111,20 @@ fn Users(token: String) -> impl IntoView {
                     };
                     view! {
                         <section class="va-section" aria-labelledby="invite-title">
-                            <h2 class="utrecht-heading-2" id="invite-title">{t("users.invite")}</h2>
+                            <h2 class="utrecht-heading-2" id="invite-title">{t!("users.invite")}</h2>
                             {move || sent_to.get().map(|to| view! {
                                 <div class="utrecht-alert utrecht-alert--ok" role="status" data-testid="invite-ok">
-                                    <p class="utrecht-paragraph">{t("users.sent")}" "<strong>{to}</strong></p>
+                                    <p class="utrecht-paragraph">{t!("users.sent")}" "<strong>{to}</strong></p>
                                 </div>
                             })}
                             {move || general_error().map(|m| view! {
                                 <div class="utrecht-alert utrecht-alert--error" role="alert" data-testid="error"><p class="utrecht-paragraph">{m}</p></div>
                             })}
                             <form class="va-form va-form--grid" on:submit=submit.clone() novalidate=true>
-                                <TextField id="inv-name" label="pros.name" value=name error=Signal::derive(err_text("name"))/>
-                                <TextField id="inv-email" label="login.email" kind="email" value=email error=Signal::derive(err_text("email"))/>
+                                <TextField id="inv-name" label=k!("pros.name") value=name error=Signal::derive(err_text("name"))/>
+                                <TextField id="inv-email" label=k!("login.email") kind="email" value=email error=Signal::derive(err_text("email"))/>
                                 <div class="utrecht-form-field">
-                                    <div class="utrecht-form-field__label"><label class="utrecht-form-label" for="inv-role">{t("users.role")}</label></div>
+                                    <div class="utrecht-form-field__label"><label class="utrecht-form-label" for="inv-role">{t!("users.role")}</label></div>
                                     <div class="utrecht-form-field__input">
                                         <select id="inv-role" class="utrecht-select utrecht-select--html-select"
                                             on:change=move |ev| role.set(Role::parse(&event_target_value(&ev)).unwrap_or(Role::OrgContact))>
@@ -140,11 +136,11 @@ fn Users(token: String) -> impl IntoView {
                                 </div>
                                 <Show when=move || role.get() == Role::Ambassador>
                                     <div class="utrecht-form-field">
-                                        <div class="utrecht-form-field__label"><label class="utrecht-form-label" for="inv-region">{t("groups.region")}</label></div>
+                                        <div class="utrecht-form-field__label"><label class="utrecht-form-label" for="inv-region">{t!("groups.region")}</label></div>
                                         <div class="utrecht-form-field__input">
                                             <select id="inv-region" class="utrecht-select utrecht-select--html-select"
                                                 on:change=move |ev| region.set(event_target_value(&ev))>
-                                                <option value="">{t("users.choose")}</option>
+                                                <option value="">{t!("users.choose")}</option>
                                                 {regions.iter().map(|r| view! { <option value=r.id.0.to_string()>{r.name.clone()}</option> }).collect_view()}
                                             </select>
                                         </div>
@@ -153,11 +149,11 @@ fn Users(token: String) -> impl IntoView {
                                 </Show>
                                 <Show when=move || role.get() == Role::OrgContact>
                                     <div class="utrecht-form-field">
-                                        <div class="utrecht-form-field__label"><label class="utrecht-form-label" for="inv-org">{t("orgs.name")}</label></div>
+                                        <div class="utrecht-form-field__label"><label class="utrecht-form-label" for="inv-org">{t!("orgs.name")}</label></div>
                                         <div class="utrecht-form-field__input">
                                             <select id="inv-org" class="utrecht-select utrecht-select--html-select"
                                                 on:change=move |ev| org.set(event_target_value(&ev))>
-                                                <option value="">{t("users.choose")}</option>
+                                                <option value="">{t!("users.choose")}</option>
                                                 {orgs.iter().map(|o| view! { <option value=o.id.0.to_string()>{o.name.clone()}</option> }).collect_view()}
                                             </select>
                                         </div>
@@ -165,7 +161,7 @@ fn Users(token: String) -> impl IntoView {
                                     </div>
                                 </Show>
                                 <div class="va-actions">
-                                    <button type="submit" class="utrecht-button utrecht-button--primary-action" data-testid="invite-submit">{t("users.send")}</button>
+                                    <button type="submit" class="utrecht-button utrecht-button--primary-action" data-testid="invite-submit">{t!("users.send")}</button>
                                 </div>
                             </form>
                         </section>
@@ -177,8 +173,8 @@ fn Users(token: String) -> impl IntoView {
                             let count = users.len();
                             let scope_name = scope_name.clone();
                             view! {
-                            <h2 class="utrecht-heading-2" id="users-list-title">{t("users.list")}" ("{count}")"</h2>
-                            <Table testid="users-table" headers=vec![("pros.name", false), ("login.email", false), ("users.role", false), ("users.scope", false), ("groups.status", false)]>
+                            <h2 class="utrecht-heading-2" id="users-list-title">{t!("users.list")}" ("{count}")"</h2>
+                            <Table testid="users-table" headers=vec![(k!("pros.name"), false), (k!("login.email"), false), (k!("users.role"), false), (k!("users.scope"), false), (k!("groups.status"), false)]>
                                     {users.into_iter().map(|u| {
                                         let scope = scope_name(&u);
                                         let (r, active) = (u.role, u.active);
@@ -190,7 +186,7 @@ fn Users(token: String) -> impl IntoView {
                                                 <td class="utrecht-table__cell">{scope}</td>
                                                 <td class="utrecht-table__cell">
                                                     <span class=if active { "va-status va-status--open" } else { "va-status va-status--running" }>
-                                                        {move || lookup(lang.get(), if active { "users.active" } else { "users.invited" })}
+                                                        {move || lookup(lang.get(), if active { k!("users.active") } else { k!("users.invited") })}
                                                     </span>
                                                 </td>
                                             </tr>

@@ -6,7 +6,7 @@
 use crate::api::{self, ApiError};
 use crate::components::common::{error_alert, local_time, nl_date, reload_on_ok, LoadError, Loading, Table, TextField};
 use crate::components::guard::RequireRole;
-use crate::i18n::{lookup, t, use_lang};
+use crate::i18n::{lookup, tr, use_lang, Key};
 use crate::session::Session;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -30,31 +30,31 @@ pub fn eur(n: i64) -> String {
     format!("{}€ {out}", if n < 0 { "-" } else { "" })
 }
 
-fn offer_status_key(s: OfferStatus) -> &'static str {
+fn offer_status_key(s: OfferStatus) -> Key {
     match s {
-        OfferStatus::Open => "os.open",
-        OfferStatus::Accepted => "os.accepted",
-        OfferStatus::Declined => "os.declined",
-        OfferStatus::Expired => "os.expired",
-        OfferStatus::Cancelled => "os.cancelled",
+        OfferStatus::Open => k!("os.open"),
+        OfferStatus::Accepted => k!("os.accepted"),
+        OfferStatus::Declined => k!("os.declined"),
+        OfferStatus::Expired => k!("os.expired"),
+        OfferStatus::Cancelled => k!("os.cancelled"),
     }
 }
 
-fn subst_status_key(s: SubstitutionStatus) -> &'static str {
+fn subst_status_key(s: SubstitutionStatus) -> Key {
     match s {
-        SubstitutionStatus::Open => "ss.open",
-        SubstitutionStatus::Substituted => "ss.substituted",
-        SubstitutionStatus::Released => "ss.released",
+        SubstitutionStatus::Open => k!("ss.open"),
+        SubstitutionStatus::Substituted => k!("ss.substituted"),
+        SubstitutionStatus::Released => k!("ss.released"),
     }
 }
 
-pub fn badge(class: &'static str, key: &'static str) -> impl IntoView {
+pub fn badge(class: &'static str, key: Key) -> impl IntoView {
     let lang = use_lang();
     view! { <span class=format!("va-status va-status--{class}")>{move || lookup(lang.get(), key)}</span> }
 }
 
-async fn first_programme(token: &str) -> Result<ProgrammeId, ApiError> {
-    api::programmes(token).await?.first().map(|p| p.id).ok_or(ApiError::Network)
+async fn first_programme() -> Result<ProgrammeId, ApiError> {
+    api::programmes().await?.first().map(|p| p.id).ok_or(ApiError::Network)
 }
 
 // ---------------------------------------------------------------- the professional's page
@@ -95,33 +95,33 @@ pub fn OfferPage() -> impl IntoView {
             <Suspense fallback=Loading>
                 {move || data.get().map(|res| match res {
                     Err(e) => view! {
-                        <h1 class="utrecht-heading-1">{t("offer.title_plain")}</h1>
+                        <h1 class="utrecht-heading-1">{t!("offer.title_plain")}</h1>
                         <LoadError err=e/>
                     }.into_any(),
                     Ok(o) => {
                         let loaded = StoredValue::new(o);
                         let shown = move || result.get().unwrap_or_else(|| loaded.get_value());
                         view! {
-                            <h1 class="utrecht-heading-1" data-testid="offer-title">{t("offer.title")}" "{shown().group}</h1>
-                            <p class="utrecht-paragraph">{t("offer.dear")}" "{shown().professional}","</p>
+                            <h1 class="utrecht-heading-1" data-testid="offer-title">{t!("offer.title")}" "{shown().group}</h1>
+                            <p class="utrecht-paragraph">{t!("offer.dear")}" "{shown().professional}","</p>
                             {move || {
                                 let o = shown();
                                 match o.status {
                                     OfferStatus::Open => view! {
-                                        <p class="utrecht-paragraph utrecht-paragraph--lead">{t("offer.intro")}</p>
+                                        <p class="utrecht-paragraph utrecht-paragraph--lead">{t!("offer.intro")}</p>
                                         <crate::components::common::DaysTable days=o.days.clone()/>
                                         <p class="utrecht-paragraph va-deadline" data-testid="offer-deadline">
-                                            {t("offer.deadline")}" "<strong>{local_time(o.deadline)}</strong>
+                                            {t!("offer.deadline")}" "<strong>{local_time(o.deadline)}</strong>
                                         </p>
                                     }.into_any(),
                                     s => view! {
                                         <div class="utrecht-alert utrecht-alert--info va-alert" role="status" data-testid="offer-result">
                                             <p class="utrecht-paragraph">{move || lookup(lang.get(), match (s, o.on_list) {
-                                                (OfferStatus::Accepted, _) => "offer.done_accepted",
-                                                (OfferStatus::Declined, true) => "offer.done_declined_keep",
-                                                (OfferStatus::Declined, false) => "offer.done_declined_drop",
-                                                (OfferStatus::Expired, _) => "offer.done_expired",
-                                                _ => "offer.done_cancelled",
+                                                (OfferStatus::Accepted, _) => k!("offer.done_accepted"),
+                                                (OfferStatus::Declined, true) => k!("offer.done_declined_keep"),
+                                                (OfferStatus::Declined, false) => k!("offer.done_declined_drop"),
+                                                (OfferStatus::Expired, _) => k!("offer.done_expired"),
+                                                _ => k!("offer.done_cancelled"),
                                             })}</p>
                                         </div>
                                     }.into_any(),
@@ -131,30 +131,30 @@ pub fn OfferPage() -> impl IntoView {
                             <Show when=move || shown().status == OfferStatus::Open>
                                 <form class="va-form" novalidate=true on:submit=move |ev: leptos::ev::SubmitEvent| { ev.prevent_default(); confirm(()); }>
                                     <fieldset class="utrecht-form-fieldset va-fieldset">
-                                        <legend class="utrecht-form-fieldset__legend">{t("offer.question")}</legend>
+                                        <legend class="utrecht-form-fieldset__legend">{t!("offer.question")}</legend>
                                         <div class="utrecht-form-field utrecht-form-field--radio va-check">
                                             <input type="radio" class="utrecht-radio-button utrecht-radio-button--html-input" name="antwoord" id="offer-accept"
                                                 prop:checked=move || accept.get() on:change=move |_| accept.set(true)/>
-                                            <label class="utrecht-form-label utrecht-form-label--radio" for="offer-accept">{t("offer.accept")}</label>
+                                            <label class="utrecht-form-label utrecht-form-label--radio" for="offer-accept">{t!("offer.accept")}</label>
                                         </div>
                                         <div class="utrecht-form-field utrecht-form-field--radio va-check">
                                             <input type="radio" class="utrecht-radio-button utrecht-radio-button--html-input" name="antwoord" id="offer-decline"
                                                 prop:checked=move || !accept.get() on:change=move |_| accept.set(false)/>
-                                            <label class="utrecht-form-label utrecht-form-label--radio" for="offer-decline">{t("offer.decline")}</label>
+                                            <label class="utrecht-form-label utrecht-form-label--radio" for="offer-decline">{t!("offer.decline")}</label>
                                         </div>
                                         <Show when=move || !accept.get()>
                                             <div class="utrecht-form-field utrecht-form-field--checkbox va-check va-indent">
                                                 <input type="checkbox" class="utrecht-checkbox utrecht-checkbox--html-input" id="offer-keep"
                                                     prop:checked=move || keep.get() on:change=move |ev| keep.set(event_target_checked(&ev))/>
-                                                <label class="utrecht-form-label utrecht-form-label--checkbox" for="offer-keep">{t("offer.keep")}</label>
+                                                <label class="utrecht-form-label utrecht-form-label--checkbox" for="offer-keep">{t!("offer.keep")}</label>
                                             </div>
                                         </Show>
                                     </fieldset>
                                     <div class="va-actions">
                                         <button type="submit" class="utrecht-button utrecht-button--primary-action" data-testid="offer-confirm"
-                                            aria-disabled=move || busy.get().then_some("true")>{t("offer.confirm")}</button>
+                                            aria-disabled=move || busy.get().then_some("true")>{t!("offer.confirm")}</button>
                                     </div>
-                                    <p class="utrecht-paragraph va-muted">{t("offer.once")}</p>
+                                    <p class="utrecht-paragraph va-muted">{t!("offer.once")}</p>
                                 </form>
                             </Show>
                         }.into_any()
@@ -169,54 +169,51 @@ pub fn OfferPage() -> impl IntoView {
 
 /// Positions, offers in flight and substitution windows in the caller's scope.
 #[component]
-pub fn WaitlistOverview(token: String, #[prop(default = false)] can_substitute: bool) -> impl IntoView {
+pub fn WaitlistOverview(#[prop(default = false)] can_substitute: bool) -> impl IntoView {
     let lang = use_lang();
     let reload = RwSignal::new(0u32);
     let error: RwSignal<Option<ApiError>> = RwSignal::new(None);
-    let tok = token.clone();
     let data = LocalResource::new(move || {
         reload.get();
-        let tok = tok.clone();
         async move {
-            let p = first_programme(&tok).await?;
-            api::waitlist_overview(&tok, p).await
+            let p = first_programme().await?;
+            api::waitlist_overview(p).await
         }
     });
     let done = reload_on_ok(reload, error);
     view! {
         <section class="va-section" aria-labelledby="wl-title" data-testid="waitlist-overview">
-            <h2 class="utrecht-heading-2" id="wl-title">{t("wl.mine_title")}</h2>
+            <h2 class="utrecht-heading-2" id="wl-title">{t!("wl.mine_title")}</h2>
             {error_alert(error)}
             <Transition fallback=Loading>
                 {move || data.get().map(|res| match res {
                     Err(e) => view! { <LoadError err=e/> }.into_any(),
                     Ok(o) => {
                         let open_subs: Vec<SubstitutionView> = o.substitutions.iter().filter(|s| s.status == SubstitutionStatus::Open).cloned().collect();
-                        let tok = token.clone();
                         view! {
                             {(!open_subs.is_empty()).then(|| view! {
                                 <div class="va-subs" data-testid="substitutions">
                                     {open_subs.into_iter().map(|s| view! {
-                                        <SubstitutionCard s=s token=tok.clone() can_act=can_substitute on_done=done/>
+                                        <SubstitutionCard s=s can_act=can_substitute on_done=done/>
                                     }).collect_view()}
                                 </div>
                             })}
                             {if o.entries.is_empty() {
-                                view! { <p class="utrecht-paragraph va-empty">{t("wl.none_waiting")}</p> }.into_any()
+                                view! { <p class="utrecht-paragraph va-empty">{t!("wl.none_waiting")}</p> }.into_any()
                             } else {
                                 view! {
-                                    <Table testid="my-waitlist" headers=vec![("wl.position", true), ("pros.name", false), ("orgs.name", false), ("wl.offer", false)]>
+                                    <Table testid="my-waitlist" headers=vec![(k!("wl.position"), true), (k!("pros.name"), false), (k!("orgs.name"), false), (k!("wl.offer"), false)]>
                                         {o.entries.into_iter().map(|e| view! {
                                             <tr class="utrecht-table__row">
                                                 <td class="utrecht-table__cell utrecht-table__cell--numeric">
-                                                    {move || lookup(lang.get(), "req.waitlist_pos").replace("{}", &e.position.to_string())}
+                                                    {move || lookup(lang.get(), k!("req.waitlist_pos")).replace("{}", &e.position.to_string())}
                                                 </td>
                                                 <th class="utrecht-table__header-cell" scope="row">
                                                     <A href=format!("/aanmeldingen/{}", e.request_id) attr:class="utrecht-link">{e.professional.clone()}</A>
                                                 </th>
                                                 <td class="utrecht-table__cell">{e.organisation.name.clone()}</td>
                                                 <td class="utrecht-table__cell">{match (e.offer_group.clone(), e.offer_deadline) {
-                                                    (Some(g), Some(d)) => view! { <span>{g}" · "{t("wl.until")}" "{local_time(d)}</span> }.into_any(),
+                                                    (Some(g), Some(d)) => view! { <span>{g}" · "{t!("wl.until")}" "{local_time(d)}</span> }.into_any(),
                                                     _ => view! { <span class="va-muted">"—"</span> }.into_any(),
                                                 }}</td>
                                             </tr>
@@ -224,7 +221,7 @@ pub fn WaitlistOverview(token: String, #[prop(default = false)] can_substitute: 
                                     </Table>
                                 }.into_any()
                             }}
-                            {(!o.offers.is_empty()).then(|| view! { <OffersTable offers=o.offers.clone() title="wl.offers_recent"/> })}
+                            {(!o.offers.is_empty()).then(|| view! { <OffersTable offers=o.offers.clone() title=k!("wl.offers_recent")/> })}
                         }.into_any()
                     }
                 })}
@@ -234,7 +231,7 @@ pub fn WaitlistOverview(token: String, #[prop(default = false)] can_substitute: 
 }
 
 #[component]
-fn SubstitutionCard<F>(s: SubstitutionView, token: String, can_act: bool, on_done: F) -> impl IntoView
+fn SubstitutionCard<F>(s: SubstitutionView, can_act: bool, on_done: F) -> impl IntoView
 where
     F: Fn(Result<SubstitutionView, ApiError>) + Copy + Send + Sync + 'static,
 {
@@ -242,37 +239,33 @@ where
     let email = RwSignal::new(String::new());
     let function = RwSignal::new(String::new());
     let id = s.id;
-    let tok = token.clone();
-    let tok2 = token.clone();
     view! {
         <div class="va-card va-sub" role="group" aria-label=s.withdrawn.clone()>
             <p class="utrecht-paragraph">
-                <strong>{s.withdrawn.clone()}</strong>" "{t("wl.sub_text")}" "<strong>{s.group.name.clone()}</strong>". "
-                {t("wl.sub_until")}" "<strong>{local_time(s.deadline)}</strong>"."
+                <strong>{s.withdrawn.clone()}</strong>" "{t!("wl.sub_text")}" "<strong>{s.group.name.clone()}</strong>". "
+                {t!("wl.sub_until")}" "<strong>{local_time(s.deadline)}</strong>"."
             </p>
             {can_act.then(|| view! {
                 <div class="va-form--grid">
-                    <TextField id=leak(format!("sub-{id}-name")) label="pros.name" value=name/>
-                    <TextField id=leak(format!("sub-{id}-email")) label="login.email" kind="email" value=email/>
-                    <TextField id=leak(format!("sub-{id}-function")) label="pros.function" value=function/>
+                    <TextField id=leak(format!("sub-{id}-name")) label=k!("pros.name") value=name/>
+                    <TextField id=leak(format!("sub-{id}-email")) label=k!("login.email") kind="email" value=email/>
+                    <TextField id=leak(format!("sub-{id}-function")) label=k!("pros.function") value=function/>
                 </div>
                 <div class="va-actions">
                     <button type="button" class="utrecht-button utrecht-button--primary-action" data-testid="substitute"
                         on:click=move |_| {
-                            let tok = tok.clone();
                             let input = SubstituteInput {
                                 name: name.get_untracked(),
                                 email: email.get_untracked(),
                                 function: Some(function.get_untracked()).filter(|f| !f.trim().is_empty()),
                                 works_on_ret_uhp: false,
                             };
-                            spawn_local(async move { on_done(api::substitute(&tok, id, &input).await) });
-                        }>{t("wl.sub_name")}</button>
+                            spawn_local(async move { on_done(api::substitute(id, &input).await) });
+                        }>{t!("wl.sub_name")}</button>
                     <button type="button" class="utrecht-button utrecht-button--secondary-action" data-testid="release"
                         on:click=move |_| {
-                            let tok = tok2.clone();
-                            spawn_local(async move { on_done(api::release_substitution(&tok, id).await) });
-                        }>{t("wl.sub_release")}</button>
+                            spawn_local(async move { on_done(api::release_substitution(id).await) });
+                        }>{t!("wl.sub_release")}</button>
                 </div>
             })}
         </div>
@@ -284,17 +277,17 @@ fn leak(s: String) -> &'static str {
 }
 
 #[component]
-fn OffersTable(offers: Vec<OfferView>, title: &'static str) -> impl IntoView {
+fn OffersTable(offers: Vec<OfferView>, title: Key) -> impl IntoView {
     view! {
-        <h3 class="utrecht-heading-3">{t(title)}</h3>
-        <Table testid="offers" headers=vec![("pros.name", false), ("orgs.name", false), ("req.group", false), ("wl.sent", false), ("wl.deadline", false), ("groups.status", false)]>
+        <h3 class="utrecht-heading-3">{tr(title)}</h3>
+        <Table testid="offers" headers=vec![(k!("pros.name"), false), (k!("orgs.name"), false), (k!("req.group"), false), (k!("wl.sent"), false), (k!("wl.deadline"), false), (k!("groups.status"), false)]>
             {offers.into_iter().map(|o| {
                 let status = o.status;
                 view! {
                     <tr class="utrecht-table__row" data-testid="offer-row">
                         <th class="utrecht-table__header-cell" scope="row">
                             <A href=format!("/aanmeldingen/{}", o.request_id) attr:class="utrecht-link">{o.professional.clone()}</A>
-                            {o.manual_reason.clone().map(|r| view! { <div class="va-muted">{t("wl.manual")}": "{r}</div> })}
+                            {o.manual_reason.clone().map(|r| view! { <div class="va-muted">{t!("wl.manual")}": "{r}</div> })}
                         </th>
                         <td class="utrecht-table__cell">{o.organisation.name.clone()}</td>
                         <td class="utrecht-table__cell">{o.group.name.clone()}</td>
@@ -312,31 +305,30 @@ fn OffersTable(offers: Vec<OfferView>, title: &'static str) -> impl IntoView {
 
 #[component]
 pub fn WaitlistBoardPage() -> impl IntoView {
-    view! { <RequireRole role=Role::BelCoordinator render=|s: Session| view! { <Board token=s.token.clone()/> }/> }
+    view! { <RequireRole role=Role::BelCoordinator render=|_: Session| view! { <Board/> }/> }
 }
 
 type BoardData = (WaitlistBoard, Vec<va_openapi::auth::UserSummary>, Vec<va_openapi::reference::Region>);
 
-async fn load_board(token: String) -> Result<BoardData, ApiError> {
-    let p = first_programme(&token).await?;
-    let board = api::waitlist_board(&token, p).await?;
-    let trainers = api::users(&token).await?.into_iter().filter(|u| u.role == Role::Trainer && u.active).collect();
-    Ok((board, trainers, api::regions(&token).await?))
+async fn load_board() -> Result<BoardData, ApiError> {
+    let p = first_programme().await?;
+    let board = api::waitlist_board(p).await?;
+    let trainers = api::users().await?.into_iter().filter(|u| u.role == Role::Trainer && u.active).collect();
+    Ok((board, trainers, api::regions().await?))
 }
 
 #[component]
-fn Board(token: String) -> impl IntoView {
+fn Board() -> impl IntoView {
     let reload = RwSignal::new(0u32);
     let error: RwSignal<Option<ApiError>> = RwSignal::new(None);
-    let tok = token.clone();
     let data = LocalResource::new(move || {
         reload.get();
-        load_board(tok.clone())
+        load_board()
     });
     view! {
-        <h1 class="utrecht-heading-1">{t("wl.title")}</h1>
-        <p class="utrecht-paragraph utrecht-paragraph--lead">{t("wl.intro")}</p>
-        <crate::pages::monitoring::Exports token=token.clone() list="waitlist"/>
+        <h1 class="utrecht-heading-1">{t!("wl.title")}</h1>
+        <p class="utrecht-paragraph utrecht-paragraph--lead">{t!("wl.intro")}</p>
+        <crate::pages::monitoring::Exports list="waitlist"/>
         {error_alert(error)}
         <Transition fallback=Loading>
             {move || data.get().map(|res| match res {
@@ -344,27 +336,26 @@ fn Board(token: String) -> impl IntoView {
                 Ok((b, trainers, regions)) => {
                     let open_offers = b.offers.iter().filter(|o| o.status == OfferStatus::Open).count();
                     let free: i32 = b.groups.iter().filter(|g| !g.started).map(|g| g.free).sum();
-                    let token = token.clone();
                     let open_groups: Vec<(GroupId, String, i32)> = b.groups.iter().filter(|g| !g.started && g.free > 0).map(|g| (g.group.id, g.group.name.clone(), g.free)).collect();
                     let subs: Vec<SubstitutionView> = b.substitutions.clone();
                     view! {
                         <p class="utrecht-paragraph va-summary" data-testid="wl-summary">
-                            <strong>{b.entries.len()}</strong>" "{t("wl.s_waiting")}" · "<strong>{open_offers}</strong>" "{t("wl.s_offers")}
-                            " · "<strong>{free}</strong>" "{t("wl.s_free")}
+                            <strong>{b.entries.len()}</strong>" "{t!("wl.s_waiting")}" · "<strong>{open_offers}</strong>" "{t!("wl.s_offers")}
+                            " · "<strong>{free}</strong>" "{t!("wl.s_free")}
                         </p>
-                        <Proposals proposals=b.proposals.clone() trainers=trainers token=token.clone() reload=reload error=error/>
+                        <Proposals proposals=b.proposals.clone() trainers=trainers reload=reload error=error/>
                         <section class="va-section" data-testid="board-offers">
-                            <h2 class="utrecht-heading-2">{t("wl.offers_title")}</h2>
+                            <h2 class="utrecht-heading-2">{t!("wl.offers_title")}</h2>
                             {if b.offers.is_empty() {
-                                view! { <p class="utrecht-paragraph va-empty">{t("wl.no_offers")}</p> }.into_any()
+                                view! { <p class="utrecht-paragraph va-empty">{t!("wl.no_offers")}</p> }.into_any()
                             } else {
-                                view! { <OffersTable offers=b.offers.clone() title="wl.offers_sub"/> }.into_any()
+                                view! { <OffersTable offers=b.offers.clone() title=k!("wl.offers_sub")/> }.into_any()
                             }}
                         </section>
                         {(!subs.is_empty()).then(|| view! {
                             <section class="va-section">
-                                <h2 class="utrecht-heading-2">{t("wl.subs_title")}</h2>
-                                <Table headers=vec![("orgs.name", false), ("wl.withdrawn", false), ("req.group", false), ("wl.deadline", false), ("groups.status", false)]>
+                                <h2 class="utrecht-heading-2">{t!("wl.subs_title")}</h2>
+                                <Table headers=vec![(k!("orgs.name"), false), (k!("wl.withdrawn"), false), (k!("req.group"), false), (k!("wl.deadline"), false), (k!("groups.status"), false)]>
                                     {subs.into_iter().map(|s| view! {
                                         <tr class="utrecht-table__row">
                                             <th class="utrecht-table__header-cell" scope="row">{s.organisation.name.clone()}</th>
@@ -377,10 +368,10 @@ fn Board(token: String) -> impl IntoView {
                                 </Table>
                             </section>
                         })}
-                        <ListTable entries=b.entries.clone() groups=open_groups token=token.clone() reload=reload error=error/>
-                        <GroupSeatsTable groups=b.groups.clone() regions=regions token=token.clone() reload=reload error=error/>
-                        <Budgets budgets=b.budgets.clone() token=token.clone() reload=reload error=error/>
-                        <SettingsForm settings=b.settings.clone() programme=b.programme_id token=token.clone() reload=reload error=error/>
+                        <ListTable entries=b.entries.clone() groups=open_groups reload=reload error=error/>
+                        <GroupSeatsTable groups=b.groups.clone() regions=regions reload=reload error=error/>
+                        <Budgets budgets=b.budgets.clone() reload=reload error=error/>
+                        <SettingsForm settings=b.settings.clone() programme=b.programme_id reload=reload error=error/>
                     }.into_any()
                 }
             })}
@@ -389,37 +380,35 @@ fn Board(token: String) -> impl IntoView {
 }
 
 #[component]
-fn ListTable(entries: Vec<WaitlistEntry>, groups: Vec<(GroupId, String, i32)>, token: String, reload: RwSignal<u32>, error: RwSignal<Option<ApiError>>) -> impl IntoView {
+fn ListTable(entries: Vec<WaitlistEntry>, groups: Vec<(GroupId, String, i32)>, reload: RwSignal<u32>, error: RwSignal<Option<ApiError>>) -> impl IntoView {
     let lang = use_lang();
     view! {
         <section class="va-section" data-testid="board-list">
-            <h2 class="utrecht-heading-2">{t("wl.list_title")}" ("{entries.len()}")"</h2>
-            <p class="utrecht-paragraph va-muted">{t("wl.list_rule")}</p>
+            <h2 class="utrecht-heading-2">{t!("wl.list_title")}" ("{entries.len()}")"</h2>
+            <p class="utrecht-paragraph va-muted">{t!("wl.list_rule")}</p>
             {if entries.is_empty() {
-                view! { <p class="utrecht-paragraph va-empty">{t("board.empty")}</p> }.into_any()
+                view! { <p class="utrecht-paragraph va-empty">{t!("board.empty")}</p> }.into_any()
             } else {
                 view! {
-                    <Table headers=vec![("wl.position", true), ("pros.name", false), ("orgs.name", false), ("groups.region", false),
-                                        ("wl.priority", true), ("board.approved_at", false), ("wl.offer", false), ("req.actions", false)]>
+                    <Table headers=vec![(k!("wl.position"), true), (k!("pros.name"), false), (k!("orgs.name"), false), (k!("groups.region"), false),
+                                        (k!("wl.priority"), true), (k!("board.approved_at"), false), (k!("wl.offer"), false), (k!("req.actions"), false)]>
                         {entries.into_iter().map(|e| {
                             let open = RwSignal::new(None::<&'static str>);
                             let adj = RwSignal::new(e.priority_adjustment.to_string());
                             let reason = RwSignal::new(String::new());
                             let group = RwSignal::new(groups.first().map(|g| g.0 .0.to_string()).unwrap_or_default());
                             let id: EnrolmentId = e.enrolment_id;
-                            let tok = StoredValue::new(token.clone());
                             let has_offer = e.offer_group.is_some();
                             let groups = StoredValue::new(groups.clone());
                             let confirm = move |_| {
-                                let tok = tok.get_value();
                                 let r = reason.get_untracked();
                                 let kind = open.get_untracked();
                                 spawn_local(async move {
                                     let res = match kind {
-                                        Some("priority") => api::set_priority(&tok, id, adj.get_untracked().parse().unwrap_or(0), r).await.map(|_| ()),
+                                        Some("priority") => api::set_priority(id, adj.get_untracked().parse().unwrap_or(0), r).await.map(|_| ()),
                                         _ => {
                                             let g = group.get_untracked().parse::<i64>().unwrap_or(0);
-                                            api::manual_offer(&tok, &ManualOfferInput { enrolment_id: id, group_id: GroupId(g), reason: r }).await.map(|_| ())
+                                            api::manual_offer(&ManualOfferInput { enrolment_id: id, group_id: GroupId(g), reason: r }).await.map(|_| ())
                                         }
                                     };
                                     if res.is_ok() {
@@ -436,22 +425,22 @@ fn ListTable(entries: Vec<WaitlistEntry>, groups: Vec<(GroupId, String, i32)>, t
                                         {e.works_on_ret_uhp.then(|| view! { <span class="va-tag">"RET/UHP"</span> })}
                                     </th>
                                     <td class="utrecht-table__cell">{e.organisation.name.clone()}</td>
-                                    <td class="utrecht-table__cell">{e.region.clone().map(|r| r.name).unwrap_or_else(|| lookup(lang.get_untracked(), "region.none").to_string())}</td>
+                                    <td class="utrecht-table__cell">{e.region.clone().map(|r| r.name).unwrap_or_else(|| lookup(lang.get_untracked(), k!("region.none")).to_string())}</td>
                                     <td class="utrecht-table__cell utrecht-table__cell--numeric">
                                         {e.priority}
                                         {e.priority_reason.clone().map(|r| view! { <div class="va-muted">{r}</div> })}
                                     </td>
                                     <td class="utrecht-table__cell">{e.approved_at.map(local_time).unwrap_or_default()}</td>
                                     <td class="utrecht-table__cell">{match (e.offer_group.clone(), e.offer_deadline) {
-                                        (Some(g), Some(d)) => view! { <span>{g}<div class="va-muted">{t("wl.until")}" "{local_time(d)}</div></span> }.into_any(),
+                                        (Some(g), Some(d)) => view! { <span>{g}<div class="va-muted">{t!("wl.until")}" "{local_time(d)}</div></span> }.into_any(),
                                         _ => view! { <span class="va-muted">"—"</span> }.into_any(),
                                     }}</td>
                                     <td class="utrecht-table__cell"><div class="va-row-actions">
                                         <button type="button" class="utrecht-button utrecht-button--secondary-action" data-testid="priority"
-                                            on:click=move |_| open.set(Some("priority"))>{t("wl.priority_change")}</button>
+                                            on:click=move |_| open.set(Some("priority"))>{t!("wl.priority_change")}</button>
                                         {(!has_offer).then(|| view! {
                                             <button type="button" class="utrecht-button utrecht-button--secondary-action" data-testid="offer-manual"
-                                                on:click=move |_| open.set(Some("offer"))>{t("wl.offer_manual")}</button>
+                                                on:click=move |_| open.set(Some("offer"))>{t!("wl.offer_manual")}</button>
                                         })}
                                     </div></td>
                                 </tr>
@@ -461,7 +450,7 @@ fn ListTable(entries: Vec<WaitlistEntry>, groups: Vec<(GroupId, String, i32)>, t
                                             <div class="va-dialog va-form--grid" role="group">
                                                 <Show when=move || open.get() == Some("priority")>
                                                     <div class="utrecht-form-field">
-                                                        <label class="utrecht-form-label" for=format!("adj-{id}")>{t("wl.adjustment")}</label>
+                                                        <label class="utrecht-form-label" for=format!("adj-{id}")>{t!("wl.adjustment")}</label>
                                                         <select id=format!("adj-{id}") class="utrecht-select utrecht-select--html-select"
                                                             on:change=move |ev| adj.set(event_target_value(&ev))>
                                                             {(-5..=5).map(|n| view! { <option value=n.to_string() selected=adj.get_untracked() == n.to_string()>{format!("{n:+}")}</option> }).collect_view()}
@@ -470,7 +459,7 @@ fn ListTable(entries: Vec<WaitlistEntry>, groups: Vec<(GroupId, String, i32)>, t
                                                 </Show>
                                                 <Show when=move || open.get() == Some("offer")>
                                                     <div class="utrecht-form-field">
-                                                        <label class="utrecht-form-label" for=format!("offer-group-{id}")>{t("req.group")}</label>
+                                                        <label class="utrecht-form-label" for=format!("offer-group-{id}")>{t!("req.group")}</label>
                                                         <select id=format!("offer-group-{id}") class="utrecht-select utrecht-select--html-select"
                                                             on:change=move |ev| group.set(event_target_value(&ev))>
                                                             {groups.get_value().into_iter().map(|(g, name, free)| view! { <option value=g.0.to_string()>{format!("{name} ({free} vrij)")}</option> }).collect_view()}
@@ -478,13 +467,13 @@ fn ListTable(entries: Vec<WaitlistEntry>, groups: Vec<(GroupId, String, i32)>, t
                                                     </div>
                                                 </Show>
                                                 <div class="utrecht-form-field va-wide">
-                                                    <label class="utrecht-form-label" for=format!("reason-{id}")>{t("wl.reason")}</label>
+                                                    <label class="utrecht-form-label" for=format!("reason-{id}")>{t!("wl.reason")}</label>
                                                     <textarea id=format!("reason-{id}") class="utrecht-textarea utrecht-textarea--html-textarea" rows="2" data-testid="wl-reason"
                                                         prop:value=move || reason.get() on:input=move |ev| reason.set(event_target_value(&ev))></textarea>
                                                 </div>
                                                 <div class="va-actions">
-                                                    <button type="button" class="utrecht-button utrecht-button--primary-action" data-testid="wl-confirm" on:click=confirm>{t("wl.confirm")}</button>
-                                                    <button type="button" class="utrecht-button utrecht-button--subtle" on:click=move |_| open.set(None)>{t("wl.cancel")}</button>
+                                                    <button type="button" class="utrecht-button utrecht-button--primary-action" data-testid="wl-confirm" on:click=confirm>{t!("wl.confirm")}</button>
+                                                    <button type="button" class="utrecht-button utrecht-button--subtle" on:click=move |_| open.set(None)>{t!("wl.cancel")}</button>
                                                 </div>
                                             </div>
                                         </td>
@@ -503,19 +492,18 @@ fn ListTable(entries: Vec<WaitlistEntry>, groups: Vec<(GroupId, String, i32)>, t
 fn Proposals(
     proposals: Vec<ProposalView>,
     trainers: Vec<va_openapi::auth::UserSummary>,
-    token: String,
     reload: RwSignal<u32>,
     error: RwSignal<Option<ApiError>>,
 ) -> impl IntoView {
     let (open, decided): (Vec<ProposalView>, Vec<ProposalView>) = proposals.into_iter().partition(|p| p.status == ProposalStatus::Open);
     view! {
         <section class="va-section" data-testid="proposals">
-            <h2 class="utrecht-heading-2">{t("wl.proposals_title")}</h2>
-            {open.is_empty().then(|| view! { <p class="utrecht-paragraph va-empty">{t("wl.no_proposals")}</p> })}
-            {open.into_iter().map(|p| view! { <ProposalCard p=p trainers=trainers.clone() token=token.clone() reload=reload error=error/> }).collect_view()}
+            <h2 class="utrecht-heading-2">{t!("wl.proposals_title")}</h2>
+            {open.is_empty().then(|| view! { <p class="utrecht-paragraph va-empty">{t!("wl.no_proposals")}</p> })}
+            {open.into_iter().map(|p| view! { <ProposalCard p=p trainers=trainers.clone() reload=reload error=error/> }).collect_view()}
             {(!decided.is_empty()).then(|| view! {
-                <h3 class="utrecht-heading-3">{t("wl.proposals_decided")}</h3>
-                <Table headers=vec![("wl.made", false), ("wl.scope", false), ("wl.waiting", true), ("wl.cost", true), ("groups.status", false), ("wl.outcome", false)]>
+                <h3 class="utrecht-heading-3">{t!("wl.proposals_decided")}</h3>
+                <Table headers=vec![(k!("wl.made"), false), (k!("wl.scope"), false), (k!("wl.waiting"), true), (k!("wl.cost"), true), (k!("groups.status"), false), (k!("wl.outcome"), false)]>
                     {decided.into_iter().map(|p| {
                         let status = p.status;
                         view! {
@@ -524,7 +512,7 @@ fn Proposals(
                                 <th class="utrecht-table__header-cell" scope="row">{p.scope_region.clone().map(|r| r.name).unwrap_or_default()}</th>
                                 <td class="utrecht-table__cell utrecht-table__cell--numeric">{p.waiting_count}</td>
                                 <td class="utrecht-table__cell utrecht-table__cell--numeric">{eur(p.cost_eur)}</td>
-                                <td class="utrecht-table__cell">{badge(status.as_str(), if status == ProposalStatus::Approved { "ps.approved" } else { "ps.declined" })}</td>
+                                <td class="utrecht-table__cell">{badge(status.as_str(), if status == ProposalStatus::Approved { k!("ps.approved") } else { k!("ps.declined") })}</td>
                                 <td class="utrecht-table__cell">{p.group.clone().map(|g| g.name).or(p.decision_reason.clone()).unwrap_or_default()}</td>
                             </tr>
                         }
@@ -536,7 +524,7 @@ fn Proposals(
 }
 
 #[component]
-fn ProposalCard(p: ProposalView, trainers: Vec<va_openapi::auth::UserSummary>, token: String, reload: RwSignal<u32>, error: RwSignal<Option<ApiError>>) -> impl IntoView {
+fn ProposalCard(p: ProposalView, trainers: Vec<va_openapi::auth::UserSummary>, reload: RwSignal<u32>, error: RwSignal<Option<ApiError>>) -> impl IntoView {
     let lang = use_lang();
     let id = p.id;
     let capacity = RwSignal::new(p.suggested_size.clamp(12, 16).to_string());
@@ -548,9 +536,7 @@ fn ProposalCard(p: ProposalView, trainers: Vec<va_openapi::auth::UserSummary>, t
     let place = RwSignal::new(String::new());
     let trainer = RwSignal::new(trainers.first().map(|u| u.id.0.to_string()).unwrap_or_default());
     let reason = RwSignal::new(String::new());
-    let tok = token.clone();
     let approve = move |_| {
-        let tok = tok.clone();
         let first = chrono::NaiveDate::parse_from_str(&first_day.get_untracked(), "%Y-%m-%d").ok();
         let n: u64 = count.get_untracked().parse().unwrap_or(0);
         let step: u64 = every.get_untracked().parse().unwrap_or(14);
@@ -572,68 +558,66 @@ fn ProposalCard(p: ProposalView, trainers: Vec<va_openapi::auth::UserSummary>, t
             trainer_id: trainer.get_untracked().parse::<i64>().ok().map(va_openapi::UserId),
             days,
         };
-        spawn_local(async move { reload_on_ok(reload, error)(api::approve_proposal(&tok, id, &input).await) });
+        spawn_local(async move { reload_on_ok(reload, error)(api::approve_proposal(id, &input).await) });
     };
-    let tok2 = token.clone();
     let decline = move |_| {
-        let tok = tok2.clone();
         let r = reason.get_untracked();
-        spawn_local(async move { reload_on_ok(reload, error)(api::decline_proposal(&tok, id, r).await) });
+        spawn_local(async move { reload_on_ok(reload, error)(api::decline_proposal(id, r).await) });
     };
     let scope = p.scope_region.clone().map(|r| r.name);
     view! {
         <article class="va-card va-proposal" data-testid="proposal">
             <h3 class="utrecht-heading-3">
-                {t("wl.proposal_for")}" "{move || scope.clone().unwrap_or_else(|| lookup(lang.get(), "wl.whole_list").to_string())}
+                {t!("wl.proposal_for")}" "{move || scope.clone().unwrap_or_else(|| lookup(lang.get(), k!("wl.whole_list")).to_string())}
             </h3>
             <dl class="va-facts">
-                <dt>{t("wl.waiting")}</dt><dd>{p.waiting_count}" ("{t("wl.now")}" "{p.waiting_now}")"</dd>
-                <dt>{t("wl.suggestion")}</dt>
-                <dd>{p.suggested_size}" "{t("wl.seats")}", "{move || p.suggested_region.clone().map(|r| r.name).unwrap_or_else(|| lookup(lang.get(), "region.none").to_string())}</dd>
-                <dt>{t("wl.cost")}</dt><dd data-testid="proposal-cost">{eur(p.cost_eur)}</dd>
-                <dt>{t("wl.budget")}" "{p.budget_year}</dt>
-                <dd>{p.budget_eur.map(eur).unwrap_or_else(|| "—".into())}" · "{t("wl.committed")}" "{eur(p.committed_eur)}" · "{t("wl.remaining")}" "<strong>{eur(p.remaining_eur)}</strong></dd>
-                <dt>{t("wl.fits")}</dt>
+                <dt>{t!("wl.waiting")}</dt><dd>{p.waiting_count}" ("{t!("wl.now")}" "{p.waiting_now}")"</dd>
+                <dt>{t!("wl.suggestion")}</dt>
+                <dd>{p.suggested_size}" "{t!("wl.seats")}", "{move || p.suggested_region.clone().map(|r| r.name).unwrap_or_else(|| lookup(lang.get(), k!("region.none")).to_string())}</dd>
+                <dt>{t!("wl.cost")}</dt><dd data-testid="proposal-cost">{eur(p.cost_eur)}</dd>
+                <dt>{t!("wl.budget")}" "{p.budget_year}</dt>
+                <dd>{p.budget_eur.map(eur).unwrap_or_else(|| "—".into())}" · "{t!("wl.committed")}" "{eur(p.committed_eur)}" · "{t!("wl.remaining")}" "<strong>{eur(p.remaining_eur)}</strong></dd>
+                <dt>{t!("wl.fits")}</dt>
                 <dd data-testid="proposal-fit">{if p.fits {
-                    view! { <span class="va-status va-status--approved">{t("wl.fits_yes")}</span> }.into_any()
+                    view! { <span class="va-status va-status--approved">{t!("wl.fits_yes")}</span> }.into_any()
                 } else {
-                    view! { <span class="va-status va-status--rejected">{t("wl.fits_no")}" "{eur(p.missing_eur)}</span> }.into_any()
+                    view! { <span class="va-status va-status--rejected">{t!("wl.fits_no")}" "{eur(p.missing_eur)}</span> }.into_any()
                 }}</dd>
             </dl>
             <details class="va-details">
-                <summary class="va-summary-toggle">{t("wl.approve_open")}</summary>
+                <summary class="va-summary-toggle">{t!("wl.approve_open")}</summary>
                 <div class="va-form--grid">
                     <div class="utrecht-form-field">
-                        <label class="utrecht-form-label" for=format!("p{id}-first")>{t("wl.first_day")}</label>
+                        <label class="utrecht-form-label" for=format!("p{id}-first")>{t!("wl.first_day")}</label>
                         <input id=format!("p{id}-first") type="date" class="utrecht-textbox utrecht-textbox--html-input"
                             prop:value=move || first_day.get() on:input=move |ev| first_day.set(event_target_value(&ev))/>
                     </div>
-                    <TextField id=leak(format!("p{id}-count")) label="wl.day_count" kind="number" value=count/>
-                    <TextField id=leak(format!("p{id}-every")) label="wl.every_days" kind="number" value=every/>
-                    <TextField id=leak(format!("p{id}-starts")) label="wl.starts" kind="time" value=starts/>
-                    <TextField id=leak(format!("p{id}-ends")) label="wl.ends" kind="time" value=ends/>
-                    <TextField id=leak(format!("p{id}-place")) label="group.place" value=place/>
-                    <TextField id=leak(format!("p{id}-capacity")) label="groups.capacity" kind="number" value=capacity/>
+                    <TextField id=leak(format!("p{id}-count")) label=k!("wl.day_count") kind="number" value=count/>
+                    <TextField id=leak(format!("p{id}-every")) label=k!("wl.every_days") kind="number" value=every/>
+                    <TextField id=leak(format!("p{id}-starts")) label=k!("wl.starts") kind="time" value=starts/>
+                    <TextField id=leak(format!("p{id}-ends")) label=k!("wl.ends") kind="time" value=ends/>
+                    <TextField id=leak(format!("p{id}-place")) label=k!("group.place") value=place/>
+                    <TextField id=leak(format!("p{id}-capacity")) label=k!("groups.capacity") kind="number" value=capacity/>
                     <div class="utrecht-form-field">
-                        <label class="utrecht-form-label" for=format!("p{id}-trainer")>{t("wl.trainer")}</label>
+                        <label class="utrecht-form-label" for=format!("p{id}-trainer")>{t!("wl.trainer")}</label>
                         <select id=format!("p{id}-trainer") class="utrecht-select utrecht-select--html-select" on:change=move |ev| trainer.set(event_target_value(&ev))>
                             {trainers.iter().map(|u| view! { <option value=u.id.0.to_string()>{u.name.clone()}</option> }).collect_view()}
                         </select>
                     </div>
                     <div class="va-actions">
-                        <button type="button" class="utrecht-button utrecht-button--primary-action" data-testid="proposal-approve" on:click=approve>{t("wl.approve")}</button>
+                        <button type="button" class="utrecht-button utrecht-button--primary-action" data-testid="proposal-approve" on:click=approve>{t!("wl.approve")}</button>
                     </div>
                 </div>
             </details>
             <details class="va-details">
-                <summary class="va-summary-toggle">{t("wl.decline_open")}</summary>
+                <summary class="va-summary-toggle">{t!("wl.decline_open")}</summary>
                 <div class="utrecht-form-field">
-                    <label class="utrecht-form-label" for=format!("p{id}-reason")>{t("wl.reason")}</label>
+                    <label class="utrecht-form-label" for=format!("p{id}-reason")>{t!("wl.reason")}</label>
                     <textarea id=format!("p{id}-reason") class="utrecht-textarea utrecht-textarea--html-textarea" rows="2"
                         prop:value=move || reason.get() on:input=move |ev| reason.set(event_target_value(&ev))></textarea>
                 </div>
                 <div class="va-actions">
-                    <button type="button" class="utrecht-button utrecht-button--secondary-action" data-testid="proposal-decline" on:click=decline>{t("wl.decline")}</button>
+                    <button type="button" class="utrecht-button utrecht-button--secondary-action" data-testid="proposal-decline" on:click=decline>{t!("wl.decline")}</button>
                 </div>
             </details>
         </article>
@@ -641,16 +625,14 @@ fn ProposalCard(p: ProposalView, trainers: Vec<va_openapi::auth::UserSummary>, t
 }
 
 #[component]
-fn GroupSeatsTable(groups: Vec<GroupSeats>, regions: Vec<va_openapi::reference::Region>, token: String, reload: RwSignal<u32>, error: RwSignal<Option<ApiError>>) -> impl IntoView {
+fn GroupSeatsTable(groups: Vec<GroupSeats>, regions: Vec<va_openapi::reference::Region>, reload: RwSignal<u32>, error: RwSignal<Option<ApiError>>) -> impl IntoView {
     view! {
         <section class="va-section" data-testid="board-groups">
-            <h2 class="utrecht-heading-2">{t("wl.groups_title")}</h2>
-            <Table headers=vec![("groups.name", false), ("wl.first_day", false), ("board.taken", true), ("wl.held", true), ("board.free", true), ("wl.quotas", false), ("groups.capacity", false)]>
+            <h2 class="utrecht-heading-2">{t!("wl.groups_title")}</h2>
+            <Table headers=vec![(k!("groups.name"), false), (k!("wl.first_day"), false), (k!("board.taken"), true), (k!("wl.held"), true), (k!("board.free"), true), (k!("wl.quotas"), false), (k!("groups.capacity"), false)]>
                 {groups.into_iter().map(|g| {
                     let cap = RwSignal::new(g.group.capacity.to_string());
                     let gid = g.group.id;
-                    let tok = token.clone();
-                    let tok_q = StoredValue::new(token.clone());
                     let input_id = format!("cap-{gid}");
                     let editing = RwSignal::new(false);
                     // One input per region, filled with the current reservation.
@@ -663,19 +645,18 @@ fn GroupSeatsTable(groups: Vec<GroupSeats>, regions: Vec<va_openapi::reference::
                         .collect();
                     let quota_inputs = StoredValue::new(quota_inputs);
                     let save_quotas = move |_| {
-                        let tok = tok_q.get_value();
                         let quotas = quota_inputs
                             .get_value()
                             .iter()
                             .map(|(id, _, v)| RegionQuota { region_id: *id, seats: v.get_untracked().trim().parse().unwrap_or(-1) })
                             .collect();
-                        spawn_local(async move { reload_on_ok(reload, error)(api::set_quotas(&tok, gid, &QuotasInput { quotas }).await) });
+                        spawn_local(async move { reload_on_ok(reload, error)(api::set_quotas(gid, &QuotasInput { quotas }).await) });
                     };
                     view! {
                         <tr class="utrecht-table__row">
                             <th class="utrecht-table__header-cell" scope="row">
                                 <A href=format!("/bel/groepen/{gid}") attr:class="utrecht-link">{g.group.name.clone()}</A>
-                                {g.started.then(|| view! { <div class="va-muted">{t("wl.started")}</div> })}
+                                {g.started.then(|| view! { <div class="va-muted">{t!("wl.started")}</div> })}
                             </th>
                             <td class="utrecht-table__cell">{g.first_day.map(nl_date).unwrap_or_default()}</td>
                             <td class="utrecht-table__cell utrecht-table__cell--numeric">{g.group.seats_taken}</td>
@@ -688,11 +669,11 @@ fn GroupSeatsTable(groups: Vec<GroupSeats>, regions: Vec<va_openapi::reference::
                                         format!("{} × {name}", q.seats)
                                     }).collect::<Vec<_>>().join(", ")
                                 }}
-                                {g.quota_until.map(|d| view! { <div class="va-muted">{t("wl.until")}" "{nl_date(d)}</div> })}
+                                {g.quota_until.map(|d| view! { <div class="va-muted">{t!("wl.until")}" "{nl_date(d)}</div> })}
                                 {(!g.started).then(|| view! {
                                     <button type="button" class="utrecht-button utrecht-button--subtle" data-testid="quotas-edit"
                                         aria-expanded=move || editing.get().to_string()
-                                        on:click=move |_| editing.update(|e| *e = !*e)>{t("wl.quotas_edit")}</button>
+                                        on:click=move |_| editing.update(|e| *e = !*e)>{t!("wl.quotas_edit")}</button>
                                 })}
                                 <Show when=move || editing.get()>
                                     <div class="va-quota-form">
@@ -705,54 +686,51 @@ fn GroupSeatsTable(groups: Vec<GroupSeats>, regions: Vec<va_openapi::reference::
                                             }
                                         }).collect_view()}
                                         <button type="button" class="utrecht-button utrecht-button--secondary-action" data-testid="quotas-save"
-                                            on:click=save_quotas>{t("wl.save")}</button>
+                                            on:click=save_quotas>{t!("wl.save")}</button>
                                     </div>
                                 </Show>
                             </td>
                             <td class="utrecht-table__cell"><div class="va-row-actions">
-                                <label class="va-visually-hidden" for=input_id.clone()>{t("groups.capacity")}</label>
+                                <label class="va-visually-hidden" for=input_id.clone()>{t!("groups.capacity")}</label>
                                 <input id=input_id type="number" min="1" max="40" class="utrecht-textbox utrecht-textbox--html-input va-num"
                                     prop:value=move || cap.get() on:input=move |ev| cap.set(event_target_value(&ev))/>
                                 <button type="button" class="utrecht-button utrecht-button--secondary-action" data-testid="capacity-save"
                                     on:click=move |_| {
-                                        let tok = tok.clone();
                                         let n = cap.get_untracked().parse().unwrap_or(0);
-                                        spawn_local(async move { reload_on_ok(reload, error)(api::set_capacity(&tok, gid, n).await) });
-                                    }>{t("wl.save")}</button>
+                                        spawn_local(async move { reload_on_ok(reload, error)(api::set_capacity(gid, n).await) });
+                                    }>{t!("wl.save")}</button>
                             </div></td>
                         </tr>
                     }
                 }).collect_view()}
             </Table>
-            <p class="utrecht-paragraph va-muted">{t("wl.quota_rule")}</p>
+            <p class="utrecht-paragraph va-muted">{t!("wl.quota_rule")}</p>
         </section>
     }
 }
 
 #[component]
-fn Budgets(budgets: Vec<BudgetYear>, token: String, reload: RwSignal<u32>, error: RwSignal<Option<ApiError>>) -> impl IntoView {
+fn Budgets(budgets: Vec<BudgetYear>, reload: RwSignal<u32>, error: RwSignal<Option<ApiError>>) -> impl IntoView {
     view! {
         <section class="va-section" data-testid="budgets">
-            <h2 class="utrecht-heading-2">{t("wl.budget_title")}</h2>
-            <Table headers=vec![("wl.year", false), ("wl.budget", false), ("wl.committed", true), ("wl.remaining", true), ("wl.groups", true)]>
+            <h2 class="utrecht-heading-2">{t!("wl.budget_title")}</h2>
+            <Table headers=vec![(k!("wl.year"), false), (k!("wl.budget"), false), (k!("wl.committed"), true), (k!("wl.remaining"), true), (k!("wl.groups"), true)]>
                 {budgets.into_iter().map(|b| {
                     let value = RwSignal::new(b.training_eur.map(|v| v.to_string()).unwrap_or_default());
-                    let tok = token.clone();
                     let year = b.year;
                     let input_id = format!("budget-{year}");
                     view! {
                         <tr class="utrecht-table__row">
                             <th class="utrecht-table__header-cell" scope="row">{year}</th>
                             <td class="utrecht-table__cell"><div class="va-row-actions">
-                                <label class="va-visually-hidden" for=input_id.clone()>{t("wl.budget")}" "{year}</label>
+                                <label class="va-visually-hidden" for=input_id.clone()>{t!("wl.budget")}" "{year}</label>
                                 <input id=input_id type="number" min="0" class="utrecht-textbox utrecht-textbox--html-input va-num-wide"
                                     prop:value=move || value.get() on:input=move |ev| value.set(event_target_value(&ev))/>
                                 <button type="button" class="utrecht-button utrecht-button--secondary-action"
                                     on:click=move |_| {
-                                        let tok = tok.clone();
                                         let v = value.get_untracked().trim().parse().unwrap_or(-1);
-                                        spawn_local(async move { reload_on_ok(reload, error)(api::set_budget(&tok, year, v).await) });
-                                    }>{t("wl.save")}</button>
+                                        spawn_local(async move { reload_on_ok(reload, error)(api::set_budget(year, v).await) });
+                                    }>{t!("wl.save")}</button>
                             </div></td>
                             <td class="utrecht-table__cell utrecht-table__cell--numeric">{eur(b.committed_eur)}</td>
                             <td class="utrecht-table__cell utrecht-table__cell--numeric">{eur(b.remaining_eur)}</td>
@@ -761,13 +739,13 @@ fn Budgets(budgets: Vec<BudgetYear>, token: String, reload: RwSignal<u32>, error
                     }
                 }).collect_view()}
             </Table>
-            <p class="utrecht-paragraph va-muted">{t("wl.budget_rule")}</p>
+            <p class="utrecht-paragraph va-muted">{t!("wl.budget_rule")}</p>
         </section>
     }
 }
 
 #[component]
-fn SettingsForm(settings: WaitlistSettings, programme: ProgrammeId, token: String, reload: RwSignal<u32>, error: RwSignal<Option<ApiError>>) -> impl IntoView {
+fn SettingsForm(settings: WaitlistSettings, programme: ProgrammeId, reload: RwSignal<u32>, error: RwSignal<Option<ApiError>>) -> impl IntoView {
     let s = settings;
     let offer = RwSignal::new(s.offer_hours.to_string());
     let subst = RwSignal::new(s.substitution_hours.to_string());
@@ -779,7 +757,6 @@ fn SettingsForm(settings: WaitlistSettings, programme: ProgrammeId, token: Strin
     let days = RwSignal::new(s.trainer_days_per_group.to_string());
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let tok = token.clone();
         let n = |v: RwSignal<String>| v.get_untracked().trim().parse::<i64>().unwrap_or(-1);
         let input = WaitlistSettings {
             offer_hours: n(offer) as i32,
@@ -791,26 +768,26 @@ fn SettingsForm(settings: WaitlistSettings, programme: ProgrammeId, token: Strin
             cost_per_trainer_day_eur: n(per_day),
             trainer_days_per_group: n(days) as i32,
         };
-        spawn_local(async move { reload_on_ok(reload, error)(api::waitlist_settings(&tok, programme, &input).await) });
+        spawn_local(async move { reload_on_ok(reload, error)(api::waitlist_settings(programme, &input).await) });
     };
     view! {
         <section class="va-section">
-            <h2 class="utrecht-heading-2">{t("wl.settings_title")}</h2>
+            <h2 class="utrecht-heading-2">{t!("wl.settings_title")}</h2>
             <form class="va-form va-form--grid" novalidate=true on:submit=save>
-                <TextField id="wl-offer-hours" label="wl.set_offer_hours" kind="number" value=offer/>
-                <TextField id="wl-subst-hours" label="wl.set_subst_hours" kind="number" value=subst/>
-                <TextField id="wl-threshold" label="wl.set_threshold" kind="number" value=threshold/>
-                <TextField id="wl-cutoff" label="wl.set_cutoff" kind="number" value=cutoff/>
+                <TextField id="wl-offer-hours" label=k!("wl.set_offer_hours") kind="number" value=offer/>
+                <TextField id="wl-subst-hours" label=k!("wl.set_subst_hours") kind="number" value=subst/>
+                <TextField id="wl-threshold" label=k!("wl.set_threshold") kind="number" value=threshold/>
+                <TextField id="wl-cutoff" label=k!("wl.set_cutoff") kind="number" value=cutoff/>
                 <div class="utrecht-form-field utrecht-form-field--checkbox va-check">
                     <input type="checkbox" class="utrecht-checkbox utrecht-checkbox--html-input" id="wl-quotas"
                         prop:checked=move || quotas.get() on:change=move |ev| quotas.set(event_target_checked(&ev))/>
-                    <label class="utrecht-form-label utrecht-form-label--checkbox" for="wl-quotas">{t("wl.set_quotas")}</label>
+                    <label class="utrecht-form-label utrecht-form-label--checkbox" for="wl-quotas">{t!("wl.set_quotas")}</label>
                 </div>
-                <TextField id="wl-cost-group" label="wl.set_cost_group" kind="number" value=per_group/>
-                <TextField id="wl-cost-day" label="wl.set_cost_day" kind="number" value=per_day/>
-                <TextField id="wl-days" label="wl.set_days" kind="number" value=days/>
+                <TextField id="wl-cost-group" label=k!("wl.set_cost_group") kind="number" value=per_group/>
+                <TextField id="wl-cost-day" label=k!("wl.set_cost_day") kind="number" value=per_day/>
+                <TextField id="wl-days" label=k!("wl.set_days") kind="number" value=days/>
                 <div class="va-actions">
-                    <button type="submit" class="utrecht-button utrecht-button--primary-action">{t("wl.save")}</button>
+                    <button type="submit" class="utrecht-button utrecht-button--primary-action">{t!("wl.save")}</button>
                 </div>
             </form>
         </section>
