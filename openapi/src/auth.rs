@@ -4,34 +4,17 @@ use crate::ids::{OrganisationId, RegionId, UserId};
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
-/// What a user may do. Ambassadors are scoped to a region, organisation
-/// contacts to an organisation.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
-#[serde(rename_all = "snake_case")]
-pub enum Role {
-    BelCoordinator,
-    Ambassador,
-    OrgContact,
-    Trainer,
-}
-
-impl Role {
-    pub const ALL: [Role; 4] = [Role::BelCoordinator, Role::Ambassador, Role::OrgContact, Role::Trainer];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Role::BelCoordinator => "bel_coordinator",
-            Role::Ambassador => "ambassador",
-            Role::OrgContact => "org_contact",
-            Role::Trainer => "trainer",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<Role> {
-        Role::ALL.into_iter().find(|r| r.as_str() == s)
+crate::string_enum! {
+    /// What a user may do. Ambassadors are scoped to a region, organisation
+    /// contacts to an organisation.
+    pub enum Role {
+        BelCoordinator = "bel_coordinator",
+        Ambassador = "ambassador",
+        OrgContact = "org_contact",
+        Trainer = "trainer",
     }
 }
+
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[cfg_attr(feature = "server", derive(utoipa::ToSchema))]

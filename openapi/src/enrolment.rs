@@ -6,62 +6,27 @@ use crate::reference::TrainingGroup;
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
-/// Status of one professional's enrolment.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
-#[serde(rename_all = "snake_case")]
-pub enum EnrolmentStatus {
-    /// Saved, not yet submitted.
-    Draft,
-    /// Waiting for the ambassador's (or BEL's) decision.
-    Submitted,
-    /// Sent back for more information; the organisation edits and resubmits.
-    Returned,
-    /// Approved: in BEL's allocation queue.
-    Approved,
-    Rejected,
-    /// Has a seat in a training group.
-    Placed,
-    /// On the waiting list.
-    Waitlisted,
-    Withdrawn,
-    /// Completed the training (the group was closed and the completion rule met).
-    Trained,
-    /// Took part but did not meet the completion rule; the reason is in `last_reason`.
-    NotCompleted,
-}
-
-impl EnrolmentStatus {
-    pub const ALL: [EnrolmentStatus; 10] = [
-        EnrolmentStatus::Draft,
-        EnrolmentStatus::Submitted,
-        EnrolmentStatus::Returned,
-        EnrolmentStatus::Approved,
-        EnrolmentStatus::Rejected,
-        EnrolmentStatus::Placed,
-        EnrolmentStatus::Waitlisted,
-        EnrolmentStatus::Withdrawn,
-        EnrolmentStatus::Trained,
-        EnrolmentStatus::NotCompleted,
-    ];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            EnrolmentStatus::Draft => "draft",
-            EnrolmentStatus::Submitted => "submitted",
-            EnrolmentStatus::Returned => "returned",
-            EnrolmentStatus::Approved => "approved",
-            EnrolmentStatus::Rejected => "rejected",
-            EnrolmentStatus::Placed => "placed",
-            EnrolmentStatus::Waitlisted => "waitlisted",
-            EnrolmentStatus::Withdrawn => "withdrawn",
-            EnrolmentStatus::Trained => "trained",
-            EnrolmentStatus::NotCompleted => "not_completed",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|k| k.as_str() == s)
+crate::string_enum! {
+    /// Status of one professional's enrolment.
+    pub enum EnrolmentStatus {
+        /// Saved, not yet submitted.
+        Draft = "draft",
+        /// Waiting for the ambassador's (or BEL's) decision.
+        Submitted = "submitted",
+        /// Sent back for more information; the organisation edits and resubmits.
+        Returned = "returned",
+        /// Approved: in BEL's allocation queue.
+        Approved = "approved",
+        Rejected = "rejected",
+        /// Has a seat in a training group.
+        Placed = "placed",
+        /// On the waiting list.
+        Waitlisted = "waitlisted",
+        Withdrawn = "withdrawn",
+        /// Completed the training (the group was closed and the completion rule met).
+        Trained = "trained",
+        /// Took part but did not meet the completion rule; the reason is in `last_reason`.
+        NotCompleted = "not_completed",
     }
 }
 

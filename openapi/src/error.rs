@@ -2,98 +2,63 @@
 
 use serde::{Deserialize, Serialize};
 
-/// Stable error codes. The SPA translates these; never change a spelling.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
-#[serde(rename_all = "snake_case")]
-pub enum ErrorCode {
-    /// The body was not valid JSON or did not match the expected shape.
-    MalformedRequest,
-    /// One or more fields are invalid; see `errors`.
-    ValidationFailed,
-    /// No valid credentials were presented.
-    Unauthenticated,
-    /// Email or password is wrong.
-    InvalidCredentials,
-    /// Too many attempts; try again later.
-    RateLimited,
-    /// The caller's role or scope does not allow this.
-    Forbidden,
-    /// The resource does not exist (or is not visible to the caller).
-    NotFound,
-    /// A unique value is already taken.
-    AlreadyExists,
-    /// A one-time link is unknown, used or expired.
-    TokenInvalid,
-    /// The request conflicts with the current state.
-    Conflict,
-    /// The action is not allowed in the enrolment's current status.
-    InvalidTransition,
-    /// The training group has no free seat.
-    GroupFull,
-    /// The training group no longer takes participants (completed or cancelled).
-    GroupClosed,
-    /// The professional already has an active enrolment in this programme.
-    AlreadyEnrolled,
-    /// Placement needs a completed readiness check (programme setting).
-    ReadinessCheckIncomplete,
-    /// The waiting-list offer was already answered, expired or withdrawn.
-    OfferNotOpen,
-    /// The deadline of the offer has passed; the seat went to the next on the list.
-    OfferExpired,
-    /// The group's first training day has come: no more offers or substitutes.
-    GroupStarted,
-    /// The seat is reserved for another region until the cut-off.
-    SeatReserved,
-    /// The cost does not fit the remaining training budget of the year.
-    OverBudget,
-    /// Capacity below the seats taken and held.
-    CapacityTooLow,
-    /// Attendance of this day cannot be marked now (before the day or after the window).
-    AttendanceClosed,
-    /// The group cannot close yet: days to come or participants without a mark.
-    AttendanceIncomplete,
-    /// The evaluation link was used already: one evaluation per participant.
-    AlreadyAnswered,
-    /// An extra-group proposal for this region (or the whole list) is still open.
-    ProposalOpen,
-    /// The database is not reachable.
-    Unavailable,
-    /// Something went wrong on the server; details are in the server log.
-    Internal,
-}
-
-impl ErrorCode {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            ErrorCode::MalformedRequest => "malformed_request",
-            ErrorCode::ValidationFailed => "validation_failed",
-            ErrorCode::Unauthenticated => "unauthenticated",
-            ErrorCode::InvalidCredentials => "invalid_credentials",
-            ErrorCode::RateLimited => "rate_limited",
-            ErrorCode::Forbidden => "forbidden",
-            ErrorCode::NotFound => "not_found",
-            ErrorCode::AlreadyExists => "already_exists",
-            ErrorCode::TokenInvalid => "token_invalid",
-            ErrorCode::Conflict => "conflict",
-            ErrorCode::InvalidTransition => "invalid_transition",
-            ErrorCode::GroupFull => "group_full",
-            ErrorCode::GroupClosed => "group_closed",
-            ErrorCode::AlreadyEnrolled => "already_enrolled",
-            ErrorCode::ReadinessCheckIncomplete => "readiness_check_incomplete",
-            ErrorCode::OfferNotOpen => "offer_not_open",
-            ErrorCode::OfferExpired => "offer_expired",
-            ErrorCode::GroupStarted => "group_started",
-            ErrorCode::SeatReserved => "seat_reserved",
-            ErrorCode::OverBudget => "over_budget",
-            ErrorCode::CapacityTooLow => "capacity_too_low",
-            ErrorCode::AttendanceClosed => "attendance_closed",
-            ErrorCode::AttendanceIncomplete => "attendance_incomplete",
-            ErrorCode::AlreadyAnswered => "already_answered",
-            ErrorCode::ProposalOpen => "proposal_open",
-            ErrorCode::Unavailable => "unavailable",
-            ErrorCode::Internal => "internal",
-        }
+crate::string_enum! {
+    /// Stable error codes. The SPA translates these; never change a spelling.
+    pub enum ErrorCode {
+        /// The body was not valid JSON or did not match the expected shape.
+        MalformedRequest = "malformed_request",
+        /// One or more fields are invalid; see `errors`.
+        ValidationFailed = "validation_failed",
+        /// No valid credentials were presented.
+        Unauthenticated = "unauthenticated",
+        /// Email or password is wrong.
+        InvalidCredentials = "invalid_credentials",
+        /// Too many attempts; try again later.
+        RateLimited = "rate_limited",
+        /// The caller's role or scope does not allow this.
+        Forbidden = "forbidden",
+        /// The resource does not exist (or is not visible to the caller).
+        NotFound = "not_found",
+        /// A unique value is already taken.
+        AlreadyExists = "already_exists",
+        /// A one-time link is unknown, used or expired.
+        TokenInvalid = "token_invalid",
+        /// The request conflicts with the current state.
+        Conflict = "conflict",
+        /// The action is not allowed in the enrolment's current status.
+        InvalidTransition = "invalid_transition",
+        /// The training group has no free seat.
+        GroupFull = "group_full",
+        /// The training group no longer takes participants (completed or cancelled).
+        GroupClosed = "group_closed",
+        /// The professional already has an active enrolment in this programme.
+        AlreadyEnrolled = "already_enrolled",
+        /// Placement needs a completed readiness check (programme setting).
+        ReadinessCheckIncomplete = "readiness_check_incomplete",
+        /// The waiting-list offer was already answered, expired or withdrawn.
+        OfferNotOpen = "offer_not_open",
+        /// The deadline of the offer has passed; the seat went to the next on the list.
+        OfferExpired = "offer_expired",
+        /// The group's first training day has come: no more offers or substitutes.
+        GroupStarted = "group_started",
+        /// The seat is reserved for another region until the cut-off.
+        SeatReserved = "seat_reserved",
+        /// The cost does not fit the remaining training budget of the year.
+        OverBudget = "over_budget",
+        /// Capacity below the seats taken and held.
+        CapacityTooLow = "capacity_too_low",
+        /// Attendance of this day cannot be marked now (before the day or after the window).
+        AttendanceClosed = "attendance_closed",
+        /// The group cannot close yet: days to come or participants without a mark.
+        AttendanceIncomplete = "attendance_incomplete",
+        /// The evaluation link was used already: one evaluation per participant.
+        AlreadyAnswered = "already_answered",
+        /// An extra-group proposal for this region (or the whole list) is still open.
+        ProposalOpen = "proposal_open",
+        /// The database is not reachable.
+        Unavailable = "unavailable",
+        /// Something went wrong on the server; details are in the server log.
+        Internal = "internal",
     }
 }
 

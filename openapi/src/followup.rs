@@ -177,33 +177,18 @@ pub struct EvaluationSummary {
     pub improve: Vec<String>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
-#[serde(rename_all = "snake_case")]
-pub enum FollowupKind {
-    /// Supervision (intervisie onder leiding van een trainer).
-    Supervision,
-    /// Coaching on the job.
-    Coaching,
-    /// Deepening or refresher meeting.
-    Deepening,
+crate::string_enum! {
+    pub enum FollowupKind {
+        /// Supervision (intervisie onder leiding van een trainer).
+        Supervision = "supervision",
+        /// Coaching on the job.
+        Coaching = "coaching",
+        /// Deepening or refresher meeting.
+        Deepening = "deepening",
+    }
 }
 
 impl FollowupKind {
-    pub const ALL: [FollowupKind; 3] = [FollowupKind::Supervision, FollowupKind::Coaching, FollowupKind::Deepening];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            FollowupKind::Supervision => "supervision",
-            FollowupKind::Coaching => "coaching",
-            FollowupKind::Deepening => "deepening",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|k| k.as_str() == s)
-    }
-
     pub fn nl(self) -> &'static str {
         match self {
             FollowupKind::Supervision => "Supervisie",
@@ -213,29 +198,12 @@ impl FollowupKind {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
-#[serde(rename_all = "snake_case")]
-pub enum SessionStatus {
-    Planned,
-    /// Attendance recorded.
-    Held,
-    Cancelled,
-}
-
-impl SessionStatus {
-    pub const ALL: [SessionStatus; 3] = [SessionStatus::Planned, SessionStatus::Held, SessionStatus::Cancelled];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            SessionStatus::Planned => "planned",
-            SessionStatus::Held => "held",
-            SessionStatus::Cancelled => "cancelled",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|k| k.as_str() == s)
+crate::string_enum! {
+    pub enum SessionStatus {
+        Planned = "planned",
+        /// Attendance recorded.
+        Held = "held",
+        Cancelled = "cancelled",
     }
 }
 
@@ -357,28 +325,11 @@ pub struct ReflectionInput {
     pub note: Option<String>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
-#[serde(rename_all = "snake_case")]
-pub enum RequestStatus {
-    Open,
-    Planned,
-    Declined,
-}
-
-impl RequestStatus {
-    pub const ALL: [RequestStatus; 3] = [RequestStatus::Open, RequestStatus::Planned, RequestStatus::Declined];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            RequestStatus::Open => "open",
-            RequestStatus::Planned => "planned",
-            RequestStatus::Declined => "declined",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|k| k.as_str() == s)
+crate::string_enum! {
+    pub enum RequestStatus {
+        Open = "open",
+        Planned = "planned",
+        Declined = "declined",
     }
 }
 

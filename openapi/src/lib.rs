@@ -5,6 +5,40 @@
 //! cannot drift apart. Schema derives sit behind the `server` feature because
 //! the SPA is compiled to wasm without them.
 
+/// A string enum of the contract: serde, the OpenAPI schema, `as_str` and
+/// `parse` all use the one string written beside each variant, and `ALL`
+/// lists every variant in order.
+#[macro_export]
+macro_rules! string_enum {
+    ($(#[$meta:meta])* pub enum $name:ident { $($(#[$vmeta:meta])* $variant:ident = $s:tt),+ $(,)? }) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+        #[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
+        pub enum $name {
+            $($(#[$vmeta])* #[serde(rename = $s)] $variant),+
+        }
+
+        impl $name {
+            pub const ALL: [$name; $crate::string_enum!(@count $($variant)+)] = [$($name::$variant),+];
+
+            pub fn as_str(self) -> &'static str {
+                match self {
+                    $($name::$variant => $s),+
+                }
+            }
+
+            pub fn parse(s: &str) -> Option<Self> {
+                match s {
+                    $($s => Some($name::$variant),)+
+                    _ => None,
+                }
+            }
+        }
+    };
+    (@count) => { 0usize };
+    (@count $head:ident $($tail:ident)*) => { 1usize + $crate::string_enum!(@count $($tail)*) };
+}
+
 pub mod auth;
 pub mod enrolment;
 pub mod error;
@@ -28,3 +62,44 @@ pub const MAX_EMAIL_LEN: usize = 254;
 /// Password length bounds.
 pub const MIN_PASSWORD_LEN: usize = 10;
 pub const MAX_PASSWORD_LEN: usize = 128;
+
+#[cfg(test)]
+mod tests {
+    /// The wire string, `as_str` and `parse` agree for every variant of every string enum.
+    macro_rules! round_trip {
+        ($($t:ty),+ $(,)?) => {$(
+            for v in <$t>::ALL {
+                let wire = serde_json::to_string(&v).expect("serialise");
+                assert_eq!(wire, format!("\"{}\"", v.as_str()), "{v:?}");
+                assert_eq!(<$t>::parse(v.as_str()), Some(v));
+                assert_eq!(serde_json::from_str::<$t>(&wire).expect("deserialise"), v);
+            }
+            assert_eq!(<$t>::parse("no such value"), None);
+        )+};
+    }
+
+    #[test]
+    fn string_enums_say_the_same_string_everywhere() {
+        use crate::*;
+        round_trip!(
+            auth::Role,
+            enrolment::EnrolmentStatus,
+            ErrorCode,
+            followup::FollowupKind,
+            followup::SessionStatus,
+            followup::RequestStatus,
+            readiness::Answer,
+            readiness::CheckStatus,
+            readiness::Owner,
+            readiness::FollowupStatus,
+            readiness::TemplateStatus,
+            reference::OrganisationKind,
+            reference::GroupStatus,
+            training::AttendanceStatus,
+            waitlist::OfferStatus,
+            waitlist::SubstitutionStatus,
+            waitlist::ProposalStatus,
+        );
+        assert_eq!(reference::GroupStatus::ALL.len(), 5);
+    }
+}

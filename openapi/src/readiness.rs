@@ -6,44 +6,45 @@ use crate::ids::*;
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
-macro_rules! string_enum {
-    ($(#[$m:meta])* $name:ident { $($variant:ident => $s:literal),* $(,)? }) => {
-        $(#[$m])*
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-        #[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
-        #[serde(rename_all = "snake_case")]
-        pub enum $name { $($variant),* }
-
-        impl $name {
-            pub const ALL: &'static [$name] = &[$($name::$variant),*];
-            pub fn as_str(self) -> &'static str {
-                match self { $($name::$variant => $s),* }
-            }
-            pub fn parse(s: &str) -> Option<Self> {
-                Self::ALL.iter().copied().find(|v| v.as_str() == s)
-            }
-        }
-    };
-}
-
-string_enum!(
+crate::string_enum! {
     /// State of one readiness item in an organisation.
-    Answer { InPlace => "in_place", InProgress => "in_progress", NotYet => "not_yet", NotApplicable => "not_applicable" }
-);
-string_enum!(
+    pub enum Answer {
+        InPlace = "in_place",
+        InProgress = "in_progress",
+        NotYet = "not_yet",
+        NotApplicable = "not_applicable",
+    }
+}
+crate::string_enum! {
     /// Life of an interview.
-    CheckStatus { Planned => "planned", Scheduled => "scheduled", Completed => "completed", Cancelled => "cancelled" }
-);
-string_enum!(
+    pub enum CheckStatus {
+        Planned = "planned",
+        Scheduled = "scheduled",
+        Completed = "completed",
+        Cancelled = "cancelled",
+    }
+}
+crate::string_enum! {
     /// Who picks up a follow-up activity.
-    Owner { Organisation => "organisation", Ambassador => "ambassador", Bel => "bel" }
-);
-string_enum!(
-    FollowupStatus { Open => "open", InProgress => "in_progress", Done => "done" }
-);
-string_enum!(
-    TemplateStatus { Draft => "draft", Published => "published" }
-);
+    pub enum Owner {
+        Organisation = "organisation",
+        Ambassador = "ambassador",
+        Bel = "bel",
+    }
+}
+crate::string_enum! {
+    pub enum FollowupStatus {
+        Open = "open",
+        InProgress = "in_progress",
+        Done = "done",
+    }
+}
+crate::string_enum! {
+    pub enum TemplateStatus {
+        Draft = "draft",
+        Published = "published",
+    }
+}
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "server", derive(utoipa::ToSchema))]

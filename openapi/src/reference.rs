@@ -13,38 +13,13 @@ pub struct Region {
     pub name: String,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
-#[serde(rename_all = "snake_case")]
-pub enum OrganisationKind {
-    Municipality,
-    Cjg,
-    Gi,
-    CareProvider,
-    Other,
-}
-
-impl OrganisationKind {
-    pub const ALL: [OrganisationKind; 5] = [
-        OrganisationKind::Municipality,
-        OrganisationKind::Cjg,
-        OrganisationKind::Gi,
-        OrganisationKind::CareProvider,
-        OrganisationKind::Other,
-    ];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            OrganisationKind::Municipality => "municipality",
-            OrganisationKind::Cjg => "cjg",
-            OrganisationKind::Gi => "gi",
-            OrganisationKind::CareProvider => "care_provider",
-            OrganisationKind::Other => "other",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|k| k.as_str() == s)
+crate::string_enum! {
+    pub enum OrganisationKind {
+        Municipality = "municipality",
+        Cjg = "cjg",
+        Gi = "gi",
+        CareProvider = "care_provider",
+        Other = "other",
     }
 }
 
@@ -103,38 +78,13 @@ pub struct ProgrammeSettings {
     pub readiness_gate: bool,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
-#[serde(rename_all = "snake_case")]
-pub enum GroupStatus {
-    Planned,
-    Open,
-    Running,
-    Completed,
-    Cancelled,
-}
-
-impl GroupStatus {
-    pub const ALL: [GroupStatus; 5] = [
-        GroupStatus::Planned,
-        GroupStatus::Open,
-        GroupStatus::Running,
-        GroupStatus::Completed,
-        GroupStatus::Cancelled,
-    ];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            GroupStatus::Planned => "planned",
-            GroupStatus::Open => "open",
-            GroupStatus::Running => "running",
-            GroupStatus::Completed => "completed",
-            GroupStatus::Cancelled => "cancelled",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|k| k.as_str() == s)
+crate::string_enum! {
+    pub enum GroupStatus {
+        Planned = "planned",
+        Open = "open",
+        Running = "running",
+        Completed = "completed",
+        Cancelled = "cancelled",
     }
 }
 

@@ -7,29 +7,12 @@ use crate::reference::TrainingGroup;
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
-#[serde(rename_all = "snake_case")]
-pub enum AttendanceStatus {
-    Present,
-    Absent,
-    /// Absent with a reason the trainer accepted (afgemeld).
-    Excused,
-}
-
-impl AttendanceStatus {
-    pub const ALL: [AttendanceStatus; 3] = [AttendanceStatus::Present, AttendanceStatus::Absent, AttendanceStatus::Excused];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            AttendanceStatus::Present => "present",
-            AttendanceStatus::Absent => "absent",
-            AttendanceStatus::Excused => "excused",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|k| k.as_str() == s)
+crate::string_enum! {
+    pub enum AttendanceStatus {
+        Present = "present",
+        Absent = "absent",
+        /// Absent with a reason the trainer accepted (afgemeld).
+        Excused = "excused",
     }
 }
 

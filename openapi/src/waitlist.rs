@@ -30,39 +30,20 @@ pub struct WaitlistSettings {
     pub trainer_days_per_group: i32,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
-#[serde(rename_all = "snake_case")]
-pub enum OfferStatus {
-    /// Waiting for the professional's answer; the seat is held.
-    Open,
-    /// Accepted: the professional is placed.
-    Accepted,
-    Declined,
-    /// Not answered before the deadline.
-    Expired,
-    /// Withdrawn (the professional was placed or withdrew otherwise).
-    Cancelled,
-}
-
-impl OfferStatus {
-    pub const ALL: [OfferStatus; 5] =
-        [OfferStatus::Open, OfferStatus::Accepted, OfferStatus::Declined, OfferStatus::Expired, OfferStatus::Cancelled];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            OfferStatus::Open => "open",
-            OfferStatus::Accepted => "accepted",
-            OfferStatus::Declined => "declined",
-            OfferStatus::Expired => "expired",
-            OfferStatus::Cancelled => "cancelled",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|k| k.as_str() == s)
+crate::string_enum! {
+    pub enum OfferStatus {
+        /// Waiting for the professional's answer; the seat is held.
+        Open = "open",
+        /// Accepted: the professional is placed.
+        Accepted = "accepted",
+        Declined = "declined",
+        /// Not answered before the deadline.
+        Expired = "expired",
+        /// Withdrawn (the professional was placed or withdrew otherwise).
+        Cancelled = "cancelled",
     }
 }
+
 
 /// A seat offered to a waiting entry.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -83,31 +64,14 @@ pub struct OfferView {
     pub manual_reason: Option<String>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
-#[serde(rename_all = "snake_case")]
-pub enum SubstitutionStatus {
-    /// The organisation may still name a substitute; the seat is held.
-    Open,
-    /// A substitute took the seat.
-    Substituted,
-    /// No substitute: the seat went to the waiting list.
-    Released,
-}
-
-impl SubstitutionStatus {
-    pub const ALL: [SubstitutionStatus; 3] = [SubstitutionStatus::Open, SubstitutionStatus::Substituted, SubstitutionStatus::Released];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            SubstitutionStatus::Open => "open",
-            SubstitutionStatus::Substituted => "substituted",
-            SubstitutionStatus::Released => "released",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|k| k.as_str() == s)
+crate::string_enum! {
+    pub enum SubstitutionStatus {
+        /// The organisation may still name a substitute; the seat is held.
+        Open = "open",
+        /// A substitute took the seat.
+        Substituted = "substituted",
+        /// No substitute: the seat went to the waiting list.
+        Released = "released",
     }
 }
 
@@ -226,28 +190,11 @@ pub struct GroupSeats {
     pub quota_until: Option<NaiveDate>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
-#[serde(rename_all = "snake_case")]
-pub enum ProposalStatus {
-    Open,
-    Approved,
-    Declined,
-}
-
-impl ProposalStatus {
-    pub const ALL: [ProposalStatus; 3] = [ProposalStatus::Open, ProposalStatus::Approved, ProposalStatus::Declined];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            ProposalStatus::Open => "open",
-            ProposalStatus::Approved => "approved",
-            ProposalStatus::Declined => "declined",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|k| k.as_str() == s)
+crate::string_enum! {
+    pub enum ProposalStatus {
+        Open = "open",
+        Approved = "approved",
+        Declined = "declined",
     }
 }
 
