@@ -17,6 +17,7 @@ pub mod jobs;
 pub mod launch;
 pub mod monitoring;
 pub mod planning;
+pub mod problems;
 pub mod readiness;
 pub mod reference;
 pub mod roster;

@@ -1,6 +1,7 @@
 //! The audit log: who did what, when. Written in the transaction of the change.
 
 use crate::auth::Caller;
+use crate::problems::*;
 use crate::entities::audit_log;
 use crate::error::AppResult;
 use crate::state::AppState;
@@ -10,7 +11,7 @@ use serde::Deserialize;
 use utoipa::IntoParams;
 use va_openapi::auth::Role;
 use va_openapi::reference::AuditEntry;
-use va_openapi::{AuditId, Problem, UserId};
+use va_openapi::{AuditId, UserId};
 
 pub async fn record<C: ConnectionTrait>(
     db: &C,
@@ -45,8 +46,7 @@ pub struct AuditQuery {
     params(AuditQuery),
     responses(
         (status = 200, body = Vec<AuditEntry>),
-        (status = 401, body = Problem, content_type = "application/problem+json"),
-        (status = 403, body = Problem, content_type = "application/problem+json"),
+        Authed,
     ),
     security(("bearer" = []))
 )]

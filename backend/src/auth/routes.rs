@@ -2,6 +2,7 @@
 
 use super::{service, Caller};
 use crate::entities::user;
+use crate::problems::*;
 use crate::error::{AppError, AppResult};
 use crate::state::AppState;
 use actix_web::{get, post, web, HttpRequest, HttpResponse};
@@ -35,7 +36,7 @@ pub async fn login(state: web::Data<AppState>, req: HttpRequest, body: web::Json
     tag = "auth",
     responses(
         (status = 200, body = Me),
-        (status = 401, body = Problem, content_type = "application/problem+json"),
+        Unauthorized,
     ),
     security(("bearer" = []))
 )]
@@ -54,7 +55,7 @@ pub async fn me(state: web::Data<AppState>, caller: Caller) -> AppResult<web::Js
     request_body = PasswordResetRequest,
     responses(
         (status = 202, description = "If the account exists, a link is on its way"),
-        (status = 400, body = Problem, content_type = "application/problem+json"),
+        BadRequest,
     ),
     security(())
 )]
@@ -87,11 +88,8 @@ pub async fn set_password(state: web::Data<AppState>, body: web::Json<SetPasswor
     request_body = InviteUserRequest,
     responses(
         (status = 201, body = UserSummary),
-        (status = 400, body = Problem, content_type = "application/problem+json"),
-        (status = 401, body = Problem, content_type = "application/problem+json"),
-        (status = 403, body = Problem, content_type = "application/problem+json"),
+        Input, Authed,
         (status = 409, body = Problem, content_type = "application/problem+json", description = "Email already in use"),
-        (status = 422, body = Problem, content_type = "application/problem+json"),
     ),
     security(("bearer" = []))
 )]
@@ -107,8 +105,7 @@ pub async fn invite(state: web::Data<AppState>, caller: Caller, body: web::Json<
     tag = "users",
     responses(
         (status = 200, body = Vec<UserSummary>),
-        (status = 401, body = Problem, content_type = "application/problem+json"),
-        (status = 403, body = Problem, content_type = "application/problem+json"),
+        Authed,
     ),
     security(("bearer" = []))
 )]

@@ -2,6 +2,7 @@
 
 use super::service;
 use crate::auth::Caller;
+use crate::problems::*;
 use crate::error::AppResult;
 use crate::state::AppState;
 use actix_web::{get, post, put, web, HttpResponse};
@@ -24,11 +25,9 @@ pub struct ListQuery {
     request_body = NewEnrolmentRequest,
     responses(
         (status = 201, body = EnrolmentRequestView),
-        (status = 400, body = Problem, content_type = "application/problem+json"),
-        (status = 401, body = Problem, content_type = "application/problem+json"),
+        Input, Unauthorized,
         (status = 403, body = Problem, content_type = "application/problem+json", description = "Not an organisation contact"),
         (status = 409, body = Problem, content_type = "application/problem+json", description = "already_enrolled: the professional has an active enrolment in this programme (named in detail)"),
-        (status = 422, body = Problem, content_type = "application/problem+json"),
     ),
     security(("bearer" = []))
 )]
@@ -44,8 +43,7 @@ pub async fn create(state: web::Data<AppState>, caller: Caller, body: web::Json<
     params(ListQuery),
     responses(
         (status = 200, body = Vec<RequestSummary>),
-        (status = 400, body = Problem, content_type = "application/problem+json"),
-        (status = 401, body = Problem, content_type = "application/problem+json"),
+        BadRequest, Unauthorized,
         (status = 403, body = Problem, content_type = "application/problem+json", description = "Trainers"),
     ),
     security(("bearer" = []))
@@ -61,15 +59,13 @@ pub async fn list(state: web::Data<AppState>, caller: Caller, q: web::Query<List
     params(("id" = i64, Path, description = "Request id")),
     responses(
         (status = 200, body = EnrolmentRequestView),
-        (status = 401, body = Problem, content_type = "application/problem+json"),
-        (status = 403, body = Problem, content_type = "application/problem+json"),
-        (status = 404, body = Problem, content_type = "application/problem+json"),
+        AuthedFound,
     ),
     security(("bearer" = []))
 )]
 #[get("/requests/{id}")]
-pub async fn get_one(state: web::Data<AppState>, caller: Caller, id: web::Path<i64>) -> AppResult<web::Json<EnrolmentRequestView>> {
-    Ok(web::Json(service::get_request(&state, &caller, RequestId(*id)).await?))
+pub async fn get_one(state: web::Data<AppState>, caller: Caller, id: web::Path<RequestId>) -> AppResult<web::Json<EnrolmentRequestView>> {
+    Ok(web::Json(service::get_request(&state, &caller, *id).await?))
 }
 
 /// Submit (or resubmit) the draft and returned professionals of a request.
@@ -78,16 +74,14 @@ pub async fn get_one(state: web::Data<AppState>, caller: Caller, id: web::Path<i
     params(("id" = i64, Path, description = "Request id")),
     responses(
         (status = 200, body = EnrolmentRequestView),
-        (status = 401, body = Problem, content_type = "application/problem+json"),
-        (status = 403, body = Problem, content_type = "application/problem+json"),
-        (status = 404, body = Problem, content_type = "application/problem+json"),
+        AuthedFound,
         (status = 409, body = Problem, content_type = "application/problem+json", description = "invalid_transition or already_enrolled"),
     ),
     security(("bearer" = []))
 )]
 #[post("/requests/{id}/submit")]
-pub async fn submit(state: web::Data<AppState>, caller: Caller, id: web::Path<i64>) -> AppResult<web::Json<EnrolmentRequestView>> {
-    Ok(web::Json(service::submit_request(&state, &caller, RequestId(*id)).await?))
+pub async fn submit(state: web::Data<AppState>, caller: Caller, id: web::Path<RequestId>) -> AppResult<web::Json<EnrolmentRequestView>> {
+    Ok(web::Json(service::submit_request(&state, &caller, *id).await?))
 }
 
 /// Edit a draft or returned professional's details.
@@ -97,12 +91,8 @@ pub async fn submit(state: web::Data<AppState>, caller: Caller, id: web::Path<i6
     request_body = EnrolmentEdit,
     responses(
         (status = 200, body = EnrolmentRequestView),
-        (status = 400, body = Problem, content_type = "application/problem+json"),
-        (status = 401, body = Problem, content_type = "application/problem+json"),
-        (status = 403, body = Problem, content_type = "application/problem+json"),
-        (status = 404, body = Problem, content_type = "application/problem+json"),
+        Input, AuthedFound,
         (status = 409, body = Problem, content_type = "application/problem+json", description = "invalid_transition"),
-        (status = 422, body = Problem, content_type = "application/problem+json"),
     ),
     security(("bearer" = []))
 )]
@@ -110,10 +100,10 @@ pub async fn submit(state: web::Data<AppState>, caller: Caller, id: web::Path<i6
 pub async fn edit(
     state: web::Data<AppState>,
     caller: Caller,
-    id: web::Path<i64>,
+    id: web::Path<EnrolmentId>,
     body: web::Json<EnrolmentEdit>,
 ) -> AppResult<web::Json<EnrolmentRequestView>> {
-    Ok(web::Json(service::edit_enrolment(&state, &caller, EnrolmentId(*id), body.into_inner()).await?))
+    Ok(web::Json(service::edit_enrolment(&state, &caller, *id, body.into_inner()).await?))
 }
 
 /// Approve, reject (reason required) or return (comment required) one professional.
@@ -123,10 +113,8 @@ pub async fn edit(
     request_body = DecisionRequest,
     responses(
         (status = 200, body = EnrolmentRequestView),
-        (status = 400, body = Problem, content_type = "application/problem+json"),
-        (status = 401, body = Problem, content_type = "application/problem+json"),
+        BadRequest, Unauthorized, NotFound,
         (status = 403, body = Problem, content_type = "application/problem+json", description = "Not the decider of this request"),
-        (status = 404, body = Problem, content_type = "application/problem+json"),
         (status = 409, body = Problem, content_type = "application/problem+json", description = "invalid_transition"),
         (status = 422, body = Problem, content_type = "application/problem+json", description = "Reason missing"),
     ),
@@ -136,10 +124,10 @@ pub async fn edit(
 pub async fn decision(
     state: web::Data<AppState>,
     caller: Caller,
-    id: web::Path<i64>,
+    id: web::Path<EnrolmentId>,
     body: web::Json<DecisionRequest>,
 ) -> AppResult<web::Json<EnrolmentRequestView>> {
-    Ok(web::Json(service::decide(&state, &caller, EnrolmentId(*id), body.into_inner()).await?))
+    Ok(web::Json(service::decide(&state, &caller, *id, body.into_inner()).await?))
 }
 
 /// Place an approved or waiting professional in a group (BEL). Never oversells.
@@ -149,10 +137,7 @@ pub async fn decision(
     request_body = AllocateRequest,
     responses(
         (status = 200, body = EnrolmentRequestView),
-        (status = 400, body = Problem, content_type = "application/problem+json"),
-        (status = 401, body = Problem, content_type = "application/problem+json"),
-        (status = 403, body = Problem, content_type = "application/problem+json"),
-        (status = 404, body = Problem, content_type = "application/problem+json"),
+        AuthedFound, BadRequest,
         (status = 409, body = Problem, content_type = "application/problem+json", description = "group_full, group_closed or invalid_transition"),
         (status = 422, body = Problem, content_type = "application/problem+json", description = "Unknown group or another programme's"),
     ),
@@ -162,10 +147,10 @@ pub async fn decision(
 pub async fn allocate(
     state: web::Data<AppState>,
     caller: Caller,
-    id: web::Path<i64>,
+    id: web::Path<EnrolmentId>,
     body: web::Json<AllocateRequest>,
 ) -> AppResult<web::Json<EnrolmentRequestView>> {
-    Ok(web::Json(service::allocate(&state, &caller, EnrolmentId(*id), body.group_id).await?))
+    Ok(web::Json(service::allocate(&state, &caller, *id, body.group_id).await?))
 }
 
 /// Move a placed professional to another group (BEL).
@@ -175,12 +160,8 @@ pub async fn allocate(
     request_body = AllocateRequest,
     responses(
         (status = 200, body = EnrolmentRequestView),
-        (status = 400, body = Problem, content_type = "application/problem+json"),
-        (status = 401, body = Problem, content_type = "application/problem+json"),
-        (status = 403, body = Problem, content_type = "application/problem+json"),
-        (status = 404, body = Problem, content_type = "application/problem+json"),
+        Input, AuthedFound,
         (status = 409, body = Problem, content_type = "application/problem+json", description = "group_full, group_closed or invalid_transition"),
-        (status = 422, body = Problem, content_type = "application/problem+json"),
     ),
     security(("bearer" = []))
 )]
@@ -188,10 +169,10 @@ pub async fn allocate(
 pub async fn move_to(
     state: web::Data<AppState>,
     caller: Caller,
-    id: web::Path<i64>,
+    id: web::Path<EnrolmentId>,
     body: web::Json<AllocateRequest>,
 ) -> AppResult<web::Json<EnrolmentRequestView>> {
-    Ok(web::Json(service::move_to(&state, &caller, EnrolmentId(*id), body.group_id).await?))
+    Ok(web::Json(service::move_to(&state, &caller, *id, body.group_id).await?))
 }
 
 /// Put an approved professional on the waiting list (BEL).
@@ -200,16 +181,14 @@ pub async fn move_to(
     params(("id" = i64, Path, description = "Enrolment id")),
     responses(
         (status = 200, body = EnrolmentRequestView),
-        (status = 401, body = Problem, content_type = "application/problem+json"),
-        (status = 403, body = Problem, content_type = "application/problem+json"),
-        (status = 404, body = Problem, content_type = "application/problem+json"),
+        AuthedFound,
         (status = 409, body = Problem, content_type = "application/problem+json", description = "invalid_transition"),
     ),
     security(("bearer" = []))
 )]
 #[post("/enrolments/{id}/waitlist")]
-pub async fn waitlist(state: web::Data<AppState>, caller: Caller, id: web::Path<i64>) -> AppResult<web::Json<EnrolmentRequestView>> {
-    Ok(web::Json(service::waitlist(&state, &caller, EnrolmentId(*id)).await?))
+pub async fn waitlist(state: web::Data<AppState>, caller: Caller, id: web::Path<EnrolmentId>) -> AppResult<web::Json<EnrolmentRequestView>> {
+    Ok(web::Json(service::waitlist(&state, &caller, *id).await?))
 }
 
 /// Withdraw a professional (the organisation or BEL); a placed one frees the seat.
@@ -219,12 +198,8 @@ pub async fn waitlist(state: web::Data<AppState>, caller: Caller, id: web::Path<
     request_body = WithdrawRequest,
     responses(
         (status = 200, body = EnrolmentRequestView),
-        (status = 400, body = Problem, content_type = "application/problem+json"),
-        (status = 401, body = Problem, content_type = "application/problem+json"),
-        (status = 403, body = Problem, content_type = "application/problem+json"),
-        (status = 404, body = Problem, content_type = "application/problem+json"),
+        Input, AuthedFound,
         (status = 409, body = Problem, content_type = "application/problem+json", description = "invalid_transition"),
-        (status = 422, body = Problem, content_type = "application/problem+json"),
     ),
     security(("bearer" = []))
 )]
@@ -232,10 +207,10 @@ pub async fn waitlist(state: web::Data<AppState>, caller: Caller, id: web::Path<
 pub async fn withdraw(
     state: web::Data<AppState>,
     caller: Caller,
-    id: web::Path<i64>,
+    id: web::Path<EnrolmentId>,
     body: web::Json<WithdrawRequest>,
 ) -> AppResult<web::Json<EnrolmentRequestView>> {
-    Ok(web::Json(service::withdraw(&state, &caller, EnrolmentId(*id), body.into_inner()).await?))
+    Ok(web::Json(service::withdraw(&state, &caller, *id, body.into_inner()).await?))
 }
 
 /// Seat board of a programme: groups (seats taken / free), allocation queue, waiting list (BEL).
@@ -244,15 +219,13 @@ pub async fn withdraw(
     params(("id" = i64, Path, description = "Programme id")),
     responses(
         (status = 200, body = SeatBoard),
-        (status = 401, body = Problem, content_type = "application/problem+json"),
-        (status = 403, body = Problem, content_type = "application/problem+json"),
-        (status = 404, body = Problem, content_type = "application/problem+json"),
+        AuthedFound,
     ),
     security(("bearer" = []))
 )]
 #[get("/programmes/{id}/seat-board")]
-pub async fn seat_board(state: web::Data<AppState>, caller: Caller, id: web::Path<i64>) -> AppResult<web::Json<SeatBoard>> {
-    Ok(web::Json(service::seat_board(&state, &caller, ProgrammeId(*id)).await?))
+pub async fn seat_board(state: web::Data<AppState>, caller: Caller, id: web::Path<ProgrammeId>) -> AppResult<web::Json<SeatBoard>> {
+    Ok(web::Json(service::seat_board(&state, &caller, *id).await?))
 }
 
 /// A group with its training days and participants (BEL, trainers).
@@ -261,15 +234,13 @@ pub async fn seat_board(state: web::Data<AppState>, caller: Caller, id: web::Pat
     params(("id" = i64, Path, description = "Group id")),
     responses(
         (status = 200, body = GroupDetail),
-        (status = 401, body = Problem, content_type = "application/problem+json"),
-        (status = 403, body = Problem, content_type = "application/problem+json"),
-        (status = 404, body = Problem, content_type = "application/problem+json"),
+        AuthedFound,
     ),
     security(("bearer" = []))
 )]
 #[get("/groups/{id}")]
-pub async fn group(state: web::Data<AppState>, caller: Caller, id: web::Path<i64>) -> AppResult<web::Json<GroupDetail>> {
-    Ok(web::Json(service::group_detail(&state, &caller, GroupId(*id)).await?))
+pub async fn group(state: web::Data<AppState>, caller: Caller, id: web::Path<GroupId>) -> AppResult<web::Json<GroupDetail>> {
+    Ok(web::Json(service::group_detail(&state, &caller, *id).await?))
 }
 
 pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {

@@ -2,6 +2,7 @@
 
 use super::{reports, sheet};
 use crate::auth::Caller;
+use crate::problems::*;
 use crate::error::{AppError, AppResult};
 use crate::monitoring::dashboard;
 use crate::state::AppState;
@@ -27,9 +28,7 @@ pub struct ExportQuery {
     params(("list" = String, Path, description = "monitoring, trained, survey, waitlist, requests, groups, followup or scenarios"), ExportQuery),
     responses(
         (status = 200, description = "The file", content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", body = Vec<u8>),
-        (status = 400, body = Problem, content_type = "application/problem+json"),
-        (status = 401, body = Problem, content_type = "application/problem+json"),
-        (status = 403, body = Problem, content_type = "application/problem+json"),
+        Authed, BadRequest,
         (status = 404, body = Problem, content_type = "application/problem+json", description = "Unknown list, or no survey round yet"),
     ),
     security(("bearer" = []))

@@ -2,6 +2,7 @@
 
 use super::{costs, evaluation, feedback, sessions};
 use crate::auth::Caller;
+use crate::problems::*;
 use crate::error::AppResult;
 use crate::state::AppState;
 use actix_web::{get, post, put, web};
@@ -13,8 +14,7 @@ use va_openapi::{EnrolmentId, FollowupRequestId, FollowupSessionId, GroupId, Pro
     tag = "followup",
     responses(
         (status = 200, body = Vec<FeedbackSummary>),
-        (status = 401, body = Problem, content_type = "application/problem+json"),
-        (status = 403, body = Problem, content_type = "application/problem+json"),
+        Authed,
     ),
     security(("bearer" = []))
 )]
@@ -29,15 +29,14 @@ pub async fn feedback_list(state: web::Data<AppState>, caller: Caller) -> AppRes
     params(("id" = i64, Path, description = "Group id")),
     responses(
         (status = 200, body = GroupFeedback),
-        (status = 401, body = Problem, content_type = "application/problem+json"),
-        (status = 403, body = Problem, content_type = "application/problem+json"),
+        Authed,
         (status = 404, body = Problem, content_type = "application/problem+json", description = "No such group, or not visible to the caller"),
     ),
     security(("bearer" = []))
 )]
 #[get("/groups/{id}/feedback")]
-pub async fn feedback_view(state: web::Data<AppState>, caller: Caller, id: web::Path<i64>) -> AppResult<web::Json<GroupFeedback>> {
-    Ok(web::Json(feedback::view(&state, &caller, GroupId(*id)).await?))
+pub async fn feedback_view(state: web::Data<AppState>, caller: Caller, id: web::Path<GroupId>) -> AppResult<web::Json<GroupFeedback>> {
+    Ok(web::Json(feedback::view(&state, &caller, *id).await?))
 }
 
 /// The trainer writes the feedback; `share` sends it to the ambassadors of the participants' regions.
@@ -47,17 +46,14 @@ pub async fn feedback_view(state: web::Data<AppState>, caller: Caller, id: web::
     request_body = FeedbackInput,
     responses(
         (status = 200, body = GroupFeedback),
-        (status = 400, body = Problem, content_type = "application/problem+json"),
-        (status = 401, body = Problem, content_type = "application/problem+json"),
-        (status = 403, body = Problem, content_type = "application/problem+json"),
-        (status = 404, body = Problem, content_type = "application/problem+json"),
+        AuthedFound, BadRequest,
         (status = 422, body = Problem, content_type = "application/problem+json", description = "Empty text, organisation without participants, duplicate remark"),
     ),
     security(("bearer" = []))
 )]
 #[put("/groups/{id}/feedback")]
-pub async fn feedback_save(state: web::Data<AppState>, caller: Caller, id: web::Path<i64>, body: web::Json<FeedbackInput>) -> AppResult<web::Json<GroupFeedback>> {
-    Ok(web::Json(feedback::save(&state, &caller, GroupId(*id), body.into_inner()).await?))
+pub async fn feedback_save(state: web::Data<AppState>, caller: Caller, id: web::Path<GroupId>, body: web::Json<FeedbackInput>) -> AppResult<web::Json<GroupFeedback>> {
+    Ok(web::Json(feedback::save(&state, &caller, *id, body.into_inner()).await?))
 }
 
 /// An ambassador (for their region) or BEL records an action agreed on after the feedback.
@@ -67,18 +63,15 @@ pub async fn feedback_save(state: web::Data<AppState>, caller: Caller, id: web::
     request_body = ActionInput,
     responses(
         (status = 200, body = GroupFeedback),
-        (status = 400, body = Problem, content_type = "application/problem+json"),
-        (status = 401, body = Problem, content_type = "application/problem+json"),
-        (status = 403, body = Problem, content_type = "application/problem+json"),
-        (status = 404, body = Problem, content_type = "application/problem+json"),
+        AuthedFound, BadRequest,
         (status = 409, body = Problem, content_type = "application/problem+json", description = "conflict: the feedback has not been shared yet"),
         (status = 422, body = Problem, content_type = "application/problem+json", description = "Empty action, not the ambassador's region"),
     ),
     security(("bearer" = []))
 )]
 #[post("/groups/{id}/feedback/actions")]
-pub async fn feedback_action(state: web::Data<AppState>, caller: Caller, id: web::Path<i64>, body: web::Json<ActionInput>) -> AppResult<web::Json<GroupFeedback>> {
-    Ok(web::Json(feedback::add_action(&state, &caller, GroupId(*id), body.into_inner()).await?))
+pub async fn feedback_action(state: web::Data<AppState>, caller: Caller, id: web::Path<GroupId>, body: web::Json<ActionInput>) -> AppResult<web::Json<GroupFeedback>> {
+    Ok(web::Json(feedback::add_action(&state, &caller, *id, body.into_inner()).await?))
 }
 
 /// A group's participant evaluation in aggregate (its trainers and BEL); nothing tied to a name.
@@ -87,15 +80,13 @@ pub async fn feedback_action(state: web::Data<AppState>, caller: Caller, id: web
     params(("id" = i64, Path, description = "Group id")),
     responses(
         (status = 200, body = EvaluationSummary),
-        (status = 401, body = Problem, content_type = "application/problem+json"),
-        (status = 403, body = Problem, content_type = "application/problem+json"),
-        (status = 404, body = Problem, content_type = "application/problem+json"),
+        AuthedFound,
     ),
     security(("bearer" = []))
 )]
 #[get("/groups/{id}/evaluation")]
-pub async fn evaluation_summary(state: web::Data<AppState>, caller: Caller, id: web::Path<i64>) -> AppResult<web::Json<EvaluationSummary>> {
-    Ok(web::Json(evaluation::summary(&state, &caller, GroupId(*id)).await?))
+pub async fn evaluation_summary(state: web::Data<AppState>, caller: Caller, id: web::Path<GroupId>) -> AppResult<web::Json<EvaluationSummary>> {
+    Ok(web::Json(evaluation::summary(&state, &caller, *id).await?))
 }
 
 /// What an evaluation link shows (no account needed).
@@ -135,8 +126,7 @@ pub async fn evaluation_answer(state: web::Data<AppState>, body: web::Json<Evalu
     tag = "followup",
     responses(
         (status = 200, body = FollowupOverview),
-        (status = 401, body = Problem, content_type = "application/problem+json"),
-        (status = 403, body = Problem, content_type = "application/problem+json"),
+        Authed,
     ),
     security(("bearer" = []))
 )]
@@ -151,9 +141,7 @@ pub async fn followup_overview(state: web::Data<AppState>, caller: Caller) -> Ap
     request_body = NewSession,
     responses(
         (status = 200, body = SessionView),
-        (status = 400, body = Problem, content_type = "application/problem+json"),
-        (status = 401, body = Problem, content_type = "application/problem+json"),
-        (status = 403, body = Problem, content_type = "application/problem+json"),
+        Authed, BadRequest,
         (status = 409, body = Problem, content_type = "application/problem+json", description = "invalid_transition: the request is planned or declined already"),
         (status = 422, body = Problem, content_type = "application/problem+json", description = "Not trained, not the trainer's group, bad time or date"),
     ),
@@ -170,15 +158,13 @@ pub async fn session_plan(state: web::Data<AppState>, caller: Caller, body: web:
     params(("id" = i64, Path, description = "Session id")),
     responses(
         (status = 200, body = SessionView),
-        (status = 401, body = Problem, content_type = "application/problem+json"),
-        (status = 403, body = Problem, content_type = "application/problem+json"),
-        (status = 404, body = Problem, content_type = "application/problem+json"),
+        AuthedFound,
     ),
     security(("bearer" = []))
 )]
 #[get("/followup/sessions/{id}")]
-pub async fn session_get(state: web::Data<AppState>, caller: Caller, id: web::Path<i64>) -> AppResult<web::Json<SessionView>> {
-    Ok(web::Json(sessions::get(&state, &caller, FollowupSessionId(*id)).await?))
+pub async fn session_get(state: web::Data<AppState>, caller: Caller, id: web::Path<FollowupSessionId>) -> AppResult<web::Json<SessionView>> {
+    Ok(web::Json(sessions::get(&state, &caller, *id).await?))
 }
 
 /// Record attendance and notes of a session, from its day on; it is then held.
@@ -188,18 +174,15 @@ pub async fn session_get(state: web::Data<AppState>, caller: Caller, id: web::Pa
     request_body = SessionRecord,
     responses(
         (status = 200, body = SessionView),
-        (status = 400, body = Problem, content_type = "application/problem+json"),
-        (status = 401, body = Problem, content_type = "application/problem+json"),
-        (status = 403, body = Problem, content_type = "application/problem+json"),
-        (status = 404, body = Problem, content_type = "application/problem+json"),
+        AuthedFound, BadRequest,
         (status = 409, body = Problem, content_type = "application/problem+json", description = "attendance_closed: before the day or cancelled"),
         (status = 422, body = Problem, content_type = "application/problem+json", description = "Not a participant, text too long"),
     ),
     security(("bearer" = []))
 )]
 #[put("/followup/sessions/{id}/attendance")]
-pub async fn session_record(state: web::Data<AppState>, caller: Caller, id: web::Path<i64>, body: web::Json<SessionRecord>) -> AppResult<web::Json<SessionView>> {
-    Ok(web::Json(sessions::record(&state, &caller, FollowupSessionId(*id), body.into_inner()).await?))
+pub async fn session_record(state: web::Data<AppState>, caller: Caller, id: web::Path<FollowupSessionId>, body: web::Json<SessionRecord>) -> AppResult<web::Json<SessionView>> {
+    Ok(web::Json(sessions::record(&state, &caller, *id, body.into_inner()).await?))
 }
 
 /// Cancel a planned session with a reason; participants get the cancellation.
@@ -209,18 +192,14 @@ pub async fn session_record(state: web::Data<AppState>, caller: Caller, id: web:
     request_body = ReasonInput,
     responses(
         (status = 200, body = SessionView),
-        (status = 400, body = Problem, content_type = "application/problem+json"),
-        (status = 401, body = Problem, content_type = "application/problem+json"),
-        (status = 403, body = Problem, content_type = "application/problem+json"),
-        (status = 404, body = Problem, content_type = "application/problem+json"),
+        Input, AuthedFound,
         (status = 409, body = Problem, content_type = "application/problem+json", description = "invalid_transition: held or cancelled already"),
-        (status = 422, body = Problem, content_type = "application/problem+json"),
     ),
     security(("bearer" = []))
 )]
 #[post("/followup/sessions/{id}/cancel")]
-pub async fn session_cancel(state: web::Data<AppState>, caller: Caller, id: web::Path<i64>, body: web::Json<ReasonInput>) -> AppResult<web::Json<SessionView>> {
-    Ok(web::Json(sessions::cancel(&state, &caller, FollowupSessionId(*id), body.into_inner()).await?))
+pub async fn session_cancel(state: web::Data<AppState>, caller: Caller, id: web::Path<FollowupSessionId>, body: web::Json<ReasonInput>) -> AppResult<web::Json<SessionView>> {
+    Ok(web::Json(sessions::cancel(&state, &caller, *id, body.into_inner()).await?))
 }
 
 /// Record a quality reflection (complete, economical, coherent, testably predictive; 1-4) in supervision. No data about the young person or family.
@@ -230,18 +209,15 @@ pub async fn session_cancel(state: web::Data<AppState>, caller: Caller, id: web:
     request_body = ReflectionInput,
     responses(
         (status = 200, body = SessionView),
-        (status = 400, body = Problem, content_type = "application/problem+json"),
-        (status = 401, body = Problem, content_type = "application/problem+json"),
-        (status = 403, body = Problem, content_type = "application/problem+json"),
-        (status = 404, body = Problem, content_type = "application/problem+json"),
+        AuthedFound, BadRequest,
         (status = 409, body = Problem, content_type = "application/problem+json", description = "conflict: not a supervision session; attendance_closed: before the day"),
         (status = 422, body = Problem, content_type = "application/problem+json", description = "Score outside 1-4, not a participant, personal_data in the note"),
     ),
     security(("bearer" = []))
 )]
 #[post("/followup/sessions/{id}/reflections")]
-pub async fn session_reflect(state: web::Data<AppState>, caller: Caller, id: web::Path<i64>, body: web::Json<ReflectionInput>) -> AppResult<web::Json<SessionView>> {
-    Ok(web::Json(sessions::reflect(&state, &caller, FollowupSessionId(*id), body.into_inner()).await?))
+pub async fn session_reflect(state: web::Data<AppState>, caller: Caller, id: web::Path<FollowupSessionId>, body: web::Json<ReflectionInput>) -> AppResult<web::Json<SessionView>> {
+    Ok(web::Json(sessions::reflect(&state, &caller, *id, body.into_inner()).await?))
 }
 
 /// An organisation contact requests follow-up for trained professionals of their organisation; BEL is told.
@@ -250,9 +226,7 @@ pub async fn session_reflect(state: web::Data<AppState>, caller: Caller, id: web
     request_body = NewFollowupRequest,
     responses(
         (status = 200, body = FollowupRequestView),
-        (status = 400, body = Problem, content_type = "application/problem+json"),
-        (status = 401, body = Problem, content_type = "application/problem+json"),
-        (status = 403, body = Problem, content_type = "application/problem+json"),
+        Authed, BadRequest,
         (status = 422, body = Problem, content_type = "application/problem+json", description = "Not trained, not of the organisation, empty message"),
     ),
     security(("bearer" = []))
@@ -269,18 +243,14 @@ pub async fn request_create(state: web::Data<AppState>, caller: Caller, body: we
     request_body = ReasonInput,
     responses(
         (status = 200, body = FollowupRequestView),
-        (status = 400, body = Problem, content_type = "application/problem+json"),
-        (status = 401, body = Problem, content_type = "application/problem+json"),
-        (status = 403, body = Problem, content_type = "application/problem+json"),
-        (status = 404, body = Problem, content_type = "application/problem+json"),
+        Input, AuthedFound,
         (status = 409, body = Problem, content_type = "application/problem+json", description = "invalid_transition: planned or declined already"),
-        (status = 422, body = Problem, content_type = "application/problem+json"),
     ),
     security(("bearer" = []))
 )]
 #[post("/followup/requests/{id}/decline")]
-pub async fn request_decline(state: web::Data<AppState>, caller: Caller, id: web::Path<i64>, body: web::Json<ReasonInput>) -> AppResult<web::Json<FollowupRequestView>> {
-    Ok(web::Json(sessions::decline_request(&state, &caller, FollowupRequestId(*id), body.into_inner()).await?))
+pub async fn request_decline(state: web::Data<AppState>, caller: Caller, id: web::Path<FollowupRequestId>, body: web::Json<ReasonInput>) -> AppResult<web::Json<FollowupRequestView>> {
+    Ok(web::Json(sessions::decline_request(&state, &caller, *id, body.into_inner()).await?))
 }
 
 /// The certificate of participation of a trained professional (printable in the SPA).
@@ -289,16 +259,14 @@ pub async fn request_decline(state: web::Data<AppState>, caller: Caller, id: web
     params(("id" = i64, Path, description = "Enrolment id")),
     responses(
         (status = 200, body = Certificate),
-        (status = 401, body = Problem, content_type = "application/problem+json"),
-        (status = 403, body = Problem, content_type = "application/problem+json"),
-        (status = 404, body = Problem, content_type = "application/problem+json"),
+        AuthedFound,
         (status = 409, body = Problem, content_type = "application/problem+json", description = "invalid_transition: not trained"),
     ),
     security(("bearer" = []))
 )]
 #[get("/enrolments/{id}/certificate")]
-pub async fn certificate(state: web::Data<AppState>, caller: Caller, id: web::Path<i64>) -> AppResult<web::Json<Certificate>> {
-    Ok(web::Json(sessions::certificate(&state, &caller, EnrolmentId(*id)).await?))
+pub async fn certificate(state: web::Data<AppState>, caller: Caller, id: web::Path<EnrolmentId>) -> AppResult<web::Json<Certificate>> {
+    Ok(web::Json(sessions::certificate(&state, &caller, *id).await?))
 }
 
 /// A programme's delivery settings: attendance window, completion rule, follow-up prices.
@@ -307,15 +275,13 @@ pub async fn certificate(state: web::Data<AppState>, caller: Caller, id: web::Pa
     params(("id" = i64, Path, description = "Programme id")),
     responses(
         (status = 200, body = DeliverySettings),
-        (status = 401, body = Problem, content_type = "application/problem+json"),
-        (status = 403, body = Problem, content_type = "application/problem+json"),
-        (status = 404, body = Problem, content_type = "application/problem+json"),
+        AuthedFound,
     ),
     security(("bearer" = []))
 )]
 #[get("/programmes/{id}/delivery-settings")]
-pub async fn settings_get(state: web::Data<AppState>, caller: Caller, id: web::Path<i64>) -> AppResult<web::Json<DeliverySettings>> {
-    Ok(web::Json(sessions::get_settings(&state, &caller, ProgrammeId(*id)).await?))
+pub async fn settings_get(state: web::Data<AppState>, caller: Caller, id: web::Path<ProgrammeId>) -> AppResult<web::Json<DeliverySettings>> {
+    Ok(web::Json(sessions::get_settings(&state, &caller, *id).await?))
 }
 
 /// Change a programme's delivery settings (BEL).
@@ -325,17 +291,14 @@ pub async fn settings_get(state: web::Data<AppState>, caller: Caller, id: web::P
     request_body = DeliverySettings,
     responses(
         (status = 200, body = DeliverySettings),
-        (status = 400, body = Problem, content_type = "application/problem+json"),
-        (status = 401, body = Problem, content_type = "application/problem+json"),
-        (status = 403, body = Problem, content_type = "application/problem+json"),
-        (status = 404, body = Problem, content_type = "application/problem+json"),
+        AuthedFound, BadRequest,
         (status = 422, body = Problem, content_type = "application/problem+json", description = "Out of range"),
     ),
     security(("bearer" = []))
 )]
 #[put("/programmes/{id}/delivery-settings")]
-pub async fn settings_put(state: web::Data<AppState>, caller: Caller, id: web::Path<i64>, body: web::Json<DeliverySettings>) -> AppResult<web::Json<DeliverySettings>> {
-    Ok(web::Json(sessions::set_settings(&state, &caller, ProgrammeId(*id), body.into_inner()).await?))
+pub async fn settings_put(state: web::Data<AppState>, caller: Caller, id: web::Path<ProgrammeId>, body: web::Json<DeliverySettings>) -> AppResult<web::Json<DeliverySettings>> {
+    Ok(web::Json(sessions::set_settings(&state, &caller, *id, body.into_inner()).await?))
 }
 
 /// Spent and committed money of a year per kind (groups, trainer days, supervision, coaching, deepening) against its budget (BEL).
@@ -344,8 +307,7 @@ pub async fn settings_put(state: web::Data<AppState>, caller: Caller, id: web::P
     params(("year" = i32, Path, description = "Year, e.g. 2027")),
     responses(
         (status = 200, body = CostOverview),
-        (status = 401, body = Problem, content_type = "application/problem+json"),
-        (status = 403, body = Problem, content_type = "application/problem+json"),
+        Authed,
     ),
     security(("bearer" = []))
 )]

@@ -2,6 +2,7 @@
 
 use super::{dashboard, import, snapshots};
 use crate::auth::Caller;
+use crate::problems::*;
 use crate::error::AppResult;
 use crate::state::AppState;
 use actix_web::{get, post, web};
@@ -14,7 +15,7 @@ use va_openapi::{Problem, SnapshotId};
     tag = "monitoring",
     responses(
         (status = 200, body = Dashboard),
-        (status = 401, body = Problem, content_type = "application/problem+json"),
+        Unauthorized,
         (status = 403, body = Problem, content_type = "application/problem+json", description = "Trainers"),
     ),
     security(("bearer" = []))
@@ -29,8 +30,7 @@ pub async fn view(state: web::Data<AppState>, caller: Caller) -> AppResult<web::
     tag = "monitoring",
     responses(
         (status = 200, body = Vec<SnapshotSummary>),
-        (status = 401, body = Problem, content_type = "application/problem+json"),
-        (status = 403, body = Problem, content_type = "application/problem+json"),
+        Authed,
     ),
     security(("bearer" = []))
 )]
@@ -45,9 +45,7 @@ pub async fn snapshot_list(state: web::Data<AppState>, caller: Caller) -> AppRes
     request_body = NewSnapshot,
     responses(
         (status = 200, body = SnapshotComparison),
-        (status = 400, body = Problem, content_type = "application/problem+json"),
-        (status = 401, body = Problem, content_type = "application/problem+json"),
-        (status = 403, body = Problem, content_type = "application/problem+json"),
+        Authed, BadRequest,
         (status = 422, body = Problem, content_type = "application/problem+json", description = "Label empty or too long"),
     ),
     security(("bearer" = []))
@@ -63,15 +61,13 @@ pub async fn snapshot_take(state: web::Data<AppState>, caller: Caller, body: web
     params(("id" = i64, Path, description = "Snapshot id")),
     responses(
         (status = 200, body = SnapshotComparison),
-        (status = 401, body = Problem, content_type = "application/problem+json"),
-        (status = 403, body = Problem, content_type = "application/problem+json"),
-        (status = 404, body = Problem, content_type = "application/problem+json"),
+        AuthedFound,
     ),
     security(("bearer" = []))
 )]
 #[get("/monitoring/snapshots/{id}")]
-pub async fn snapshot_get(state: web::Data<AppState>, caller: Caller, id: web::Path<i64>) -> AppResult<web::Json<SnapshotComparison>> {
-    Ok(web::Json(snapshots::compare(&state, &caller, SnapshotId(*id)).await?))
+pub async fn snapshot_get(state: web::Data<AppState>, caller: Caller, id: web::Path<SnapshotId>) -> AppResult<web::Json<SnapshotComparison>> {
+    Ok(web::Json(snapshots::compare(&state, &caller, *id).await?))
 }
 
 /// What importing a CSV of earlier-trained professionals would do, row by row, with line numbers (BEL).
@@ -80,9 +76,7 @@ pub async fn snapshot_get(state: web::Data<AppState>, caller: Caller, id: web::P
     request_body = ImportInput,
     responses(
         (status = 200, body = ImportReport),
-        (status = 400, body = Problem, content_type = "application/problem+json"),
-        (status = 401, body = Problem, content_type = "application/problem+json"),
-        (status = 403, body = Problem, content_type = "application/problem+json"),
+        Authed, BadRequest,
         (status = 422, body = Problem, content_type = "application/problem+json", description = "`csv`: `missing_columns`, `empty`, `unreadable`, `too_many_rows`"),
     ),
     security(("bearer" = []))
@@ -98,9 +92,7 @@ pub async fn import_preview(state: web::Data<AppState>, caller: Caller, body: we
     request_body = ImportInput,
     responses(
         (status = 200, body = ImportReport),
-        (status = 400, body = Problem, content_type = "application/problem+json"),
-        (status = 401, body = Problem, content_type = "application/problem+json"),
-        (status = 403, body = Problem, content_type = "application/problem+json"),
+        Authed, BadRequest,
         (status = 422, body = Problem, content_type = "application/problem+json", description = "`csv`: `missing_columns`, `empty`, `unreadable`, `too_many_rows`"),
     ),
     security(("bearer" = []))

@@ -2,6 +2,7 @@
 
 use super::service;
 use crate::auth::Caller;
+use crate::problems::*;
 use crate::error::AppResult;
 use crate::state::AppState;
 use actix_web::{delete, get, post, put, web, HttpResponse};
@@ -14,7 +15,7 @@ use va_openapi::{Problem, ScenarioId};
     tag = "planning",
     responses(
         (status = 200, body = PlanView),
-        (status = 401, body = Problem, content_type = "application/problem+json"),
+        Unauthorized,
         (status = 403, body = Problem, content_type = "application/problem+json", description = "BEL only"),
     ),
     security(("bearer" = []))
@@ -30,9 +31,7 @@ pub async fn current(state: web::Data<AppState>, caller: Caller) -> AppResult<we
     request_body = ScenarioParams,
     responses(
         (status = 200, body = PlanView),
-        (status = 400, body = Problem, content_type = "application/problem+json"),
-        (status = 401, body = Problem, content_type = "application/problem+json"),
-        (status = 403, body = Problem, content_type = "application/problem+json"),
+        Authed, BadRequest,
         (status = 422, body = Problem, content_type = "application/problem+json", description = "`out_of_range` knobs, `unknown_region`"),
     ),
     security(("bearer" = []))
@@ -47,8 +46,7 @@ pub async fn compute(state: web::Data<AppState>, caller: Caller, body: web::Json
     tag = "planning",
     responses(
         (status = 200, body = Vec<Scenario>),
-        (status = 401, body = Problem, content_type = "application/problem+json"),
-        (status = 403, body = Problem, content_type = "application/problem+json"),
+        Authed,
     ),
     security(("bearer" = []))
 )]
@@ -63,10 +61,7 @@ pub async fn list(state: web::Data<AppState>, caller: Caller) -> AppResult<web::
     request_body = ScenarioInput,
     responses(
         (status = 200, body = Scenario),
-        (status = 400, body = Problem, content_type = "application/problem+json"),
-        (status = 401, body = Problem, content_type = "application/problem+json"),
-        (status = 403, body = Problem, content_type = "application/problem+json"),
-        (status = 422, body = Problem, content_type = "application/problem+json"),
+        Input, Authed,
     ),
     security(("bearer" = []))
 )]
@@ -82,17 +77,13 @@ pub async fn create(state: web::Data<AppState>, caller: Caller, body: web::Json<
     request_body = ScenarioInput,
     responses(
         (status = 200, body = Scenario),
-        (status = 400, body = Problem, content_type = "application/problem+json"),
-        (status = 401, body = Problem, content_type = "application/problem+json"),
-        (status = 403, body = Problem, content_type = "application/problem+json"),
-        (status = 404, body = Problem, content_type = "application/problem+json"),
-        (status = 422, body = Problem, content_type = "application/problem+json"),
+        Input, AuthedFound,
     ),
     security(("bearer" = []))
 )]
 #[put("/planner/scenarios/{id}")]
-pub async fn update(state: web::Data<AppState>, caller: Caller, id: web::Path<i64>, body: web::Json<ScenarioInput>) -> AppResult<web::Json<Scenario>> {
-    Ok(web::Json(service::save(&state, &caller, Some(ScenarioId(*id)), body.into_inner()).await?))
+pub async fn update(state: web::Data<AppState>, caller: Caller, id: web::Path<ScenarioId>, body: web::Json<ScenarioInput>) -> AppResult<web::Json<Scenario>> {
+    Ok(web::Json(service::save(&state, &caller, Some(*id), body.into_inner()).await?))
 }
 
 /// Deletes a saved scenario.
@@ -101,15 +92,13 @@ pub async fn update(state: web::Data<AppState>, caller: Caller, id: web::Path<i6
     params(("id" = i64, Path, description = "Scenario id")),
     responses(
         (status = 204, description = "Deleted"),
-        (status = 401, body = Problem, content_type = "application/problem+json"),
-        (status = 403, body = Problem, content_type = "application/problem+json"),
-        (status = 404, body = Problem, content_type = "application/problem+json"),
+        AuthedFound,
     ),
     security(("bearer" = []))
 )]
 #[delete("/planner/scenarios/{id}")]
-pub async fn remove(state: web::Data<AppState>, caller: Caller, id: web::Path<i64>) -> AppResult<HttpResponse> {
-    service::delete(&state, &caller, ScenarioId(*id)).await?;
+pub async fn remove(state: web::Data<AppState>, caller: Caller, id: web::Path<ScenarioId>) -> AppResult<HttpResponse> {
+    service::delete(&state, &caller, *id).await?;
     Ok(HttpResponse::NoContent().finish())
 }
 
@@ -120,18 +109,15 @@ pub async fn remove(state: web::Data<AppState>, caller: Caller, id: web::Path<i6
     request_body = ProposeGroup,
     responses(
         (status = 200, body = ProposalView),
-        (status = 400, body = Problem, content_type = "application/problem+json"),
-        (status = 401, body = Problem, content_type = "application/problem+json"),
-        (status = 403, body = Problem, content_type = "application/problem+json"),
-        (status = 404, body = Problem, content_type = "application/problem+json"),
+        AuthedFound, BadRequest,
         (status = 409, body = Problem, content_type = "application/problem+json", description = "`proposal_open`: a proposal for the region is still open"),
         (status = 422, body = Problem, content_type = "application/problem+json", description = "`no_group`: the scenario has no group in the region"),
     ),
     security(("bearer" = []))
 )]
 #[post("/planner/scenarios/{id}/propose")]
-pub async fn propose(state: web::Data<AppState>, caller: Caller, id: web::Path<i64>, body: web::Json<ProposeGroup>) -> AppResult<web::Json<ProposalView>> {
-    Ok(web::Json(service::propose(&state, &caller, ScenarioId(*id), body.into_inner()).await?))
+pub async fn propose(state: web::Data<AppState>, caller: Caller, id: web::Path<ScenarioId>, body: web::Json<ProposeGroup>) -> AppResult<web::Json<ProposalView>> {
+    Ok(web::Json(service::propose(&state, &caller, *id, body.into_inner()).await?))
 }
 
 pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {

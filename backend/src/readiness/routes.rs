@@ -2,6 +2,7 @@
 
 use super::service;
 use crate::auth::Caller;
+use crate::problems::*;
 use crate::error::AppResult;
 use crate::state::AppState;
 use actix_web::{get, post, put, web, HttpResponse};
@@ -15,8 +16,7 @@ use va_openapi::{OrganisationId, Problem};
     tag = "readiness",
     responses(
         (status = 200, body = Template),
-        (status = 401, body = Problem, content_type = "application/problem+json"),
-        (status = 403, body = Problem, content_type = "application/problem+json"),
+        Authed,
     ),
     security(("bearer" = []))
 )]
@@ -30,9 +30,7 @@ pub async fn template(state: web::Data<AppState>, caller: Caller) -> AppResult<w
     tag = "readiness",
     responses(
         (status = 200, body = Template),
-        (status = 401, body = Problem, content_type = "application/problem+json"),
-        (status = 403, body = Problem, content_type = "application/problem+json"),
-        (status = 404, body = Problem, content_type = "application/problem+json"),
+        AuthedFound,
     ),
     security(("bearer" = []))
 )]
@@ -47,10 +45,7 @@ pub async fn draft(state: web::Data<AppState>, caller: Caller) -> AppResult<web:
     request_body = TemplateDraftInput,
     responses(
         (status = 200, body = Template),
-        (status = 400, body = Problem, content_type = "application/problem+json"),
-        (status = 401, body = Problem, content_type = "application/problem+json"),
-        (status = 403, body = Problem, content_type = "application/problem+json"),
-        (status = 422, body = Problem, content_type = "application/problem+json"),
+        Input, Authed,
     ),
     security(("bearer" = []))
 )]
@@ -64,8 +59,7 @@ pub async fn save_draft(state: web::Data<AppState>, caller: Caller, body: web::J
     tag = "readiness",
     responses(
         (status = 200, body = Template),
-        (status = 401, body = Problem, content_type = "application/problem+json"),
-        (status = 403, body = Problem, content_type = "application/problem+json"),
+        Authed,
         (status = 409, body = Problem, content_type = "application/problem+json", description = "invalid_transition: no draft"),
     ),
     security(("bearer" = []))
@@ -87,9 +81,7 @@ pub struct ChecksQuery {
     params(ChecksQuery),
     responses(
         (status = 200, body = Vec<CheckSummary>),
-        (status = 400, body = Problem, content_type = "application/problem+json"),
-        (status = 401, body = Problem, content_type = "application/problem+json"),
-        (status = 403, body = Problem, content_type = "application/problem+json"),
+        Authed, BadRequest,
     ),
     security(("bearer" = []))
 )]
@@ -104,11 +96,7 @@ pub async fn list(state: web::Data<AppState>, caller: Caller, q: web::Query<Chec
     request_body = NewCheck,
     responses(
         (status = 201, body = CheckView),
-        (status = 400, body = Problem, content_type = "application/problem+json"),
-        (status = 401, body = Problem, content_type = "application/problem+json"),
-        (status = 403, body = Problem, content_type = "application/problem+json"),
-        (status = 404, body = Problem, content_type = "application/problem+json"),
-        (status = 422, body = Problem, content_type = "application/problem+json"),
+        Input, AuthedFound,
     ),
     security(("bearer" = []))
 )]
@@ -123,9 +111,7 @@ pub async fn create(state: web::Data<AppState>, caller: Caller, body: web::Json<
     params(("id" = i64, Path, description = "Check id")),
     responses(
         (status = 200, body = CheckView),
-        (status = 401, body = Problem, content_type = "application/problem+json"),
-        (status = 403, body = Problem, content_type = "application/problem+json"),
-        (status = 404, body = Problem, content_type = "application/problem+json"),
+        AuthedFound,
     ),
     security(("bearer" = []))
 )]
@@ -141,12 +127,8 @@ pub async fn get_one(state: web::Data<AppState>, caller: Caller, id: web::Path<i
     request_body = ScheduleInput,
     responses(
         (status = 200, body = CheckView),
-        (status = 400, body = Problem, content_type = "application/problem+json"),
-        (status = 401, body = Problem, content_type = "application/problem+json"),
-        (status = 403, body = Problem, content_type = "application/problem+json"),
-        (status = 404, body = Problem, content_type = "application/problem+json"),
+        Input, AuthedFound,
         (status = 409, body = Problem, content_type = "application/problem+json", description = "invalid_transition"),
-        (status = 422, body = Problem, content_type = "application/problem+json"),
     ),
     security(("bearer" = []))
 )]
@@ -161,9 +143,7 @@ pub async fn schedule(state: web::Data<AppState>, caller: Caller, id: web::Path<
     params(("id" = i64, Path, description = "Check id")),
     responses(
         (status = 200, body = CheckView),
-        (status = 401, body = Problem, content_type = "application/problem+json"),
-        (status = 403, body = Problem, content_type = "application/problem+json"),
-        (status = 404, body = Problem, content_type = "application/problem+json"),
+        AuthedFound,
         (status = 409, body = Problem, content_type = "application/problem+json", description = "invalid_transition"),
     ),
     security(("bearer" = []))
@@ -180,12 +160,8 @@ pub async fn cancel(state: web::Data<AppState>, caller: Caller, id: web::Path<i6
     request_body = AnswerInput,
     responses(
         (status = 200, body = CheckView),
-        (status = 400, body = Problem, content_type = "application/problem+json"),
-        (status = 401, body = Problem, content_type = "application/problem+json"),
-        (status = 403, body = Problem, content_type = "application/problem+json"),
-        (status = 404, body = Problem, content_type = "application/problem+json"),
+        Input, AuthedFound,
         (status = 409, body = Problem, content_type = "application/problem+json", description = "invalid_transition: completed or cancelled"),
-        (status = 422, body = Problem, content_type = "application/problem+json"),
     ),
     security(("bearer" = []))
 )]
@@ -200,9 +176,7 @@ pub async fn answer(state: web::Data<AppState>, caller: Caller, id: web::Path<i6
     params(("id" = i64, Path, description = "Check id")),
     responses(
         (status = 200, body = Vec<FollowupInput>),
-        (status = 401, body = Problem, content_type = "application/problem+json"),
-        (status = 403, body = Problem, content_type = "application/problem+json"),
-        (status = 404, body = Problem, content_type = "application/problem+json"),
+        AuthedFound,
     ),
     security(("bearer" = []))
 )]
@@ -218,12 +192,8 @@ pub async fn proposals(state: web::Data<AppState>, caller: Caller, id: web::Path
     request_body = CompleteInput,
     responses(
         (status = 200, body = CheckView),
-        (status = 400, body = Problem, content_type = "application/problem+json"),
-        (status = 401, body = Problem, content_type = "application/problem+json"),
-        (status = 403, body = Problem, content_type = "application/problem+json"),
-        (status = 404, body = Problem, content_type = "application/problem+json"),
+        Input, AuthedFound,
         (status = 409, body = Problem, content_type = "application/problem+json", description = "invalid_transition"),
-        (status = 422, body = Problem, content_type = "application/problem+json"),
     ),
     security(("bearer" = []))
 )]
@@ -239,10 +209,7 @@ pub async fn complete(state: web::Data<AppState>, caller: Caller, id: web::Path<
     request_body = FollowupUpdate,
     responses(
         (status = 200, body = Followup),
-        (status = 400, body = Problem, content_type = "application/problem+json"),
-        (status = 401, body = Problem, content_type = "application/problem+json"),
-        (status = 403, body = Problem, content_type = "application/problem+json"),
-        (status = 404, body = Problem, content_type = "application/problem+json"),
+        AuthedFound, BadRequest,
     ),
     security(("bearer" = []))
 )]
@@ -257,8 +224,7 @@ pub async fn update_followup(state: web::Data<AppState>, caller: Caller, id: web
     tag = "readiness",
     responses(
         (status = 200, body = Overview),
-        (status = 401, body = Problem, content_type = "application/problem+json"),
-        (status = 403, body = Problem, content_type = "application/problem+json"),
+        Authed,
     ),
     security(("bearer" = []))
 )]
@@ -272,8 +238,7 @@ pub async fn overview(state: web::Data<AppState>, caller: Caller) -> AppResult<w
     tag = "readiness",
     responses(
         (status = 200, body = Vec<ProjectLeader>),
-        (status = 401, body = Problem, content_type = "application/problem+json"),
-        (status = 403, body = Problem, content_type = "application/problem+json"),
+        Authed,
     ),
     security(("bearer" = []))
 )]
@@ -291,9 +256,7 @@ pub async fn project_leaders(
     params(ChecksQuery),
     responses(
         (status = 200, body = Vec<Followup>),
-        (status = 400, body = Problem, content_type = "application/problem+json"),
-        (status = 401, body = Problem, content_type = "application/problem+json"),
-        (status = 403, body = Problem, content_type = "application/problem+json"),
+        Authed, BadRequest,
     ),
     security(("bearer" = []))
 )]

@@ -2,6 +2,7 @@
 
 use super::service;
 use crate::auth::Caller;
+use crate::problems::*;
 use crate::error::AppResult;
 use crate::state::AppState;
 use actix_web::{get, post, put, web, HttpResponse};
@@ -14,7 +15,7 @@ use va_openapi::{OrganisationId, Problem, ProgrammeId};
     tag = "reference",
     responses(
         (status = 200, body = Vec<Region>),
-        (status = 401, body = Problem, content_type = "application/problem+json"),
+        Unauthorized,
     ),
     security(("bearer" = []))
 )]
@@ -28,7 +29,7 @@ pub async fn regions(state: web::Data<AppState>, _caller: Caller) -> AppResult<w
     tag = "reference",
     responses(
         (status = 200, body = Vec<Organisation>),
-        (status = 401, body = Problem, content_type = "application/problem+json"),
+        Unauthorized,
     ),
     security(("bearer" = []))
 )]
@@ -43,8 +44,7 @@ pub async fn organisations(state: web::Data<AppState>, caller: Caller) -> AppRes
     params(("id" = i64, Path, description = "Organisation id")),
     responses(
         (status = 200, body = Organisation),
-        (status = 401, body = Problem, content_type = "application/problem+json"),
-        (status = 404, body = Problem, content_type = "application/problem+json"),
+        Unauthorized, NotFound,
     ),
     security(("bearer" = []))
 )]
@@ -52,9 +52,9 @@ pub async fn organisations(state: web::Data<AppState>, caller: Caller) -> AppRes
 pub async fn organisation(
     state: web::Data<AppState>,
     caller: Caller,
-    id: web::Path<i64>,
+    id: web::Path<OrganisationId>,
 ) -> AppResult<web::Json<Organisation>> {
-    let (org, _) = service::organisation_for(&state.db, &caller, OrganisationId(*id)).await?;
+    let (org, _) = service::organisation_for(&state.db, &caller, *id).await?;
     Ok(web::Json(service::to_org(org)))
 }
 
@@ -64,9 +64,7 @@ pub async fn organisation(
     params(("id" = i64, Path, description = "Organisation id")),
     responses(
         (status = 200, body = Vec<Professional>),
-        (status = 401, body = Problem, content_type = "application/problem+json"),
-        (status = 403, body = Problem, content_type = "application/problem+json"),
-        (status = 404, body = Problem, content_type = "application/problem+json"),
+        AuthedFound,
     ),
     security(("bearer" = []))
 )]
@@ -74,9 +72,9 @@ pub async fn organisation(
 pub async fn professionals(
     state: web::Data<AppState>,
     caller: Caller,
-    id: web::Path<i64>,
+    id: web::Path<OrganisationId>,
 ) -> AppResult<web::Json<Vec<Professional>>> {
-    Ok(web::Json(service::professionals(&state.db, &caller, OrganisationId(*id)).await?))
+    Ok(web::Json(service::professionals(&state.db, &caller, *id).await?))
 }
 
 /// Register a professional of the organisation (BEL or the organisation's own contact).
@@ -86,12 +84,9 @@ pub async fn professionals(
     request_body = NewProfessional,
     responses(
         (status = 201, body = Professional),
+        AuthedFound, Unprocessable,
         (status = 400, body = Problem, content_type = "application/problem+json", description = "Malformed JSON or unknown field"),
-        (status = 401, body = Problem, content_type = "application/problem+json"),
-        (status = 403, body = Problem, content_type = "application/problem+json"),
-        (status = 404, body = Problem, content_type = "application/problem+json"),
         (status = 409, body = Problem, content_type = "application/problem+json", description = "Email already registered"),
-        (status = 422, body = Problem, content_type = "application/problem+json"),
     ),
     security(("bearer" = []))
 )]
@@ -99,11 +94,11 @@ pub async fn professionals(
 pub async fn add_professional(
     state: web::Data<AppState>,
     caller: Caller,
-    id: web::Path<i64>,
+    id: web::Path<OrganisationId>,
     body: web::Json<NewProfessional>,
 ) -> AppResult<HttpResponse> {
     caller.require(&[Role::BelCoordinator, Role::OrgContact])?;
-    let p = service::add_professional(&state, &caller, OrganisationId(*id), body.into_inner()).await?;
+    let p = service::add_professional(&state, &caller, *id, body.into_inner()).await?;
     Ok(HttpResponse::Created().json(p))
 }
 
@@ -112,7 +107,7 @@ pub async fn add_professional(
     tag = "reference",
     responses(
         (status = 200, body = Vec<Programme>),
-        (status = 401, body = Problem, content_type = "application/problem+json"),
+        Unauthorized,
     ),
     security(("bearer" = []))
 )]
@@ -127,8 +122,7 @@ pub async fn programmes(state: web::Data<AppState>, _caller: Caller) -> AppResul
     params(("id" = i64, Path, description = "Programme id")),
     responses(
         (status = 200, body = Vec<TrainingGroup>),
-        (status = 401, body = Problem, content_type = "application/problem+json"),
-        (status = 404, body = Problem, content_type = "application/problem+json"),
+        Unauthorized, NotFound,
     ),
     security(("bearer" = []))
 )]
@@ -136,9 +130,9 @@ pub async fn programmes(state: web::Data<AppState>, _caller: Caller) -> AppResul
 pub async fn groups(
     state: web::Data<AppState>,
     _caller: Caller,
-    id: web::Path<i64>,
+    id: web::Path<ProgrammeId>,
 ) -> AppResult<web::Json<Vec<TrainingGroup>>> {
-    Ok(web::Json(service::groups(&state.db, ProgrammeId(*id)).await?))
+    Ok(web::Json(service::groups(&state.db, *id).await?))
 }
 
 /// Change a programme's settings (BEL).
@@ -148,11 +142,7 @@ pub async fn groups(
     request_body = ProgrammeSettings,
     responses(
         (status = 200, body = Programme),
-        (status = 400, body = Problem, content_type = "application/problem+json"),
-        (status = 401, body = Problem, content_type = "application/problem+json"),
-        (status = 403, body = Problem, content_type = "application/problem+json"),
-        (status = 404, body = Problem, content_type = "application/problem+json"),
-        (status = 422, body = Problem, content_type = "application/problem+json"),
+        Input, AuthedFound,
     ),
     security(("bearer" = []))
 )]
@@ -160,10 +150,10 @@ pub async fn groups(
 pub async fn settings(
     state: web::Data<AppState>,
     caller: Caller,
-    id: web::Path<i64>,
+    id: web::Path<ProgrammeId>,
     body: web::Json<ProgrammeSettings>,
 ) -> AppResult<web::Json<Programme>> {
-    Ok(web::Json(service::update_settings(&state, &caller, ProgrammeId(*id), body.into_inner()).await?))
+    Ok(web::Json(service::update_settings(&state, &caller, *id, body.into_inner()).await?))
 }
 
 pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {

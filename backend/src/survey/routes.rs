@@ -2,6 +2,7 @@
 
 use super::service;
 use crate::auth::Caller;
+use crate::problems::*;
 use crate::error::AppResult;
 use crate::state::AppState;
 use actix_web::{get, post, put, web};
@@ -13,7 +14,7 @@ use va_openapi::{OrganisationId, Problem, SurveyRoundId};
     tag = "survey",
     responses(
         (status = 200, body = Vec<SurveyRound>),
-        (status = 401, body = Problem, content_type = "application/problem+json"),
+        Unauthorized,
         (status = 403, body = Problem, content_type = "application/problem+json", description = "Trainers"),
     ),
     security(("bearer" = []))
@@ -29,9 +30,7 @@ pub async fn list(state: web::Data<AppState>, caller: Caller) -> AppResult<web::
     request_body = NewSurveyRound,
     responses(
         (status = 200, body = SurveyRound),
-        (status = 400, body = Problem, content_type = "application/problem+json"),
-        (status = 401, body = Problem, content_type = "application/problem+json"),
-        (status = 403, body = Problem, content_type = "application/problem+json"),
+        Authed, BadRequest,
         (status = 409, body = Problem, content_type = "application/problem+json", description = "`already_exists`: the year has a round"),
         (status = 422, body = Problem, content_type = "application/problem+json", description = "Year out of range, deadline in the past"),
     ),
@@ -48,15 +47,13 @@ pub async fn open(state: web::Data<AppState>, caller: Caller, body: web::Json<Ne
     params(("id" = i64, Path, description = "Round id")),
     responses(
         (status = 200, body = SurveyOverview),
-        (status = 401, body = Problem, content_type = "application/problem+json"),
-        (status = 403, body = Problem, content_type = "application/problem+json"),
-        (status = 404, body = Problem, content_type = "application/problem+json"),
+        AuthedFound,
     ),
     security(("bearer" = []))
 )]
 #[get("/surveys/{id}")]
-pub async fn overview(state: web::Data<AppState>, caller: Caller, id: web::Path<i64>) -> AppResult<web::Json<SurveyOverview>> {
-    Ok(web::Json(service::overview(&state, &caller, SurveyRoundId(*id)).await?))
+pub async fn overview(state: web::Data<AppState>, caller: Caller, id: web::Path<SurveyRoundId>) -> AppResult<web::Json<SurveyOverview>> {
+    Ok(web::Json(service::overview(&state, &caller, *id).await?))
 }
 
 /// One organisation's form, the trained figure prefilled from the system.
@@ -65,16 +62,15 @@ pub async fn overview(state: web::Data<AppState>, caller: Caller, id: web::Path<
     params(("id" = i64, Path, description = "Round id"), ("org" = i64, Path, description = "Organisation id")),
     responses(
         (status = 200, body = SurveyForm),
-        (status = 401, body = Problem, content_type = "application/problem+json"),
-        (status = 403, body = Problem, content_type = "application/problem+json"),
+        Authed,
         (status = 404, body = Problem, content_type = "application/problem+json", description = "No such round or organisation, or outside the caller's scope"),
     ),
     security(("bearer" = []))
 )]
 #[get("/surveys/{id}/organisations/{org}")]
-pub async fn form(state: web::Data<AppState>, caller: Caller, path: web::Path<(i64, i64)>) -> AppResult<web::Json<SurveyForm>> {
+pub async fn form(state: web::Data<AppState>, caller: Caller, path: web::Path<(SurveyRoundId, OrganisationId)>) -> AppResult<web::Json<SurveyForm>> {
     let (id, org) = path.into_inner();
-    Ok(web::Json(service::form(&state, &caller, SurveyRoundId(id), OrganisationId(org)).await?))
+    Ok(web::Json(service::form(&state, &caller, id, org).await?))
 }
 
 /// Saves the answers as a draft or submits them (every figure required).
@@ -84,18 +80,16 @@ pub async fn form(state: web::Data<AppState>, caller: Caller, path: web::Path<(i
     request_body = SurveySave,
     responses(
         (status = 200, body = SurveyForm),
-        (status = 400, body = Problem, content_type = "application/problem+json"),
-        (status = 401, body = Problem, content_type = "application/problem+json"),
+        BadRequest, Unauthorized, NotFound,
         (status = 403, body = Problem, content_type = "application/problem+json", description = "An organisation contact who was not handed the form"),
-        (status = 404, body = Problem, content_type = "application/problem+json"),
         (status = 422, body = Problem, content_type = "application/problem+json", description = "`required`, `out_of_range`, `note_required` (trained differs from the system without a note), `too_long`"),
     ),
     security(("bearer" = []))
 )]
 #[put("/surveys/{id}/organisations/{org}")]
-pub async fn save(state: web::Data<AppState>, caller: Caller, path: web::Path<(i64, i64)>, body: web::Json<SurveySave>) -> AppResult<web::Json<SurveyForm>> {
+pub async fn save(state: web::Data<AppState>, caller: Caller, path: web::Path<(SurveyRoundId, OrganisationId)>, body: web::Json<SurveySave>) -> AppResult<web::Json<SurveyForm>> {
     let (id, org) = path.into_inner();
-    Ok(web::Json(service::save(&state, &caller, SurveyRoundId(id), OrganisationId(org), body.into_inner()).await?))
+    Ok(web::Json(service::save(&state, &caller, id, org, body.into_inner()).await?))
 }
 
 /// Hands the form to one of the organisation's contacts (mailed), or takes it back (`user_id` null).
@@ -105,18 +99,16 @@ pub async fn save(state: web::Data<AppState>, caller: Caller, path: web::Path<(i
     request_body = SurveyDelegate,
     responses(
         (status = 200, body = SurveyForm),
-        (status = 400, body = Problem, content_type = "application/problem+json"),
-        (status = 401, body = Problem, content_type = "application/problem+json"),
+        BadRequest, Unauthorized, NotFound,
         (status = 403, body = Problem, content_type = "application/problem+json", description = "Only BEL and the responsible ambassador hand forms on"),
-        (status = 404, body = Problem, content_type = "application/problem+json"),
         (status = 422, body = Problem, content_type = "application/problem+json", description = "`not_contact`: not an active contact of the organisation"),
     ),
     security(("bearer" = []))
 )]
 #[post("/surveys/{id}/organisations/{org}/delegate")]
-pub async fn delegate(state: web::Data<AppState>, caller: Caller, path: web::Path<(i64, i64)>, body: web::Json<SurveyDelegate>) -> AppResult<web::Json<SurveyForm>> {
+pub async fn delegate(state: web::Data<AppState>, caller: Caller, path: web::Path<(SurveyRoundId, OrganisationId)>, body: web::Json<SurveyDelegate>) -> AppResult<web::Json<SurveyForm>> {
     let (id, org) = path.into_inner();
-    Ok(web::Json(service::delegate(&state, &caller, SurveyRoundId(id), OrganisationId(org), body.into_inner()).await?))
+    Ok(web::Json(service::delegate(&state, &caller, id, org, body.into_inner()).await?))
 }
 
 pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {

@@ -2,6 +2,7 @@
 
 use super::service;
 use crate::auth::Caller;
+use crate::problems::*;
 use crate::error::AppResult;
 use crate::state::AppState;
 use actix_web::{get, post, put, web};
@@ -14,8 +15,7 @@ use va_openapi::{GroupId, Problem, TrainingDayId};
     tag = "training",
     responses(
         (status = 200, body = Vec<TrainingGroup>),
-        (status = 401, body = Problem, content_type = "application/problem+json"),
-        (status = 403, body = Problem, content_type = "application/problem+json"),
+        Authed,
     ),
     security(("bearer" = []))
 )]
@@ -30,15 +30,14 @@ pub async fn my_groups(state: web::Data<AppState>, caller: Caller) -> AppResult<
     params(("id" = i64, Path, description = "Group id")),
     responses(
         (status = 200, body = GroupAttendance),
-        (status = 401, body = Problem, content_type = "application/problem+json"),
-        (status = 403, body = Problem, content_type = "application/problem+json"),
+        Authed,
         (status = 404, body = Problem, content_type = "application/problem+json", description = "No such group, or not one of the trainer's"),
     ),
     security(("bearer" = []))
 )]
 #[get("/groups/{id}/attendance")]
-pub async fn attendance(state: web::Data<AppState>, caller: Caller, id: web::Path<i64>) -> AppResult<web::Json<GroupAttendance>> {
-    Ok(web::Json(service::attendance_view(&state, &caller, GroupId(*id)).await?))
+pub async fn attendance(state: web::Data<AppState>, caller: Caller, id: web::Path<GroupId>) -> AppResult<web::Json<GroupAttendance>> {
+    Ok(web::Json(service::attendance_view(&state, &caller, *id).await?))
 }
 
 /// Mark attendance of one day (present, absent, excused, with a note), from the day itself until the window closes.
@@ -48,18 +47,15 @@ pub async fn attendance(state: web::Data<AppState>, caller: Caller, id: web::Pat
     request_body = AttendanceInput,
     responses(
         (status = 200, body = GroupAttendance),
-        (status = 400, body = Problem, content_type = "application/problem+json"),
-        (status = 401, body = Problem, content_type = "application/problem+json"),
-        (status = 403, body = Problem, content_type = "application/problem+json"),
-        (status = 404, body = Problem, content_type = "application/problem+json"),
+        AuthedFound, BadRequest,
         (status = 409, body = Problem, content_type = "application/problem+json", description = "attendance_closed: before the day, after the window, a cancelled day or a closed group"),
         (status = 422, body = Problem, content_type = "application/problem+json", description = "Not a participant, note too long"),
     ),
     security(("bearer" = []))
 )]
 #[put("/training-days/{id}/attendance")]
-pub async fn mark(state: web::Data<AppState>, caller: Caller, id: web::Path<i64>, body: web::Json<AttendanceInput>) -> AppResult<web::Json<GroupAttendance>> {
-    Ok(web::Json(service::mark(&state, &caller, TrainingDayId(*id), body.into_inner()).await?))
+pub async fn mark(state: web::Data<AppState>, caller: Caller, id: web::Path<TrainingDayId>, body: web::Json<AttendanceInput>) -> AppResult<web::Json<GroupAttendance>> {
+    Ok(web::Json(service::mark(&state, &caller, *id, body.into_inner()).await?))
 }
 
 /// Change a training day; every participant gets the updated invitation (same UID, higher SEQUENCE) and the reason.
@@ -69,18 +65,15 @@ pub async fn mark(state: web::Data<AppState>, caller: Caller, id: web::Path<i64>
     request_body = DayChange,
     responses(
         (status = 200, body = GroupAttendance),
-        (status = 400, body = Problem, content_type = "application/problem+json"),
-        (status = 401, body = Problem, content_type = "application/problem+json"),
-        (status = 403, body = Problem, content_type = "application/problem+json"),
-        (status = 404, body = Problem, content_type = "application/problem+json"),
+        AuthedFound, BadRequest,
         (status = 409, body = Problem, content_type = "application/problem+json", description = "conflict: a cancelled day, a closed group, or changed meanwhile"),
         (status = 422, body = Problem, content_type = "application/problem+json", description = "Reason missing, times or place invalid, day in the past"),
     ),
     security(("bearer" = []))
 )]
 #[put("/training-days/{id}")]
-pub async fn change_day(state: web::Data<AppState>, caller: Caller, id: web::Path<i64>, body: web::Json<DayChange>) -> AppResult<web::Json<GroupAttendance>> {
-    Ok(web::Json(service::change_day(&state, &caller, TrainingDayId(*id), body.into_inner()).await?))
+pub async fn change_day(state: web::Data<AppState>, caller: Caller, id: web::Path<TrainingDayId>, body: web::Json<DayChange>) -> AppResult<web::Json<GroupAttendance>> {
+    Ok(web::Json(service::change_day(&state, &caller, *id, body.into_inner()).await?))
 }
 
 /// Cancel a training day; every participant gets the cancellation (METHOD:CANCEL) and the reason.
@@ -90,18 +83,15 @@ pub async fn change_day(state: web::Data<AppState>, caller: Caller, id: web::Pat
     request_body = DayCancel,
     responses(
         (status = 200, body = GroupAttendance),
-        (status = 400, body = Problem, content_type = "application/problem+json"),
-        (status = 401, body = Problem, content_type = "application/problem+json"),
-        (status = 403, body = Problem, content_type = "application/problem+json"),
-        (status = 404, body = Problem, content_type = "application/problem+json"),
+        AuthedFound, BadRequest,
         (status = 409, body = Problem, content_type = "application/problem+json", description = "conflict: cancelled already or the group is closed"),
         (status = 422, body = Problem, content_type = "application/problem+json", description = "Reason missing"),
     ),
     security(("bearer" = []))
 )]
 #[post("/training-days/{id}/cancel")]
-pub async fn cancel_day(state: web::Data<AppState>, caller: Caller, id: web::Path<i64>, body: web::Json<DayCancel>) -> AppResult<web::Json<GroupAttendance>> {
-    Ok(web::Json(service::cancel_day(&state, &caller, TrainingDayId(*id), body.into_inner()).await?))
+pub async fn cancel_day(state: web::Data<AppState>, caller: Caller, id: web::Path<TrainingDayId>, body: web::Json<DayCancel>) -> AppResult<web::Json<GroupAttendance>> {
+    Ok(web::Json(service::cancel_day(&state, &caller, *id, body.into_inner()).await?))
 }
 
 /// Close the group: each participant becomes trained or not completed by the completion rule.
@@ -110,16 +100,14 @@ pub async fn cancel_day(state: web::Data<AppState>, caller: Caller, id: web::Pat
     params(("id" = i64, Path, description = "Group id")),
     responses(
         (status = 200, body = GroupAttendance),
-        (status = 401, body = Problem, content_type = "application/problem+json"),
-        (status = 403, body = Problem, content_type = "application/problem+json"),
-        (status = 404, body = Problem, content_type = "application/problem+json"),
+        AuthedFound,
         (status = 409, body = Problem, content_type = "application/problem+json", description = "attendance_incomplete (days to come, marks missing), invalid_transition (closed already)"),
     ),
     security(("bearer" = []))
 )]
 #[post("/groups/{id}/close")]
-pub async fn close(state: web::Data<AppState>, caller: Caller, id: web::Path<i64>) -> AppResult<web::Json<GroupAttendance>> {
-    Ok(web::Json(service::close(&state, &caller, GroupId(*id)).await?))
+pub async fn close(state: web::Data<AppState>, caller: Caller, id: web::Path<GroupId>) -> AppResult<web::Json<GroupAttendance>> {
+    Ok(web::Json(service::close(&state, &caller, *id).await?))
 }
 
 pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {

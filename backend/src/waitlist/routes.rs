@@ -2,6 +2,7 @@
 
 use super::{offers, proposals, service, views};
 use crate::auth::Caller;
+use crate::problems::*;
 use crate::error::AppResult;
 use crate::state::AppState;
 use actix_web::{get, post, put, web, HttpResponse};
@@ -15,15 +16,13 @@ use va_openapi::{EnrolmentId, GroupId, Problem, ProgrammeId, ProposalId, Substit
     params(("id" = i64, Path, description = "Programme id")),
     responses(
         (status = 200, body = Vec<WaitlistEntry>),
-        (status = 401, body = Problem, content_type = "application/problem+json"),
-        (status = 403, body = Problem, content_type = "application/problem+json"),
-        (status = 404, body = Problem, content_type = "application/problem+json"),
+        AuthedFound,
     ),
     security(("bearer" = []))
 )]
 #[get("/programmes/{id}/waitlist")]
-pub async fn list(state: web::Data<AppState>, caller: Caller, id: web::Path<i64>) -> AppResult<web::Json<Vec<WaitlistEntry>>> {
-    Ok(web::Json(service::list(&state, &caller, ProgrammeId(*id)).await?))
+pub async fn list(state: web::Data<AppState>, caller: Caller, id: web::Path<ProgrammeId>) -> AppResult<web::Json<Vec<WaitlistEntry>>> {
+    Ok(web::Json(service::list(&state, &caller, *id).await?))
 }
 
 /// Change an entry's priority (BEL, reason required).
@@ -33,18 +32,15 @@ pub async fn list(state: web::Data<AppState>, caller: Caller, id: web::Path<i64>
     request_body = PriorityInput,
     responses(
         (status = 200, body = WaitlistEntry),
-        (status = 400, body = Problem, content_type = "application/problem+json"),
-        (status = 401, body = Problem, content_type = "application/problem+json"),
-        (status = 403, body = Problem, content_type = "application/problem+json"),
-        (status = 404, body = Problem, content_type = "application/problem+json"),
+        AuthedFound, BadRequest,
         (status = 409, body = Problem, content_type = "application/problem+json", description = "invalid_transition: not on the list"),
         (status = 422, body = Problem, content_type = "application/problem+json", description = "Reason missing or adjustment out of range"),
     ),
     security(("bearer" = []))
 )]
 #[put("/enrolments/{id}/priority")]
-pub async fn priority(state: web::Data<AppState>, caller: Caller, id: web::Path<i64>, body: web::Json<PriorityInput>) -> AppResult<web::Json<WaitlistEntry>> {
-    Ok(web::Json(service::set_priority(&state, &caller, EnrolmentId(*id), body.into_inner()).await?))
+pub async fn priority(state: web::Data<AppState>, caller: Caller, id: web::Path<EnrolmentId>, body: web::Json<PriorityInput>) -> AppResult<web::Json<WaitlistEntry>> {
+    Ok(web::Json(service::set_priority(&state, &caller, *id, body.into_inner()).await?))
 }
 
 /// BEL's waiting-list board: the list, offers in flight, substitution windows, proposals, group seats and the budget.
@@ -53,15 +49,13 @@ pub async fn priority(state: web::Data<AppState>, caller: Caller, id: web::Path<
     params(("id" = i64, Path, description = "Programme id")),
     responses(
         (status = 200, body = WaitlistBoard),
-        (status = 401, body = Problem, content_type = "application/problem+json"),
-        (status = 403, body = Problem, content_type = "application/problem+json"),
-        (status = 404, body = Problem, content_type = "application/problem+json"),
+        AuthedFound,
     ),
     security(("bearer" = []))
 )]
 #[get("/programmes/{id}/waitlist-board")]
-pub async fn board(state: web::Data<AppState>, caller: Caller, id: web::Path<i64>) -> AppResult<web::Json<WaitlistBoard>> {
-    Ok(web::Json(views::board(&state, &caller, ProgrammeId(*id)).await?))
+pub async fn board(state: web::Data<AppState>, caller: Caller, id: web::Path<ProgrammeId>) -> AppResult<web::Json<WaitlistBoard>> {
+    Ok(web::Json(views::board(&state, &caller, *id).await?))
 }
 
 /// Positions, offers and substitution windows in the caller's scope (ambassadors: region; contacts: own organisation).
@@ -70,15 +64,13 @@ pub async fn board(state: web::Data<AppState>, caller: Caller, id: web::Path<i64
     params(("id" = i64, Path, description = "Programme id")),
     responses(
         (status = 200, body = OrganisationWaitlist),
-        (status = 401, body = Problem, content_type = "application/problem+json"),
-        (status = 403, body = Problem, content_type = "application/problem+json"),
-        (status = 404, body = Problem, content_type = "application/problem+json"),
+        AuthedFound,
     ),
     security(("bearer" = []))
 )]
 #[get("/programmes/{id}/waitlist-overview")]
-pub async fn overview(state: web::Data<AppState>, caller: Caller, id: web::Path<i64>) -> AppResult<web::Json<OrganisationWaitlist>> {
-    Ok(web::Json(views::overview(&state, &caller, ProgrammeId(*id)).await?))
+pub async fn overview(state: web::Data<AppState>, caller: Caller, id: web::Path<ProgrammeId>) -> AppResult<web::Json<OrganisationWaitlist>> {
+    Ok(web::Json(views::overview(&state, &caller, *id).await?))
 }
 
 /// Change the waiting-list settings of a programme (BEL).
@@ -88,17 +80,14 @@ pub async fn overview(state: web::Data<AppState>, caller: Caller, id: web::Path<
     request_body = WaitlistSettings,
     responses(
         (status = 200, body = WaitlistSettings),
-        (status = 400, body = Problem, content_type = "application/problem+json"),
-        (status = 401, body = Problem, content_type = "application/problem+json"),
-        (status = 403, body = Problem, content_type = "application/problem+json"),
-        (status = 404, body = Problem, content_type = "application/problem+json"),
+        AuthedFound, BadRequest,
         (status = 422, body = Problem, content_type = "application/problem+json", description = "A setting out of range"),
     ),
     security(("bearer" = []))
 )]
 #[put("/programmes/{id}/waitlist-settings")]
-pub async fn settings(state: web::Data<AppState>, caller: Caller, id: web::Path<i64>, body: web::Json<WaitlistSettings>) -> AppResult<web::Json<WaitlistSettings>> {
-    Ok(web::Json(service::update_settings(&state, &caller, ProgrammeId(*id), body.into_inner()).await?))
+pub async fn settings(state: web::Data<AppState>, caller: Caller, id: web::Path<ProgrammeId>, body: web::Json<WaitlistSettings>) -> AppResult<web::Json<WaitlistSettings>> {
+    Ok(web::Json(service::update_settings(&state, &caller, *id, body.into_inner()).await?))
 }
 
 /// BEL offers a seat out of list order; the reason is logged and shown.
@@ -107,10 +96,7 @@ pub async fn settings(state: web::Data<AppState>, caller: Caller, id: web::Path<
     request_body = ManualOfferInput,
     responses(
         (status = 201, body = OfferView),
-        (status = 400, body = Problem, content_type = "application/problem+json"),
-        (status = 401, body = Problem, content_type = "application/problem+json"),
-        (status = 403, body = Problem, content_type = "application/problem+json"),
-        (status = 404, body = Problem, content_type = "application/problem+json"),
+        AuthedFound, BadRequest,
         (status = 409, body = Problem, content_type = "application/problem+json", description = "invalid_transition (not on the list), conflict (an open offer already), group_full, group_closed, group_started, seat_reserved"),
         (status = 422, body = Problem, content_type = "application/problem+json", description = "Reason missing, unknown group"),
     ),
@@ -159,18 +145,14 @@ pub async fn answer(state: web::Data<AppState>, body: web::Json<OfferAnswer>) ->
     request_body = SubstituteInput,
     responses(
         (status = 200, body = SubstitutionView),
-        (status = 400, body = Problem, content_type = "application/problem+json"),
-        (status = 401, body = Problem, content_type = "application/problem+json"),
-        (status = 403, body = Problem, content_type = "application/problem+json"),
-        (status = 404, body = Problem, content_type = "application/problem+json"),
+        Input, AuthedFound,
         (status = 409, body = Problem, content_type = "application/problem+json", description = "offer_not_open (window closed), offer_expired, group_started, already_enrolled, already_exists"),
-        (status = 422, body = Problem, content_type = "application/problem+json"),
     ),
     security(("bearer" = []))
 )]
 #[post("/substitutions/{id}/substitute")]
-pub async fn substitute(state: web::Data<AppState>, caller: Caller, id: web::Path<i64>, body: web::Json<SubstituteInput>) -> AppResult<web::Json<SubstitutionView>> {
-    Ok(web::Json(offers::substitute(&state, &caller, SubstitutionId(*id), body.into_inner()).await?))
+pub async fn substitute(state: web::Data<AppState>, caller: Caller, id: web::Path<SubstitutionId>, body: web::Json<SubstituteInput>) -> AppResult<web::Json<SubstitutionView>> {
+    Ok(web::Json(offers::substitute(&state, &caller, *id, body.into_inner()).await?))
 }
 
 /// No substitute: the seat goes to the waiting list now.
@@ -179,16 +161,14 @@ pub async fn substitute(state: web::Data<AppState>, caller: Caller, id: web::Pat
     params(("id" = i64, Path, description = "Substitution window id")),
     responses(
         (status = 200, body = SubstitutionView),
-        (status = 401, body = Problem, content_type = "application/problem+json"),
-        (status = 403, body = Problem, content_type = "application/problem+json"),
-        (status = 404, body = Problem, content_type = "application/problem+json"),
+        AuthedFound,
         (status = 409, body = Problem, content_type = "application/problem+json", description = "offer_not_open: the window is closed"),
     ),
     security(("bearer" = []))
 )]
 #[post("/substitutions/{id}/release")]
-pub async fn release(state: web::Data<AppState>, caller: Caller, id: web::Path<i64>) -> AppResult<web::Json<SubstitutionView>> {
-    Ok(web::Json(offers::release_substitution(&state, &caller, SubstitutionId(*id)).await?))
+pub async fn release(state: web::Data<AppState>, caller: Caller, id: web::Path<SubstitutionId>) -> AppResult<web::Json<SubstitutionView>> {
+    Ok(web::Json(offers::release_substitution(&state, &caller, *id).await?))
 }
 
 /// Change a group's capacity (BEL); added seats are offered to the list.
@@ -198,18 +178,14 @@ pub async fn release(state: web::Data<AppState>, caller: Caller, id: web::Path<i
     request_body = CapacityInput,
     responses(
         (status = 200, body = GroupSeats),
-        (status = 400, body = Problem, content_type = "application/problem+json"),
-        (status = 401, body = Problem, content_type = "application/problem+json"),
-        (status = 403, body = Problem, content_type = "application/problem+json"),
-        (status = 404, body = Problem, content_type = "application/problem+json"),
+        Input, AuthedFound,
         (status = 409, body = Problem, content_type = "application/problem+json", description = "capacity_too_low: below the seats taken and held"),
-        (status = 422, body = Problem, content_type = "application/problem+json"),
     ),
     security(("bearer" = []))
 )]
 #[put("/groups/{id}/capacity")]
-pub async fn capacity(state: web::Data<AppState>, caller: Caller, id: web::Path<i64>, body: web::Json<CapacityInput>) -> AppResult<web::Json<GroupSeats>> {
-    Ok(web::Json(service::set_capacity(&state, &caller, GroupId(*id), body.into_inner()).await?))
+pub async fn capacity(state: web::Data<AppState>, caller: Caller, id: web::Path<GroupId>, body: web::Json<CapacityInput>) -> AppResult<web::Json<GroupSeats>> {
+    Ok(web::Json(service::set_capacity(&state, &caller, *id, body.into_inner()).await?))
 }
 
 /// Reserve seats of a group per region (BEL); they apply while the programme's regional quotas are on, until the cut-off.
@@ -219,17 +195,14 @@ pub async fn capacity(state: web::Data<AppState>, caller: Caller, id: web::Path<
     request_body = QuotasInput,
     responses(
         (status = 200, body = GroupSeats),
-        (status = 400, body = Problem, content_type = "application/problem+json"),
-        (status = 401, body = Problem, content_type = "application/problem+json"),
-        (status = 403, body = Problem, content_type = "application/problem+json"),
-        (status = 404, body = Problem, content_type = "application/problem+json"),
+        AuthedFound, BadRequest,
         (status = 422, body = Problem, content_type = "application/problem+json", description = "Unknown or repeated region, more seats than the group has"),
     ),
     security(("bearer" = []))
 )]
 #[put("/groups/{id}/quotas")]
-pub async fn quotas(state: web::Data<AppState>, caller: Caller, id: web::Path<i64>, body: web::Json<QuotasInput>) -> AppResult<web::Json<GroupSeats>> {
-    Ok(web::Json(service::set_quotas(&state, &caller, GroupId(*id), body.into_inner()).await?))
+pub async fn quotas(state: web::Data<AppState>, caller: Caller, id: web::Path<GroupId>, body: web::Json<QuotasInput>) -> AppResult<web::Json<GroupSeats>> {
+    Ok(web::Json(service::set_quotas(&state, &caller, *id, body.into_inner()).await?))
 }
 
 /// Approve an extra-group proposal (BEL): the group is created and its seats offered in list order.
@@ -239,18 +212,15 @@ pub async fn quotas(state: web::Data<AppState>, caller: Caller, id: web::Path<i6
     request_body = ApproveProposal,
     responses(
         (status = 200, body = ProposalView),
-        (status = 400, body = Problem, content_type = "application/problem+json"),
-        (status = 401, body = Problem, content_type = "application/problem+json"),
-        (status = 403, body = Problem, content_type = "application/problem+json"),
-        (status = 404, body = Problem, content_type = "application/problem+json"),
+        AuthedFound, BadRequest,
         (status = 409, body = Problem, content_type = "application/problem+json", description = "over_budget (with the missing amount), invalid_transition (decided already), already_exists (group name)"),
         (status = 422, body = Problem, content_type = "application/problem+json", description = "Days, times, capacity or trainer invalid"),
     ),
     security(("bearer" = []))
 )]
 #[post("/proposals/{id}/approve")]
-pub async fn approve(state: web::Data<AppState>, caller: Caller, id: web::Path<i64>, body: web::Json<ApproveProposal>) -> AppResult<web::Json<ProposalView>> {
-    Ok(web::Json(proposals::approve(&state, &caller, ProposalId(*id), body.into_inner()).await?))
+pub async fn approve(state: web::Data<AppState>, caller: Caller, id: web::Path<ProposalId>, body: web::Json<ApproveProposal>) -> AppResult<web::Json<ProposalView>> {
+    Ok(web::Json(proposals::approve(&state, &caller, *id, body.into_inner()).await?))
 }
 
 /// Decline an extra-group proposal with a reason (BEL).
@@ -260,18 +230,15 @@ pub async fn approve(state: web::Data<AppState>, caller: Caller, id: web::Path<i
     request_body = DeclineProposal,
     responses(
         (status = 200, body = ProposalView),
-        (status = 400, body = Problem, content_type = "application/problem+json"),
-        (status = 401, body = Problem, content_type = "application/problem+json"),
-        (status = 403, body = Problem, content_type = "application/problem+json"),
-        (status = 404, body = Problem, content_type = "application/problem+json"),
+        AuthedFound, BadRequest,
         (status = 409, body = Problem, content_type = "application/problem+json", description = "invalid_transition: decided already"),
         (status = 422, body = Problem, content_type = "application/problem+json", description = "Reason missing"),
     ),
     security(("bearer" = []))
 )]
 #[post("/proposals/{id}/decline")]
-pub async fn decline(state: web::Data<AppState>, caller: Caller, id: web::Path<i64>, body: web::Json<DeclineProposal>) -> AppResult<web::Json<ProposalView>> {
-    Ok(web::Json(proposals::decline(&state, &caller, ProposalId(*id), body.into_inner()).await?))
+pub async fn decline(state: web::Data<AppState>, caller: Caller, id: web::Path<ProposalId>, body: web::Json<DeclineProposal>) -> AppResult<web::Json<ProposalView>> {
+    Ok(web::Json(proposals::decline(&state, &caller, *id, body.into_inner()).await?))
 }
 
 /// Training budgets per year with what the groups commit (BEL).
@@ -279,8 +246,7 @@ pub async fn decline(state: web::Data<AppState>, caller: Caller, id: web::Path<i
     tag = "waitlist",
     responses(
         (status = 200, body = Vec<BudgetYear>),
-        (status = 401, body = Problem, content_type = "application/problem+json"),
-        (status = 403, body = Problem, content_type = "application/problem+json"),
+        Authed,
     ),
     security(("bearer" = []))
 )]
@@ -297,10 +263,7 @@ pub async fn budgets(state: web::Data<AppState>, caller: Caller) -> AppResult<we
     request_body = BudgetInput,
     responses(
         (status = 200, body = BudgetYear),
-        (status = 400, body = Problem, content_type = "application/problem+json"),
-        (status = 401, body = Problem, content_type = "application/problem+json"),
-        (status = 403, body = Problem, content_type = "application/problem+json"),
-        (status = 422, body = Problem, content_type = "application/problem+json"),
+        Input, Authed,
     ),
     security(("bearer" = []))
 )]
