@@ -1,6 +1,7 @@
 //! Shared building blocks: form fields, tables, loading and error states.
 
 use crate::api::ApiError;
+use crate::components::format::nl_date;
 use crate::i18n::{lookup, tr, use_lang, Key};
 use leptos::prelude::*;
 
@@ -90,16 +91,6 @@ pub fn reload_on_ok<T>(
         }
         Err(e) => error.set(Some(e)),
     }
-}
-
-/// Date and time in the reader's time zone: `22-11-2026 14:05`.
-pub fn local_time(t: chrono::DateTime<chrono::Utc>) -> String {
-    t.with_timezone(&chrono::Local).format("%d-%m-%Y %H:%M").to_string()
-}
-
-/// dd-mm-jjjj, as Dutch readers expect.
-pub fn nl_date(d: chrono::NaiveDate) -> String {
-    d.format("%d-%m-%Y").to_string()
 }
 
 /// The error of the last action, translated; names the existing enrolment for `already_enrolled`.
@@ -198,4 +189,10 @@ pub fn ListSection(testid: &'static str, title: Key, empty: Key, is_empty: bool,
             }}
         </section>
     }
+}
+
+/// A status as a coloured label with its text.
+pub fn badge(class: &'static str, key: Key) -> impl IntoView {
+    let lang = use_lang();
+    view! { <span class=format!("va-status va-status--{class}")>{move || lookup(lang.get(), key)}</span> }
 }

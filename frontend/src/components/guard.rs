@@ -43,3 +43,5 @@ where
 {
     guard(move |r| roles.contains(&r), render)
 }
+
+pub const MONITORING_ROLES: &[Role] = &[Role::BelCoordinator, Role::Ambassador, Role::OrgContact];

@@ -1,5 +1,11 @@
-//! Small shared components.
+//! Shared components: layout, guards, fields and tables, the load-show-reload
+//! block, badges and labels, formatting, exports. Pages use these; they never
+//! import each other's helpers.
 
-pub mod layout;
 pub mod common;
+pub mod exports;
+pub mod format;
 pub mod guard;
+pub mod labels;
+pub mod layout;
+pub mod loaded;

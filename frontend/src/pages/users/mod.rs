@@ -1,7 +1,8 @@
 //! BEL: user accounts and invitations.
 
 use crate::api::{self, ApiError};
-use crate::components::common::{LoadError, Loading, Table, TextField};
+use crate::components::common::{Table, TextField};
+use crate::components::loaded::{load, loaded};
 use crate::components::guard::RequireRole;
 use crate::i18n::{lookup, use_lang, Key};
 use crate::session::{role_key, Session};
@@ -41,11 +42,8 @@ fn Users() -> impl IntoView {
     let reload = RwSignal::new(0u32);
     // Regions and organisations load once; the user list again after each invitation,
     // without re-rendering (and so resetting) the form.
-    let refs = LocalResource::new(move || load_refs());
-    let users = LocalResource::new(move || {
-        reload.get();
-        async move { api::users().await }
-    });
+    let refs = load(None, move || load_refs());
+    let users = load(Some(reload), move || async move { api::users().await });
 
     let name = RwSignal::new(String::new());
     let email = RwSignal::new(String::new());
@@ -96,10 +94,7 @@ fn Users() -> impl IntoView {
     view! {
         <h1 class="utrecht-heading-1" data-testid="users-title">{t!("users.title")}</h1>
         <p class="utrecht-paragraph utrecht-paragraph--lead">{t!("users.intro")}</p>
-        <Suspense fallback=Loading>
-            {move || refs.get().map(|res| match res {
-                Err(e) => view! { <LoadError err=e/> }.into_any(),
-                Ok((regions, orgs)) => {
+        {loaded(refs, move |(regions, orgs)| {
                     let scope_name = {
                         let regions = regions.clone();
                         let orgs = orgs.clone();
@@ -166,10 +161,7 @@ fn Users() -> impl IntoView {
                             </form>
                         </section>
                         <section class="va-section" aria-labelledby="users-list-title">
-                            <Transition fallback=Loading>
-                            {move || users.get().map(|res| match res {
-                            Err(e) => view! { <LoadError err=e/> }.into_any(),
-                            Ok(users) => {
+                            {loaded(users, move |users| {
                             let count = users.len();
                             let scope_name = scope_name.clone();
                             view! {
@@ -194,13 +186,9 @@ fn Users() -> impl IntoView {
                                     }).collect_view()}
                             </Table>
                             }.into_any()
-                            }
                             })}
-                            </Transition>
                         </section>
                     }.into_any()
-                }
-            })}
-        </Suspense>
+                })}
     }
 }

@@ -3,12 +3,14 @@
 //! contact; the contact answers a form handed to them.
 
 use crate::api::{self, ApiError};
-use crate::components::common::{error_alert, local_time, nl_date, param_id, LoadError, Loading, Table, TextArea, TextField};
+use crate::components::guard::MONITORING_ROLES;
+use crate::components::common::badge;
+use crate::components::labels::kind_key;
+use crate::components::format::{local_time, nl_date};
+use crate::components::common::{error_alert, param_id, Table, TextArea, TextField};
+use crate::components::loaded::{load, loaded};
 use crate::components::guard::{RequireAnyRole};
 use crate::i18n::{lookup, tr, use_lang, Key};
-use crate::pages::monitoring::MONITORING_ROLES;
-use crate::pages::start::kind_key;
-use crate::pages::waitlist::badge;
 use crate::session::Session;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -39,7 +41,7 @@ fn Rounds(role: Role) -> impl IntoView {
     let reload = RwSignal::new(0u32);
     let error: RwSignal<Option<ApiError>> = RwSignal::new(None);
     let chosen: RwSignal<Option<SurveyRoundId>> = RwSignal::new(None);
-    let data = LocalResource::new(move || {
+    let data = load(None, move || {
         reload.get();
         let pick = chosen.get();
         async move {
@@ -91,11 +93,9 @@ fn Rounds(role: Role) -> impl IntoView {
             </section>
         })}
         {error_alert(error)}
-        <Transition fallback=Loading>
-            {move || data.get().map(|res| match res {
-                Err(e) => view! { <LoadError err=e/> }.into_any(),
-                Ok((rounds, _)) if rounds.is_empty() => view! { <p class="utrecht-paragraph va-empty">{t!("sv.none")}</p> }.into_any(),
-                Ok((rounds, overview)) => {
+        {loaded(data, move |v| match v {
+                (rounds, _) if rounds.is_empty() => view! { <p class="utrecht-paragraph va-empty">{t!("sv.none")}</p> }.into_any(),
+                (rounds, overview) => {
                     let current = overview.as_ref().map(|o| o.round.id);
                     view! {
                         {(rounds.len() > 1).then(|| view! {
@@ -110,8 +110,8 @@ fn Rounds(role: Role) -> impl IntoView {
                         {overview.map(|o| view! { <Overview o=o/> })}
                     }.into_any()
                 }
-            })}
-        </Transition>
+            ,
+        })}
     }
 }
 
@@ -126,7 +126,7 @@ fn Overview(o: SurveyOverview) -> impl IntoView {
                 {t!("sv.deadline")}": "<strong>{nl_date(r.deadline)}</strong>" · "
                 <span data-testid="sv-completion">{move || lookup(lang.get(), k!("sv.completion")).replace("{s}", &r.submitted.to_string()).replace("{t}", &r.total.to_string())}</span>
             </p>
-            <crate::pages::monitoring::Exports list="survey"/>
+            <crate::components::exports::Exports list="survey"/>
             <progress class="va-progress" max=r.total.max(1) value=r.submitted aria-label=move || lookup(lang.get(), k!("sv.progress"))></progress>
             {r.reminder_before_at.map(|at| view! { <p class="utrecht-paragraph va-muted">{t!("sv.reminded_before")}" "{local_time(at)}</p> })}
             {r.reminder_after_at.map(|at| view! { <p class="utrecht-paragraph va-muted">{t!("sv.reminded_after")}" "{local_time(at)}</p> })}
@@ -173,16 +173,10 @@ fn Form(round: SurveyRoundId, org: OrganisationId) -> impl IntoView {
     let reload = RwSignal::new(0u32);
     let error: RwSignal<Option<ApiError>> = RwSignal::new(None);
     let saved: RwSignal<Option<Key>> = RwSignal::new(None);
-    let data = LocalResource::new(move || {
-        reload.get();
-        async move { api::survey_form(round, org).await }
-    });
+    let data = load(Some(reload), move || async move { api::survey_form(round, org).await });
     view! {
         <p class="utrecht-paragraph"><A href="/monitoring/uitvraag" attr:class="utrecht-link">{t!("sv.back")}</A></p>
-        <Transition fallback=Loading>
-            {move || data.get().map(|res| match res {
-                Err(e) => view! { <LoadError err=e/> }.into_any(),
-                Ok(f) => {
+        {loaded(data, move |f| {
                     let a = f.answers.clone();
                     let trained = RwSignal::new(num(a.trained));
                     let note = RwSignal::new(a.trained_note.clone().unwrap_or_default());
@@ -250,9 +244,7 @@ fn Form(round: SurveyRoundId, org: OrganisationId) -> impl IntoView {
                             })}
                         </form>
                     }.into_any()
-                }
-            })}
-        </Transition>
+                })}
     }
 }
 

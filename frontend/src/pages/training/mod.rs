@@ -3,10 +3,12 @@
 //! and closing the group by the completion rule. BEL sees the same pages.
 
 use crate::api::{self, ApiError};
-use crate::components::common::{error_alert, local_time, nl_date, reload_on_ok, LoadError, Loading, Table, TextField};
+use crate::components::labels::{enrolment_status_key, mark_key};
+use crate::components::format::{local_time, nl_date};
+use crate::components::common::{error_alert, reload_on_ok, Table, TextField};
+use crate::components::loaded::{load, loaded};
 use crate::components::guard::RequireRole;
-use crate::i18n::{lookup, use_lang, Key};
-use crate::pages::enrolment::enrolment_status_key;
+use crate::i18n::{lookup, use_lang};
 use crate::session::{use_session, Session};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -17,28 +19,16 @@ use va_openapi::enrolment::EnrolmentStatus;
 use va_openapi::training::*;
 use va_openapi::{GroupId, TrainingDayId};
 
-pub fn mark_key(s: AttendanceStatus) -> Key {
-    match s {
-        AttendanceStatus::Present => k!("att.present"),
-        AttendanceStatus::Absent => k!("att.absent"),
-        AttendanceStatus::Excused => k!("att.excused"),
-    }
-}
-
 /// The trainer's groups, with a link to each group's page.
 #[component]
 pub fn TrainerGroups() -> impl IntoView {
-    let data = LocalResource::new(move || {
-        async move { api::trainer_groups().await }
-    });
+    let data = load(None, move || async move { api::trainer_groups().await });
     view! {
         <section class="va-section" data-testid="my-groups">
             <h2 class="utrecht-heading-2">{t!("tr.my_groups")}</h2>
-            <Suspense fallback=Loading>
-                {move || data.get().map(|res| match res {
-                    Err(e) => view! { <LoadError err=e/> }.into_any(),
-                    Ok(groups) if groups.is_empty() => view! { <p class="utrecht-paragraph va-empty">{t!("tr.no_groups")}</p> }.into_any(),
-                    Ok(groups) => view! {
+            {loaded(data, move |v| match v {
+                    groups if groups.is_empty() => view! { <p class="utrecht-paragraph va-empty">{t!("tr.no_groups")}</p> }.into_any(),
+                    groups => view! {
                         <Table headers=vec![(k!("groups.name"), false), (k!("groups.period"), false), (k!("board.taken"), true), (k!("groups.status"), false)]>
                             {groups.into_iter().map(|g| {
                                 let status = g.status;
@@ -55,8 +45,7 @@ pub fn TrainerGroups() -> impl IntoView {
                             }).collect_view()}
                         </Table>
                     }.into_any(),
-                })}
-            </Suspense>
+            })}
         </section>
     }
 }
@@ -88,17 +77,11 @@ fn Delivery(id: GroupId) -> impl IntoView {
     let lang = use_lang();
     let reload = RwSignal::new(0u32);
     let error: RwSignal<Option<ApiError>> = RwSignal::new(None);
-    let data = LocalResource::new(move || {
-        reload.get();
-        async move { api::group_attendance(id).await }
-    });
+    let data = load(Some(reload), move || async move { api::group_attendance(id).await });
     view! {
         <p class="utrecht-paragraph"><A href="/" attr:class="utrecht-link">{t!("req.back")}</A></p>
         {error_alert(error)}
-        <Transition fallback=Loading>
-            {move || data.get().map(|res| match res {
-                Err(e) => view! { <LoadError err=e/> }.into_any(),
-                Ok(v) => {
+        {loaded(data, move |v| {
                     let held: Vec<DayView> = v.days.iter().filter(|d| !d.cancelled).cloned().collect();
                     let can_close = v.can_close;
                     let closed = v.closed_at;
@@ -159,9 +142,7 @@ fn Delivery(id: GroupId) -> impl IntoView {
                             </div>
                         })}
                     }.into_any()
-                }
-            })}
-        </Transition>
+                })}
     }
 }
 

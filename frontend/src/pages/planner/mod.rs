@@ -3,10 +3,11 @@
 //! compared side by side, and a scenario's group proposed as an extra group.
 
 use crate::api::{self, ApiError};
-use crate::components::common::{error_alert, nl_date, LoadError, Loading, Table, TextField};
+use crate::components::format::{eur, nl_date};
+use crate::components::common::{error_alert, Table, TextField};
+use crate::components::loaded::{load, loaded};
 use crate::components::guard::RequireRole;
 use crate::i18n::{lookup, tr, use_lang, Key};
-use crate::pages::waitlist::eur;
 use crate::session::Session;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -34,18 +35,12 @@ pub fn PlannerPage() -> impl IntoView {
 #[component]
 fn Planner() -> impl IntoView {
     let reload = RwSignal::new(0u32);
-    let data = LocalResource::new(move || {
-        reload.get();
-        async move { Ok::<_, ApiError>((api::planner().await?, api::scenarios().await?)) }
-    });
+    let data = load(Some(reload), move || async move { Ok::<_, ApiError>((api::planner().await?, api::scenarios().await?)) });
     view! {
         <p class="utrecht-paragraph"><A href="/monitoring" attr:class="utrecht-link">{t!("mon.back")}</A></p>
         <h1 class="utrecht-heading-1">{t!("plan.title")}</h1>
         <p class="utrecht-paragraph">{t!("plan.intro")}</p>
-        <Transition fallback=Loading>
-            {move || data.get().map(|res| match res {
-                Err(e) => view! { <LoadError err=e/> }.into_any(),
-                Ok((now, saved)) => view! {
+        {loaded(data, move |(now, saved)| view! {
                     <section class="va-section">
                         <h2 class="utrecht-heading-2">{t!("plan.now")}</h2>
                         <p class="utrecht-paragraph va-muted">{t!("plan.period")}" "{nl_date(now.today)}" – "{nl_date(now.until)}</p>
@@ -53,9 +48,7 @@ fn Planner() -> impl IntoView {
                     </section>
                     <ScenarioForm plan=now reload=reload/>
                     <Compare scenarios=saved reload=reload/>
-                }.into_any(),
-            })}
-        </Transition>
+                }.into_any())}
     }
 }
 
@@ -215,7 +208,7 @@ fn Compare(scenarios: Vec<Scenario>, reload: RwSignal<u32>) -> impl IntoView {
     view! {
         <section class="va-section" data-testid="scenario-compare">
             <h2 class="utrecht-heading-2">{t!("plan.compare")}</h2>
-            <crate::pages::monitoring::Exports list="scenarios"/>
+            <crate::components::exports::Exports list="scenarios"/>
             {error_alert(error)}
             {move || proposed.get().map(|l| view! {
                 <div class="utrecht-alert utrecht-alert--info va-alert" role="status" data-testid="proposed">

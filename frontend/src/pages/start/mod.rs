@@ -1,7 +1,10 @@
 //! Start page per role: what the role does here, its first real data, and what comes next.
 
 use crate::api::{self, ApiError};
-use crate::components::common::{nl_date, LoadError, Loading, Table};
+use crate::components::labels::kind_key;
+use crate::components::format::nl_date;
+use crate::components::common::Table;
+use crate::components::loaded::{load, loaded};
 use crate::components::guard::RequireRole;
 use crate::pages::enrolment::RequestsTable;
 use leptos_router::components::A;
@@ -9,7 +12,7 @@ use crate::i18n::{lookup, tr, use_lang, Key};
 use crate::session::Session;
 use leptos::prelude::*;
 use va_openapi::auth::Role;
-use va_openapi::reference::{GroupStatus, OrganisationKind, Region, TrainingGroup};
+use va_openapi::reference::{GroupStatus, Region, TrainingGroup};
 
 fn status_key(s: GroupStatus) -> Key {
     match s {
@@ -18,16 +21,6 @@ fn status_key(s: GroupStatus) -> Key {
         GroupStatus::Running => k!("status.running"),
         GroupStatus::Completed => k!("status.completed"),
         GroupStatus::Cancelled => k!("status.cancelled"),
-    }
-}
-
-pub fn kind_key(k: OrganisationKind) -> Key {
-    match k {
-        OrganisationKind::Municipality => k!("kind.municipality"),
-        OrganisationKind::Cjg => k!("kind.cjg"),
-        OrganisationKind::Gi => k!("kind.gi"),
-        OrganisationKind::CareProvider => k!("kind.care_provider"),
-        OrganisationKind::Other => k!("kind.other"),
     }
 }
 
@@ -43,14 +36,11 @@ async fn load_groups() -> Result<(Vec<TrainingGroup>, Vec<Region>), ApiError> {
 #[component]
 fn GroupsTable() -> impl IntoView {
     let lang = use_lang();
-    let data = LocalResource::new(move || load_groups());
+    let data = load(None, move || load_groups());
     view! {
         <section class="va-section" aria-labelledby="groups-title">
             <h2 class="utrecht-heading-2" id="groups-title">{t!("groups.title")}</h2>
-            <Suspense fallback=Loading>
-                {move || data.get().map(|res| match res {
-                    Err(e) => view! { <LoadError err=e/> }.into_any(),
-                    Ok((groups, regions)) => {
+            {loaded(data, move |(groups, regions)| {
                         let seats: i32 = groups.iter().map(|g| g.capacity).sum();
                         let count = groups.len();
                         let region_name = move |id: Option<va_openapi::RegionId>| {
@@ -76,9 +66,7 @@ fn GroupsTable() -> impl IntoView {
                                     }).collect_view()}
                             </Table>
                         }.into_any()
-                    }
-                })}
-            </Suspense>
+                    })}
         </section>
     }
 }
@@ -119,16 +107,11 @@ pub fn TrainerStart() -> impl IntoView {
 #[component]
 fn RegionOrganisations() -> impl IntoView {
     let lang = use_lang();
-    let data = LocalResource::new(move || {
-        async move { api::organisations().await }
-    });
+    let data = load(None, move || async move { api::organisations().await });
     view! {
         <section class="va-section" aria-labelledby="orgs-title">
             <h2 class="utrecht-heading-2" id="orgs-title">{t!("orgs.title")}</h2>
-            <Suspense fallback=Loading>
-                {move || data.get().map(|res| match res {
-                    Err(e) => view! { <LoadError err=e/> }.into_any(),
-                    Ok(orgs) => view! {
+            {loaded(data, move |orgs| view! {
                         <p class="utrecht-paragraph va-summary"><strong>{orgs.len()}</strong></p>
                         <Table headers=vec![(k!("orgs.name"), false), (k!("orgs.kind"), false)]>
                                 {orgs.into_iter().map(|o| {
@@ -141,9 +124,7 @@ fn RegionOrganisations() -> impl IntoView {
                                     }
                                 }).collect_view()}
                         </Table>
-                    }.into_any(),
-                })}
-            </Suspense>
+                    }.into_any())}
         </section>
     }
 }
@@ -164,17 +145,13 @@ pub fn AmbassadorStart() -> impl IntoView {
 
 #[component]
 fn OrgProfessionals(org: va_openapi::OrganisationId) -> impl IntoView {
-    let data = LocalResource::new(move || {
-        async move { api::professionals(org).await }
-    });
+    let data = load(None, move || async move { api::professionals(org).await });
     view! {
         <section class="va-section" aria-labelledby="pros-title">
             <h2 class="utrecht-heading-2" id="pros-title">{t!("pros.title")}</h2>
-            <Suspense fallback=Loading>
-                {move || data.get().map(|res| match res {
-                    Err(e) => view! { <LoadError err=e/> }.into_any(),
-                    Ok(pros) if pros.is_empty() => view! { <p class="utrecht-paragraph">{t!("pros.empty")}</p> }.into_any(),
-                    Ok(pros) => view! {
+            {loaded(data, move |v| match v {
+                    pros if pros.is_empty() => view! { <p class="utrecht-paragraph">{t!("pros.empty")}</p> }.into_any(),
+                    pros => view! {
                         <Table headers=vec![(k!("pros.name"), false), (k!("pros.function"), false), (k!("pros.email"), false)]>
                                 {pros.into_iter().map(|p| view! {
                                     <tr class="utrecht-table__row">
@@ -185,8 +162,7 @@ fn OrgProfessionals(org: va_openapi::OrganisationId) -> impl IntoView {
                                 }).collect_view()}
                         </Table>
                     }.into_any(),
-                })}
-            </Suspense>
+            })}
         </section>
     }
 }

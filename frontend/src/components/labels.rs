@@ -1,0 +1,58 @@
+//! Text keys of the contract's statuses and kinds, shared by several pages.
+
+use crate::i18n::Key;
+use va_openapi::enrolment::EnrolmentStatus;
+use va_openapi::readiness::{Answer, CheckStatus};
+use va_openapi::reference::OrganisationKind;
+use va_openapi::training::AttendanceStatus;
+
+pub fn enrolment_status_key(s: EnrolmentStatus) -> Key {
+    match s {
+        EnrolmentStatus::Draft => k!("es.draft"),
+        EnrolmentStatus::Submitted => k!("es.submitted"),
+        EnrolmentStatus::Returned => k!("es.returned"),
+        EnrolmentStatus::Approved => k!("es.approved"),
+        EnrolmentStatus::Rejected => k!("es.rejected"),
+        EnrolmentStatus::Placed => k!("es.placed"),
+        EnrolmentStatus::Waitlisted => k!("es.waitlisted"),
+        EnrolmentStatus::Withdrawn => k!("es.withdrawn"),
+        EnrolmentStatus::Trained => k!("es.trained"),
+        EnrolmentStatus::NotCompleted => k!("es.not_completed"),
+    }
+}
+
+pub fn kind_key(k: OrganisationKind) -> Key {
+    match k {
+        OrganisationKind::Municipality => k!("kind.municipality"),
+        OrganisationKind::Cjg => k!("kind.cjg"),
+        OrganisationKind::Gi => k!("kind.gi"),
+        OrganisationKind::CareProvider => k!("kind.care_provider"),
+        OrganisationKind::Other => k!("kind.other"),
+    }
+}
+
+pub fn mark_key(s: AttendanceStatus) -> Key {
+    match s {
+        AttendanceStatus::Present => k!("att.present"),
+        AttendanceStatus::Absent => k!("att.absent"),
+        AttendanceStatus::Excused => k!("att.excused"),
+    }
+}
+
+pub fn check_status_key(s: CheckStatus) -> Key {
+    match s {
+        CheckStatus::Planned => k!("cs.planned"),
+        CheckStatus::Scheduled => k!("cs.scheduled"),
+        CheckStatus::Completed => k!("cs.completed"),
+        CheckStatus::Cancelled => k!("cs.cancelled"),
+    }
+}
+
+pub fn answer_key(a: Answer) -> Key {
+    match a {
+        Answer::InPlace => k!("ans.in_place"),
+        Answer::InProgress => k!("ans.in_progress"),
+        Answer::NotYet => k!("ans.not_yet"),
+        Answer::NotApplicable => k!("ans.not_applicable"),
+    }
+}

@@ -1,0 +1,211 @@
+//! Request lists (inboxes) and a new request with several professionals.
+
+use super::*;
+use crate::api::{self, ApiError};
+use crate::components::format::local_time;
+use crate::components::common::{error_alert, Table, TextField};
+use crate::components::loaded::{load, loaded};
+use crate::components::guard::RequireRole;
+use crate::i18n::{lookup, tr, use_lang, Key};
+use crate::session::Session;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use leptos_router::components::A;
+use leptos_router::hooks::use_navigate;
+use va_openapi::auth::Role;
+use va_openapi::enrolment::*;
+
+/// A list of requests in the caller's scope; `pending` gives the decider's inbox.
+#[component]
+pub fn RequestsTable(pending: bool, title: Key, #[prop(default = "requests")] testid: &'static str) -> impl IntoView {
+    let lang = use_lang();
+    let data = load(None, move || async move { api::list_requests(pending).await });
+    view! {
+        <section class="va-section" data-testid=testid>
+            <h2 class="utrecht-heading-2">{tr(title)}</h2>
+            {loaded(data, move |v| match v {
+                    list if list.is_empty() => view! {
+                        <p class="utrecht-paragraph va-empty">{tr(if pending { k!("req.none_pending") } else { k!("req.none") })}</p>
+                    }.into_any(),
+                    list => view! {
+                        <Table headers=vec![(k!("req.number"), false), (k!("orgs.name"), false), (k!("req.submitted_at"), false),
+                                            (k!("req.professionals"), true), (k!("req.pending"), true), (k!("groups.status"), false)]>
+                            {list.into_iter().map(|r| {
+                                let status = r.status;
+                                view! {
+                                    <tr class="utrecht-table__row">
+                                        <th class="utrecht-table__header-cell" scope="row">
+                                            <A href=format!("/aanmeldingen/{}", r.id) attr:class="utrecht-link">{format!("#{}", r.id)}</A>
+                                        </th>
+                                        <td class="utrecht-table__cell">{r.organisation.name}</td>
+                                        <td class="utrecht-table__cell">{r.submitted_at.map(local_time).unwrap_or_else(|| "—".into())}</td>
+                                        <td class="utrecht-table__cell utrecht-table__cell--numeric">{r.professionals}</td>
+                                        <td class="utrecht-table__cell utrecht-table__cell--numeric">{r.pending}</td>
+                                        <td class="utrecht-table__cell">
+                                            <span class="va-status">{move || lookup(lang.get(), request_status_key(status))}</span>
+                                        </td>
+                                    </tr>
+                                }
+                            }).collect_view()}
+                        </Table>
+                    }.into_any(),
+            })}
+        </section>
+    }
+}
+
+#[derive(Clone, Copy)]
+pub(super) struct Row {
+    key: u32,
+    name: RwSignal<String>,
+    email: RwSignal<String>,
+    function: RwSignal<String>,
+    ret_uhp: RwSignal<bool>,
+}
+
+impl Row {
+    fn new(key: u32) -> Row {
+        Row {
+            key,
+            name: RwSignal::new(String::new()),
+            email: RwSignal::new(String::new()),
+            function: RwSignal::new(String::new()),
+            ret_uhp: RwSignal::new(false),
+        }
+    }
+}
+
+pub(super) fn field_key(code: &str) -> Key {
+    match code {
+        "required" => k!("field.required"),
+        "too_long" => k!("field.too_long"),
+        "invalid_email" => k!("field.invalid_email"),
+        "duplicate" => k!("field.duplicate"),
+        _ => k!("field.invalid"),
+    }
+}
+
+/// Organisation contact: a new request with one or more professionals.
+#[component]
+pub fn NewRequestPage() -> impl IntoView {
+    view! { <RequireRole role=Role::OrgContact render=|_: Session| view! { <NewRequest/> }/> }
+}
+
+#[component]
+pub(super) fn NewRequest() -> impl IntoView {
+    let lang = use_lang();
+    let navigate = use_navigate();
+    let next_key = RwSignal::new(2u32);
+    let rows = RwSignal::new(vec![Row::new(0), Row::new(1)]);
+    let period = RwSignal::new(String::new());
+    let remarks = RwSignal::new(String::new());
+    let error: RwSignal<Option<ApiError>> = RwSignal::new(None);
+    let busy = RwSignal::new(false);
+    let programmes = load(None, move || async move { api::programmes().await });
+
+    // The server names fields `professionals[i].email`; i is the row's position.
+    let row_error = move |pos: usize, field: &'static str| {
+        move || {
+            error.with(|e| match e {
+                Some(ApiError::Problem(p)) => p
+                    .errors
+                    .iter()
+                    .find(|f| f.field == format!("professionals[{pos}].{field}"))
+                    .map(|f| lookup(lang.get(), field_key(&f.code))),
+                _ => None,
+            })
+        }
+    };
+
+    let send = move |submit: bool| {
+        if busy.get_untracked() {
+            return;
+        }
+        let Some(Ok(progs)) = programmes.get_untracked() else { return };
+        let Some(programme) = progs.first().map(|p| p.id) else { return };
+        let professionals = rows
+            .get_untracked()
+            .iter()
+            .filter(|r| !(r.name.get_untracked().trim().is_empty() && r.email.get_untracked().trim().is_empty()))
+            .map(|r| NewEnrolment {
+                name: r.name.get_untracked(),
+                email: r.email.get_untracked(),
+                function: Some(r.function.get_untracked()).filter(|f| !f.trim().is_empty()),
+                works_on_ret_uhp: r.ret_uhp.get_untracked(),
+                remarks: None,
+            })
+            .collect();
+        let req = NewEnrolmentRequest {
+            programme_id: programme,
+            preferred_period: Some(period.get_untracked()).filter(|p| !p.trim().is_empty()),
+            preferred_region_id: None,
+            remarks: Some(remarks.get_untracked()).filter(|p| !p.trim().is_empty()),
+            professionals,
+            submit,
+        };
+        busy.set(true);
+        let navigate = navigate.clone();
+        spawn_local(async move {
+            match api::create_request(&req).await {
+                Ok(view) => navigate(&format!("/aanmeldingen/{}", view.id), Default::default()),
+                Err(e) => error.set(Some(e)),
+            }
+            busy.set(false);
+        });
+    };
+    let send2 = send.clone();
+
+    view! {
+        <h1 class="utrecht-heading-1">{t!("new.title")}</h1>
+        <p class="utrecht-paragraph utrecht-paragraph--lead">{t!("new.intro")}</p>
+        {error_alert(error)}
+        <form class="va-form" novalidate=true on:submit=move |ev: leptos::ev::SubmitEvent| { ev.prevent_default(); send(true); }>
+            <fieldset class="utrecht-form-fieldset va-fieldset">
+                <legend class="utrecht-form-fieldset__legend utrecht-form-fieldset__legend--distanced">{t!("new.professionals")}</legend>
+                <For
+                    each={move || rows.get().into_iter().enumerate().collect::<Vec<_>>()}
+                    key={|item: &(usize, Row)| (item.0, item.1.key)}
+                    children={move |(pos, row): (usize, Row)| {
+                        let n = pos + 1;
+                        view! {
+                            <div class="va-prof-row" data-testid="prof-row">
+                                <p class="utrecht-paragraph va-prof-row__title"><strong>{move || format!("{} {n}", lookup(lang.get(), k!("new.professional")))}</strong></p>
+                                <TextField id=leak(format!("p{}-name", row.key)) label=k!("pros.name") value=row.name error=Signal::derive(row_error(pos, "name"))/>
+                                <TextField id=leak(format!("p{}-email", row.key)) label=k!("login.email") kind="email" value=row.email error=Signal::derive(row_error(pos, "email"))/>
+                                <TextField id=leak(format!("p{}-function", row.key)) label=k!("pros.function") value=row.function/>
+                                <div class="utrecht-form-field utrecht-form-field--checkbox va-check">
+                                    <input type="checkbox" class="utrecht-checkbox utrecht-checkbox--html-input" id=format!("p{}-ret", row.key)
+                                        prop:checked=move || row.ret_uhp.get()
+                                        on:change=move |ev| row.ret_uhp.set(event_target_checked(&ev))/>
+                                    <label class="utrecht-form-label utrecht-form-label--checkbox" for=format!("p{}-ret", row.key)>{t!("new.ret_uhp")}</label>
+                                </div>
+                                <Show when=move || { rows.with(|r| r.len() > 1) }>
+                                    <button type="button" class="utrecht-button utrecht-button--subtle"
+                                        on:click=move |_| rows.update(|r| r.retain(|x| x.key != row.key))>
+                                        {t!("new.remove")}
+                                    </button>
+                                </Show>
+                            </div>
+                        }
+                    }}
+                />
+                <button type="button" class="utrecht-button utrecht-button--secondary-action" data-testid="add-row"
+                    on:click=move |_| { let k = next_key.get_untracked(); next_key.set(k + 1); rows.update(|r| r.push(Row::new(k))); }>
+                    {t!("new.add")}
+                </button>
+            </fieldset>
+            <TextField id="preferred-period" label=k!("new.period") value=period/>
+            <div class="utrecht-form-field utrecht-form-field--text">
+                <div class="utrecht-form-field__label"><label class="utrecht-form-label" for="remarks">{t!("new.remarks")}</label></div>
+                <div class="utrecht-form-field__input">
+                    <textarea id="remarks" class="utrecht-textarea utrecht-textarea--html-textarea" rows="3"
+                        prop:value=move || remarks.get() on:input=move |ev| remarks.set(event_target_value(&ev))></textarea>
+                </div>
+            </div>
+            <div class="va-actions">
+                <button type="submit" class="utrecht-button utrecht-button--primary-action" data-testid="submit-request">{t!("new.submit")}</button>
+                <button type="button" class="utrecht-button utrecht-button--secondary-action" on:click=move |_| send2(false)>{t!("new.draft")}</button>
+            </div>
+        </form>
+    }
+}

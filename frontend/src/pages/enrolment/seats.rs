@@ -1,0 +1,248 @@
+//! BEL's seat board with the allocation queue, and a group's page.
+
+use crate::api::{self, ApiError};
+use crate::components::common::badge;
+use crate::components::format::{local_time, nl_date};
+use crate::components::common::{error_alert, reload_on_ok, Table};
+use crate::components::loaded::{load, loaded};
+use crate::components::guard::RequireRole;
+use crate::i18n::{lookup, tr, use_lang, Key};
+use crate::session::Session;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use leptos_router::components::A;
+use leptos_router::hooks::use_params_map;
+use va_openapi::auth::Role;
+use va_openapi::enrolment::*;
+use va_openapi::GroupId;
+
+/// BEL: groups with seats, the allocation queue and the waiting list.
+#[component]
+pub fn SeatBoardPage() -> impl IntoView {
+    view! { <RequireRole role=Role::BelCoordinator render=|_: Session| view! { <SeatBoardView/> }/> }
+}
+
+pub(super) async fn load_board() -> Result<Option<SeatBoard>, ApiError> {
+    match api::programmes().await?.first() {
+        Some(p) => Ok(Some(api::seat_board(p.id).await?)),
+        None => Ok(None),
+    }
+}
+
+#[component]
+pub(super) fn SeatBoardView() -> impl IntoView {
+    let reload = RwSignal::new(0u32);
+    let error: RwSignal<Option<ApiError>> = RwSignal::new(None);
+    let data = load(Some(reload), move || load_board());
+    let done = reload_on_ok(reload, error);
+    view! {
+        <h1 class="utrecht-heading-1">{t!("board.title")}</h1>
+        <p class="utrecht-paragraph utrecht-paragraph--lead">{t!("board.intro")}</p>
+        <div class="va-export-row">
+            <span class="va-muted">{t!("mon.export_groups")}</span><crate::components::exports::Exports list="groups"/>
+            <span class="va-muted">{t!("mon.export_requests")}</span><crate::components::exports::Exports list="requests"/>
+        </div>
+        {error_alert(error)}
+        {loaded(data, move |v| match v {
+                None => view! { <p class="utrecht-paragraph">{t!("board.no_programme")}</p> }.into_any(),
+                Some(board) => {
+                    let open_groups: Vec<(GroupId, String, i32)> = board.groups.iter()
+                        .filter(|g| matches!(g.status, va_openapi::reference::GroupStatus::Planned | va_openapi::reference::GroupStatus::Open | va_openapi::reference::GroupStatus::Running))
+                        .map(|g| (g.id, g.name.clone(), (g.capacity - g.seats_taken - g.seats_held).max(0)))
+                        .collect();
+                    let taken: i32 = board.groups.iter().map(|g| g.seats_taken).sum();
+                    let capacity: i32 = board.groups.iter().map(|g| g.capacity).sum();
+                    view! {
+                        <p class="utrecht-paragraph va-summary" data-testid="board-summary">
+                            <strong>{taken}</strong>" / "<strong>{capacity}</strong>" "{t!("board.seats_taken")}
+                            " · "<strong>{board.queue.len()}</strong>" "{t!("board.in_queue")}
+                            " · "<strong>{board.waitlist.len()}</strong>" "{t!("board.on_waitlist")}
+                        </p>
+                        <section class="va-section">
+                            <h2 class="utrecht-heading-2">{t!("groups.title")}</h2>
+                            <Table testid="board-groups" headers=vec![(k!("groups.name"), false), (k!("groups.period"), false), (k!("board.taken"), true), (k!("board.free"), true), (k!("groups.status"), false)]>
+                                {board.groups.clone().into_iter().map(|g| {
+                                    let status = g.status;
+                                    let free = (g.capacity - g.seats_taken - g.seats_held).max(0);
+                                    view! {
+                                        <tr class="utrecht-table__row">
+                                            <th class="utrecht-table__header-cell" scope="row">
+                                                <A href=format!("/bel/groepen/{}", g.id) attr:class="utrecht-link">{g.name}</A>
+                                            </th>
+                                            <td class="utrecht-table__cell">{nl_date(g.starts_on)}" – "{nl_date(g.ends_on)}</td>
+                                            <td class="utrecht-table__cell utrecht-table__cell--numeric">{g.seats_taken}" / "{g.capacity}</td>
+                                            <td class="utrecht-table__cell utrecht-table__cell--numeric">{free}</td>
+                                            <td class="utrecht-table__cell">{badge(status.as_str(), match status {
+                                                va_openapi::reference::GroupStatus::Planned => k!("status.planned"),
+                                                va_openapi::reference::GroupStatus::Open => k!("status.open"),
+                                                va_openapi::reference::GroupStatus::Running => k!("status.running"),
+                                                va_openapi::reference::GroupStatus::Completed => k!("status.completed"),
+                                                va_openapi::reference::GroupStatus::Cancelled => k!("status.cancelled"),
+                                            })}</td>
+                                        </tr>
+                                    }
+                                }).collect_view()}
+                            </Table>
+                        </section>
+                        <QueueTable title=k!("board.queue") entries=board.queue.clone() groups=open_groups.clone() on_done=done testid="queue"/>
+                        <QueueTable title=k!("board.waitlist") entries=board.waitlist.clone() groups=open_groups on_done=done testid="waitlist"/>
+                    }.into_any()
+                }
+            ,
+        })}
+    }
+}
+
+#[component]
+pub(super) fn QueueTable<F>(
+    title: Key,
+    entries: Vec<QueueEntry>,
+    groups: Vec<(GroupId, String, i32)>,
+    on_done: F,
+    testid: &'static str,
+) -> impl IntoView
+where
+    F: Fn(Result<EnrolmentRequestView, ApiError>) + Copy + Send + Sync + 'static,
+{
+    let lang = use_lang();
+    view! {
+        <section class="va-section" data-testid=testid>
+            <h2 class="utrecht-heading-2">{tr(title)}" ("{entries.len()}")"</h2>
+            {if entries.is_empty() {
+                view! { <p class="utrecht-paragraph va-empty">{t!("board.empty")}</p> }.into_any()
+            } else {
+                view! {
+                    <Table headers=vec![(k!("pros.name"), false), (k!("orgs.name"), false), (k!("groups.region"), false), (k!("new.ret_short"), false),
+                                        (k!("board.approved_at"), false), (k!("board.place_in"), false), (k!("req.actions"), false)]>
+                        {entries.into_iter().map(|q| {
+                            let choice = RwSignal::new(groups.iter().find(|g| g.2 > 0).map(|g| g.0.0.to_string()).unwrap_or_default());
+                            let id = q.enrolment_id;
+                            let waiting = q.status == EnrolmentStatus::Waitlisted;
+                            let select_id = format!("group-{}", id);
+                            view! {
+                                <tr class="utrecht-table__row" data-testid="queue-row">
+                                    <th class="utrecht-table__header-cell" scope="row">
+                                        {q.waitlist_position.map(|p| format!("{p}. "))}
+                                        <A href=format!("/aanmeldingen/{}", q.request_id) attr:class="utrecht-link">{q.professional.clone()}</A>
+                                    </th>
+                                    <td class="utrecht-table__cell">{q.organisation.name.clone()}</td>
+                                    <td class="utrecht-table__cell">{q.region.clone().map(|r| r.name).unwrap_or_else(|| lookup(lang.get_untracked(), k!("region.none")).to_string())}</td>
+                                    <td class="utrecht-table__cell">{move || lookup(lang.get(), if q.works_on_ret_uhp { k!("yes") } else { k!("no") })}</td>
+                                    <td class="utrecht-table__cell">{q.approved_at.map(local_time).unwrap_or_default()}</td>
+                                    <td class="utrecht-table__cell">
+                                        <label class="va-visually-hidden" for=select_id.clone()>{t!("board.place_in")}</label>
+                                        <select id=select_id class="utrecht-select utrecht-select--html-select" data-testid="group-select"
+                                            on:change=move |ev| choice.set(event_target_value(&ev))>
+                                            {groups.iter().map(|(gid, name, free)| {
+                                                let value = gid.0.to_string();
+                                                let selected = choice.get_untracked() == value;
+                                                view! { <option value=value selected=selected>{format!("{name} ({free} vrij)")}</option> }
+                                            }).collect_view()}
+                                        </select>
+                                    </td>
+                                    <td class="utrecht-table__cell va-row-actions">
+                                        <button type="button" class="utrecht-button utrecht-button--primary-action" data-testid="allocate"
+                                            on:click=move |_| {
+                                                let Ok(g) = choice.get_untracked().parse::<i64>() else { return };
+                                                spawn_local(async move { on_done(api::allocate(id, GroupId(g)).await) });
+                                            }>{t!("board.allocate")}</button>
+                                        {(!waiting).then(|| view! {
+                                            <button type="button" class="utrecht-button utrecht-button--secondary-action" data-testid="to-waitlist"
+                                                on:click=move |_| {
+                                                    spawn_local(async move { on_done(api::waitlist(id).await) });
+                                                }>{t!("board.to_waitlist")}</button>
+                                        })}
+                                    </td>
+                                </tr>
+                            }
+                        }).collect_view()}
+                    </Table>
+                }.into_any()
+            }}
+        </section>
+    }
+}
+
+/// A training group: its days and participants.
+#[component]
+pub fn GroupPage() -> impl IntoView {
+    let params = use_params_map();
+    view! {
+        <RequireRole role=Role::BelCoordinator render=move |_: Session| {
+            let id = params.read_untracked().get("id").and_then(|v| v.parse::<i64>().ok()).unwrap_or(0);
+            view! { <GroupView id=GroupId(id)/> }
+        }/>
+    }
+}
+
+pub(super) async fn load_group(id: GroupId) -> Result<(GroupDetail, Vec<va_openapi::reference::TrainingGroup>), ApiError> {
+    let d = api::group_detail(id).await?;
+    let all = api::groups(d.group.programme_id).await?;
+    Ok((d, all))
+}
+
+#[component]
+pub(super) fn GroupView(id: GroupId) -> impl IntoView {
+    let reload = RwSignal::new(0u32);
+    let error: RwSignal<Option<ApiError>> = RwSignal::new(None);
+    let data = load(Some(reload), move || load_group(id));
+    let done = reload_on_ok(reload, error);
+    view! {
+        <p class="utrecht-paragraph"><A href="/bel/plaatsing" attr:class="utrecht-link">{t!("group.back")}</A></p>
+        {error_alert(error)}
+        {loaded(data, move |(d, all)| {
+                    let targets: Vec<(GroupId, String)> = all.iter()
+                        .filter(|g| g.id != id && matches!(g.status, va_openapi::reference::GroupStatus::Planned | va_openapi::reference::GroupStatus::Open | va_openapi::reference::GroupStatus::Running))
+                        .map(|g| (g.id, format!("{} ({} vrij)", g.name, (g.capacity - g.seats_taken - g.seats_held).max(0))))
+                        .collect();
+                    view! {
+                    <h1 class="utrecht-heading-1" data-testid="group-title">{d.group.name.clone()}</h1>
+                    <p class="utrecht-paragraph">
+                        <A href=format!("/trainer/groepen/{}", d.group.id) attr:class="utrecht-link" attr:data-testid="delivery-link">{t!("tr.delivery_link")}</A>
+                    </p>
+                    <p class="utrecht-paragraph va-summary">
+                        <strong>{d.group.seats_taken}</strong>" / "<strong>{d.group.capacity}</strong>" "{t!("board.seats_taken")}
+                    </p>
+                    <section class="va-section">
+                        <h2 class="utrecht-heading-2">{t!("group.days")}</h2>
+                        <crate::components::common::DaysTable days=d.days.clone()/>
+                    </section>
+                    <section class="va-section">
+                        <h2 class="utrecht-heading-2">{t!("group.participants")}" ("{d.participants.len()}")"</h2>
+                        {if d.participants.is_empty() {
+                            view! { <p class="utrecht-paragraph va-empty">{t!("group.no_participants")}</p> }.into_any()
+                        } else {
+                            view! {
+                                <Table testid="participants" headers=vec![(k!("pros.name"), false), (k!("orgs.name"), false), (k!("pros.function"), false), (k!("login.email"), false), (k!("group.move_to"), false)]>
+                                    {d.participants.iter().map(|p| {
+                                        let choice = RwSignal::new(targets.first().map(|t| t.0.0.to_string()).unwrap_or_default());
+                                        let eid = p.enrolment_id;
+                                        let sel = format!("move-{eid}");
+                                        view! {
+                                            <tr class="utrecht-table__row">
+                                                <th class="utrecht-table__header-cell" scope="row">{p.professional.clone()}</th>
+                                                <td class="utrecht-table__cell">{p.organisation.name.clone()}</td>
+                                                <td class="utrecht-table__cell">{p.function.clone().unwrap_or_default()}</td>
+                                                <td class="utrecht-table__cell">{p.email.clone()}</td>
+                                                <td class="utrecht-table__cell va-row-actions">
+                                                    <label class="va-visually-hidden" for=sel.clone()>{t!("group.move_to")}</label>
+                                                    <select id=sel class="utrecht-select utrecht-select--html-select" on:change=move |ev| choice.set(event_target_value(&ev))>
+                                                        {targets.iter().map(|(gid, label)| view! { <option value=gid.0.to_string()>{label.clone()}</option> }).collect_view()}
+                                                    </select>
+                                                    <button type="button" class="utrecht-button utrecht-button--secondary-action" data-testid="move"
+                                                        on:click=move |_| {
+                                                            let Ok(g) = choice.get_untracked().parse::<i64>() else { return };
+                                                            spawn_local(async move { done(api::move_to(eid, GroupId(g)).await) });
+                                                        }>{t!("group.move")}</button>
+                                                </td>
+                                            </tr>
+                                        }
+                                    }).collect_view()}
+                                </Table>
+                            }.into_any()
+                        }}
+                    </section>
+                    }.into_any()
+                })}
+    }
+}
