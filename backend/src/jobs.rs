@@ -30,7 +30,7 @@ pub struct Tick {
 pub async fn tick(state: &AppState) -> AppResult<Tick> {
     let t = Tick {
         expired: waitlist::offers::expire_due(state).await?,
-        released: waitlist::offers::release_due(state).await?,
+        released: waitlist::substitutions::release_due(state).await?,
         quotas_released: waitlist::quotas::release_due(state).await?,
         proposals: waitlist::proposals::refresh(state).await?,
         evaluations: followup::evaluation::send_due(state).await?,

@@ -10,7 +10,7 @@ impl Application {
     pub async fn build(settings: Settings) -> anyhow::Result<Application> {
         let db = db::connect(&settings).await?;
         db::migrate(&db).await?;
-        readiness::service::ensure_default_template(&db).await?;
+        readiness::template::ensure_default_template(&db).await?;
         if settings.demo {
             let logins = demo::seed(&db, settings.demo_password.clone()).await?;
             demo::print_logins(&logins, settings.demo_password.is_some());

@@ -111,3 +111,44 @@ mod demo_activity {
         super::demo_activity_fills_every_stage_once(va_tests::Backend::Postgres).await;
     }
 }
+
+/// A production install: no demo, the reference data loaded from the shipped
+/// file (no user created, loading twice changes nothing), a first BEL
+/// coordinator created, who then sees the organisations.
+async fn reference_data_loads_without_users_and_only_once(app: TestApp) {
+    use va_backend::reference::seed::{load, Loaded, ReferenceData};
+    assert_eq!((app.count("regions").await, app.count("organisations").await, app.count("users").await), (0, 0, 0), "an empty start");
+    let data = ReferenceData::builtin().expect("the shipped file");
+    let first = load(&app.db, &data).await.expect("load");
+    assert_eq!(first, Loaded { regions: 3, organisations: 38, programmes: 1, groups: 8 });
+    assert_eq!(load(&app.db, &data).await.expect("again"), Loaded::default(), "nothing twice");
+    let counts = (app.count("regions").await, app.count("organisations").await, app.count("training_groups").await, app.count("training_days").await);
+    assert_eq!(counts, (3, 38, 8, 32));
+    assert_eq!(app.count("users").await, 0, "reference data creates no account");
+    assert_eq!(app.id_of("SELECT CAST(SUM(capacity) AS BIGINT) FROM training_groups").await, 128);
+
+    va_backend::auth::service::create_admin(&app.db, "coordinator@bel.example", "Eerste Coördinator", "een-lang-wachtwoord-1").await.expect("admin");
+    let res = app.login("coordinator@bel.example", "een-lang-wachtwoord-1").await;
+    assert_eq!(res.status(), 200);
+    let token = res.json::<Value>().await.expect("json")["token"].as_str().expect("token").to_string();
+    let orgs: Value = app.get("/api/v1/organisations", Some(&token)).await.json().await.expect("json");
+    assert_eq!(orgs.as_array().expect("list").len(), 38);
+}
+
+mod production_start {
+    async fn app(backend: va_tests::Backend) -> Option<va_tests::TestApp> {
+        va_tests::spawn_app_with(backend, |s| s.demo = false).await
+    }
+
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn sqlite() {
+        super::reference_data_loads_without_users_and_only_once(app(va_tests::Backend::Sqlite).await.expect("sqlite app")).await;
+    }
+
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn postgres() {
+        if let Some(a) = app(va_tests::Backend::Postgres).await {
+            super::reference_data_loads_without_users_and_only_once(a).await;
+        }
+    }
+}

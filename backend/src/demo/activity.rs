@@ -88,7 +88,7 @@ pub async fn seed_activity(state: &AppState) -> anyhow::Result<()> {
         .one(&state.db)
         .await?
     {
-        es::allocate(state, &bel, noah, va_openapi::GroupId(g6.id)).await.map_err(app_err)?;
+        crate::enrolment::placement::allocate(state, &bel, noah, va_openapi::GroupId(g6.id)).await.map_err(app_err)?;
     }
 
     // Maastricht's readiness check, held and completed.

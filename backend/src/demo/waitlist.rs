@@ -88,17 +88,17 @@ pub(super) async fn seed_waitlist(
     // A small group (the training room of that week holds three), full with Noah, Lotte and Sem.
     crate::waitlist::service::set_capacity(state, bel, g6_id, va_openapi::waitlist::CapacityInput { capacity: 3 }).await.map_err(app_err)?;
     let (lotte, sem) = (m.enrolments[0].id, m.enrolments[1].id);
-    es::allocate(state, bel, lotte, g6_id).await.map_err(app_err)?;
-    es::allocate(state, bel, sem, g6_id).await.map_err(app_err)?;
-    es::withdraw(state, maastricht, sem, WithdrawRequest { reason: Some("Andere functie per januari.".into()) }).await.map_err(app_err)?;
+    crate::enrolment::placement::allocate(state, bel, lotte, g6_id).await.map_err(app_err)?;
+    crate::enrolment::placement::allocate(state, bel, sem, g6_id).await.map_err(app_err)?;
+    crate::enrolment::placement::withdraw(state, maastricht, sem, WithdrawRequest { reason: Some("Andere functie per januari.".into()) }).await.map_err(app_err)?;
     let window = seat_hold::Entity::find()
         .filter(seat_hold::Column::EnrolmentId.eq(sem.0))
         .filter(seat_hold::Column::Status.eq("open"))
         .one(&state.db)
         .await?;
     if let Some(w) = window {
-        crate::waitlist::offers::release_substitution(state, maastricht, va_openapi::SubstitutionId(w.id)).await.map_err(app_err)?;
+        crate::waitlist::substitutions::release_substitution(state, maastricht, va_openapi::SubstitutionId(w.id)).await.map_err(app_err)?;
     }
-    es::withdraw(state, maastricht, lotte, WithdrawRequest { reason: Some("Zwangerschapsverlof.".into()) }).await.map_err(app_err)?;
+    crate::enrolment::placement::withdraw(state, maastricht, lotte, WithdrawRequest { reason: Some("Zwangerschapsverlof.".into()) }).await.map_err(app_err)?;
     Ok(())
 }

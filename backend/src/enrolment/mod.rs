@@ -4,6 +4,8 @@
 pub mod notify;
 pub mod routes;
 pub mod rules;
+pub mod board;
+pub mod placement;
 pub mod service;
 
 pub use routes::configure;

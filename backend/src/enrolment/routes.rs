@@ -1,6 +1,6 @@
 //! Thin handlers for enrolment requests, decisions and allocation.
 
-use super::service;
+use super::{board, placement, service};
 use crate::auth::Caller;
 use crate::problems::*;
 use crate::error::AppResult;
@@ -150,7 +150,7 @@ pub async fn allocate(
     id: web::Path<EnrolmentId>,
     body: web::Json<AllocateRequest>,
 ) -> AppResult<web::Json<EnrolmentRequestView>> {
-    Ok(web::Json(service::allocate(&state, &caller, *id, body.group_id).await?))
+    Ok(web::Json(placement::allocate(&state, &caller, *id, body.group_id).await?))
 }
 
 /// Move a placed professional to another group (BEL).
@@ -172,7 +172,7 @@ pub async fn move_to(
     id: web::Path<EnrolmentId>,
     body: web::Json<AllocateRequest>,
 ) -> AppResult<web::Json<EnrolmentRequestView>> {
-    Ok(web::Json(service::move_to(&state, &caller, *id, body.group_id).await?))
+    Ok(web::Json(placement::move_to(&state, &caller, *id, body.group_id).await?))
 }
 
 /// Put an approved professional on the waiting list (BEL).
@@ -188,7 +188,7 @@ pub async fn move_to(
 )]
 #[post("/enrolments/{id}/waitlist")]
 pub async fn waitlist(state: web::Data<AppState>, caller: Caller, id: web::Path<EnrolmentId>) -> AppResult<web::Json<EnrolmentRequestView>> {
-    Ok(web::Json(service::waitlist(&state, &caller, *id).await?))
+    Ok(web::Json(placement::waitlist(&state, &caller, *id).await?))
 }
 
 /// Withdraw a professional (the organisation or BEL); a placed one frees the seat.
@@ -210,7 +210,7 @@ pub async fn withdraw(
     id: web::Path<EnrolmentId>,
     body: web::Json<WithdrawRequest>,
 ) -> AppResult<web::Json<EnrolmentRequestView>> {
-    Ok(web::Json(service::withdraw(&state, &caller, *id, body.into_inner()).await?))
+    Ok(web::Json(placement::withdraw(&state, &caller, *id, body.into_inner()).await?))
 }
 
 /// Seat board of a programme: groups (seats taken / free), allocation queue, waiting list (BEL).
@@ -225,7 +225,7 @@ pub async fn withdraw(
 )]
 #[get("/programmes/{id}/seat-board")]
 pub async fn seat_board(state: web::Data<AppState>, caller: Caller, id: web::Path<ProgrammeId>) -> AppResult<web::Json<SeatBoard>> {
-    Ok(web::Json(service::seat_board(&state, &caller, *id).await?))
+    Ok(web::Json(board::seat_board(&state, &caller, *id).await?))
 }
 
 /// A group with its training days and participants (BEL, trainers).
@@ -240,7 +240,7 @@ pub async fn seat_board(state: web::Data<AppState>, caller: Caller, id: web::Pat
 )]
 #[get("/groups/{id}")]
 pub async fn group(state: web::Data<AppState>, caller: Caller, id: web::Path<GroupId>) -> AppResult<web::Json<GroupDetail>> {
-    Ok(web::Json(service::group_detail(&state, &caller, *id).await?))
+    Ok(web::Json(board::group_detail(&state, &caller, *id).await?))
 }
 
 pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {

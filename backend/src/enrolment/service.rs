@@ -5,9 +5,9 @@
 
 use super::notify;
 use super::rules;
-use crate::roster::rules::{group_accepts_placements, transition, Event};
+use crate::roster::rules::{transition, Event};
 use crate::roster::store::{
-    already_enrolled, existing_active_enrolment, illegal, load_enrolment, load_request, placement_mails, record_event, set_status, status_of,
+    already_enrolled, existing_active_enrolment, illegal, load_enrolment, load_request, record_event, set_status, status_of,
     Timeline,
 };
 use crate::auth::rules::Scope;
@@ -15,12 +15,11 @@ use crate::auth::Caller;
 use crate::db::write_txn;
 use crate::email;
 use crate::entities::{
-    enrolment, enrolment_event, enrolment_request, organisation, professional, programme, region, training_day, training_group,
+    enrolment, enrolment_event, enrolment_request, organisation, professional, programme, region, training_group,
     user,
 };
 use crate::error::{validate::Errors, AppError, AppResult};
-use crate::reference::lookup::{active_users, names, org_contacts, professionals_of, Names};
-use crate::reference::service::to_group;
+use crate::reference::lookup::{active_users, names, org_contacts, professionals_of};
 use crate::state::AppState;
 use chrono::Utc;
 use sea_orm::sea_query::Expr;
@@ -30,11 +29,11 @@ use sea_orm::{
 use std::collections::HashMap;
 use va_openapi::auth::{NamedRef, Role};
 use va_openapi::enrolment::*;
-use va_openapi::reference::{GroupStatus, OrganisationKind};
+use va_openapi::reference::OrganisationKind;
 use va_openapi::*;
 
 const MAX_PROFESSIONALS_PER_REQUEST: usize = 50;
-const MAX_TEXT: usize = 2000;
+pub(super) const MAX_TEXT: usize = 2000;
 
 
 fn route_of(r: &enrolment_request::Model) -> Route {
@@ -49,16 +48,16 @@ fn route_of(r: &enrolment_request::Model) -> Route {
 /// What the caller may do with a request. Requests outside the caller's scope
 /// are 404: their existence is not revealed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-struct Access {
+pub(super) struct Access {
     /// Edit, submit and withdraw as the organisation.
-    owner: bool,
+    pub(super) owner: bool,
     /// Approve, reject, return.
-    decide: bool,
+    pub(super) decide: bool,
     /// Allocate, move, waitlist, withdraw as BEL.
-    bel: bool,
+    pub(super) bel: bool,
 }
 
-fn access(caller: &Caller, req: &enrolment_request::Model) -> AppResult<Access> {
+pub(super) fn access(caller: &Caller, req: &enrolment_request::Model) -> AppResult<Access> {
     let route = route_of(req);
     match (caller.role, caller.scope) {
         (Role::BelCoordinator, _) => Ok(Access { owner: false, decide: route == Route::Bel, bel: true }),
@@ -243,7 +242,7 @@ async fn submit_in(txn: &DatabaseTransaction, caller: &Caller, req: &enrolment_r
 
 
 /// Who decides: the region's ambassadors, or BEL.
-async fn deciders<C: ConnectionTrait>(db: &C, req: &enrolment_request::Model) -> AppResult<Vec<user::Model>> {
+pub(super) async fn deciders<C: ConnectionTrait>(db: &C, req: &enrolment_request::Model) -> AppResult<Vec<user::Model>> {
     Ok(match route_of(req) {
         Route::Ambassador => active_users(db, Role::Ambassador).await?.filter(user::Column::RegionId.eq(req.region_id)).all(db).await?,
         Route::Bel => active_users(db, Role::BelCoordinator).await?.all(db).await?,
@@ -349,179 +348,6 @@ pub async fn decide(state: &AppState, caller: &Caller, id: EnrolmentId, d: Decis
     get_request(state, caller, RequestId(request_id)).await
 }
 
-async fn open_group<C: ConnectionTrait>(db: &C, id: GroupId, programme_id: i64) -> AppResult<training_group::Model> {
-    let g = training_group::Entity::find_by_id(id.0).one(db).await?.ok_or_else(|| AppError::field("group_id", "unknown", "no such group"))?;
-    if g.programme_id != programme_id {
-        return Err(AppError::field("group_id", "other_programme", "the group belongs to another programme"));
-    }
-    let status = GroupStatus::parse(&g.status).unwrap_or(GroupStatus::Cancelled);
-    if !group_accepts_placements(status) {
-        return Err(AppError::conflict(ErrorCode::GroupClosed, format!("{} is {}", g.name, status.as_str())));
-    }
-    Ok(g)
-}
-
-/// Takes one free seat (neither taken nor held for an offer) for a professional,
-/// as far as the group's regional reservations allow; see `waitlist::seats`.
-pub(crate) async fn take_seat<C: ConnectionTrait>(db: &C, g: &training_group::Model, professional_id: i64, today: chrono::NaiveDate) -> AppResult<()> {
-    let (_, region) = crate::reference::lookup::org_and_region(db, professional_id).await?;
-    crate::waitlist::seats::take(db, g, region, today).await
-}
-
-pub(crate) async fn free_seat<C: ConnectionTrait>(db: &C, group_id: i64) -> AppResult<()> {
-    training_group::Entity::update_many()
-        .col_expr(training_group::Column::SeatsTaken, Expr::col(training_group::Column::SeatsTaken).sub(1))
-        .filter(training_group::Column::Id.eq(group_id))
-        .filter(training_group::Column::SeatsTaken.gt(0))
-        .exec(db)
-        .await?;
-    Ok(())
-}
-
-
-/// BEL places an approved (or waiting) professional in a group.
-pub async fn allocate(state: &AppState, caller: &Caller, id: EnrolmentId, group: GroupId) -> AppResult<EnrolmentRequestView> {
-    caller.require(&[Role::BelCoordinator])?;
-    let c = *caller;
-    let ctx = crate::waitlist::offers::Ctx::of(state);
-    let request_id = write_txn(state, move |txn| {
-        Box::pin(async move {
-            let (e, req) = load_enrolment(txn, id.0).await?;
-            let from = status_of(&e)?;
-            let to = transition(from, Event::Allocate).map_err(illegal)?;
-            crate::readiness::service::gate_allows(txn, &req).await?;
-            let g = open_group(txn, group, e.programme_id).await?;
-            // An open offer of this professional gives its seat back first, then is offered on.
-            let offered = crate::waitlist::offers::cancel_open_offers(txn, &ctx, e.id).await?;
-            take_seat(txn, &g, e.professional_id, ctx.today).await?;
-            set_status(txn, &e, from, to, |q| {
-                q.col_expr(enrolment::Column::GroupId, Expr::value(Some(g.id)))
-            })
-            .await?;
-            record_event(txn, Timeline::of(&e, "enrolment", "allocate", from, to).by(Some(c.user_id)).reason(Some(g.name.clone()))).await?;
-            placement_mails(txn, &e, &g, req.organisation_id).await?;
-            for other in offered {
-                crate::waitlist::offers::offer_seats(txn, &ctx, other, 1, None).await?;
-            }
-            Ok(req.id)
-        })
-    })
-    .await?;
-    state.mail_notify.notify_one();
-    get_request(state, caller, RequestId(request_id)).await
-}
-
-/// BEL moves a placed professional to another group: the old seat is freed and
-/// a new one taken in the same transaction.
-pub async fn move_to(state: &AppState, caller: &Caller, id: EnrolmentId, group: GroupId) -> AppResult<EnrolmentRequestView> {
-    caller.require(&[Role::BelCoordinator])?;
-    let c = *caller;
-    let ctx = crate::waitlist::offers::Ctx::of(state);
-    let request_id = write_txn(state, move |txn| {
-        Box::pin(async move {
-            let (e, req) = load_enrolment(txn, id.0).await?;
-            let from = status_of(&e)?;
-            let to = transition(from, Event::Move).map_err(illegal)?;
-            let old = e.group_id.ok_or_else(|| AppError::conflict(ErrorCode::InvalidTransition, "not placed in a group"))?;
-            if old == group.0 {
-                return Err(AppError::field("group_id", "same_group", "the professional is already in this group"));
-            }
-            let g = open_group(txn, group, e.programme_id).await?;
-            take_seat(txn, &g, e.professional_id, ctx.today).await?;
-            free_seat(txn, old).await?;
-            set_status(txn, &e, from, to, |q| q.col_expr(enrolment::Column::GroupId, Expr::value(Some(g.id)))).await?;
-            record_event(txn, Timeline::of(&e, "enrolment", "move", from, to).by(Some(c.user_id)).reason(Some(g.name.clone()))).await?;
-            placement_mails(txn, &e, &g, req.organisation_id).await?;
-            // The seat left behind goes to the waiting list.
-            crate::waitlist::offers::offer_seats(txn, &ctx, old, 1, None).await?;
-            Ok(req.id)
-        })
-    })
-    .await?;
-    state.mail_notify.notify_one();
-    get_request(state, caller, RequestId(request_id)).await
-}
-
-/// BEL puts an approved professional on the programme's waiting list.
-pub async fn waitlist(state: &AppState, caller: &Caller, id: EnrolmentId) -> AppResult<EnrolmentRequestView> {
-    caller.require(&[Role::BelCoordinator])?;
-    let c = *caller;
-    let request_id = write_txn(state, move |txn| {
-        Box::pin(async move {
-            let (e, req) = load_enrolment(txn, id.0).await?;
-            let from = status_of(&e)?;
-            let to = transition(from, Event::Waitlist).map_err(illegal)?;
-            set_status(txn, &e, from, to, |q| q).await?;
-            record_event(txn, Timeline::of(&e, "enrolment", "waitlist", from, to).by(Some(c.user_id))).await?;
-            Ok(req.id)
-        })
-    })
-    .await?;
-    get_request(state, caller, RequestId(request_id)).await
-}
-
-/// The organisation or BEL withdraws a professional; a placed one frees the seat.
-pub async fn withdraw(state: &AppState, caller: &Caller, id: EnrolmentId, w: WithdrawRequest) -> AppResult<EnrolmentRequestView> {
-    let mut errs = Errors::default();
-    let reason = errs.opt_text("reason", w.reason.as_deref(), MAX_TEXT);
-    errs.finish()?;
-    let c = *caller;
-    let ctx = crate::waitlist::offers::Ctx::of(state);
-    let request_id = write_txn(state, move |txn| {
-        Box::pin(async move {
-            let (e, req) = load_enrolment(txn, id.0).await?;
-            let a = access(&c, &req)?;
-            if !(a.owner || a.bel) {
-                return Err(AppError::Forbidden);
-            }
-            let from = status_of(&e)?;
-            let to = transition(from, Event::Withdraw).map_err(illegal)?;
-            let r2 = reason.clone();
-            set_status(txn, &e, from, to, |q| {
-                q.col_expr(enrolment::Column::GroupId, Expr::value(Option::<i64>::None))
-                    .col_expr(enrolment::Column::LastReason, Expr::value(r2))
-            })
-            .await?;
-            record_event(txn, Timeline::of(&e, "enrolment", "withdraw", from, to).by(Some(c.user_id)).reason(reason.clone())).await?;
-            let group = match e.group_id {
-                Some(g) if from == EnrolmentStatus::Placed => {
-                    free_seat(txn, g).await?;
-                    // The organisation may name a substitute first; otherwise the list gets the seat.
-                    crate::waitlist::offers::seat_freed_by_withdrawal(txn, &ctx, &e, g, Some(c.user_id)).await?;
-                    training_group::Entity::find_by_id(g).one(txn).await?
-                }
-                _ => {
-                    for g in crate::waitlist::offers::cancel_open_offers(txn, &ctx, e.id).await? {
-                        crate::waitlist::offers::offer_seats(txn, &ctx, g, 1, None).await?;
-                    }
-                    None
-                }
-            };
-            let prof = professional::Entity::find_by_id(e.professional_id).one(txn).await?.ok_or(AppError::NotFound)?;
-            let mut recipients: Vec<(String, String)> = org_contacts(txn, req.organisation_id).await?.into_iter().map(|u| (u.email, u.name)).collect();
-            if matches!(from, EnrolmentStatus::Placed | EnrolmentStatus::Approved | EnrolmentStatus::Waitlisted) {
-                recipients.push((prof.email.clone(), prof.name.clone()));
-                for u in active_users(txn, Role::BelCoordinator).await?.all(txn).await? {
-                    recipients.push((u.email, u.name));
-                }
-            } else if from == EnrolmentStatus::Submitted {
-                for u in deciders(txn, &req).await? {
-                    recipients.push((u.email, u.name));
-                }
-            }
-            recipients.sort();
-            recipients.dedup_by(|a, b| a.0 == b.0);
-            for (to_addr, to_name) in recipients {
-                email::enqueue(txn, notify::withdrawn(&to_addr, &to_name, &prof.name, group.as_ref().map(|g| g.name.as_str()), reason.as_deref()))
-                    .await?;
-            }
-            Ok(req.id)
-        })
-    })
-    .await?;
-    state.mail_notify.notify_one();
-    get_request(state, caller, RequestId(request_id)).await
-}
 
 
 pub async fn get_request(state: &AppState, caller: &Caller, id: RequestId) -> AppResult<EnrolmentRequestView> {
@@ -645,91 +471,4 @@ pub async fn list_requests(state: &AppState, caller: &Caller, only_pending: bool
         });
     }
     Ok(out)
-}
-
-fn queue_entry(e: &enrolment::Model, profs: &HashMap<i64, professional::Model>, n: &Names, position: Option<i32>) -> AppResult<QueueEntry> {
-    let p = profs.get(&e.professional_id);
-    let org_id = p.map(|p| p.organisation_id).unwrap_or_default();
-    Ok(QueueEntry {
-        enrolment_id: EnrolmentId(e.id),
-        request_id: RequestId(e.request_id),
-        professional: p.map(|p| p.name.clone()).unwrap_or_default(),
-        organisation: n.org(org_id),
-        region: n.org_region(org_id),
-        function: e.function.clone(),
-        works_on_ret_uhp: e.ret_uhp,
-        approved_at: e.approved_at,
-        status: status_of(e)?,
-        waitlist_position: position,
-    })
-}
-
-/// BEL's seat board: groups with seats taken and free, the allocation queue and the waiting list.
-pub async fn seat_board(state: &AppState, caller: &Caller, programme_id: ProgrammeId) -> AppResult<SeatBoard> {
-    caller.require(&[Role::BelCoordinator])?;
-    let db = &state.db;
-    programme::Entity::find_by_id(programme_id.0).one(db).await?.ok_or(AppError::NotFound)?;
-    let groups = training_group::Entity::find()
-        .filter(training_group::Column::ProgrammeId.eq(programme_id.0))
-        .order_by_asc(training_group::Column::StartsOn)
-        .all(db)
-        .await?;
-    let waiting = crate::waitlist::service::waiting(db, programme_id.0).await?;
-    let positions = crate::waitlist::rules::positions(&waiting.iter().map(crate::waitlist::service::entry_of).collect::<Vec<_>>());
-    let profs = professionals_of(db, &waiting).await?;
-    let n = names(db).await?;
-    let mut queue = Vec::new();
-    let mut waitlist = Vec::new();
-    for e in &waiting {
-        let entry = queue_entry(e, &profs, &n, positions.get(&e.id).copied())?;
-        if entry.status == EnrolmentStatus::Waitlisted {
-            waitlist.push(entry);
-        } else {
-            queue.push(entry);
-        }
-    }
-    queue.sort_by_key(|e| e.waitlist_position.unwrap_or(i32::MAX));
-    waitlist.sort_by_key(|e| e.waitlist_position.unwrap_or(i32::MAX));
-    Ok(SeatBoard { programme_id, groups: groups.into_iter().map(to_group).collect(), queue, waitlist })
-}
-
-/// A group with its training days and participants (BEL and trainers).
-pub async fn group_detail(state: &AppState, caller: &Caller, id: GroupId) -> AppResult<GroupDetail> {
-    caller.require(&[Role::BelCoordinator, Role::Trainer])?;
-    let db = &state.db;
-    let g = training_group::Entity::find_by_id(id.0).one(db).await?.ok_or(AppError::NotFound)?;
-    let days = training_day::Entity::find()
-        .filter(training_day::Column::GroupId.eq(g.id))
-        .order_by_asc(training_day::Column::Day)
-        .all(db)
-        .await?;
-    let placed = enrolment::Entity::find()
-        .filter(enrolment::Column::GroupId.eq(g.id))
-        .filter(enrolment::Column::Status.eq(EnrolmentStatus::Placed.as_str()))
-        .all(db)
-        .await?;
-    let profs = professionals_of(db, &placed).await?;
-    let n = names(db).await?;
-    let mut participants: Vec<Participant> = placed
-        .iter()
-        .map(|e| {
-            let p = profs.get(&e.professional_id);
-            Participant {
-                enrolment_id: EnrolmentId(e.id),
-                professional: p.map(|p| p.name.clone()).unwrap_or_default(),
-                email: p.map(|p| p.email.clone()).unwrap_or_default(),
-                organisation: n.org(p.map(|p| p.organisation_id).unwrap_or_default()),
-                function: e.function.clone(),
-            }
-        })
-        .collect();
-    participants.sort_by(|a, b| a.professional.cmp(&b.professional));
-    Ok(GroupDetail {
-        group: to_group(g),
-        days: days
-            .into_iter()
-            .map(|d| TrainingDay { day: d.day, starts_at: d.starts_at, ends_at: d.ends_at, place: d.place })
-            .collect(),
-        participants,
-    })
 }

@@ -345,7 +345,7 @@ pub async fn groups(state: &AppState, caller: &Caller, region: Option<RegionId>)
 
 /// Follow-up in the caller's scope: per organisation, the trained without follow-up, the sessions.
 pub async fn followup(state: &AppState, caller: &Caller, region: Option<RegionId>) -> AppResult<Vec<Sheet>> {
-    let ov = crate::followup::sessions::overview(state, caller).await?;
+    let ov = crate::followup::delivery::overview(state, caller).await?;
     let in_region = |r: &Option<va_openapi::auth::NamedRef<RegionId>>| region.is_none() || r.as_ref().map(|x| x.id) == region;
     let name = |r: &Option<va_openapi::auth::NamedRef<RegionId>>| -> Cell { region_label(r.as_ref()).into() };
     let per_org = ov

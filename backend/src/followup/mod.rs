@@ -1,11 +1,15 @@
 //! After the training: the trainer's feedback for the ambassadors, the
 //! anonymous participant evaluation, follow-up sessions with quality
-//! reflections, the certificate, and what delivery costs.
+//! reflections (`sessions`), organisations' requests for follow-up
+//! (`requests`), the overview, certificate and delivery settings
+//! (`delivery`), and what delivery costs.
 
 pub mod costs;
+pub mod delivery;
 pub mod evaluation;
 pub mod feedback;
 mod notify;
+pub mod requests;
 pub mod routes;
 pub mod rules;
 pub mod sessions;

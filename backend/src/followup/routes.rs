@@ -1,6 +1,6 @@
 //! Thin handlers after the training: feedback, evaluation, follow-up, certificate, settings, costs.
 
-use super::{costs, evaluation, feedback, sessions};
+use super::{costs, delivery, evaluation, feedback, requests, sessions};
 use crate::auth::Caller;
 use crate::problems::*;
 use crate::error::AppResult;
@@ -132,7 +132,7 @@ pub async fn evaluation_answer(state: web::Data<AppState>, body: web::Json<Evalu
 )]
 #[get("/followup")]
 pub async fn followup_overview(state: web::Data<AppState>, caller: Caller) -> AppResult<web::Json<FollowupOverview>> {
-    Ok(web::Json(sessions::overview(&state, &caller).await?))
+    Ok(web::Json(delivery::overview(&state, &caller).await?))
 }
 
 /// Plan a supervision, coaching or deepening session for trained professionals (BEL or a trainer); participants get an invitation.
@@ -233,7 +233,7 @@ pub async fn session_reflect(state: web::Data<AppState>, caller: Caller, id: web
 )]
 #[post("/followup/requests")]
 pub async fn request_create(state: web::Data<AppState>, caller: Caller, body: web::Json<NewFollowupRequest>) -> AppResult<web::Json<FollowupRequestView>> {
-    Ok(web::Json(sessions::request_followup(&state, &caller, body.into_inner()).await?))
+    Ok(web::Json(requests::request_followup(&state, &caller, body.into_inner()).await?))
 }
 
 /// BEL declines a follow-up request with a reason; the organisation is told.
@@ -250,7 +250,7 @@ pub async fn request_create(state: web::Data<AppState>, caller: Caller, body: we
 )]
 #[post("/followup/requests/{id}/decline")]
 pub async fn request_decline(state: web::Data<AppState>, caller: Caller, id: web::Path<FollowupRequestId>, body: web::Json<ReasonInput>) -> AppResult<web::Json<FollowupRequestView>> {
-    Ok(web::Json(sessions::decline_request(&state, &caller, *id, body.into_inner()).await?))
+    Ok(web::Json(requests::decline_request(&state, &caller, *id, body.into_inner()).await?))
 }
 
 /// The certificate of participation of a trained professional (printable in the SPA).
@@ -266,7 +266,7 @@ pub async fn request_decline(state: web::Data<AppState>, caller: Caller, id: web
 )]
 #[get("/enrolments/{id}/certificate")]
 pub async fn certificate(state: web::Data<AppState>, caller: Caller, id: web::Path<EnrolmentId>) -> AppResult<web::Json<Certificate>> {
-    Ok(web::Json(sessions::certificate(&state, &caller, *id).await?))
+    Ok(web::Json(delivery::certificate(&state, &caller, *id).await?))
 }
 
 /// A programme's delivery settings: attendance window, completion rule, follow-up prices.
@@ -281,7 +281,7 @@ pub async fn certificate(state: web::Data<AppState>, caller: Caller, id: web::Pa
 )]
 #[get("/programmes/{id}/delivery-settings")]
 pub async fn settings_get(state: web::Data<AppState>, caller: Caller, id: web::Path<ProgrammeId>) -> AppResult<web::Json<DeliverySettings>> {
-    Ok(web::Json(sessions::get_settings(&state, &caller, *id).await?))
+    Ok(web::Json(delivery::get_settings(&state, &caller, *id).await?))
 }
 
 /// Change a programme's delivery settings (BEL).
@@ -298,7 +298,7 @@ pub async fn settings_get(state: web::Data<AppState>, caller: Caller, id: web::P
 )]
 #[put("/programmes/{id}/delivery-settings")]
 pub async fn settings_put(state: web::Data<AppState>, caller: Caller, id: web::Path<ProgrammeId>, body: web::Json<DeliverySettings>) -> AppResult<web::Json<DeliverySettings>> {
-    Ok(web::Json(sessions::set_settings(&state, &caller, *id, body.into_inner()).await?))
+    Ok(web::Json(delivery::set_settings(&state, &caller, *id, body.into_inner()).await?))
 }
 
 /// Spent and committed money of a year per kind (groups, trainer days, supervision, coaching, deepening) against its budget (BEL).

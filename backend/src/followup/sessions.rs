@@ -9,13 +9,13 @@ use crate::auth::Caller;
 use crate::db::write_txn;
 use crate::email;
 use crate::entities::{
-    enrolment, followup_participant as part, followup_request as request, followup_request_person as request_person, followup_session as session,
+    enrolment, followup_participant as part, followup_request as request, followup_session as session,
     professional, programme, quality_reflection as reflection, training_group, user,
 };
 use crate::reference::lookup::{names, Names};
 use crate::error::{validate::Errors, AppError, AppResult};
 use crate::state::AppState;
-use crate::training::service::{days_of, held, may_run};
+use crate::training::service::{days_of, may_run};
 use sea_orm::sea_query::Expr;
 use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseTransaction, EntityTrait, QueryFilter, QueryOrder, Set};
 use std::collections::{BTreeSet, HashMap};
@@ -30,7 +30,7 @@ fn valid_time(s: &str) -> bool {
 }
 
 /// Trained enrolments by professional (the latest training wins).
-async fn trained<C: ConnectionTrait>(db: &C) -> AppResult<HashMap<i64, enrolment::Model>> {
+pub(super) async fn trained<C: ConnectionTrait>(db: &C) -> AppResult<HashMap<i64, enrolment::Model>> {
     let mut out: HashMap<i64, enrolment::Model> = HashMap::new();
     for e in enrolment::Entity::find().filter(enrolment::Column::Status.eq(EnrolmentStatus::Trained.as_str())).all(db).await? {
         if out.get(&e.professional_id).is_none_or(|x| x.trained_on < e.trained_on) {
@@ -40,7 +40,7 @@ async fn trained<C: ConnectionTrait>(db: &C) -> AppResult<HashMap<i64, enrolment
     Ok(out)
 }
 
-async fn profs<C: ConnectionTrait>(db: &C, ids: impl IntoIterator<Item = i64>) -> AppResult<HashMap<i64, professional::Model>> {
+pub(super) async fn profs<C: ConnectionTrait>(db: &C, ids: impl IntoIterator<Item = i64>) -> AppResult<HashMap<i64, professional::Model>> {
     Ok(professional::Entity::find().filter(professional::Column::Id.is_in(ids)).all(db).await?.into_iter().map(|p| (p.id, p)).collect())
 }
 
@@ -49,7 +49,7 @@ async fn user_names<C: ConnectionTrait>(db: &C, ids: impl IntoIterator<Item = i6
 }
 
 /// Groups the caller runs (trainers); BEL: none needed.
-async fn groups_run<C: ConnectionTrait>(db: &C, caller: &Caller) -> AppResult<BTreeSet<i64>> {
+pub(super) async fn groups_run<C: ConnectionTrait>(db: &C, caller: &Caller) -> AppResult<BTreeSet<i64>> {
     let mut out = BTreeSet::new();
     for g in training_group::Entity::find().all(db).await? {
         let days = days_of(db, g.id).await?;
@@ -61,7 +61,7 @@ async fn groups_run<C: ConnectionTrait>(db: &C, caller: &Caller) -> AppResult<BT
 }
 
 /// Is this professional (of organisation `org`) in the caller's scope?
-fn in_scope(caller: &Caller, n: &Names, org: i64) -> bool {
+pub(super) fn in_scope(caller: &Caller, n: &Names, org: i64) -> bool {
     match caller.role {
         Role::BelCoordinator | Role::Trainer => true,
         Role::Ambassador => n.organisation(org).and_then(|o| o.region_id) == caller.region().map(|r| r.0),
@@ -69,11 +69,11 @@ fn in_scope(caller: &Caller, n: &Names, org: i64) -> bool {
     }
 }
 
-fn may_lead(caller: &Caller, s: &session::Model) -> bool {
+pub(super) fn may_lead(caller: &Caller, s: &session::Model) -> bool {
     caller.role == Role::BelCoordinator || (caller.role == Role::Trainer && (s.trainer_id == Some(caller.user_id.0) || s.created_by == caller.user_id.0))
 }
 
-async fn session_view<C: ConnectionTrait>(db: &C, caller: &Caller, n: &Names, s: session::Model, today: chrono::NaiveDate) -> AppResult<SessionView> {
+pub(super) async fn session_view<C: ConnectionTrait>(db: &C, caller: &Caller, n: &Names, s: session::Model, today: chrono::NaiveDate) -> AppResult<SessionView> {
     let parts = part::Entity::find().filter(part::Column::SessionId.eq(s.id)).order_by_asc(part::Column::Id).all(db).await?;
     let people = profs(db, parts.iter().map(|p| p.professional_id)).await?;
     let lead = may_lead(caller, &s);
@@ -419,309 +419,4 @@ pub async fn reflect(state: &AppState, caller: &Caller, id: FollowupSessionId, i
     })
     .await?;
     get(state, caller, id).await
-}
-
-/// An organisation contact asks for follow-up for trained professionals of their organisation.
-pub async fn request_followup(state: &AppState, caller: &Caller, input: NewFollowupRequest) -> AppResult<FollowupRequestView> {
-    caller.require(&[Role::OrgContact])?;
-    let org = caller.organisation().ok_or(AppError::Forbidden)?;
-    let mut errs = Errors::default();
-    let message = errs.text("message", &input.message, 2000);
-    if input.professional_ids.is_empty() {
-        errs.add("professional_ids", "required", "at least one trained professional");
-    }
-    errs.finish()?;
-    let c = *caller;
-    let now = state.settings.clock.now();
-    let public_url = state.settings.public_url.trim_end_matches('/').to_string();
-    let id = write_txn(state, move |txn| {
-        Box::pin(async move {
-            let trained = trained(txn).await?;
-            let people = profs(txn, input.professional_ids.iter().map(|p| p.0)).await?;
-            for (i, p) in input.professional_ids.iter().enumerate() {
-                match people.get(&p.0) {
-                    Some(x) if x.organisation_id == org.0 && trained.contains_key(&p.0) => {}
-                    Some(x) if x.organisation_id == org.0 => {
-                        return Err(AppError::field(&format!("professional_ids[{i}]"), "not_trained", "follow-up is for trained professionals"))
-                    }
-                    _ => return Err(AppError::field(&format!("professional_ids[{i}]"), "unknown", "not a professional of your organisation")),
-                }
-            }
-            let r = request::ActiveModel {
-                organisation_id: Set(org.0),
-                kind: Set(input.kind.as_str().into()),
-                message: Set(message),
-                status: Set(RequestStatus::Open.as_str().into()),
-                reason: Set(None),
-                session_id: Set(None),
-                requested_by: Set(c.user_id.0),
-                created_at: Set(now),
-                decided_at: Set(None),
-                ..Default::default()
-            }
-            .insert(txn)
-            .await?;
-            let unique: BTreeSet<i64> = input.professional_ids.iter().map(|p| p.0).collect();
-            for p in &unique {
-                request_person::ActiveModel { request_id: Set(r.id), professional_id: Set(*p), ..Default::default() }.insert(txn).await?;
-            }
-            let org_name = names(txn).await?.org(org.0).name;
-            let bel = user::Entity::find()
-                .filter(user::Column::Role.eq(Role::BelCoordinator.as_str()))
-                .filter(user::Column::Active.eq(true))
-                .all(txn)
-                .await?;
-            for b in &bel {
-                email::enqueue(txn, notify::request_received(b, &org_name, input.kind, unique.len(), &format!("{public_url}/bel/nazorg"))).await?;
-            }
-            crate::audit::record(txn, Some(c.user_id), "followup.requested", &format!("followup_request:{}", r.id), None).await?;
-            Ok(r.id)
-        })
-    })
-    .await?;
-    state.mail_notify.notify_one();
-    let n = names(&state.db).await?;
-    let r = request::Entity::find_by_id(id).one(&state.db).await?.ok_or(AppError::NotFound)?;
-    Ok(request_views(&state.db, &n, vec![r]).await?.remove(0))
-}
-
-/// BEL declines a request with a reason; the organisation hears it.
-pub async fn decline_request(state: &AppState, caller: &Caller, id: FollowupRequestId, input: ReasonInput) -> AppResult<FollowupRequestView> {
-    caller.require(&[Role::BelCoordinator])?;
-    let mut errs = Errors::default();
-    let reason = errs.text("reason", &input.reason, 1000);
-    errs.finish()?;
-    let now = state.settings.clock.now();
-    let c = *caller;
-    write_txn(state, move |txn| {
-        Box::pin(async move {
-            let r = request::Entity::find_by_id(id.0).one(txn).await?.ok_or(AppError::NotFound)?;
-            let res = request::Entity::update_many()
-                .col_expr(request::Column::Status, Expr::value(RequestStatus::Declined.as_str()))
-                .col_expr(request::Column::Reason, Expr::value(Some(reason.clone())))
-                .col_expr(request::Column::DecidedAt, Expr::value(Some(now)))
-                .filter(request::Column::Id.eq(r.id))
-                .filter(request::Column::Status.eq(RequestStatus::Open.as_str()))
-                .exec(txn)
-                .await?;
-            if res.rows_affected != 1 {
-                return Err(AppError::conflict(ErrorCode::InvalidTransition, "the request is planned or declined already"));
-            }
-            let kind = FollowupKind::parse(&r.kind).unwrap_or(FollowupKind::Supervision);
-            for contact in crate::reference::lookup::org_contacts(txn, r.organisation_id).await? {
-                email::enqueue(txn, notify::request_answered(&contact, kind, None, Some(&reason))).await?;
-            }
-            crate::audit::record(txn, Some(c.user_id), "followup.request_declined", &format!("followup_request:{}", r.id), Some(reason)).await?;
-            Ok(())
-        })
-    })
-    .await?;
-    state.mail_notify.notify_one();
-    let n = names(&state.db).await?;
-    let r = request::Entity::find_by_id(id.0).one(&state.db).await?.ok_or(AppError::NotFound)?;
-    Ok(request_views(&state.db, &n, vec![r]).await?.remove(0))
-}
-
-async fn request_views<C: ConnectionTrait>(db: &C, n: &Names, rows: Vec<request::Model>) -> AppResult<Vec<FollowupRequestView>> {
-    let people = request_person::Entity::find().filter(request_person::Column::RequestId.is_in(rows.iter().map(|r| r.id))).all(db).await?;
-    let who = profs(db, people.iter().map(|p| p.professional_id)).await?;
-    Ok(rows
-        .into_iter()
-        .map(|r| FollowupRequestView {
-            id: FollowupRequestId(r.id),
-            organisation: n.org(r.organisation_id),
-            kind: FollowupKind::parse(&r.kind).unwrap_or(FollowupKind::Supervision),
-            professionals: people
-                .iter()
-                .filter(|p| p.request_id == r.id)
-                .filter_map(|p| who.get(&p.professional_id).map(|x| NamedRef { id: ProfessionalId(x.id), name: x.name.clone() }))
-                .collect(),
-            status: RequestStatus::parse(&r.status).unwrap_or(RequestStatus::Open),
-            message: r.message,
-            reason: r.reason,
-            session_id: r.session_id.map(FollowupSessionId),
-            created_at: r.created_at,
-        })
-        .collect())
-}
-
-/// Who is trained and what follow-up they had, in the caller's scope: BEL all,
-/// ambassadors their region, organisation contacts their organisation,
-/// trainers the groups they ran.
-pub async fn overview(state: &AppState, caller: &Caller) -> AppResult<FollowupOverview> {
-    let db = &state.db;
-    let today = state.settings.clock.today();
-    let n = names(db).await?;
-    let trained = trained(db).await?;
-    let people = profs(db, trained.keys().copied()).await?;
-    let run = if caller.role == Role::Trainer { groups_run(db, caller).await? } else { BTreeSet::new() };
-    let visible = |e: &enrolment::Model, org: i64| match caller.role {
-        Role::Trainer => e.group_id.is_some_and(|g| run.contains(&g)),
-        _ => in_scope(caller, &n, org),
-    };
-    let all_sessions = session::Entity::find().order_by_asc(session::Column::Day).order_by_asc(session::Column::Id).all(db).await?;
-    let all_parts = part::Entity::find().all(db).await?;
-    let by_id: HashMap<i64, &session::Model> = all_sessions.iter().map(|s| (s.id, s)).collect();
-    // Attended: present at a held session. Planned: in a session still to come.
-    let mut attended: HashMap<i64, (i32, Option<chrono::NaiveDate>)> = HashMap::new();
-    let mut planned: BTreeSet<i64> = BTreeSet::new();
-    for p in &all_parts {
-        let Some(s) = by_id.get(&p.session_id) else { continue };
-        if s.status == SessionStatus::Held.as_str() && p.attendance.as_deref() == Some(AttendanceStatus::Present.as_str()) {
-            let a = attended.entry(p.professional_id).or_default();
-            a.0 += 1;
-            a.1 = a.1.max(Some(s.day));
-        } else if s.status == SessionStatus::Planned.as_str() {
-            planned.insert(p.professional_id);
-        }
-    }
-    let mut rows: Vec<TrainedProfessional> = Vec::new();
-    for (pid, e) in &trained {
-        let (Some(p), Some(on)) = (people.get(pid), e.trained_on) else { continue };
-        if !visible(e, p.organisation_id) {
-            continue;
-        }
-        let (count, last) = attended.get(pid).copied().unwrap_or_default();
-        rows.push(TrainedProfessional {
-            professional: NamedRef { id: ProfessionalId(p.id), name: p.name.clone() },
-            organisation: n.org(p.organisation_id),
-            region: n.org_region(p.organisation_id),
-            trained_on: on,
-            days_since_training: rules::days_since(on, today),
-            sessions_attended: count,
-            last_followup: last,
-            planned: planned.contains(pid),
-        });
-    }
-    rows.sort_by(|a, b| a.trained_on.cmp(&b.trained_on).then_with(|| a.professional.name.cmp(&b.professional.name)));
-    let without_followup: Vec<TrainedProfessional> = rows.iter().filter(|r| r.sessions_attended == 0).cloned().collect();
-    let mut per_org: HashMap<i64, OrganisationFollowup> = HashMap::new();
-    for r in &rows {
-        let o = per_org.entry(r.organisation.id.0).or_insert_with(|| OrganisationFollowup {
-            organisation: r.organisation.clone(),
-            region: r.region.clone(),
-            trained: 0,
-            with_followup: 0,
-            sessions_attended: 0,
-        });
-        o.trained += 1;
-        o.with_followup += i32::from(r.sessions_attended > 0);
-        o.sessions_attended += r.sessions_attended;
-    }
-    let mut per_organisation: Vec<OrganisationFollowup> = per_org.into_values().collect();
-    per_organisation.sort_by(|a, b| a.organisation.name.cmp(&b.organisation.name));
-    let mut sessions = Vec::new();
-    for s in all_sessions {
-        let show = match caller.role {
-            Role::BelCoordinator => true,
-            Role::Trainer => may_lead(caller, &s),
-            _ => false,
-        };
-        let v = session_view(db, caller, &n, s, today).await?;
-        if show || (!matches!(caller.role, Role::BelCoordinator | Role::Trainer) && !v.participants.is_empty()) {
-            sessions.push(v);
-        }
-    }
-    let requests = match caller.role {
-        Role::Trainer => Vec::new(),
-        _ => {
-            let rows = request::Entity::find().order_by_desc(request::Column::CreatedAt).all(db).await?;
-            let rows = rows.into_iter().filter(|r| in_scope(caller, &n, r.organisation_id)).collect();
-            request_views(db, &n, rows).await?
-        }
-    };
-    Ok(FollowupOverview { without_followup, trained: rows, per_organisation, sessions, requests })
-}
-
-/// The certificate of participation of a trained professional.
-pub async fn certificate(state: &AppState, caller: &Caller, id: EnrolmentId) -> AppResult<Certificate> {
-    let db = &state.db;
-    let e = enrolment::Entity::find_by_id(id.0).one(db).await?.ok_or(AppError::NotFound)?;
-    let p = professional::Entity::find_by_id(e.professional_id).one(db).await?.ok_or(AppError::NotFound)?;
-    let n = names(db).await?;
-    let g = match e.group_id {
-        Some(g) => training_group::Entity::find_by_id(g).one(db).await?,
-        None => None,
-    };
-    let days = match &g {
-        Some(g) => days_of(db, g.id).await?,
-        None => Vec::new(),
-    };
-    let allowed = match caller.role {
-        Role::Trainer => g.as_ref().is_some_and(|g| may_run(caller, g, &days).is_ok()),
-        _ => in_scope(caller, &n, p.organisation_id),
-    };
-    if !allowed {
-        return Err(AppError::NotFound);
-    }
-    let (Some(g), Some(trained_on), true) = (g, e.trained_on, e.status == EnrolmentStatus::Trained.as_str()) else {
-        return Err(AppError::conflict(ErrorCode::InvalidTransition, "a certificate is for a trained professional"));
-    };
-    let prog = programme::Entity::find_by_id(e.programme_id).one(db).await?.ok_or(AppError::NotFound)?;
-    let trainer = match g.trainer_id {
-        Some(t) => user::Entity::find_by_id(t).one(db).await?.map(|u| u.name),
-        None => None,
-    };
-    Ok(Certificate {
-        enrolment_id: id,
-        professional: p.name,
-        organisation: n.org(p.organisation_id).name,
-        programme: prog.name,
-        course_type: prog.course_type,
-        group: g.name,
-        days: held(&days).iter().map(|d| d.day).collect(),
-        trained_on,
-        trainer,
-    })
-}
-
-fn settings_of(p: &programme::Model) -> DeliverySettings {
-    DeliverySettings {
-        attendance_window_days: p.attendance_window_days,
-        completion_max_excused: p.completion_max_excused,
-        completion_max_absent: p.completion_max_absent,
-        supervision_session_eur: p.supervision_session_eur,
-        coaching_session_eur: p.coaching_session_eur,
-        deepening_session_eur: p.deepening_session_eur,
-    }
-}
-
-pub async fn get_settings(state: &AppState, caller: &Caller, id: ProgrammeId) -> AppResult<DeliverySettings> {
-    caller.require(&[Role::BelCoordinator, Role::Trainer])?;
-    let p = programme::Entity::find_by_id(id.0).one(&state.db).await?.ok_or(AppError::NotFound)?;
-    Ok(settings_of(&p))
-}
-
-/// BEL changes the attendance window, the completion rule and follow-up prices.
-pub async fn set_settings(state: &AppState, caller: &Caller, id: ProgrammeId, s: DeliverySettings) -> AppResult<DeliverySettings> {
-    caller.require(&[Role::BelCoordinator])?;
-    let mut errs = Errors::default();
-    errs.range("attendance_window_days", s.attendance_window_days.into(), 0, 60);
-    errs.range("completion_max_excused", s.completion_max_excused.into(), 0, 10);
-    errs.range("completion_max_absent", s.completion_max_absent.into(), 0, 10);
-    errs.range("supervision_session_eur", s.supervision_session_eur, 0, 100_000);
-    errs.range("coaching_session_eur", s.coaching_session_eur, 0, 100_000);
-    errs.range("deepening_session_eur", s.deepening_session_eur, 0, 100_000);
-    errs.finish()?;
-    let actor = caller.user_id;
-    let s2 = s.clone();
-    write_txn(state, move |txn| {
-        Box::pin(async move {
-            programme::Entity::find_by_id(id.0).one(txn).await?.ok_or(AppError::NotFound)?;
-            programme::Entity::update_many()
-                .col_expr(programme::Column::AttendanceWindowDays, Expr::value(s2.attendance_window_days))
-                .col_expr(programme::Column::CompletionMaxExcused, Expr::value(s2.completion_max_excused))
-                .col_expr(programme::Column::CompletionMaxAbsent, Expr::value(s2.completion_max_absent))
-                .col_expr(programme::Column::SupervisionSessionEur, Expr::value(s2.supervision_session_eur))
-                .col_expr(programme::Column::CoachingSessionEur, Expr::value(s2.coaching_session_eur))
-                .col_expr(programme::Column::DeepeningSessionEur, Expr::value(s2.deepening_session_eur))
-                .filter(programme::Column::Id.eq(id.0))
-                .exec(txn)
-                .await?;
-            crate::audit::record(txn, Some(actor), "programme.delivery_settings_changed", &format!("programme:{}", id.0), Some(format!("{s2:?}"))).await?;
-            Ok(())
-        })
-    })
-    .await?;
-    get_settings(state, caller, id).await
 }

@@ -1,6 +1,7 @@
 //! The readiness overview and follow-up reminders.
 
-use super::service::{items_of, latest_published, to_followup};
+use super::service::to_followup;
+use super::template::{items_of, latest_published};
 use crate::auth::rules::Scope;
 use crate::auth::Caller;
 use crate::email::{self, OutgoingEmail};

@@ -22,7 +22,7 @@ use va_openapi::{OrganisationId, Problem};
 )]
 #[get("/readiness/template")]
 pub async fn template(state: web::Data<AppState>, caller: Caller) -> AppResult<web::Json<Template>> {
-    Ok(web::Json(service::template(&state, &caller, false).await?))
+    Ok(web::Json(super::template::template(&state, &caller, false).await?))
 }
 
 /// The draft of the next version (BEL); 404 when there is none.
@@ -36,7 +36,7 @@ pub async fn template(state: web::Data<AppState>, caller: Caller) -> AppResult<w
 )]
 #[get("/readiness/template/draft")]
 pub async fn draft(state: web::Data<AppState>, caller: Caller) -> AppResult<web::Json<Template>> {
-    Ok(web::Json(service::template(&state, &caller, true).await?))
+    Ok(web::Json(super::template::template(&state, &caller, true).await?))
 }
 
 /// Save the draft of the next template version (BEL).
@@ -51,7 +51,7 @@ pub async fn draft(state: web::Data<AppState>, caller: Caller) -> AppResult<web:
 )]
 #[put("/readiness/template/draft")]
 pub async fn save_draft(state: web::Data<AppState>, caller: Caller, body: web::Json<TemplateDraftInput>) -> AppResult<web::Json<Template>> {
-    Ok(web::Json(service::save_draft(&state, &caller, body.into_inner()).await?))
+    Ok(web::Json(super::template::save_draft(&state, &caller, body.into_inner()).await?))
 }
 
 /// Publish the draft as the next version (BEL). Interviews keep the version they were held with.
@@ -66,7 +66,7 @@ pub async fn save_draft(state: web::Data<AppState>, caller: Caller, body: web::J
 )]
 #[post("/readiness/template/draft/publish")]
 pub async fn publish(state: web::Data<AppState>, caller: Caller) -> AppResult<web::Json<Template>> {
-    Ok(web::Json(service::publish(&state, &caller).await?))
+    Ok(web::Json(super::template::publish(&state, &caller).await?))
 }
 
 #[derive(Debug, Deserialize, IntoParams)]

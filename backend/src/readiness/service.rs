@@ -1,27 +1,26 @@
 //! Transactions of readiness checks.
 
+use super::invitations::send_invitations;
 use super::rules::{self, CheckEvent};
+use super::template::{items_of, latest_published};
 use crate::auth::rules::Scope;
 use crate::auth::Caller;
 use crate::db::write_txn;
-use crate::email::calendar::{calendar, CalendarEvent};
-use crate::email::outbox::Attachment;
-use crate::email::{self, templates::fmt_nl, OutgoingEmail};
 use crate::entities::{
     enrolment_request, followup_activity, organisation, programme, readiness_answer, readiness_check, readiness_item,
     readiness_template, user,
 };
 use crate::error::{validate::Errors, AppError, AppResult};
 use crate::state::AppState;
-use chrono::{DateTime, Utc};
+use chrono::Utc;
 use sea_orm::sea_query::Expr;
-use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, Set};
+use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Set};
 use std::collections::HashMap;
 use va_openapi::auth::{NamedRef, Role};
 use va_openapi::readiness::*;
-use va_openapi::{ErrorCode, OrganisationId, UserId, MAX_NAME_LEN};
+use va_openapi::{ErrorCode, OrganisationId, UserId};
 
-const MAX_TEXT: usize = 4000;
+pub(super) const MAX_TEXT: usize = 4000;
 
 fn status_of(c: &readiness_check::Model) -> CheckStatus {
     CheckStatus::parse(&c.status).unwrap_or(CheckStatus::Cancelled)
@@ -29,178 +28,6 @@ fn status_of(c: &readiness_check::Model) -> CheckStatus {
 
 fn illegal(from: CheckStatus, what: &str) -> AppError {
     AppError::conflict(ErrorCode::InvalidTransition, format!("cannot {what} a readiness check that is {}", from.as_str()))
-}
-
-/// Creates version 1 from the plan's list when no template exists yet.
-pub async fn ensure_default_template(db: &DatabaseConnection) -> anyhow::Result<()> {
-    if readiness_template::Entity::find().one(db).await?.is_some() {
-        return Ok(());
-    }
-    let now = Utc::now();
-    let t = readiness_template::ActiveModel {
-        version: Set(Some(1)),
-        status: Set(TemplateStatus::Published.as_str().into()),
-        created_at: Set(now),
-        published_at: Set(Some(now)),
-        ..Default::default()
-    }
-    .insert(db)
-    .await?;
-    for (i, (section, code, title, guidance)) in rules::DEFAULT_TEMPLATE.iter().enumerate() {
-        readiness_item::ActiveModel {
-            template_id: Set(t.id),
-            position: Set(i as i32 + 1),
-            section: Set((*section).into()),
-            code: Set((*code).into()),
-            title: Set((*title).into()),
-            guidance: Set((*guidance).into()),
-            ..Default::default()
-        }
-        .insert(db)
-        .await?;
-    }
-    Ok(())
-}
-
-pub async fn items_of<C: ConnectionTrait>(db: &C, template_id: i64) -> AppResult<Vec<TemplateItem>> {
-    Ok(readiness_item::Entity::find()
-        .filter(readiness_item::Column::TemplateId.eq(template_id))
-        .order_by_asc(readiness_item::Column::Position)
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|i| TemplateItem { id: i.id, position: i.position, section: i.section, code: i.code, title: i.title, guidance: i.guidance })
-        .collect())
-}
-
-pub async fn latest_published<C: ConnectionTrait>(db: &C) -> AppResult<readiness_template::Model> {
-    readiness_template::Entity::find()
-        .filter(readiness_template::Column::Status.eq(TemplateStatus::Published.as_str()))
-        .order_by_desc(readiness_template::Column::Version)
-        .one(db)
-        .await?
-        .ok_or_else(|| AppError::Internal(anyhow::anyhow!("no published readiness template")))
-}
-
-async fn to_template<C: ConnectionTrait>(db: &C, t: readiness_template::Model) -> AppResult<Template> {
-    Ok(Template {
-        id: t.id,
-        version: t.version,
-        status: TemplateStatus::parse(&t.status).unwrap_or(TemplateStatus::Draft),
-        published_at: t.published_at,
-        items: items_of(db, t.id).await?,
-    })
-}
-
-/// The current published template, or (BEL) the draft.
-pub async fn template(state: &AppState, caller: &Caller, draft: bool) -> AppResult<Template> {
-    caller.require(&[Role::BelCoordinator, Role::Ambassador])?;
-    if draft {
-        caller.require(&[Role::BelCoordinator])?;
-        let d = readiness_template::Entity::find()
-            .filter(readiness_template::Column::Status.eq(TemplateStatus::Draft.as_str()))
-            .one(&state.db)
-            .await?
-            .ok_or(AppError::NotFound)?;
-        return to_template(&state.db, d).await;
-    }
-    to_template(&state.db, latest_published(&state.db).await?).await
-}
-
-/// BEL replaces the draft (creating it when there is none); published versions never change.
-pub async fn save_draft(state: &AppState, caller: &Caller, input: TemplateDraftInput) -> AppResult<Template> {
-    caller.require(&[Role::BelCoordinator])?;
-    let mut errs = Errors::default();
-    if input.items.is_empty() {
-        errs.add("items", "required", "a template needs at least one item");
-    }
-    let mut seen = std::collections::HashSet::new();
-    let mut items = Vec::new();
-    for (i, it) in input.items.iter().enumerate() {
-        let section = errs.text(&format!("items[{i}].section"), &it.section, MAX_NAME_LEN);
-        let code = errs.text(&format!("items[{i}].code"), &it.code, 64);
-        let title = errs.text(&format!("items[{i}].title"), &it.title, 300);
-        let guidance = errs.opt_text(&format!("items[{i}].guidance"), Some(&it.guidance), MAX_TEXT).unwrap_or_default();
-        if !code.is_empty() && !seen.insert(code.clone()) {
-            errs.add(&format!("items[{i}].code"), "duplicate", "codes must be unique within a template");
-        }
-        items.push((section, code, title, guidance));
-    }
-    errs.finish()?;
-    let actor = caller.user_id;
-    let id = write_txn(state, move |txn| {
-        Box::pin(async move {
-            let draft = match readiness_template::Entity::find()
-                .filter(readiness_template::Column::Status.eq(TemplateStatus::Draft.as_str()))
-                .one(txn)
-                .await?
-            {
-                Some(d) => {
-                    readiness_item::Entity::delete_many().filter(readiness_item::Column::TemplateId.eq(d.id)).exec(txn).await?;
-                    d
-                }
-                None => {
-                    readiness_template::ActiveModel {
-                        version: Set(None),
-                        status: Set(TemplateStatus::Draft.as_str().into()),
-                        created_at: Set(Utc::now()),
-                        published_at: Set(None),
-                        ..Default::default()
-                    }
-                    .insert(txn)
-                    .await?
-                }
-            };
-            for (i, (section, code, title, guidance)) in items.into_iter().enumerate() {
-                readiness_item::ActiveModel {
-                    template_id: Set(draft.id),
-                    position: Set(i as i32 + 1),
-                    section: Set(section),
-                    code: Set(code),
-                    title: Set(title),
-                    guidance: Set(guidance),
-                    ..Default::default()
-                }
-                .insert(txn)
-                .await?;
-            }
-            crate::audit::record(txn, Some(actor), "readiness.template_draft_saved", &format!("template:{}", draft.id), None).await?;
-            Ok(draft.id)
-        })
-    })
-    .await?;
-    let t = readiness_template::Entity::find_by_id(id).one(&state.db).await?.ok_or(AppError::NotFound)?;
-    to_template(&state.db, t).await
-}
-
-/// BEL publishes the draft as the next version; new interviews use it, old ones keep theirs.
-pub async fn publish(state: &AppState, caller: &Caller) -> AppResult<Template> {
-    caller.require(&[Role::BelCoordinator])?;
-    let actor = caller.user_id;
-    let id = write_txn(state, move |txn| {
-        Box::pin(async move {
-            let draft = readiness_template::Entity::find()
-                .filter(readiness_template::Column::Status.eq(TemplateStatus::Draft.as_str()))
-                .one(txn)
-                .await?
-                .ok_or_else(|| AppError::conflict(ErrorCode::InvalidTransition, "there is no draft to publish"))?;
-            let next = latest_published(txn).await?.version.unwrap_or(0) + 1;
-            readiness_template::Entity::update_many()
-                .col_expr(readiness_template::Column::Status, Expr::value(TemplateStatus::Published.as_str()))
-                .col_expr(readiness_template::Column::Version, Expr::value(Some(next)))
-                .col_expr(readiness_template::Column::PublishedAt, Expr::value(Some(Utc::now())))
-                .filter(readiness_template::Column::Id.eq(draft.id))
-                .filter(readiness_template::Column::Status.eq(TemplateStatus::Draft.as_str()))
-                .exec(txn)
-                .await?;
-            crate::audit::record(txn, Some(actor), "readiness.template_published", &format!("template:{}", draft.id), Some(format!("version {next}")))
-                .await?;
-            Ok(draft.id)
-        })
-    })
-    .await?;
-    let t = readiness_template::Entity::find_by_id(id).one(&state.db).await?.ok_or(AppError::NotFound)?;
-    to_template(&state.db, t).await
 }
 
 /// May the caller see / conduct checks of this organisation? Outside scope: 404.
@@ -437,100 +264,6 @@ pub fn to_followup(f: followup_activity::Model, org: NamedRef<OrganisationId>) -
         due_on: f.due_on,
         status: FollowupStatus::parse(&f.status).unwrap_or(FollowupStatus::Open),
     }
-}
-
-/// Recipients of the invitation: the organisation's contacts, the ambassador(s), the project leader.
-async fn invitees<C: ConnectionTrait>(db: &C, c: &readiness_check::Model, org: &organisation::Model) -> AppResult<Vec<user::Model>> {
-    let mut out = user::Entity::find()
-        .filter(user::Column::Active.eq(true))
-        .filter(user::Column::Role.eq(Role::OrgContact.as_str()))
-        .filter(user::Column::OrganisationId.eq(org.id))
-        .all(db)
-        .await?;
-    match c.ambassador_id {
-        Some(a) => out.extend(user::Entity::find_by_id(a).one(db).await?),
-        None => out.extend(
-            user::Entity::find()
-                .filter(user::Column::Active.eq(true))
-                .filter(user::Column::Role.eq(Role::Ambassador.as_str()))
-                .filter(user::Column::RegionId.eq(org.region_id))
-                .all(db)
-                .await?,
-        ),
-    }
-    if let Some(p) = c.project_leader_id {
-        out.extend(user::Entity::find_by_id(p).one(db).await?);
-    }
-    out.sort_by(|a, b| a.email.cmp(&b.email));
-    out.dedup_by(|a, b| a.email == b.email);
-    Ok(out)
-}
-
-/// The interview as an iCalendar invitation: one UID per check, SEQUENCE raised on every change.
-pub fn invitation_ics(c: &readiness_check::Model, org: &str, method: &str, attendees: &[String], organizer: Option<String>) -> String {
-    let at = c.scheduled_at.unwrap_or_else(Utc::now).with_timezone(&chrono_tz::Europe::Amsterdam);
-    let end = at + chrono::Duration::minutes(90);
-    calendar(
-        method,
-        &[CalendarEvent {
-            uid: format!("va-readiness-{}@va-planner.bel-limburg.nl", c.id),
-            sequence: c.invite_sequence,
-            day: at.date_naive(),
-            starts_at: at.format("%H:%M").to_string(),
-            ends_at: end.format("%H:%M").to_string(),
-            summary: format!("Readiness-check VA: {org}"),
-            location: c.location.clone().unwrap_or_default(),
-            description: "Gesprek over de readiness-check Verklarende Analyse met de VA-ambassadeur en een projectleider van BEL.".into(),
-            organizer,
-            attendees: attendees.to_vec(),
-        }],
-        Utc::now(),
-    )
-}
-
-fn invitation_mail(to: &user::Model, org: &str, at: Option<DateTime<Utc>>, location: &str, cancelled: bool, ics: String) -> OutgoingEmail {
-    let when = at.map(fmt_nl).unwrap_or_default();
-    let (subject, nl, en, method) = if cancelled {
-        (
-            format!("Geannuleerd: readiness-check VA {org} / Cancelled"),
-            format!("Het readiness-check-gesprek met {org} op {when} gaat niet door.\nVolgende stap: u hoort van de VA-ambassadeur wanneer het nieuwe gesprek is."),
-            format!("The readiness-check interview with {org} on {when} is cancelled.\nNext step: the VA ambassador will propose a new date."),
-            "CANCEL",
-        )
-    } else {
-        (
-            format!("Uitnodiging readiness-check VA {org} op {when} / Invitation"),
-            format!("U bent uitgenodigd voor het readiness-check-gesprek met {org} op {when}, {location}.\nVolgende stap: zet het gesprek in uw agenda met de bijlage en bereid de onderwerpen van de readiness-check voor."),
-            format!("You are invited to the readiness-check interview with {org} on {when}, {location}.\nNext step: add it to your calendar with the attachment."),
-            "REQUEST",
-        )
-    };
-    OutgoingEmail::new(
-        if cancelled { "readiness_cancelled" } else { "readiness_invitation" },
-        &to.email,
-        &subject,
-        crate::email::templates::bilingual(&format!("Beste {},\n\n{nl}", to.name), &format!("Dear {},\n\n{en}", to.name)),
-    )
-    .with_attachment(Attachment {
-        filename: "readiness-check.ics".into(),
-        content_type: format!("text/calendar; charset=utf-8; method={method}"),
-        content: ics,
-    })
-}
-
-async fn send_invitations<C: ConnectionTrait>(db: &C, c: &readiness_check::Model, org: &organisation::Model, cancelled: bool) -> AppResult<()> {
-    let people = invitees(db, c, org).await?;
-    let attendees: Vec<String> = people.iter().map(|u| u.email.clone()).collect();
-    let organizer = match c.project_leader_id {
-        Some(p) => user::Entity::find_by_id(p).one(db).await?.map(|u| u.email),
-        None => None,
-    };
-    let ics = invitation_ics(c, &org.name, if cancelled { "CANCEL" } else { "REQUEST" }, &attendees, organizer);
-    for u in &people {
-        email::enqueue(db, invitation_mail(u, &org.name, c.scheduled_at, c.location.as_deref().unwrap_or(""), cancelled, ics.clone()))
-            .await?;
-    }
-    Ok(())
 }
 
 /// Plans or moves the interview; every invitee gets (an update of) the same invitation.

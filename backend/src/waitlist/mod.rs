@@ -11,6 +11,7 @@ pub mod quotas;
 pub mod rules;
 pub mod seats;
 pub mod service;
+pub mod substitutions;
 pub mod views;
 
 pub use routes::configure;

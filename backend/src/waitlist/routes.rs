@@ -1,6 +1,6 @@
 //! Thin handlers for the waiting list.
 
-use super::{offers, proposals, service, views};
+use super::{offers, proposals, service, substitutions, views};
 use crate::auth::Caller;
 use crate::problems::*;
 use crate::error::AppResult;
@@ -152,7 +152,7 @@ pub async fn answer(state: web::Data<AppState>, body: web::Json<OfferAnswer>) ->
 )]
 #[post("/substitutions/{id}/substitute")]
 pub async fn substitute(state: web::Data<AppState>, caller: Caller, id: web::Path<SubstitutionId>, body: web::Json<SubstituteInput>) -> AppResult<web::Json<SubstitutionView>> {
-    Ok(web::Json(offers::substitute(&state, &caller, *id, body.into_inner()).await?))
+    Ok(web::Json(substitutions::substitute(&state, &caller, *id, body.into_inner()).await?))
 }
 
 /// No substitute: the seat goes to the waiting list now.
@@ -168,7 +168,7 @@ pub async fn substitute(state: web::Data<AppState>, caller: Caller, id: web::Pat
 )]
 #[post("/substitutions/{id}/release")]
 pub async fn release(state: web::Data<AppState>, caller: Caller, id: web::Path<SubstitutionId>) -> AppResult<web::Json<SubstitutionView>> {
-    Ok(web::Json(offers::release_substitution(&state, &caller, *id).await?))
+    Ok(web::Json(substitutions::release_substitution(&state, &caller, *id).await?))
 }
 
 /// Change a group's capacity (BEL); added seats are offered to the list.

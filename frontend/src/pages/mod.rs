@@ -48,7 +48,7 @@ mod tests {
         for f in &all {
             let text = std::fs::read_to_string(f).expect("read");
             let rel = f.strip_prefix(&src).expect("under src").to_string_lossy().replace('\\', "/");
-            if rel != "i18n.rs" {
+            if rel != "i18n/texts.rs" {
                 assert!(text.lines().count() <= 400, "{rel} has {} lines: split it", text.lines().count());
             }
             let Some(page) = rel.strip_prefix("pages/").and_then(|r| r.split('/').next()).filter(|p| !p.ends_with(".rs")) else { continue };
