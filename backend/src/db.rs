@@ -67,6 +67,23 @@ pub async fn migrate(db: &DatabaseConnection) -> anyhow::Result<()> {
     Ok(())
 }
 
+/// A consistent copy of the SQLite database while the planner runs
+/// (`VACUUM INTO`: one transaction, readers and the writer go on). PostgreSQL
+/// is backed up with `pg_dump` (README, "Backup and restore").
+pub async fn backup(db: &DatabaseConnection, to: &std::path::Path) -> anyhow::Result<()> {
+    use sea_orm::ConnectionTrait;
+    anyhow::ensure!(
+        db.get_database_backend() == sea_orm::DbBackend::Sqlite,
+        "backup copies the SQLite file; for PostgreSQL use pg_dump (see the README)"
+    );
+    anyhow::ensure!(!to.exists(), "{} exists already; choose a new file", to.display());
+    let path = to.to_str().context("the backup path is not UTF-8")?;
+    db.execute(sea_orm::Statement::from_sql_and_values(sea_orm::DbBackend::Sqlite, "VACUUM INTO ?", [path.into()]))
+        .await
+        .with_context(|| format!("writing {}", to.display()))?;
+    Ok(())
+}
+
 /// Hides a password in a database URL before it is logged.
 pub fn redact(url: &str) -> String {
     match (url.find("://"), url.rfind('@')) {

@@ -60,6 +60,13 @@ enum Command {
         #[arg(long)]
         name: String,
     },
+    /// Copy the SQLite database to a new file while the planner may run (PostgreSQL: pg_dump).
+    Backup {
+        #[command(flatten)]
+        common: Common,
+        /// The file to write (must not exist).
+        to: PathBuf,
+    },
     /// Write the OpenAPI document (default: openapi/openapi.json).
     ExportOpenapi {
         #[arg(default_value = "openapi/openapi.json")]
@@ -130,6 +137,12 @@ async fn main() -> anyhow::Result<()> {
             } else {
                 println!("BEL-coördinator {email} aangemaakt met ADMIN_PASSWORD");
             }
+        }
+        Command::Backup { common, to } => {
+            let s = settings(&common)?;
+            let conn = db::connect(&s).await?;
+            db::backup(&conn, &to).await?;
+            println!("Back-up geschreven naar {}", to.display());
         }
         Command::ExportOpenapi { path } => {
             std::fs::write(&path, va_backend::openapi_json()?)?;

@@ -152,3 +152,24 @@ mod production_start {
         }
     }
 }
+
+/// `backend backup` copies the SQLite file while the server runs; the copy
+/// opens with every row, and a second backup to the same file is refused.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_sqlite_backup_is_a_complete_database() {
+    let app = va_tests::spawn_app(va_tests::Backend::Sqlite).await.expect("sqlite app");
+    let to = app.data_dir.join("backup-test.db");
+    va_backend::db::backup(&app.db, &to).await.expect("backup");
+    assert!(va_backend::db::backup(&app.db, &to).await.is_err(), "never overwrites");
+    let url = format!("sqlite://{}?mode=ro", to.display());
+    let copy = sea_orm::Database::connect(url).await.expect("open the copy");
+    use sea_orm::ConnectionTrait;
+    let row = copy
+        .query_one(sea_orm::Statement::from_string(sea_orm::DbBackend::Sqlite, "SELECT COUNT(*) AS n FROM users"))
+        .await
+        .expect("query")
+        .expect("row");
+    let n: i64 = row.try_get("", "n").expect("n");
+    assert_eq!(n, app.count("users").await);
+    assert!(n > 0);
+}

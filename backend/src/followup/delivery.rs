@@ -1,26 +1,26 @@
 //! The follow-up overview per role, the certificate of a trained professional, and the delivery settings of a programme.
 
-use super::sessions::{groups_run, in_scope, may_lead, profs, session_view, trained};
+use super::requests::request_views;
 use super::rules;
+use super::sessions::{groups_run, in_scope, may_lead, profs, session_view, trained};
 use crate::auth::Caller;
-use crate::db::write_txn;
 use crate::entities::{
     enrolment, followup_participant as part, followup_request as request, followup_session as session,
     professional, programme, training_group, user,
 };
 use crate::reference::lookup::names;
 use crate::error::{validate::Errors, AppError, AppResult};
+use crate::reference::service::write_programme;
 use crate::state::AppState;
 use crate::training::service::{days_of, held, may_run};
 use sea_orm::sea_query::Expr;
-use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
+use sea_orm::{EntityTrait, QueryOrder};
 use std::collections::{BTreeSet, HashMap};
 use va_openapi::auth::{NamedRef, Role};
 use va_openapi::enrolment::EnrolmentStatus;
 use va_openapi::followup::*;
 use va_openapi::training::AttendanceStatus;
 use va_openapi::*;
-use super::requests::request_views;
 
 /// Who is trained and what follow-up they had, in the caller's scope: BEL all,
 /// ambassadors their region, organisation contacts their organisation,
@@ -180,24 +180,14 @@ pub async fn set_settings(state: &AppState, caller: &Caller, id: ProgrammeId, s:
     errs.range("coaching_session_eur", s.coaching_session_eur, 0, 100_000);
     errs.range("deepening_session_eur", s.deepening_session_eur, 0, 100_000);
     errs.finish()?;
-    let actor = caller.user_id;
-    let s2 = s.clone();
-    write_txn(state, move |txn| {
-        Box::pin(async move {
-            programme::Entity::find_by_id(id.0).one(txn).await?.ok_or(AppError::NotFound)?;
-            programme::Entity::update_many()
-                .col_expr(programme::Column::AttendanceWindowDays, Expr::value(s2.attendance_window_days))
-                .col_expr(programme::Column::CompletionMaxExcused, Expr::value(s2.completion_max_excused))
-                .col_expr(programme::Column::CompletionMaxAbsent, Expr::value(s2.completion_max_absent))
-                .col_expr(programme::Column::SupervisionSessionEur, Expr::value(s2.supervision_session_eur))
-                .col_expr(programme::Column::CoachingSessionEur, Expr::value(s2.coaching_session_eur))
-                .col_expr(programme::Column::DeepeningSessionEur, Expr::value(s2.deepening_session_eur))
-                .filter(programme::Column::Id.eq(id.0))
-                .exec(txn)
-                .await?;
-            crate::audit::record(txn, Some(actor), "programme.delivery_settings_changed", &format!("programme:{}", id.0), Some(format!("{s2:?}"))).await?;
-            Ok(())
-        })
+    let detail = format!("{s:?}");
+    write_programme(state, caller, id, "programme.delivery_settings_changed", detail, move |q| {
+        q.col_expr(programme::Column::AttendanceWindowDays, Expr::value(s.attendance_window_days))
+            .col_expr(programme::Column::CompletionMaxExcused, Expr::value(s.completion_max_excused))
+            .col_expr(programme::Column::CompletionMaxAbsent, Expr::value(s.completion_max_absent))
+            .col_expr(programme::Column::SupervisionSessionEur, Expr::value(s.supervision_session_eur))
+            .col_expr(programme::Column::CoachingSessionEur, Expr::value(s.coaching_session_eur))
+            .col_expr(programme::Column::DeepeningSessionEur, Expr::value(s.deepening_session_eur))
     })
     .await?;
     get_settings(state, caller, id).await

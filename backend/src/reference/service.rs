@@ -4,6 +4,7 @@ use crate::auth::rules::{may_see_professionals, org_access, OrgAccess, Scope};
 use crate::auth::Caller;
 use crate::entities::{organisation, professional, programme, region, training_group};
 use crate::error::{validate::Errors, AppError, AppResult};
+use sea_orm::sea_query::Expr;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, Set,
 };
@@ -181,6 +182,30 @@ pub async fn groups(db: &DatabaseConnection, programme: ProgrammeId) -> AppResul
         .collect())
 }
 
+/// Writes settings of a programme in one transaction with their audit entry
+/// (`action`, `detail`), and returns the programme as it is now. Every
+/// settings form of BEL (readiness, waiting list, delivery) goes through it.
+pub async fn write_programme(
+    state: &crate::state::AppState,
+    caller: &Caller,
+    id: ProgrammeId,
+    action: &'static str,
+    detail: String,
+    set: impl FnOnce(sea_orm::UpdateMany<programme::Entity>) -> sea_orm::UpdateMany<programme::Entity> + Send + 'static,
+) -> AppResult<programme::Model> {
+    let actor = caller.user_id;
+    crate::db::write_txn(state, move |txn| {
+        Box::pin(async move {
+            programme::Entity::find_by_id(id.0).one(txn).await?.ok_or(AppError::NotFound)?;
+            set(programme::Entity::update_many()).filter(programme::Column::Id.eq(id.0)).exec(txn).await?;
+            crate::audit::record(txn, Some(actor), action, &format!("programme:{}", id.0), Some(detail)).await?;
+            Ok(())
+        })
+    })
+    .await?;
+    programme::Entity::find_by_id(id.0).one(&state.db).await?.ok_or(AppError::NotFound)
+}
+
 /// BEL changes a programme's settings.
 pub async fn update_settings(
     state: &crate::state::AppState,
@@ -192,28 +217,11 @@ pub async fn update_settings(
     if !(1..=60).contains(&input.readiness_validity_months) {
         return Err(AppError::field("readiness_validity_months", "out_of_range", "between 1 and 60 months"));
     }
-    let actor = caller.user_id;
-    crate::db::write_txn(state, move |txn| {
-        Box::pin(async move {
-            programme::Entity::find_by_id(id.0).one(txn).await?.ok_or(AppError::NotFound)?;
-            programme::Entity::update_many()
-                .col_expr(programme::Column::ReadinessValidityMonths, sea_orm::sea_query::Expr::value(input.readiness_validity_months))
-                .col_expr(programme::Column::ReadinessGate, sea_orm::sea_query::Expr::value(input.readiness_gate))
-                .filter(programme::Column::Id.eq(id.0))
-                .exec(txn)
-                .await?;
-            crate::audit::record(
-                txn,
-                Some(actor),
-                "programme.settings_changed",
-                &format!("programme:{}", id.0),
-                Some(format!("validity {} months, gate {}", input.readiness_validity_months, input.readiness_gate)),
-            )
-            .await?;
-            Ok(())
-        })
+    let detail = format!("validity {} months, gate {}", input.readiness_validity_months, input.readiness_gate);
+    let p = write_programme(state, caller, id, "programme.settings_changed", detail, move |q| {
+        q.col_expr(programme::Column::ReadinessValidityMonths, Expr::value(input.readiness_validity_months))
+            .col_expr(programme::Column::ReadinessGate, Expr::value(input.readiness_gate))
     })
     .await?;
-    let p = programme::Entity::find_by_id(id.0).one(&state.db).await?.ok_or(AppError::NotFound)?;
     Ok(to_programme(p))
 }

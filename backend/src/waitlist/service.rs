@@ -7,6 +7,7 @@ use crate::auth::Caller;
 use crate::db::write_txn;
 use crate::entities::{enrolment, group_quota, programme, region, seat_hold, training_group};
 use crate::error::{validate::Errors, AppError, AppResult};
+use crate::reference::service::write_programme;
 use crate::roster::store::{record_event, status_of, Timeline};
 use crate::state::AppState;
 use chrono::Utc;
@@ -299,26 +300,16 @@ pub async fn update_settings(state: &AppState, caller: &Caller, id: ProgrammeId,
     errs.range("cost_per_trainer_day_eur", s.cost_per_trainer_day_eur, 0, 100_000);
     errs.range("trainer_days_per_group", s.trainer_days_per_group.into(), 0, 100);
     errs.finish()?;
-    let actor = caller.user_id;
-    let s2 = s.clone();
-    write_txn(state, move |txn| {
-        Box::pin(async move {
-            programme::Entity::find_by_id(id.0).one(txn).await?.ok_or(AppError::NotFound)?;
-            programme::Entity::update_many()
-                .col_expr(programme::Column::OfferHours, Expr::value(s2.offer_hours))
-                .col_expr(programme::Column::SubstitutionHours, Expr::value(s2.substitution_hours))
-                .col_expr(programme::Column::RegionalQuotas, Expr::value(s2.regional_quotas))
-                .col_expr(programme::Column::QuotaCutoffDays, Expr::value(s2.quota_cutoff_days))
-                .col_expr(programme::Column::ExtraGroupThreshold, Expr::value(s2.extra_group_threshold))
-                .col_expr(programme::Column::CostPerGroupEur, Expr::value(s2.cost_per_group_eur))
-                .col_expr(programme::Column::CostPerTrainerDayEur, Expr::value(s2.cost_per_trainer_day_eur))
-                .col_expr(programme::Column::TrainerDaysPerGroup, Expr::value(s2.trainer_days_per_group))
-                .filter(programme::Column::Id.eq(id.0))
-                .exec(txn)
-                .await?;
-            crate::audit::record(txn, Some(actor), "programme.waitlist_settings_changed", &format!("programme:{}", id.0), Some(format!("{s2:?}"))).await?;
-            Ok(())
-        })
+    let detail = format!("{s:?}");
+    write_programme(state, caller, id, "programme.waitlist_settings_changed", detail, move |q| {
+        q.col_expr(programme::Column::OfferHours, Expr::value(s.offer_hours))
+            .col_expr(programme::Column::SubstitutionHours, Expr::value(s.substitution_hours))
+            .col_expr(programme::Column::RegionalQuotas, Expr::value(s.regional_quotas))
+            .col_expr(programme::Column::QuotaCutoffDays, Expr::value(s.quota_cutoff_days))
+            .col_expr(programme::Column::ExtraGroupThreshold, Expr::value(s.extra_group_threshold))
+            .col_expr(programme::Column::CostPerGroupEur, Expr::value(s.cost_per_group_eur))
+            .col_expr(programme::Column::CostPerTrainerDayEur, Expr::value(s.cost_per_trainer_day_eur))
+            .col_expr(programme::Column::TrainerDaysPerGroup, Expr::value(s.trainer_days_per_group))
     })
     .await?;
     // A lower threshold may make a proposal due at once.
