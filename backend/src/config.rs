@@ -37,7 +37,7 @@ pub struct Settings {
     pub workers: usize,
     /// Run the outbox sender in this process (tests that drive senders themselves turn it off).
     pub run_email_sender: bool,
-    /// How often the waiting-list scheduler looks at deadlines and cut-offs.
+    /// How often the job runner (`jobs.rs`) looks at deadlines, cut-offs and reminders.
     pub scheduler_interval: Duration,
     /// The time deadlines are measured against (tests move it forward).
     pub clock: crate::clock::Clock,

@@ -1,7 +1,6 @@
 //! The login session: kept in localStorage so it survives a reload, dropped at
 //! expiry, on logout and when the server answers 401.
 
-use crate::i18n::Key;
 use leptos::prelude::*;
 use va_openapi::auth::{LoginResponse, Role};
 
@@ -88,14 +87,5 @@ pub fn home_path(role: Role) -> &'static str {
         Role::Ambassador => "/ambassadeur",
         Role::OrgContact => "/organisatie",
         Role::Trainer => "/trainer",
-    }
-}
-
-pub fn role_key(role: Role) -> Key {
-    match role {
-        Role::BelCoordinator => k!("role.bel_coordinator"),
-        Role::Ambassador => k!("role.ambassador"),
-        Role::OrgContact => k!("role.org_contact"),
-        Role::Trainer => k!("role.trainer"),
     }
 }

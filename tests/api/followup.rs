@@ -138,7 +138,7 @@ async fn feedback_reaches_the_ambassadors_of_the_participants_regions_only(app: 
 
 async fn evaluation_links_work_once_and_answers_are_reported_without_names(app: TestApp) {
     let (g5, _) = trained_groep_5(&app).await;
-    // The scheduler sends the links once after the last day: to the two who completed it.
+    // The job runner sends the links once after the last day: to the two who completed it.
     // (Groep 4, over by now too, gets its links in the same round.)
     let t = jobs::tick(&app.state).await.expect("tick");
     assert!(t.evaluations >= 1);

@@ -1,5 +1,5 @@
 //! Offers of freed seats, substitution windows, quotas, extra groups and the
-//! scheduler, on the real server with a movable clock.
+//! job runner, on the real server with a movable clock.
 
 use serde_json::{json, Value};
 use va_backend::jobs;
@@ -180,7 +180,7 @@ async fn an_answer_after_the_deadline_is_refused_and_the_seat_goes_on(app: TestA
     send(withdraw(&app, VENLO, ids[0]).await, 200).await;
     let bram = offer_token(&app, "b.jacobs@venlo.demo.local").await;
 
-    // Just before the deadline nothing happens; after it, the scheduler offers the seat on.
+    // Just before the deadline nothing happens; after it, the job runner offers the seat on.
     app.state.settings.clock.advance(chrono::Duration::hours(23));
     assert_eq!(jobs::tick(&app.state).await.expect("tick").expired, 0);
     app.state.settings.clock.advance(chrono::Duration::hours(2));
@@ -194,7 +194,7 @@ async fn an_answer_after_the_deadline_is_refused_and_the_seat_goes_on(app: TestA
     let fleur = offer_token(&app, "f.gielen@venlo.demo.local").await;
     assert_eq!(seats(&app, g5).await, (0, 1, 1));
 
-    // Fleur answers late too, before the scheduler ran: the answer itself finds the deadline passed.
+    // Fleur answers late too, before the job runner ran: the answer itself finds the deadline passed.
     app.state.settings.clock.advance(chrono::Duration::hours(25));
     let body = send(answer(&app, &fleur, true, true).await, 409).await;
     assert_eq!(body["code"], "offer_expired");
@@ -484,7 +484,7 @@ async fn an_extra_group_is_proposed_at_the_threshold_within_the_budget(app: Test
     assert_eq!((proposal["budget_year"].as_i64(), proposal["budget_eur"].as_i64()), (Some(2026), Some(115_000)));
     assert_eq!((proposal["remaining_eur"].as_i64(), proposal["fits"].as_bool()), (Some(63_800), Some(true)));
     assert_eq!(n(&app, "email_outbox WHERE template = 'extra_group_proposal'").await, 1);
-    // One proposal per scope: the scheduler adds none.
+    // One proposal per scope: the job runner adds none.
     assert_eq!(jobs::tick(&app.state).await.expect("tick").proposals, 0);
 
     // The group would run in 2027, which has no budget yet: refused with what is missing.

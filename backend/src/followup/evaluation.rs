@@ -20,7 +20,7 @@ use va_openapi::*;
 
 const PURPOSE: &str = "evaluation";
 
-/// Groups whose last held day has come get their links, once (the scheduler's step).
+/// Groups whose last held day has come get their links, once (a step of the job runner).
 pub async fn send_due(state: &AppState) -> AppResult<usize> {
     let today = state.settings.clock.today();
     let groups = training_group::Entity::find()
@@ -40,7 +40,7 @@ pub async fn send_due(state: &AppState) -> AppResult<usize> {
         let public_url = state.settings.public_url.trim_end_matches('/').to_string();
         sent += write_txn(state, move |txn| {
             Box::pin(async move {
-                // Guarded: a second scheduler round finds it sent and does nothing.
+                // Guarded: a second job round finds it sent and does nothing.
                 let res = training_group::Entity::update_many()
                     .col_expr(training_group::Column::EvaluationSentAt, Expr::value(Some(now)))
                     .filter(training_group::Column::Id.eq(g.id))

@@ -1,6 +1,7 @@
 //! Text keys of the contract's statuses and kinds, shared by several pages.
 
 use crate::i18n::Key;
+use va_openapi::auth::Role;
 use va_openapi::enrolment::EnrolmentStatus;
 use va_openapi::readiness::{Answer, CheckStatus};
 use va_openapi::reference::OrganisationKind;
@@ -54,5 +55,14 @@ pub fn answer_key(a: Answer) -> Key {
         Answer::InProgress => k!("ans.in_progress"),
         Answer::NotYet => k!("ans.not_yet"),
         Answer::NotApplicable => k!("ans.not_applicable"),
+    }
+}
+
+pub fn role_key(role: Role) -> Key {
+    match role {
+        Role::BelCoordinator => k!("role.bel_coordinator"),
+        Role::Ambassador => k!("role.ambassador"),
+        Role::OrgContact => k!("role.org_contact"),
+        Role::Trainer => k!("role.trainer"),
     }
 }

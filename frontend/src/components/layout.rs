@@ -1,7 +1,8 @@
 //! Page frame: skip link, header with navigation per role, language switch, logout, footer.
 
 use crate::i18n::{lookup, tr, use_lang, Key, Lang};
-use crate::session::{self, home_path, role_key, use_session};
+use crate::components::labels::role_key;
+use crate::session::{self, home_path, use_session};
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;

@@ -1,4 +1,5 @@
-//! Dutch first, English second. Every visible text goes through `t`.
+//! Dutch first, English second. Every visible text goes through `t!` (or a
+//! `Key` from `k!`); the texts themselves are in `texts.rs`.
 
 mod texts;
 
@@ -19,7 +20,6 @@ impl Lang {
         }
     }
 }
-
 
 /// A text key: an index into `TEXTS`, checked when the program compiles.
 /// Write keys with `k!("…")` (a `Key`) or `t!("…")` (its reactive text): a
