@@ -94,6 +94,9 @@ async fn main() -> anyhow::Result<()> {
             s.demo = demo;
             let app = Application::build(s.clone()).await?;
             println!("VA-trainingsplanner draait op http://{}:{}/  (API-documentatie: /api/docs/)", s.host, app.port());
+            for hint in va_backend::launch::first_run_hints(&app.state.db).await? {
+                println!("  {hint}");
+            }
             app.run_until_stopped().await?;
         }
         Command::Migrate { common } => {

@@ -118,6 +118,7 @@ mod demo_activity {
 async fn reference_data_loads_without_users_and_only_once(app: TestApp) {
     use va_backend::reference::seed::{load, Loaded, ReferenceData};
     assert_eq!((app.count("regions").await, app.count("organisations").await, app.count("users").await), (0, 0, 0), "an empty start");
+    assert_eq!(va_backend::launch::first_run_hints(&app.db).await.expect("hints").len(), 2, "reference data and a coordinator are missing");
     let data = ReferenceData::builtin().expect("the shipped file");
     let first = load(&app.db, &data).await.expect("load");
     assert_eq!(first, Loaded { regions: 3, organisations: 38, programmes: 1, groups: 8 });
@@ -128,6 +129,7 @@ async fn reference_data_loads_without_users_and_only_once(app: TestApp) {
     assert_eq!(app.id_of("SELECT CAST(SUM(capacity) AS BIGINT) FROM training_groups").await, 128);
 
     va_backend::auth::service::create_admin(&app.db, "coordinator@bel.example", "Eerste Coördinator", "een-lang-wachtwoord-1").await.expect("admin");
+    assert!(va_backend::launch::first_run_hints(&app.db).await.expect("hints").is_empty(), "nothing left to do");
     let res = app.login("coordinator@bel.example", "een-lang-wachtwoord-1").await;
     assert_eq!(res.status(), 200);
     let token = res.json::<Value>().await.expect("json")["token"].as_str().expect("token").to_string();

@@ -2,7 +2,7 @@
 //! (`reference::seed`), one user per role and region with one password, a few
 //! professionals, the demo trainer on every group, and activity in every
 //! domain (`activity`). Idempotent: rows are matched by their natural keys and
-//! never duplicated. Nothing outside this module depends on it.
+//! never duplicated. Only `launch` (for `--demo`), `seed-demo` and tests call it.
 
 mod activity;
 mod monitoring;
