@@ -27,18 +27,14 @@ impl Application {
 /// What an empty installation still needs, said at start-up so that the
 /// operator's first day does not end at an empty login page.
 pub async fn first_run_hints(db: &sea_orm::DatabaseConnection) -> anyhow::Result<Vec<String>> {
-    use crate::entities::{region, user};
-    use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
+    use crate::entities::region;
+    use crate::reference::lookup::active_users;
+    use sea_orm::{EntityTrait, PaginatorTrait};
     let mut hints = Vec::new();
     if region::Entity::find().count(db).await? == 0 {
         hints.push("Nog geen regio's en organisaties: laad ze met `backend seed-reference` (of --file eigen-bestand.toml).".into());
     }
-    let coordinators = user::Entity::find()
-        .filter(user::Column::Role.eq(va_openapi::auth::Role::BelCoordinator.as_str()))
-        .filter(user::Column::Active.eq(true))
-        .count(db)
-        .await?;
-    if coordinators == 0 {
+    if active_users(va_openapi::auth::Role::BelCoordinator).count(db).await? == 0 {
         hints.push("Nog geen BEL-coördinator: maak de eerste met `backend create-admin --email … --name …`.".into());
     }
     Ok(hints)

@@ -38,8 +38,6 @@ problem_set! {
     BadRequest: "400";
     /// 401 not logged in.
     Unauthorized: "401";
-    /// 403 the role may not.
-    Forbidden: "403";
     /// 404 does not exist or is outside the caller's scope.
     NotFound: "404";
     /// 422 a field broke a rule.

@@ -176,7 +176,7 @@ pub async fn withdraw(state: &AppState, caller: &Caller, id: EnrolmentId, w: Wit
             let mut recipients: Vec<(String, String)> = org_contacts(txn, req.organisation_id).await?.into_iter().map(|u| (u.email, u.name)).collect();
             if matches!(from, EnrolmentStatus::Placed | EnrolmentStatus::Approved | EnrolmentStatus::Waitlisted) {
                 recipients.push((prof.email.clone(), prof.name.clone()));
-                for u in active_users(txn, Role::BelCoordinator).await?.all(txn).await? {
+                for u in active_users(Role::BelCoordinator).all(txn).await? {
                     recipients.push((u.email, u.name));
                 }
             } else if from == EnrolmentStatus::Submitted {

@@ -244,8 +244,8 @@ async fn submit_in(txn: &DatabaseTransaction, caller: &Caller, req: &enrolment_r
 /// Who decides: the region's ambassadors, or BEL.
 pub(super) async fn deciders<C: ConnectionTrait>(db: &C, req: &enrolment_request::Model) -> AppResult<Vec<user::Model>> {
     Ok(match route_of(req) {
-        Route::Ambassador => active_users(db, Role::Ambassador).await?.filter(user::Column::RegionId.eq(req.region_id)).all(db).await?,
-        Route::Bel => active_users(db, Role::BelCoordinator).await?.all(db).await?,
+        Route::Ambassador => active_users(Role::Ambassador).filter(user::Column::RegionId.eq(req.region_id)).all(db).await?,
+        Route::Bel => active_users(Role::BelCoordinator).all(db).await?,
     })
 }
 

@@ -157,6 +157,8 @@ pub async fn send_reminders(db: &DatabaseConnection, today: NaiveDate) -> AppRes
     let candidates = followup_activity::Entity::find()
         .filter(followup_activity::Column::Status.ne(FollowupStatus::Done.as_str()))
         .filter(followup_activity::Column::DueOn.lte(today + chrono::Days::new(REMINDER_DAYS as u64)))
+        // Once the overdue mail went out a row is never due again; the job runner asks every round.
+        .filter(followup_activity::Column::OverdueSentAt.is_null())
         .all(db)
         .await?;
     let mut sent = 0;

@@ -54,14 +54,13 @@ impl Names {
 }
 
 /// Active users of a role (a query to narrow further).
-pub async fn active_users<C: ConnectionTrait>(db: &C, role: Role) -> AppResult<sea_orm::Select<user::Entity>> {
-    let _ = db;
-    Ok(user::Entity::find().filter(user::Column::Role.eq(role.as_str())).filter(user::Column::Active.eq(true)))
+pub fn active_users(role: Role) -> sea_orm::Select<user::Entity> {
+    user::Entity::find().filter(user::Column::Role.eq(role.as_str())).filter(user::Column::Active.eq(true))
 }
 
 /// The active contacts of an organisation.
 pub async fn org_contacts<C: ConnectionTrait>(db: &C, org_id: i64) -> AppResult<Vec<user::Model>> {
-    Ok(active_users(db, Role::OrgContact).await?.filter(user::Column::OrganisationId.eq(org_id)).all(db).await?)
+    Ok(active_users(Role::OrgContact).filter(user::Column::OrganisationId.eq(org_id)).all(db).await?)
 }
 
 /// The organisation and region a professional's seat counts for.

@@ -159,7 +159,7 @@ pub async fn open(state: &AppState, caller: &Caller, input: NewSurveyRound) -> A
             .insert(txn)
             .await?;
             crate::audit::record(txn, Some(actor), "survey.opened", &format!("survey:{}", row.id), Some(format!("{} until {}", row.year, row.deadline))).await?;
-            for amb in active_users(txn, Role::Ambassador).await?.all(txn).await? {
+            for amb in active_users(Role::Ambassador).all(txn).await? {
                 email::enqueue(txn, opened_mail(&amb, &row, &link)).await?;
             }
             Ok(row)
@@ -389,8 +389,8 @@ pub async fn remind_due(state: &AppState) -> AppResult<usize> {
                 }
                 let cx = ctx(txn).await?;
                 let answers = responses(txn, r.id).await?;
-                let ambassadors = active_users(txn, Role::Ambassador).await?.all(txn).await?;
-                let bel = active_users(txn, Role::BelCoordinator).await?.all(txn).await?;
+                let ambassadors = active_users(Role::Ambassador).all(txn).await?;
+                let bel = active_users(Role::BelCoordinator).all(txn).await?;
                 // Who is waited for, with the organisations they still have to answer for.
                 let mut todo: BTreeMap<i64, Vec<String>> = BTreeMap::new();
                 for o in &cx.orgs {

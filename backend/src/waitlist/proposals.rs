@@ -177,7 +177,7 @@ pub async fn refresh(state: &AppState) -> AppResult<usize> {
                     .await?;
                     crate::audit::record(txn, None, "waitlist.proposal_made", &format!("proposal:{}", row.id), Some(format!("{count} waiting"))).await?;
                     let scope_name = n.region(*scope).map(|r| r.name).unwrap_or_else(|| "hele wachtlijst".into());
-                    for bel in active_users(txn, Role::BelCoordinator).await?.all(txn).await? {
+                    for bel in active_users(Role::BelCoordinator).all(txn).await? {
                         let link = format!("{public_url}/bel/wachtlijst");
                         email::enqueue(txn, super::notify::proposal(&bel, &scope_name, count, cost, fits, missing, &link)).await?;
                     }
