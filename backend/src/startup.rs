@@ -8,7 +8,7 @@ use crate::email::sender::Sender;
 use crate::email::transport::Transport;
 use crate::error::AppError;
 use crate::state::AppState;
-use crate::{audit, auth, db, enrolment, exports, followup, health, jobs, monitoring, planning, readiness, reference, spa, survey, training, waitlist};
+use crate::{audit, auth, db, enrolment, exports, followup, groups, health, jobs, monitoring, planning, readiness, reference, spa, survey, training, waitlist};
 use actix_web::dev::Server;
 use actix_web::{web, App, HttpServer};
 use sea_orm::DatabaseConnection;
@@ -35,6 +35,7 @@ use utoipa_swagger_ui::SwaggerUi;
         (name = "reference", description = "Regions, organisations, professionals, programmes, groups"),
         (name = "enrolment", description = "Enrolment requests, decisions per professional, seat allocation"),
         (name = "waitlist", description = "The waiting list: priorities, offers with signed links, substitution windows, quotas, extra-group proposals, budget"),
+        (name = "groups", description = "Planning training groups: create, change, cancel; days and trainers (BEL)"),
         (name = "training", description = "Training delivery: days and their invitations, attendance, closing a group"),
         (name = "readiness", description = "Readiness-check template, interviews and follow-up activities"),
         (name = "survey", description = "The yearly survey per organisation: rounds, forms, delegation, reminders"),
@@ -67,6 +68,7 @@ fn api_routes(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
             .configure(enrolment::configure)
             .configure(readiness::configure)
             .configure(waitlist::configure)
+            .configure(groups::configure)
             .configure(training::configure)
             .configure(followup::configure)
             .configure(survey::configure)

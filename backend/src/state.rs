@@ -19,6 +19,8 @@ pub struct AppState {
     /// SQLite has one writer: write transactions queue here instead of failing
     /// with a busy snapshot. `None` on PostgreSQL, whose row locks do this.
     pub write_gate: Option<Arc<tokio::sync::Mutex<()>>>,
+    /// Token versions accounts accept (deactivation and password changes end older tokens).
+    pub sessions: Arc<crate::auth::sessions::Sessions>,
 }
 
 impl AppState {
@@ -30,6 +32,7 @@ impl AppState {
             keys,
             mail_notify: Arc::new(Notify::new()),
             write_gate: sqlite.then(|| Arc::new(tokio::sync::Mutex::new(()))),
+            sessions: Arc::default(),
         }
     }
 }

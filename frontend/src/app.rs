@@ -2,6 +2,7 @@
 
 use crate::components::layout::Layout;
 use crate::i18n::Lang;
+use crate::pages::admin::{AdminPage, GroupPlanPage};
 use crate::pages::followup::{CertificatePage, EvaluationPage, FeedbackPage, FollowupPage, SessionPage};
 use crate::pages::monitoring::{ImportPage, MonitoringPage, ReportPage};
 use crate::pages::planner::PlannerPage;
@@ -38,6 +39,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/wachtwoord-instellen") view=SetPassword/>
                     <Route path=path!("/bel") view=BelStart/>
                     <Route path=path!("/bel/gebruikers") view=UsersPage/>
+                    <Route path=path!("/bel/beheer") view=AdminPage/>
+                    <Route path=path!("/bel/beheer/groepen/:id") view=GroupPlanPage/>
                     <Route path=path!("/bel/plaatsing") view=SeatBoardPage/>
                     <Route path=path!("/bel/wachtlijst") view=WaitlistBoardPage/>
                     <Route path=path!("/aanbod") view=OfferPage/>

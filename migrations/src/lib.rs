@@ -12,6 +12,7 @@ mod m20261123_000005_offers;
 mod m20261123_000006_delivery;
 mod m20261123_000007_followup;
 mod m20261123_000008_monitoring;
+mod m20261202_000009_administration;
 
 pub struct Migrator;
 
@@ -25,6 +26,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261123_000006_delivery::Migration),
             Box::new(m20261123_000007_followup::Migration),
             Box::new(m20261123_000008_monitoring::Migration),
+            Box::new(m20261202_000009_administration::Migration),
         ]
     }
 }

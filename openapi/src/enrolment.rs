@@ -77,6 +77,10 @@ pub struct NewEnrolment {
 #[serde(deny_unknown_fields)]
 pub struct NewEnrolmentRequest {
     pub programme_id: ProgrammeId,
+    /// BEL and ambassadors file on behalf of an organisation (ambassadors: of
+    /// their region); organisation contacts leave it out (their own).
+    #[serde(default)]
+    pub organisation_id: Option<OrganisationId>,
     /// Free text, e.g. "voorjaar 2027".
     #[serde(default)]
     pub preferred_period: Option<String>,
@@ -127,6 +131,9 @@ pub struct DecisionRequest {
 #[serde(deny_unknown_fields)]
 pub struct AllocateRequest {
     pub group_id: GroupId,
+    /// BEL confirms placing someone in a group whose first day has passed.
+    #[serde(default)]
+    pub late_entry: bool,
 }
 
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]

@@ -55,6 +55,16 @@ crate::string_enum! {
         AlreadyAnswered = "already_answered",
         /// An extra-group proposal for this region (or the whole list) is still open.
         ProposalOpen = "proposal_open",
+        /// The last active BEL coordinator cannot be deactivated or lose the role.
+        LastCoordinator = "last_coordinator",
+        /// Attendance was marked on this training day: it cannot be removed.
+        HasAttendance = "has_attendance",
+        /// A group keeps at least one training day; cancel the group instead.
+        LastDay = "last_day",
+        /// The organisation is retired and takes no new requests.
+        OrganisationInactive = "organisation_inactive",
+        /// The group has participants or people with an offer; see the detail.
+        GroupInUse = "group_in_use",
         /// The database is not reachable.
         Unavailable = "unavailable",
         /// Something went wrong on the server; details are in the server log.

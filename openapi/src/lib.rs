@@ -39,6 +39,7 @@ macro_rules! string_enum {
     (@count $head:ident $($tail:ident)*) => { 1usize + $crate::string_enum!(@count $($tail)*) };
 }
 
+pub mod admin;
 pub mod auth;
 pub mod enrolment;
 pub mod error;
@@ -95,6 +96,9 @@ mod tests {
             readiness::TemplateStatus,
             reference::OrganisationKind,
             reference::GroupStatus,
+            admin::OrganisationImportAction,
+            admin::CourseType,
+            admin::AccountState,
             training::AttendanceStatus,
             waitlist::OfferStatus,
             waitlist::SubstitutionStatus,

@@ -31,6 +31,8 @@ pub struct Organisation {
     pub kind: OrganisationKind,
     /// Municipalities and CJGs belong to a region; GIs and care providers may work across regions.
     pub region_id: Option<RegionId>,
+    /// False once retired: kept for history, no new requests.
+    pub active: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -59,10 +61,10 @@ pub struct NewProfessional {
 pub struct Programme {
     pub id: ProgrammeId,
     pub name: String,
-    /// `va_training` or `basic_attitude` (grondhoudingstraining).
-    pub course_type: String,
+    pub course_type: crate::admin::CourseType,
     pub starts_on: NaiveDate,
     pub ends_on: NaiveDate,
+    pub default_group_size: i32,
     pub settings: ProgrammeSettings,
     pub waitlist: crate::waitlist::WaitlistSettings,
 }
@@ -100,9 +102,14 @@ pub struct TrainingGroup {
     pub seats_taken: i32,
     /// Seats held for open offers and substitution windows.
     pub seats_held: i32,
+    /// Follows the days: planned or open (BEL's choice) until the first day,
+    /// running from it, completed after the last; or cancelled.
     pub status: GroupStatus,
+    /// First and last training day (not cancelled); the planned dates while the group has none.
     pub starts_on: NaiveDate,
     pub ends_on: NaiveDate,
+    pub location: String,
+    pub trainer_id: Option<UserId>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -59,14 +59,14 @@ async fn missing_expired_tampered_and_alg_none_tokens_get_401(app: TestApp) {
     let keys = va_backend::auth::JwtKeys::from_secret(secret.as_bytes());
     let past = chrono::Utc::now() - chrono::Duration::hours(3);
     let (expired, _) = keys
-        .issue(va_openapi::UserId(1), va_openapi::auth::Role::BelCoordinator, None, None, past, std::time::Duration::from_secs(3600))
+        .issue(va_openapi::UserId(1), va_openapi::auth::Role::BelCoordinator, None, None, 0, past, std::time::Duration::from_secs(3600))
         .expect("issue");
     assert_problem(app.get("/api/v1/users", Some(&expired)).await, 401, "unauthenticated").await;
 
     // Signed with another secret.
     let other = va_backend::auth::JwtKeys::from_secret(b"another-secret-another-secret-another");
     let (foreign, _) = other
-        .issue(va_openapi::UserId(1), va_openapi::auth::Role::BelCoordinator, None, None, chrono::Utc::now(), std::time::Duration::from_secs(3600))
+        .issue(va_openapi::UserId(1), va_openapi::auth::Role::BelCoordinator, None, None, 0, chrono::Utc::now(), std::time::Duration::from_secs(3600))
         .expect("issue");
     assert_problem(app.get("/api/v1/users", Some(&foreign)).await, 401, "unauthenticated").await;
 

@@ -258,6 +258,11 @@ async fn bad_requests_are_refused_field_by_field_and_save_nothing(app: TestApp) 
     let res = app
         .post_json("/api/v1/requests", Some(&noord), &json!({"programme_id": prog, "professionals": [{"name": "A", "email": "a@venlo.nl"}]}))
         .await;
+    assert_eq!(problem_code(res).await, (422, "validation_failed".into()), "an ambassador names the organisation filed for");
+    let trainer = app.token("trainer@demo.local").await;
+    let res = app
+        .post_json("/api/v1/requests", Some(&trainer), &json!({"programme_id": prog, "professionals": [{"name": "A", "email": "a@venlo.nl"}]}))
+        .await;
     assert_eq!(problem_code(res).await, (403, "forbidden".into()));
     assert_eq!(
         (app.count("enrolment_requests").await, app.count("enrolments").await, app.count("professionals").await),

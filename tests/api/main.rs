@@ -1,5 +1,6 @@
 //! API tests against the real server, each on SQLite and (when configured) PostgreSQL.
 
+mod administration;
 mod auth;
 mod email;
 mod enrolment;

@@ -619,6 +619,50 @@ async fn the_trainer_marks_every_day_and_closes_the_group() {
     b.close().await;
 }
 
+/// BEL creates a programme and a group with three days and its trainer in the
+/// SPA; the trainer then finds the group on their start page.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn bel_plans_a_programme_and_a_group_that_the_trainer_sees() {
+    let Some((app, b)) = setup().await else { return };
+    let today = app.state.settings.clock.today();
+    let on = |days: i64| (today + chrono::Duration::days(days)).to_string();
+    let trainer = app.id_of("SELECT id FROM users WHERE email = 'trainer@demo.local'").await;
+    log_in(&app, &b, "bel@demo.local", DEMO_PASSWORD).await;
+    b.wait_path("/bel").await;
+    b.client.goto(&app.url("/bel/beheer")).await.expect("goto");
+    b.find("[data-testid=programme-form]").await;
+    b.client.execute("document.querySelector('[data-testid=programme-form]').closest('details').open = true", vec![]).await.expect("open");
+    b.find("#pg-name").await.send_keys("Grondhoudingstraining 2027").await.expect("name");
+    b.find("#pg-course").await.select_by_value("basic_attitude").await.expect("course");
+    set_date(&b, "pg-starts", &on(0)).await;
+    set_date(&b, "pg-ends", &on(365)).await;
+    b.find("[data-testid=programme-create]").await.click().await.expect("create");
+    b.wait_text("[data-testid=admin-ok]", "Programma aangemaakt").await;
+    b.wait_text("[data-testid=programmes]", "Grondhoudingstraining").await;
+
+    b.find("#gr-name").await.send_keys("Groep G1 - Noord").await.expect("group name");
+    b.find("#gr-location").await.send_keys("BEL Venlo").await.expect("location");
+    b.find("#gr-trainer").await.select_by_value(&trainer.to_string()).await.expect("trainer");
+    for (i, d) in [10, 17, 24].into_iter().enumerate() {
+        set_date(&b, &format!("gr-day-{i}"), &on(d)).await;
+    }
+    b.screenshot("bel-admin-new-group").await;
+    b.find("[data-testid=group-create]").await.click().await.expect("create group");
+    b.wait_text("[data-testid=admin-ok]", "Groep aangemaakt").await;
+    b.wait_text("[data-testid=admin-groups]", "Groep G1 - Noord").await;
+    let gid = app.id_of("SELECT id FROM training_groups WHERE name = 'Groep G1 - Noord'").await;
+    assert_eq!(app.id_of(&format!("SELECT COUNT(*) FROM training_days WHERE group_id = {gid}")).await, 3);
+    b.find(&format!("a[href='/bel/beheer/groepen/{gid}']")).await.click().await.expect("plan");
+    b.wait_text("[data-testid=plan-title]", "Groep G1 - Noord").await;
+    b.wait_text("[data-testid=plan-days]", "09:30").await;
+
+    log_out(&b).await;
+    log_in(&app, &b, "trainer@demo.local", DEMO_PASSWORD).await;
+    b.wait_path("/trainer").await;
+    b.wait_text("[data-testid=my-groups]", "Groep G1 - Noord").await;
+    b.close().await;
+}
+
 /// Sets a date input the way a person's date picker does (typing is locale-dependent).
 async fn set_date(b: &Browser, id: &str, value: &str) {
     b.find(&format!("#{id}")).await;

@@ -171,6 +171,14 @@ impl TestApp {
         req.send().await.expect("request")
     }
 
+    pub async fn delete(&self, path: &str, token: Option<&str>) -> reqwest::Response {
+        let mut req = self.client.delete(self.url(path));
+        if let Some(t) = token {
+            req = req.bearer_auth(t);
+        }
+        req.send().await.expect("request")
+    }
+
     pub async fn post_raw(&self, path: &str, token: Option<&str>, body: &str) -> reqwest::Response {
         let mut req = self.client.post(self.url(path)).header("content-type", "application/json").body(body.to_string());
         if let Some(t) = token {

@@ -5,7 +5,7 @@ use super::rules::{scope_of, Scope};
 use crate::error::AppError;
 use crate::state::AppState;
 use actix_web::{dev::Payload, http::header, web, FromRequest, HttpRequest};
-use std::future::{ready, Ready};
+use futures_util::future::LocalBoxFuture;
 use va_openapi::auth::Role;
 use va_openapi::{OrganisationId, RegionId, UserId};
 
@@ -41,9 +41,11 @@ impl Caller {
     }
 }
 
-fn extract(req: &HttpRequest) -> Result<Caller, AppError> {
+/// The signature, expiry and claims; the account's state is checked apart (`accepted`).
+fn extract(req: &HttpRequest) -> Result<(web::Data<AppState>, Caller, i32), AppError> {
     let state = req
         .app_data::<web::Data<AppState>>()
+        .cloned()
         .ok_or_else(|| AppError::Internal(anyhow::anyhow!("AppState missing")))?;
     let header = req.headers().get(header::AUTHORIZATION).ok_or(AppError::Unauthenticated)?;
     let value = header.to_str().map_err(|_| AppError::Unauthenticated)?;
@@ -56,18 +58,23 @@ fn extract(req: &HttpRequest) -> Result<Caller, AppError> {
     let user_id: i64 = claims.sub.parse().map_err(|_| AppError::Unauthenticated)?;
     let scope = scope_of(claims.role, claims.region.map(RegionId), claims.org.map(OrganisationId))
         .ok_or(AppError::Unauthenticated)?;
-    Ok(Caller { user_id: UserId(user_id), role: claims.role, scope })
+    Ok((state, Caller { user_id: UserId(user_id), role: claims.role, scope }, claims.ver))
 }
 
 impl FromRequest for Caller {
     type Error = AppError;
-    type Future = Ready<Result<Caller, AppError>>;
+    type Future = LocalBoxFuture<'static, Result<Caller, AppError>>;
 
     fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
         let result = extract(req);
-        if let Ok(c) = &result {
-            tracing::Span::current().record("user_id", c.user_id.0);
-        }
-        ready(result)
+        Box::pin(async move {
+            let (state, caller, version) = result?;
+            // A deactivated account, or a token from before a password or role change: 401 at once.
+            if state.sessions.accepted(&state.db, caller.user_id.0).await? != Some(version) {
+                return Err(AppError::Unauthenticated);
+            }
+            tracing::Span::current().record("user_id", caller.user_id.0);
+            Ok(caller)
+        })
     }
 }

@@ -25,6 +25,10 @@ pub struct Claims {
     pub iat: i64,
     pub exp: i64,
     pub iss: String,
+    /// The account's token version when issued: a deactivation, a password or
+    /// role change bumps it, and older tokens are refused from then on.
+    #[serde(default)]
+    pub ver: i32,
 }
 
 pub struct JwtKeys {
@@ -101,6 +105,7 @@ impl JwtKeys {
         role: Role,
         region: Option<RegionId>,
         org: Option<OrganisationId>,
+        version: i32,
         now: DateTime<Utc>,
         ttl: std::time::Duration,
     ) -> anyhow::Result<(String, DateTime<Utc>)> {
@@ -113,6 +118,7 @@ impl JwtKeys {
             iat: now.timestamp(),
             exp: exp.timestamp(),
             iss: ISSUER.into(),
+            ver: version,
         };
         let token = encode(&Header::new(Algorithm::HS256), &claims, &self.encoding)?;
         Ok((token, exp))
@@ -147,7 +153,7 @@ mod tests {
     #[test]
     fn issued_token_verifies_with_its_claims() {
         let (t, _) = keys()
-            .issue(UserId(7), Role::Ambassador, Some(RegionId(2)), None, Utc::now(), std::time::Duration::from_secs(60))
+            .issue(UserId(7), Role::Ambassador, Some(RegionId(2)), None, 0, Utc::now(), std::time::Duration::from_secs(60))
             .expect("issue");
         let c = keys().verify(&t).expect("valid");
         assert_eq!((c.sub.as_str(), c.role, c.region, c.org), ("7", Role::Ambassador, Some(2), None));
@@ -162,7 +168,7 @@ mod tests {
         assert_eq!(JwtKeys::from_secret(b"another-secret-another-secret-xx").verify_link(&t), None);
         assert_eq!(k.verify_link("no-signature"), None);
         // A login token is no link token.
-        let (jwt, _) = k.issue(UserId(1), Role::Trainer, None, None, Utc::now(), std::time::Duration::from_secs(60)).expect("issue");
+        let (jwt, _) = k.issue(UserId(1), Role::Trainer, None, None, 0, Utc::now(), std::time::Duration::from_secs(60)).expect("issue");
         assert_eq!(k.verify_link(&jwt), None);
     }
 
@@ -171,11 +177,11 @@ mod tests {
         let k = keys();
         let past = Utc::now() - chrono::Duration::hours(2);
         let (expired, _) =
-            k.issue(UserId(1), Role::BelCoordinator, None, None, past, std::time::Duration::from_secs(60)).expect("issue");
+            k.issue(UserId(1), Role::BelCoordinator, None, None, 0, past, std::time::Duration::from_secs(60)).expect("issue");
         assert!(k.verify(&expired).is_none());
 
         let (good, _) =
-            k.issue(UserId(1), Role::Trainer, None, None, Utc::now(), std::time::Duration::from_secs(60)).expect("issue");
+            k.issue(UserId(1), Role::Trainer, None, None, 0, Utc::now(), std::time::Duration::from_secs(60)).expect("issue");
         let mut parts: Vec<String> = good.split('.').map(String::from).collect();
         let payload = base64::engine::general_purpose::URL_SAFE_NO_PAD.decode(&parts[1]).expect("b64");
         let forged = String::from_utf8(payload).expect("utf8").replace("trainer", "bel_coordinator");

@@ -8,6 +8,8 @@ pub mod password;
 pub mod routes;
 pub mod rules;
 pub mod service;
+pub mod sessions;
+pub mod accounts;
 
 pub use caller::Caller;
 pub use jwt::JwtKeys;

@@ -1,12 +1,14 @@
 //! Thin handlers for `/api/v1/auth` and `/api/v1/users`.
 
-use super::{service, Caller};
+use super::{accounts, service, Caller};
 use crate::entities::user;
 use crate::problems::*;
 use crate::error::{AppError, AppResult};
 use crate::state::AppState;
-use actix_web::{get, post, web, HttpRequest, HttpResponse};
-use sea_orm::{EntityTrait, QueryOrder};
+use actix_web::{get, post, put, web, HttpRequest, HttpResponse};
+use sea_orm::EntityTrait;
+use va_openapi::admin::{Account, AccountChange};
+use va_openapi::UserId;
 use va_openapi::auth::{
     InviteUserRequest, LoginRequest, LoginResponse, Me, PasswordResetRequest, Role, SetPasswordRequest, UserSummary,
 };
@@ -100,22 +102,94 @@ pub async fn invite(state: web::Data<AppState>, caller: Caller, body: web::Json<
     Ok(HttpResponse::Created().json(u))
 }
 
-/// All user accounts (BEL only).
+/// All user accounts with their state and last login (BEL only).
 #[utoipa::path(
     tag = "users",
     responses(
-        (status = 200, body = Vec<UserSummary>),
+        (status = 200, body = Vec<Account>),
         Authed,
     ),
     security(("bearer" = []))
 )]
 #[get("/users")]
-pub async fn list_users(state: web::Data<AppState>, caller: Caller) -> AppResult<web::Json<Vec<UserSummary>>> {
-    caller.require(&[Role::BelCoordinator])?;
-    let rows = user::Entity::find().order_by_asc(user::Column::Email).all(&state.db).await?;
-    Ok(web::Json(rows.iter().map(service::to_summary).collect()))
+pub async fn list_users(state: web::Data<AppState>, caller: Caller) -> AppResult<web::Json<Vec<Account>>> {
+    Ok(web::Json(accounts::list(&state, &caller).await?))
+}
+
+/// Change an account's name, role or scope (BEL); its current sessions end.
+#[utoipa::path(
+    tag = "users",
+    params(("id" = i64, Path, description = "User id")),
+    request_body = AccountChange,
+    responses(
+        (status = 200, body = Account),
+        Input, AuthedFound,
+        (status = 409, body = Problem, content_type = "application/problem+json", description = "last_coordinator"),
+    ),
+    security(("bearer" = []))
+)]
+#[put("/users/{id}")]
+pub async fn update_user(state: web::Data<AppState>, caller: Caller, id: web::Path<UserId>, body: web::Json<AccountChange>) -> AppResult<web::Json<Account>> {
+    Ok(web::Json(accounts::update(&state, &caller, *id, body.into_inner()).await?))
+}
+
+/// Deactivate an account (BEL): its tokens and links stop working at once.
+#[utoipa::path(
+    tag = "users",
+    params(("id" = i64, Path, description = "User id")),
+    responses(
+        (status = 200, body = Account),
+        AuthedFound,
+        (status = 409, body = Problem, content_type = "application/problem+json", description = "last_coordinator, or deactivated already (conflict)"),
+    ),
+    security(("bearer" = []))
+)]
+#[post("/users/{id}/deactivate")]
+pub async fn deactivate_user(state: web::Data<AppState>, caller: Caller, id: web::Path<UserId>) -> AppResult<web::Json<Account>> {
+    Ok(web::Json(accounts::deactivate(&state, &caller, *id).await?))
+}
+
+/// Reactivate a deactivated account (BEL).
+#[utoipa::path(
+    tag = "users",
+    params(("id" = i64, Path, description = "User id")),
+    responses(
+        (status = 200, body = Account),
+        AuthedFound,
+        (status = 409, body = Problem, content_type = "application/problem+json", description = "The account is active (conflict)"),
+    ),
+    security(("bearer" = []))
+)]
+#[post("/users/{id}/reactivate")]
+pub async fn reactivate_user(state: web::Data<AppState>, caller: Caller, id: web::Path<UserId>) -> AppResult<web::Json<Account>> {
+    Ok(web::Json(accounts::reactivate(&state, &caller, *id).await?))
+}
+
+/// Send a new invitation to an account that never set its password (BEL); the old link stops working.
+#[utoipa::path(
+    tag = "users",
+    params(("id" = i64, Path, description = "User id")),
+    responses(
+        (status = 200, body = Account),
+        AuthedFound,
+        (status = 409, body = Problem, content_type = "application/problem+json", description = "The account has a password or is deactivated (conflict)"),
+    ),
+    security(("bearer" = []))
+)]
+#[post("/users/{id}/invite")]
+pub async fn reinvite_user(state: web::Data<AppState>, caller: Caller, id: web::Path<UserId>) -> AppResult<web::Json<Account>> {
+    Ok(web::Json(accounts::reinvite(&state, &caller, *id).await?))
 }
 
 pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
-    cfg.service(login).service(me).service(password_reset).service(set_password).service(invite).service(list_users);
+    cfg.service(login)
+        .service(me)
+        .service(password_reset)
+        .service(set_password)
+        .service(invite)
+        .service(list_users)
+        .service(update_user)
+        .service(deactivate_user)
+        .service(reactivate_user)
+        .service(reinvite_user);
 }

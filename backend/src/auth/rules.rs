@@ -61,6 +61,12 @@ pub fn may_see_professionals(scope: Scope, org: OrganisationId, org_region: Opti
 
 /// Login throttling: refuse while either key has reached its limit of failures
 /// within the window. Checked before the password, so guessing stops too.
+/// Would this change leave no active BEL coordinator? `others` counts the
+/// active coordinators besides this account.
+pub fn leaves_no_coordinator(is_active_coordinator: bool, stays_active_coordinator: bool, others: u64) -> bool {
+    is_active_coordinator && !stays_active_coordinator && others == 0
+}
+
 pub fn login_allowed(failures_account: u64, failures_address: u64, max_account: u64, max_address: u64) -> bool {
     failures_account < max_account && failures_address < max_address
 }
@@ -120,6 +126,14 @@ mod tests {
 
     const NOORD: RegionId = RegionId(1);
     const ZUID: RegionId = RegionId(3);
+
+    #[test]
+    fn the_last_coordinator_stays() {
+        assert!(leaves_no_coordinator(true, false, 0));
+        assert!(!leaves_no_coordinator(true, false, 1));
+        assert!(!leaves_no_coordinator(true, true, 0));
+        assert!(!leaves_no_coordinator(false, false, 0));
+    }
 
     #[test]
     fn scopes_follow_roles_and_require_their_claims() {

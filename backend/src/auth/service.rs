@@ -76,12 +76,12 @@ pub async fn login(state: &AppState, email: &str, password: &str, address: &str)
     let found = user::Entity::find().filter(user::Column::Email.eq(email.clone())).one(&state.db).await?;
     let hash = found
         .as_ref()
-        .filter(|u| u.active)
+        .filter(|u| u.active && u.deactivated_at.is_none())
         .and_then(|u| u.password_hash.clone())
         .unwrap_or_else(|| password::dummy_hash().to_string());
     let ok = password::verify_blocking(password.to_string(), hash).await;
     let u = match found {
-        Some(u) if ok && u.active => u,
+        Some(u) if ok && u.active && u.deactivated_at.is_none() => u,
         _ => {
             record_failure(&state.db, acct_key, now).await?;
             record_failure(&state.db, addr_key, now).await?;
@@ -89,12 +89,18 @@ pub async fn login(state: &AppState, email: &str, password: &str, address: &str)
         }
     };
     login_attempt::Entity::delete_many().filter(login_attempt::Column::Key.eq(acct_key)).exec(&state.db).await?;
+    user::Entity::update_many()
+        .col_expr(user::Column::LastLoginAt, Expr::value(Some(now)))
+        .filter(user::Column::Id.eq(u.id))
+        .exec(&state.db)
+        .await?;
     let me = me(&state.db, &u).await?;
     let (token, expires_at) = state.keys.issue(
         me.id,
         me.role,
         me.region.as_ref().map(|r| r.id),
         me.organisation.as_ref().map(|o| o.id),
+        u.token_version,
         now,
         state.settings.token_ttl,
     )?;
@@ -109,7 +115,7 @@ fn new_token() -> (String, String) {
     (token, hash)
 }
 
-async fn store_token<C: ConnectionTrait>(
+pub(super) async fn store_token<C: ConnectionTrait>(
     db: &C,
     user_id: i64,
     purpose: &str,
@@ -132,8 +138,23 @@ async fn store_token<C: ConnectionTrait>(
     Ok((token, expires))
 }
 
-fn link(state: &AppState, token: &str) -> String {
+pub(super) fn link(state: &AppState, token: &str) -> String {
     format!("{}/wachtwoord-instellen?token={}", state.settings.public_url.trim_end_matches('/'), token)
+}
+
+/// Adds `unknown` for a region or organisation that does not exist.
+pub(super) async fn scope_exists<C: ConnectionTrait>(db: &C, errs: &mut Errors, region_id: Option<RegionId>, org: Option<OrganisationId>) -> AppResult<()> {
+    if let Some(r) = region_id {
+        if region::Entity::find_by_id(r.0).one(db).await?.is_none() {
+            errs.add("region_id", "unknown", "no such region");
+        }
+    }
+    if let Some(o) = org {
+        if organisation::Entity::find_by_id(o.0).one(db).await?.is_none() {
+            errs.add("organisation_id", "unknown", "no such organisation");
+        }
+    }
+    Ok(())
 }
 
 /// BEL invites a user: the account, its one-time link and the email are one transaction.
@@ -148,16 +169,7 @@ pub async fn invite(state: &AppState, actor: UserId, req: InviteUserRequest) -> 
     let public = state.clone();
     let created = crate::db::write_txn(state, move |txn| {
             Box::pin(async move {
-                if let Some(r) = req.region_id {
-                    if region::Entity::find_by_id(r.0).one(txn).await?.is_none() {
-                        errs.add("region_id", "unknown", "no such region");
-                    }
-                }
-                if let Some(o) = req.organisation_id {
-                    if organisation::Entity::find_by_id(o.0).one(txn).await?.is_none() {
-                        errs.add("organisation_id", "unknown", "no such organisation");
-                    }
-                }
+                scope_exists(txn, &mut errs, req.region_id, req.organisation_id).await?;
                 errs.finish()?;
                 if user::Entity::find().filter(user::Column::Email.eq(email.clone())).one(txn).await?.is_some() {
                     return Err(AppError::AlreadyExists { field: "email" });
@@ -197,6 +209,7 @@ pub async fn request_reset(state: &AppState, email: &str) -> AppResult<()> {
     let Some(u) = user::Entity::find()
         .filter(user::Column::Email.eq(email.clone()))
         .filter(user::Column::Active.eq(true))
+        .filter(user::Column::DeactivatedAt.is_null())
         .one(&state.db)
         .await?
     else {
@@ -235,7 +248,7 @@ pub async fn set_password(state: &AppState, token: &str, new_password: &str) -> 
     }
     let hash = token_hash(token.trim());
     let pw_hash = password::hash_blocking(new_password.to_string()).await?;
-    crate::db::write_txn(state, move |txn| {
+    let user_id = crate::db::write_txn(state, move |txn| {
             Box::pin(async move {
                 let now = Utc::now();
                 let t = one_time_token::Entity::find()
@@ -244,6 +257,10 @@ pub async fn set_password(state: &AppState, token: &str, new_password: &str) -> 
                     .await?
                     .ok_or(AppError::TokenInvalid)?;
                 if t.used_at.is_some() || t.expires_at <= now {
+                    return Err(AppError::TokenInvalid);
+                }
+                let deactivated = user::Entity::find_by_id(t.user_id).one(txn).await?.is_none_or(|u| u.deactivated_at.is_some());
+                if deactivated {
                     return Err(AppError::TokenInvalid);
                 }
                 // Conditional update: of two concurrent redemptions only one sees used_at empty.
@@ -266,15 +283,18 @@ pub async fn set_password(state: &AppState, token: &str, new_password: &str) -> 
                 user::Entity::update_many()
                     .col_expr(user::Column::PasswordHash, Expr::value(Some(pw_hash)))
                     .col_expr(user::Column::Active, Expr::value(true))
+                    // Tokens issued with the old password stop working.
+                    .col_expr(user::Column::TokenVersion, Expr::col(user::Column::TokenVersion).add(1))
                     .filter(user::Column::Id.eq(t.user_id))
                     .exec(txn)
                     .await?;
                 crate::audit::record(txn, Some(UserId(t.user_id)), "auth.password_set", &format!("user:{}", t.user_id), Some(t.purpose))
                     .await?;
-                Ok(())
+                Ok(t.user_id)
             })
         })
         .await?;
+    state.sessions.forget(user_id);
     Ok(())
 }
 

@@ -30,6 +30,7 @@ pub async fn seed_activity(state: &AppState) -> anyhow::Result<()> {
         remarks: None,
     };
     let request = |pros: Vec<NewEnrolment>, period: &str| NewEnrolmentRequest {
+        organisation_id: None,
         programme_id: pid,
         preferred_period: Some(period.into()),
         preferred_region_id: None,
@@ -88,7 +89,7 @@ pub async fn seed_activity(state: &AppState) -> anyhow::Result<()> {
         .one(&state.db)
         .await?
     {
-        crate::enrolment::placement::allocate(state, &bel, noah, va_openapi::GroupId(g6.id)).await.map_err(app_err)?;
+        crate::enrolment::placement::allocate(state, &bel, noah, va_openapi::enrolment::AllocateRequest { group_id: va_openapi::GroupId(g6.id), late_entry: false }).await.map_err(app_err)?;
     }
 
     // Maastricht's readiness check, held and completed.

@@ -33,6 +33,7 @@ pub(super) async fn seed_waitlist(
             .collect()
     };
     let request = |pros: Vec<NewEnrolment>| NewEnrolmentRequest {
+        organisation_id: None,
         programme_id: pid,
         preferred_period: Some("2027".into()),
         preferred_region_id: None,
@@ -88,8 +89,8 @@ pub(super) async fn seed_waitlist(
     // A small group (the training room of that week holds three), full with Noah, Lotte and Sem.
     crate::waitlist::service::set_capacity(state, bel, g6_id, va_openapi::waitlist::CapacityInput { capacity: 3 }).await.map_err(app_err)?;
     let (lotte, sem) = (m.enrolments[0].id, m.enrolments[1].id);
-    crate::enrolment::placement::allocate(state, bel, lotte, g6_id).await.map_err(app_err)?;
-    crate::enrolment::placement::allocate(state, bel, sem, g6_id).await.map_err(app_err)?;
+    crate::enrolment::placement::allocate(state, bel, lotte, va_openapi::enrolment::AllocateRequest { group_id: g6_id, late_entry: false }).await.map_err(app_err)?;
+    crate::enrolment::placement::allocate(state, bel, sem, va_openapi::enrolment::AllocateRequest { group_id: g6_id, late_entry: false }).await.map_err(app_err)?;
     crate::enrolment::placement::withdraw(state, maastricht, sem, WithdrawRequest { reason: Some("Andere functie per januari.".into()) }).await.map_err(app_err)?;
     let window = seat_hold::Entity::find()
         .filter(seat_hold::Column::EnrolmentId.eq(sem.0))

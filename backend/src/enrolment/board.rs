@@ -60,7 +60,7 @@ pub async fn seat_board(state: &AppState, caller: &Caller, programme_id: Program
     }
     queue.sort_by_key(|e| e.waitlist_position.unwrap_or(i32::MAX));
     waitlist.sort_by_key(|e| e.waitlist_position.unwrap_or(i32::MAX));
-    Ok(SeatBoard { programme_id, groups: groups.into_iter().map(to_group).collect(), queue, waitlist })
+    Ok(SeatBoard { programme_id, groups: groups.into_iter().map(|g| to_group(g, state.settings.clock.today())).collect(), queue, waitlist })
 }
 
 /// A group with its training days and participants (BEL and trainers).
@@ -95,7 +95,7 @@ pub async fn group_detail(state: &AppState, caller: &Caller, id: GroupId) -> App
         .collect();
     participants.sort_by(|a, b| a.professional.cmp(&b.professional));
     Ok(GroupDetail {
-        group: to_group(g),
+        group: to_group(g, state.settings.clock.today()),
         days: days
             .into_iter()
             .map(|d| TrainingDay { day: d.day, starts_at: d.starts_at, ends_at: d.ends_at, place: d.place })

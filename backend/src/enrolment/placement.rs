@@ -25,14 +25,20 @@ use va_openapi::enrolment::*;
 use va_openapi::reference::GroupStatus;
 use va_openapi::*;
 
-async fn open_group<C: ConnectionTrait>(db: &C, id: GroupId, programme_id: i64) -> AppResult<training_group::Model> {
+/// The group, if it takes this placement: not completed or cancelled, and not
+/// started unless BEL confirmed a late entry.
+async fn open_group<C: ConnectionTrait>(db: &C, target: &AllocateRequest, programme_id: i64, today: chrono::NaiveDate) -> AppResult<training_group::Model> {
+    let id = target.group_id;
     let g = training_group::Entity::find_by_id(id.0).one(db).await?.ok_or_else(|| AppError::field("group_id", "unknown", "no such group"))?;
     if g.programme_id != programme_id {
         return Err(AppError::field("group_id", "other_programme", "the group belongs to another programme"));
     }
-    let status = GroupStatus::parse(&g.status).unwrap_or(GroupStatus::Cancelled);
+    let status = crate::reference::lookup::group_status(&g, today);
     if !group_accepts_placements(status) {
         return Err(AppError::conflict(ErrorCode::GroupClosed, format!("{} is {}", g.name, status.as_str())));
+    }
+    if status == GroupStatus::Running && !target.late_entry {
+        return Err(AppError::conflict(ErrorCode::GroupStarted, format!("{} has started; confirm a late entry to place someone now", g.name)));
     }
     Ok(g)
 }
@@ -55,17 +61,18 @@ pub(crate) async fn free_seat<C: ConnectionTrait>(db: &C, group_id: i64) -> AppR
 }
 
 /// BEL places an approved (or waiting) professional in a group.
-pub async fn allocate(state: &AppState, caller: &Caller, id: EnrolmentId, group: GroupId) -> AppResult<EnrolmentRequestView> {
+pub async fn allocate(state: &AppState, caller: &Caller, id: EnrolmentId, target: AllocateRequest) -> AppResult<EnrolmentRequestView> {
     caller.require(&[Role::BelCoordinator])?;
     let c = *caller;
     let ctx = crate::waitlist::offers::Ctx::of(state);
     let request_id = write_txn(state, move |txn| {
+        let target = target.clone();
         Box::pin(async move {
             let (e, req) = load_enrolment(txn, id.0).await?;
             let from = status_of(&e)?;
             let to = transition(from, Event::Allocate).map_err(illegal)?;
             crate::readiness::service::gate_allows(txn, &req).await?;
-            let g = open_group(txn, group, e.programme_id).await?;
+            let g = open_group(txn, &target, e.programme_id, ctx.today).await?;
             // An open offer of this professional gives its seat back first, then is offered on.
             let offered = crate::waitlist::offers::cancel_open_offers(txn, &ctx, e.id).await?;
             take_seat(txn, &g, e.professional_id, ctx.today).await?;
@@ -88,20 +95,21 @@ pub async fn allocate(state: &AppState, caller: &Caller, id: EnrolmentId, group:
 
 /// BEL moves a placed professional to another group: the old seat is freed and
 /// a new one taken in the same transaction.
-pub async fn move_to(state: &AppState, caller: &Caller, id: EnrolmentId, group: GroupId) -> AppResult<EnrolmentRequestView> {
+pub async fn move_to(state: &AppState, caller: &Caller, id: EnrolmentId, target: AllocateRequest) -> AppResult<EnrolmentRequestView> {
     caller.require(&[Role::BelCoordinator])?;
     let c = *caller;
     let ctx = crate::waitlist::offers::Ctx::of(state);
     let request_id = write_txn(state, move |txn| {
+        let target = target.clone();
         Box::pin(async move {
             let (e, req) = load_enrolment(txn, id.0).await?;
             let from = status_of(&e)?;
             let to = transition(from, Event::Move).map_err(illegal)?;
             let old = e.group_id.ok_or_else(|| AppError::conflict(ErrorCode::InvalidTransition, "not placed in a group"))?;
-            if old == group.0 {
+            if old == target.group_id.0 {
                 return Err(AppError::field("group_id", "same_group", "the professional is already in this group"));
             }
-            let g = open_group(txn, group, e.programme_id).await?;
+            let g = open_group(txn, &target, e.programme_id, ctx.today).await?;
             take_seat(txn, &g, e.professional_id, ctx.today).await?;
             free_seat(txn, old).await?;
             set_status(txn, &e, from, to, |q| q.col_expr(enrolment::Column::GroupId, Expr::value(Some(g.id)))).await?;

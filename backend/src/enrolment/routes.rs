@@ -26,8 +26,9 @@ pub struct ListQuery {
     responses(
         (status = 201, body = EnrolmentRequestView),
         Input, Unauthorized,
-        (status = 403, body = Problem, content_type = "application/problem+json", description = "Not an organisation contact"),
-        (status = 409, body = Problem, content_type = "application/problem+json", description = "already_enrolled: the professional has an active enrolment in this programme (named in detail)"),
+        (status = 403, body = Problem, content_type = "application/problem+json", description = "Trainers, or a contact naming another organisation"),
+        (status = 404, body = Problem, content_type = "application/problem+json", description = "The organisation is outside an ambassador's region"),
+        (status = 409, body = Problem, content_type = "application/problem+json", description = "already_enrolled: the professional has an active enrolment in this programme (named in detail); organisation_inactive"),
     ),
     security(("bearer" = []))
 )]
@@ -138,7 +139,7 @@ pub async fn decision(
     responses(
         (status = 200, body = EnrolmentRequestView),
         AuthedFound, BadRequest,
-        (status = 409, body = Problem, content_type = "application/problem+json", description = "group_full, group_closed or invalid_transition"),
+        (status = 409, body = Problem, content_type = "application/problem+json", description = "group_full, group_closed, group_started (without late_entry) or invalid_transition"),
         (status = 422, body = Problem, content_type = "application/problem+json", description = "Unknown group or another programme's"),
     ),
     security(("bearer" = []))
@@ -150,7 +151,7 @@ pub async fn allocate(
     id: web::Path<EnrolmentId>,
     body: web::Json<AllocateRequest>,
 ) -> AppResult<web::Json<EnrolmentRequestView>> {
-    Ok(web::Json(placement::allocate(&state, &caller, *id, body.group_id).await?))
+    Ok(web::Json(placement::allocate(&state, &caller, *id, body.into_inner()).await?))
 }
 
 /// Move a placed professional to another group (BEL).
@@ -161,7 +162,7 @@ pub async fn allocate(
     responses(
         (status = 200, body = EnrolmentRequestView),
         Input, AuthedFound,
-        (status = 409, body = Problem, content_type = "application/problem+json", description = "group_full, group_closed or invalid_transition"),
+        (status = 409, body = Problem, content_type = "application/problem+json", description = "group_full, group_closed, group_started (without late_entry) or invalid_transition"),
     ),
     security(("bearer" = []))
 )]
@@ -172,7 +173,7 @@ pub async fn move_to(
     id: web::Path<EnrolmentId>,
     body: web::Json<AllocateRequest>,
 ) -> AppResult<web::Json<EnrolmentRequestView>> {
-    Ok(web::Json(placement::move_to(&state, &caller, *id, body.group_id).await?))
+    Ok(web::Json(placement::move_to(&state, &caller, *id, body.into_inner()).await?))
 }
 
 /// Put an approved professional on the waiting list (BEL).

@@ -78,11 +78,31 @@ pub(super) fn access(caller: &Caller, req: &enrolment_request::Model) -> AppResu
 
 
 
+/// The organisation a request is filed for: the contact's own, or the one BEL
+/// or an ambassador (of its region) names when filing on its behalf.
+async fn filed_for(state: &AppState, caller: &Caller, named: Option<OrganisationId>) -> AppResult<(OrganisationId, bool)> {
+    let (org, on_behalf) = match (caller.role, caller.organisation(), named) {
+        (Role::OrgContact, Some(own), None) => (own, false),
+        (Role::OrgContact, Some(own), Some(o)) if o == own => (own, false),
+        (Role::OrgContact, _, _) => return Err(AppError::Forbidden),
+        (Role::BelCoordinator | Role::Ambassador, _, Some(o)) => {
+            crate::reference::service::organisation_for(&state.db, caller, o).await?;
+            (o, true)
+        }
+        (Role::BelCoordinator | Role::Ambassador, _, None) => {
+            return Err(AppError::field("organisation_id", "required", "the organisation the request is for"))
+        }
+        _ => return Err(AppError::Forbidden),
+    };
+    crate::reference::organisations::require_active(&state.db, org.0).await?;
+    Ok((org, on_behalf))
+}
+
 /// An organisation contact creates a request for one or more professionals;
-/// saved as draft or submitted at once.
+/// saved as draft or submitted at once. BEL and the region's ambassador may
+/// file one on behalf of an organisation (recorded as such in the timeline).
 pub async fn create_request(state: &AppState, caller: &Caller, input: NewEnrolmentRequest) -> AppResult<EnrolmentRequestView> {
-    caller.require(&[Role::OrgContact])?;
-    let org_id = caller.organisation().ok_or(AppError::Forbidden)?;
+    let (org_id, on_behalf) = filed_for(state, caller, input.organisation_id).await?;
     let mut errs = Errors::default();
     let preferred_period = errs.opt_text("preferred_period", input.preferred_period.as_deref(), MAX_NAME_LEN);
     let remarks = errs.opt_text("remarks", input.remarks.as_deref(), MAX_TEXT);
@@ -143,7 +163,8 @@ pub async fn create_request(state: &AppState, caller: &Caller, input: NewEnrolme
             }
             .insert(txn)
             .await?;
-            record_event(txn, Timeline::of_request(req.id, "enrolment", "created").by(Some(caller.user_id))).await?;
+            let created = if on_behalf { "created_on_behalf" } else { "created" };
+            record_event(txn, Timeline::of_request(req.id, "enrolment", created).by(Some(caller.user_id))).await?;
             for (name, email, function, ret_uhp, remarks) in people {
                 let prof = match professional::Entity::find().filter(professional::Column::Email.eq(email.clone())).one(txn).await? {
                     Some(p) if p.organisation_id == org_id.0 => p,

@@ -8,6 +8,8 @@ pub struct Model {
     pub name: String,
     pub kind: String,
     pub region_id: Option<i64>,
+    /// Retired organisations stay for history but take no new requests.
+    pub active: bool,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

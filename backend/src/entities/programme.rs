@@ -34,6 +34,7 @@ pub struct Model {
     pub supervision_session_eur: i64,
     pub coaching_session_eur: i64,
     pub deepening_session_eur: i64,
+    pub default_group_size: i32,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -22,6 +22,8 @@ pub struct Model {
     pub status: String,
     pub starts_on: Date,
     pub ends_on: Date,
+    pub location: String,
+    pub cancel_reason: Option<String>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -13,6 +13,10 @@ pub struct Model {
     pub password_hash: Option<String>,
     pub active: bool,
     pub created_at: DateTimeUtc,
+    /// Bumped on deactivation and password change; tokens carry the version they were issued with.
+    pub token_version: i32,
+    pub deactivated_at: Option<DateTimeUtc>,
+    pub last_login_at: Option<DateTimeUtc>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -315,6 +315,7 @@ pub async fn requests(state: &AppState, caller: &Caller, region: Option<RegionId
 pub async fn groups(state: &AppState, caller: &Caller, region: Option<RegionId>) -> AppResult<Vec<Sheet>> {
     caller.require(&[Role::BelCoordinator, Role::Ambassador, Role::OrgContact, Role::Trainer])?;
     let db = &state.db;
+    let today = state.settings.clock.today();
     let regions: HashMap<i64, String> = region::Entity::find().all(db).await?.into_iter().map(|r| (r.id, r.name)).collect();
     let rows = training_group::Entity::find()
         .order_by_asc(training_group::Column::StartsOn)
@@ -323,12 +324,13 @@ pub async fn groups(state: &AppState, caller: &Caller, region: Option<RegionId>)
         .into_iter()
         .filter(|g| region.is_none() || g.region_id == region.map(|r| r.0))
         .map(|g| {
+            let status = crate::reference::lookup::group_status(&g, today);
             vec![
                 g.name.into(),
                 region_of(&regions, g.region_id),
                 g.starts_on.into(),
                 g.ends_on.into(),
-                group_nl(&g.status).into(),
+                group_nl(status.as_str()).into(),
                 g.capacity.into(),
                 g.seats_taken.into(),
                 g.seats_held.into(),

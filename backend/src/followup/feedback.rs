@@ -102,7 +102,7 @@ pub async fn view(state: &AppState, caller: &Caller, group_id: GroupId) -> AppRe
         shared_at: fb.as_ref().and_then(|f| f.shared_at),
         can_edit: caller.role == Role::BelCoordinator || runs,
         can_add_action: shared && matches!(caller.role, Role::BelCoordinator | Role::Ambassador),
-        group: to_group(g),
+        group: to_group(g, state.settings.clock.today()),
     })
 }
 
@@ -260,7 +260,7 @@ pub async fn list(state: &AppState, caller: &Caller) -> AppResult<Vec<FeedbackSu
             written: fb.is_some(),
             shared_at: fb.and_then(|f| f.shared_at),
             actions: counts.get(&g.id).copied().unwrap_or(0),
-            group: to_group(g),
+            group: to_group(g, state.settings.clock.today()),
         });
     }
     Ok(out)

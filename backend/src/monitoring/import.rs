@@ -14,52 +14,24 @@ use std::collections::HashMap;
 use va_openapi::auth::Role;
 use va_openapi::monitoring::{ImportAction, ImportInput, ImportReport, ImportRow};
 
-/// Rows per file; larger files are split by the sender.
-const MAX_ROWS: usize = 5000;
-
-/// Reads the CSV: `;` or `,` separated (whichever the header uses most), a header line, quoted fields.
+/// Reads the CSV (see `csv_in`) into rows by their Dutch or English column names.
 pub fn read(csv_text: &str) -> AppResult<Vec<RawRow>> {
-    let text = csv_text.trim_start_matches('\u{feff}');
-    let first = text.lines().next().unwrap_or_default();
-    let sep = if first.matches(';').count() >= first.matches(',').count() { b';' } else { b',' };
-    let mut reader = csv::ReaderBuilder::new().delimiter(sep).flexible(true).has_headers(true).from_reader(text.as_bytes());
-    let header: Vec<String> = reader
-        .headers()
-        .map_err(|e| AppError::field("csv", "unreadable", e.to_string()))?
-        .iter()
-        .map(String::from)
-        .collect();
-    let cols = rules::columns(&header).map_err(|missing| AppError::field("csv", "missing_columns", format!("missing columns: {}", missing.join(", "))))?;
-    let mut rows = Vec::new();
-    for rec in reader.records() {
-        let rec = rec.map_err(|e| AppError::field("csv", "unreadable", e.to_string()))?;
-        if rec.iter().all(|f| f.trim().is_empty()) {
-            continue;
-        }
-        if rows.len() == MAX_ROWS {
-            return Err(AppError::field("csv", "too_many_rows", format!("at most {MAX_ROWS} rows per file")));
-        }
-        let get = |i: Option<usize>| i.and_then(|i| rec.get(i)).unwrap_or_default().trim().to_string();
-        // The reader does not count blank lines; the byte offset does.
-        let mut at = rec.position().map(|p| usize::try_from(p.byte()).unwrap_or(0)).unwrap_or(0);
-        // A record after blank lines starts at the first of them.
-        while matches!(text.as_bytes().get(at), Some(b'\n' | b'\r')) {
-            at += 1;
-        }
-        let line = text.as_bytes().get(..at).map_or(0, |b| b.iter().filter(|c| **c == b'\n').count()) + 1;
-        rows.push(RawRow {
-            line: i32::try_from(line).unwrap_or(i32::MAX),
-            name: get(cols[0]),
-            email: get(cols[1]),
-            organisation: get(cols[2]),
-            function: get(cols[3]),
-            trained_on: get(cols[4]),
-        });
-    }
-    if rows.is_empty() {
-        return Err(AppError::field("csv", "empty", "the file has no rows below the header"));
-    }
-    Ok(rows)
+    let t = crate::csv_in::read(csv_text)?;
+    let cols = rules::columns(&t.header).map_err(|missing| AppError::field("csv", "missing_columns", format!("missing columns: {}", missing.join(", "))))?;
+    Ok(t.rows
+        .into_iter()
+        .map(|(line, rec)| {
+            let get = |i: Option<usize>| i.and_then(|i| rec.get(i)).cloned().unwrap_or_default();
+            RawRow {
+                line: i32::try_from(line).unwrap_or(i32::MAX),
+                name: get(cols[0]),
+                email: get(cols[1]),
+                organisation: get(cols[2]),
+                function: get(cols[3]),
+                trained_on: get(cols[4]),
+            }
+        })
+        .collect())
 }
 
 async fn judge<C: ConnectionTrait>(db: &C, rows: &[RawRow], today: chrono::NaiveDate) -> AppResult<Vec<rules::Verdict>> {

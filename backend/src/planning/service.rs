@@ -63,7 +63,7 @@ pub async fn inputs<C: ConnectionTrait>(db: &C, today: NaiveDate) -> AppResult<I
         }
     }
     for g in training_group::Entity::find().filter(training_group::Column::ProgrammeId.eq(p.id)).all(db).await? {
-        if g.starts_on <= today || g.status == "cancelled" || g.status == "completed" {
+        if g.starts_on <= today || !crate::roster::rules::group_accepts_placements(crate::reference::lookup::group_status(&g, today)) {
             continue;
         }
         let key = entry(&mut by, g.region_id);

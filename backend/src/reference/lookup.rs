@@ -2,7 +2,7 @@
 //! region names, active users by role, an organisation's contacts, the region
 //! a professional's seat counts for, a programme's settings.
 
-use crate::entities::{enrolment, organisation, professional, programme, region, user};
+use crate::entities::{enrolment, organisation, professional, programme, region, training_group, user};
 use crate::error::{AppError, AppResult};
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
 use std::collections::HashMap;
@@ -82,4 +82,9 @@ pub fn settings_of(p: &programme::Model) -> WaitlistSettings {
         cost_per_trainer_day_eur: p.cost_per_trainer_day_eur,
         trainer_days_per_group: p.trainer_days_per_group,
     }
+}
+
+/// The group's status today (see `rules::group_status`).
+pub fn group_status(g: &training_group::Model, today: chrono::NaiveDate) -> va_openapi::reference::GroupStatus {
+    super::rules::group_status(&g.status, g.starts_on, g.ends_on, g.closed_at.is_some(), today)
 }

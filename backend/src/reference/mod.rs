@@ -2,6 +2,9 @@
 //! and training groups. Reads are scoped by the caller's role.
 
 pub mod lookup;
+pub mod organisations;
+pub mod programmes;
+pub mod rules;
 pub mod routes;
 pub mod seed;
 pub mod service;

@@ -1,12 +1,14 @@
 //! Thin handlers for reference data.
 
-use super::service;
+use super::{organisations as orgs, programmes as progs, service};
 use crate::auth::Caller;
 use crate::problems::*;
 use crate::error::AppResult;
 use crate::state::AppState;
 use actix_web::{get, post, put, web, HttpResponse};
+use va_openapi::admin::{OrganisationImport, OrganisationInput, ProgrammeInput};
 use va_openapi::auth::Role;
+use va_openapi::monitoring::ImportInput;
 use va_openapi::reference::{NewProfessional, Organisation, Professional, Programme, ProgrammeSettings, Region, TrainingGroup};
 use va_openapi::{OrganisationId, Problem, ProgrammeId};
 
@@ -132,7 +134,7 @@ pub async fn groups(
     _caller: Caller,
     id: web::Path<ProgrammeId>,
 ) -> AppResult<web::Json<Vec<TrainingGroup>>> {
-    Ok(web::Json(service::groups(&state.db, *id).await?))
+    Ok(web::Json(service::groups(&state.db, *id, state.settings.clock.today()).await?))
 }
 
 /// Change a programme's settings (BEL).
@@ -156,8 +158,114 @@ pub async fn settings(
     Ok(web::Json(service::update_settings(&state, &caller, *id, body.into_inner()).await?))
 }
 
+/// Create an organisation (BEL).
+#[utoipa::path(
+    tag = "reference",
+    request_body = OrganisationInput,
+    responses(
+        (status = 201, body = Organisation),
+        Input, Authed,
+        (status = 409, body = Problem, content_type = "application/problem+json", description = "already_exists: an organisation of this name"),
+    ),
+    security(("bearer" = []))
+)]
+#[post("/organisations")]
+pub async fn create_organisation(state: web::Data<AppState>, caller: Caller, body: web::Json<OrganisationInput>) -> AppResult<HttpResponse> {
+    Ok(HttpResponse::Created().json(orgs::create(&state, &caller, body.into_inner()).await?))
+}
+
+/// Change or retire an organisation (BEL); a retired one is kept for history and takes no new requests.
+#[utoipa::path(
+    tag = "reference",
+    params(("id" = i64, Path, description = "Organisation id")),
+    request_body = OrganisationInput,
+    responses(
+        (status = 200, body = Organisation),
+        Input, AuthedFound,
+        (status = 409, body = Problem, content_type = "application/problem+json", description = "already_exists: an organisation of this name"),
+    ),
+    security(("bearer" = []))
+)]
+#[put("/organisations/{id}")]
+pub async fn update_organisation(
+    state: web::Data<AppState>,
+    caller: Caller,
+    id: web::Path<OrganisationId>,
+    body: web::Json<OrganisationInput>,
+) -> AppResult<web::Json<Organisation>> {
+    Ok(web::Json(orgs::update(&state, &caller, *id, body.into_inner()).await?))
+}
+
+/// What importing a CSV of organisations (naam;soort;regio) would do, line by line; writes nothing (BEL).
+#[utoipa::path(
+    tag = "reference",
+    request_body = ImportInput,
+    responses((status = 200, body = OrganisationImport), Input, Authed),
+    security(("bearer" = []))
+)]
+#[post("/organisations/import/preview")]
+pub async fn import_preview(state: web::Data<AppState>, caller: Caller, body: web::Json<ImportInput>) -> AppResult<web::Json<OrganisationImport>> {
+    Ok(web::Json(orgs::preview(&state, &caller, body.into_inner()).await?))
+}
+
+/// Import the good lines of a CSV of organisations; bad lines are skipped and named (BEL).
+#[utoipa::path(
+    tag = "reference",
+    request_body = ImportInput,
+    responses((status = 200, body = OrganisationImport), Input, Authed),
+    security(("bearer" = []))
+)]
+#[post("/organisations/import")]
+pub async fn import_run(state: web::Data<AppState>, caller: Caller, body: web::Json<ImportInput>) -> AppResult<web::Json<OrganisationImport>> {
+    Ok(web::Json(orgs::import(&state, &caller, body.into_inner()).await?))
+}
+
+/// Create a programme (BEL).
+#[utoipa::path(
+    tag = "reference",
+    request_body = ProgrammeInput,
+    responses(
+        (status = 201, body = Programme),
+        Input, Authed,
+        (status = 409, body = Problem, content_type = "application/problem+json", description = "already_exists: a programme of this name"),
+    ),
+    security(("bearer" = []))
+)]
+#[post("/programmes")]
+pub async fn create_programme(state: web::Data<AppState>, caller: Caller, body: web::Json<ProgrammeInput>) -> AppResult<HttpResponse> {
+    Ok(HttpResponse::Created().json(progs::create(&state, &caller, body.into_inner()).await?))
+}
+
+/// Change a programme's name, course type, period or default group size (BEL).
+#[utoipa::path(
+    tag = "reference",
+    params(("id" = i64, Path, description = "Programme id")),
+    request_body = ProgrammeInput,
+    responses(
+        (status = 200, body = Programme),
+        Input, AuthedFound,
+        (status = 409, body = Problem, content_type = "application/problem+json", description = "already_exists: a programme of this name"),
+    ),
+    security(("bearer" = []))
+)]
+#[put("/programmes/{id}")]
+pub async fn update_programme(
+    state: web::Data<AppState>,
+    caller: Caller,
+    id: web::Path<ProgrammeId>,
+    body: web::Json<ProgrammeInput>,
+) -> AppResult<web::Json<Programme>> {
+    Ok(web::Json(progs::update(&state, &caller, *id, body.into_inner()).await?))
+}
+
 pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
     cfg.service(regions)
+        .service(create_organisation)
+        .service(update_organisation)
+        .service(import_preview)
+        .service(import_run)
+        .service(create_programme)
+        .service(update_programme)
         .service(organisations)
         .service(organisation)
         .service(professionals)

@@ -184,6 +184,7 @@ pub async fn load(db: &DatabaseConnection, data: &ReferenceData) -> anyhow::Resu
                 status: Set(g.status.clone()),
                 starts_on: Set(g.starts_on),
                 ends_on: Set(g.ends_on),
+                location: Set(g.place.clone()),
                 // Groups that ran before the planner: no evaluation links go out for them.
                 evaluation_sent_at: Set((g.status == GroupStatus::Completed.as_str()).then(chrono::Utc::now)),
                 ..Default::default()

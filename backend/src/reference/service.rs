@@ -9,7 +9,7 @@ use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, Set,
 };
 use va_openapi::reference::{
-    GroupStatus, NewProfessional, Organisation, OrganisationKind, Professional, Programme, ProgrammeSettings, Region, TrainingGroup,
+    NewProfessional, Organisation, OrganisationKind, Professional, Programme, ProgrammeSettings, Region, TrainingGroup,
 };
 use va_openapi::*;
 
@@ -23,6 +23,7 @@ pub fn to_org(m: organisation::Model) -> Organisation {
         name: m.name,
         kind: OrganisationKind::parse(&m.kind).unwrap_or(OrganisationKind::Other),
         region_id: m.region_id.map(RegionId),
+        active: m.active,
     }
 }
 
@@ -42,16 +43,18 @@ pub fn to_programme(m: programme::Model) -> Programme {
     Programme {
         id: ProgrammeId(m.id),
         name: m.name,
-        course_type: m.course_type,
+        course_type: va_openapi::admin::CourseType::parse(&m.course_type).unwrap_or(va_openapi::admin::CourseType::VaTraining),
         starts_on: m.starts_on,
         ends_on: m.ends_on,
+        default_group_size: m.default_group_size,
         settings: ProgrammeSettings { readiness_validity_months: m.readiness_validity_months, readiness_gate: m.readiness_gate },
         waitlist,
     }
 }
 
-pub fn to_group(m: training_group::Model) -> TrainingGroup {
+pub fn to_group(m: training_group::Model, today: chrono::NaiveDate) -> TrainingGroup {
     TrainingGroup {
+        status: crate::reference::lookup::group_status(&m, today),
         id: GroupId(m.id),
         programme_id: ProgrammeId(m.programme_id),
         name: m.name,
@@ -59,9 +62,10 @@ pub fn to_group(m: training_group::Model) -> TrainingGroup {
         capacity: m.capacity,
         seats_taken: m.seats_taken,
         seats_held: m.seats_held,
-        status: GroupStatus::parse(&m.status).unwrap_or(GroupStatus::Planned),
         starts_on: m.starts_on,
         ends_on: m.ends_on,
+        location: m.location,
+        trainer_id: m.trainer_id.map(UserId),
     }
 }
 
@@ -169,7 +173,7 @@ pub async fn programmes(db: &DatabaseConnection) -> AppResult<Vec<Programme>> {
         .collect())
 }
 
-pub async fn groups(db: &DatabaseConnection, programme: ProgrammeId) -> AppResult<Vec<TrainingGroup>> {
+pub async fn groups(db: &DatabaseConnection, programme: ProgrammeId, today: chrono::NaiveDate) -> AppResult<Vec<TrainingGroup>> {
     programme::Entity::find_by_id(programme.0).one(db).await?.ok_or(AppError::NotFound)?;
     Ok(training_group::Entity::find()
         .filter(training_group::Column::ProgrammeId.eq(programme.0))
@@ -178,7 +182,7 @@ pub async fn groups(db: &DatabaseConnection, programme: ProgrammeId) -> AppResul
         .all(db)
         .await?
         .into_iter()
-        .map(to_group)
+        .map(|g| to_group(g, today))
         .collect())
 }
 

@@ -20,10 +20,12 @@ pub enum Event {
     Complete,
     /// The group closed and the completion rule was not met.
     NotComplete,
+    /// BEL cancelled the group: its participants go back to the waiting list.
+    GroupCancelled,
 }
 
 impl Event {
-    pub const ALL: [Event; 10] = [
+    pub const ALL: [Event; 11] = [
         Event::Submit,
         Event::Approve,
         Event::Reject,
@@ -34,6 +36,7 @@ impl Event {
         Event::Withdraw,
         Event::Complete,
         Event::NotComplete,
+        Event::GroupCancelled,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -48,6 +51,7 @@ impl Event {
             Event::Withdraw => "withdraw",
             Event::Complete => "complete",
             Event::NotComplete => "not_complete",
+            Event::GroupCancelled => "group_cancelled",
         }
     }
 }
@@ -78,6 +82,7 @@ pub fn transition(from: S, event: Event) -> Result<S, IllegalTransition> {
         (S::Draft | S::Submitted | S::Returned | S::Approved | S::Waitlisted | S::Placed, Withdraw) => S::Withdrawn,
         (S::Placed, Complete) => S::Trained,
         (S::Placed, NotComplete) => S::NotCompleted,
+        (S::Placed, GroupCancelled) => S::Waitlisted,
         _ => return Err(IllegalTransition { from, event }),
     };
     Ok(to)
@@ -89,7 +94,7 @@ pub fn is_active(s: S) -> bool {
     !matches!(s, S::Rejected | S::Withdrawn | S::NotCompleted)
 }
 
-/// Groups that still take participants.
+/// Groups that still take participants (a running one only as an explicit late entry).
 pub fn group_accepts_placements(status: GroupStatus) -> bool {
     matches!(status, GroupStatus::Planned | GroupStatus::Open | GroupStatus::Running)
 }
@@ -122,6 +127,7 @@ mod tests {
         (S::Placed, Event::Withdraw, S::Withdrawn),
         (S::Placed, Event::Complete, S::Trained),
         (S::Placed, Event::NotComplete, S::NotCompleted),
+        (S::Placed, Event::GroupCancelled, S::Waitlisted),
     ];
 
     #[test]

@@ -186,3 +186,4 @@ pub async fn placement_mails(txn: &DatabaseTransaction, e: &enrolment::Model, g:
     }
     Ok(())
 }
+

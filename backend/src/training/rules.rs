@@ -45,6 +45,14 @@ pub fn completion(marks: &[A], rule: Rule) -> Outcome {
 }
 
 /// A group can close once its last held day has come.
+/// A group's first and last day: of the days held, else of all (a group whose
+/// every day was cancelled keeps its dates).
+pub fn span(days: &[(NaiveDate, bool)]) -> Option<(NaiveDate, NaiveDate)> {
+    let held: Vec<NaiveDate> = days.iter().filter(|(_, cancelled)| !cancelled).map(|(d, _)| *d).collect();
+    let pick = if held.is_empty() { days.iter().map(|(d, _)| *d).collect() } else { held };
+    Some((*pick.iter().min()?, *pick.iter().max()?))
+}
+
 pub fn may_close(last_day: Option<NaiveDate>, today: NaiveDate) -> bool {
     last_day.is_some_and(|d| today >= d)
 }

@@ -15,7 +15,7 @@ use crate::error::{validate::Errors, AppError, AppResult};
 use crate::reference::service::to_group;
 use crate::state::AppState;
 use sea_orm::sea_query::Expr;
-use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Set};
+use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseTransaction, EntityTrait, QueryFilter, QueryOrder, Set};
 use std::collections::HashMap;
 use va_openapi::auth::{NamedRef, Role};
 use va_openapi::enrolment::EnrolmentStatus;
@@ -63,7 +63,7 @@ pub async fn my_groups(state: &AppState, caller: &Caller) -> AppResult<Vec<Train
     for g in training_group::Entity::find().order_by_asc(training_group::Column::StartsOn).all(&state.db).await? {
         let days = days_of(&state.db, g.id).await?;
         if may_run(caller, &g, &days).is_ok() {
-            out.push(to_group(g));
+            out.push(to_group(g, state.settings.clock.today()));
         }
     }
     Ok(out)
@@ -155,7 +155,7 @@ pub async fn attendance_view(state: &AppState, caller: &Caller, group_id: GroupI
         closed_at: g.closed_at,
         rule: CompletionRule { max_excused: p.completion_max_excused, max_absent: p.completion_max_absent },
         participants: rows,
-        group: to_group(g),
+        group: to_group(g, state.settings.clock.today()),
     })
 }
 
@@ -237,7 +237,7 @@ fn valid_time(s: &str) -> bool {
 }
 
 /// Every participant gets the day's update: same UID, the raised SEQUENCE, and the reason.
-async fn tell_participants(txn: &sea_orm::DatabaseTransaction, g: &training_group::Model, day_id: i64, cancelled: bool, reason: &str) -> AppResult<usize> {
+pub async fn tell_participants(txn: &sea_orm::DatabaseTransaction, g: &training_group::Model, day_id: i64, cancelled: bool, reason: &str) -> AppResult<usize> {
     let days = days_of(txn, g.id).await?;
     let Some(d) = days.iter().find(|d| d.id == day_id) else { return Ok(0) };
     let people: Vec<enrolment::Model> =
@@ -249,6 +249,26 @@ async fn tell_participants(txn: &sea_orm::DatabaseTransaction, g: &training_grou
         email::enqueue(txn, super::notify::day_changed(p, g, d, cancelled, reason, ics)).await?;
     }
     Ok(people.len())
+}
+
+/// Keeps the group's first and last day in step with its days.
+pub async fn sync_dates(txn: &DatabaseTransaction, group_id: i64) -> AppResult<()> {
+    let days: Vec<(chrono::NaiveDate, bool)> = training_day::Entity::find()
+        .filter(training_day::Column::GroupId.eq(group_id))
+        .all(txn)
+        .await?
+        .into_iter()
+        .map(|d| (d.day, d.status == "cancelled"))
+        .collect();
+    if let Some((first, last)) = rules::span(&days) {
+        training_group::Entity::update_many()
+            .col_expr(training_group::Column::StartsOn, Expr::value(first))
+            .col_expr(training_group::Column::EndsOn, Expr::value(last))
+            .filter(training_group::Column::Id.eq(group_id))
+            .exec(txn)
+            .await?;
+    }
+    Ok(())
 }
 
 /// BEL or the trainer moves a training day; every participant's invitation is updated.
@@ -286,6 +306,7 @@ pub async fn change_day(state: &AppState, caller: &Caller, day_id: TrainingDayId
             if res.rows_affected != 1 {
                 return Err(AppError::conflict(ErrorCode::Conflict, "the day was changed by someone else; reload"));
             }
+            sync_dates(txn, g.id).await?;
             let told = tell_participants(txn, &g, d.id, false, &reason).await?;
             crate::audit::record(txn, Some(c.user_id), "training.day_changed", &format!("day:{}", d.id), Some(format!("{reason} ({told} told)"))).await?;
             Ok(g.id)
@@ -315,6 +336,7 @@ pub async fn cancel_day(state: &AppState, caller: &Caller, day_id: TrainingDayId
                 .filter(training_day::Column::Status.ne("cancelled"))
                 .exec(txn)
                 .await?;
+            sync_dates(txn, g.id).await?;
             let told = tell_participants(txn, &g, d.id, true, &reason).await?;
             crate::audit::record(txn, Some(c.user_id), "training.day_cancelled", &format!("day:{}", d.id), Some(format!("{reason} ({told} told)"))).await?;
             Ok(g.id)

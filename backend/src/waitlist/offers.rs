@@ -25,7 +25,6 @@ use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseTransactio
 use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 use va_openapi::enrolment::EnrolmentStatus;
-use va_openapi::reference::GroupStatus;
 use va_openapi::waitlist::OfferStatus;
 use va_openapi::{ErrorCode, UserId};
 
@@ -49,8 +48,8 @@ impl Ctx {
     }
 }
 
-pub(super) fn accepting(g: &training_group::Model) -> bool {
-    GroupStatus::parse(&g.status).is_some_and(group_accepts_placements)
+pub(super) fn accepting(g: &training_group::Model, today: NaiveDate) -> bool {
+    group_accepts_placements(crate::reference::lookup::group_status(g, today))
 }
 
 
@@ -110,7 +109,7 @@ pub(super) async fn candidates(txn: &DatabaseTransaction, p: &programme::Model, 
 /// once the group has started or when no deadline fits before its first day.
 pub async fn offer_seats(txn: &DatabaseTransaction, ctx: &Ctx, group_id: i64, n: i32, prefer_region: Option<i64>) -> AppResult<usize> {
     let (g, p) = group_and_programme(txn, group_id).await?;
-    if n <= 0 || !accepting(&g) {
+    if n <= 0 || !accepting(&g, ctx.today) {
         return Ok(0);
     }
     let first = seats::first_day(txn, &g).await?;
@@ -293,6 +292,24 @@ pub async fn cancel_open_offers(txn: &DatabaseTransaction, ctx: &Ctx, enrolment_
         }
     }
     Ok(groups)
+}
+
+/// The group was cancelled: every open offer and substitution window in it
+/// lapses (the people stay on the list). Returns the enrolments that held one.
+pub async fn cancel_group_holds(txn: &DatabaseTransaction, ctx: &Ctx, group_id: i64) -> AppResult<Vec<i64>> {
+    let open = seat_hold::Entity::find()
+        .filter(seat_hold::Column::GroupId.eq(group_id))
+        .filter(seat_hold::Column::Status.eq(OPEN))
+        .all(txn)
+        .await?;
+    let mut people = Vec::new();
+    for h in open {
+        if resolve(txn, h.id, OfferStatus::Cancelled.as_str(), ctx.now, None).await? {
+            seats::release(txn, h.group_id).await?;
+            people.push(h.enrolment_id);
+        }
+    }
+    Ok(people)
 }
 
 /// A refusal that still commits what was found out (an offer that turned out

@@ -13,7 +13,6 @@ use crate::state::AppState;
 use chrono::Utc;
 use sea_orm::sea_query::Expr;
 use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set};
-use va_openapi::reference::GroupStatus;
 use va_openapi::waitlist::*;
 use std::collections::HashMap;
 use va_openapi::auth::Role;
@@ -170,8 +169,9 @@ pub async fn manual_offer(state: &AppState, caller: &Caller, input: ManualOfferI
             if g.programme_id != e.programme_id {
                 return Err(AppError::field("group_id", "other_programme", "the group belongs to another programme"));
             }
-            if !GroupStatus::parse(&g.status).is_some_and(crate::roster::rules::group_accepts_placements) {
-                return Err(AppError::conflict(ErrorCode::GroupClosed, format!("{} is {}", g.name, g.status)));
+            let status = crate::reference::lookup::group_status(&g, ctx.today);
+            if !crate::roster::rules::group_accepts_placements(status) {
+                return Err(AppError::conflict(ErrorCode::GroupClosed, format!("{} is {}", g.name, status.as_str())));
             }
             let open = seat_hold::Entity::find()
                 .filter(seat_hold::Column::EnrolmentId.eq(e.id))

@@ -26,7 +26,7 @@ pub async fn seat_freed_by_withdrawal(
     actor: Option<UserId>,
 ) -> AppResult<()> {
     let (g, p) = group_and_programme(txn, group_id).await?;
-    if !accepting(&g) {
+    if !accepting(&g, ctx.today) {
         return Ok(());
     }
     let first = seats::first_day(txn, &g).await?;

@@ -141,7 +141,7 @@ pub async fn group_seats<C: ConnectionTrait>(db: &C, p: &programme::Model, today
             first_day: Some(first),
             quotas: qs,
             quota_until,
-            group: to_group(g),
+            group: to_group(g, today),
         });
     }
     Ok(out)

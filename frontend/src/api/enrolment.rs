@@ -31,8 +31,8 @@ pub async fn decide(id: EnrolmentId, decision: Decision, reason: Option<String>)
     post(&format!("/api/v1/enrolments/{id}/decision"), &DecisionRequest { decision, reason }).await
 }
 
-pub async fn allocate(id: EnrolmentId, group_id: GroupId) -> Result<EnrolmentRequestView, ApiError> {
-    post(&format!("/api/v1/enrolments/{id}/allocate"), &AllocateRequest { group_id }).await
+pub async fn allocate(id: EnrolmentId, group_id: GroupId, late_entry: bool) -> Result<EnrolmentRequestView, ApiError> {
+    post(&format!("/api/v1/enrolments/{id}/allocate"), &AllocateRequest { group_id, late_entry }).await
 }
 
 pub async fn waitlist(id: EnrolmentId) -> Result<EnrolmentRequestView, ApiError> {
@@ -51,6 +51,6 @@ pub async fn group_detail(id: GroupId) -> Result<GroupDetail, ApiError> {
     get(&format!("/api/v1/groups/{id}")).await
 }
 
-pub async fn move_to(id: EnrolmentId, group_id: GroupId) -> Result<EnrolmentRequestView, ApiError> {
-    post(&format!("/api/v1/enrolments/{id}/move"), &AllocateRequest { group_id }).await
+pub async fn move_to(id: EnrolmentId, group_id: GroupId, late_entry: bool) -> Result<EnrolmentRequestView, ApiError> {
+    post(&format!("/api/v1/enrolments/{id}/move"), &AllocateRequest { group_id, late_entry }).await
 }

@@ -1,6 +1,7 @@
 //! Typed calls to `/api/v1` over the contract types, one file per domain.
 //! The transport is here: the session's token, problem documents, downloads.
 
+mod admin;
 mod reference;
 mod enrolment;
 mod readiness;
@@ -8,6 +9,7 @@ mod waitlist;
 mod delivery;
 mod monitoring;
 
+pub use admin::*;
 pub use reference::*;
 pub use enrolment::*;
 pub use readiness::*;

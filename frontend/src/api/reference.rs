@@ -19,10 +19,6 @@ pub async fn set_password(token: String, password: String) -> Result<(), ApiErro
         .map(|_| ())
 }
 
-pub async fn users() -> Result<Vec<va_openapi::auth::UserSummary>, ApiError> {
-    get("/api/v1/users").await
-}
-
 pub async fn invite_user(
     req: &va_openapi::auth::InviteUserRequest,
 ) -> Result<va_openapi::auth::UserSummary, ApiError> {

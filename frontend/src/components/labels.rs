@@ -66,3 +66,23 @@ pub fn role_key(role: Role) -> Key {
         Role::Trainer => k!("role.trainer"),
     }
 }
+
+pub fn group_status_key(s: va_openapi::reference::GroupStatus) -> Key {
+    use va_openapi::reference::GroupStatus as G;
+    match s {
+        G::Planned => k!("gs.planned"),
+        G::Open => k!("gs.open"),
+        G::Running => k!("gs.running"),
+        G::Completed => k!("gs.completed"),
+        G::Cancelled => k!("gs.cancelled"),
+    }
+}
+
+pub fn course_key(c: va_openapi::admin::CourseType) -> Key {
+    use va_openapi::admin::CourseType as C;
+    match c {
+        C::VaTraining => k!("course.va_training"),
+        C::BasicAttitude => k!("course.basic_attitude"),
+        C::Refresher => k!("course.refresher"),
+    }
+}

@@ -19,6 +19,7 @@ fn nav_items(role: Role) -> Vec<(&'static str, Key)> {
             items.push(("/nazorg", k!("nav.followup")));
             items.push(("/monitoring", k!("nav.monitoring")));
             items.push(("/bel/planner", k!("nav.planner")));
+            items.push(("/bel/beheer", k!("nav.admin")));
             items.push(("/bel/vragenlijst", k!("nav.template")));
             items.push(("/bel/gebruikers", k!("nav.users")));
         }

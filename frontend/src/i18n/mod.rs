@@ -126,6 +126,11 @@ pub fn error_key(code: va_openapi::ErrorCode) -> Key {
         E::AttendanceIncomplete => crate::k!("err.attendance_incomplete"),
         E::AlreadyAnswered => crate::k!("err.already_answered"),
         E::ProposalOpen => crate::k!("err.proposal_open"),
+        E::LastCoordinator => crate::k!("err.last_coordinator"),
+        E::HasAttendance => crate::k!("err.has_attendance"),
+        E::LastDay => crate::k!("err.last_day"),
+        E::OrganisationInactive => crate::k!("err.organisation_inactive"),
+        E::GroupInUse => crate::k!("err.group_in_use"),
         E::Unavailable => crate::k!("err.unavailable"),
         E::Internal => crate::k!("err.internal"),
     }

@@ -1,5 +1,6 @@
 //! Pages, one module per domain.
 
+pub mod admin;
 pub mod auth;
 pub mod enrolment;
 pub mod followup;

@@ -137,6 +137,7 @@ pub(super) fn NewRequest() -> impl IntoView {
             .collect();
         let req = NewEnrolmentRequest {
             programme_id: programme,
+            organisation_id: None,
             preferred_period: Some(period.get_untracked()).filter(|p| !p.trim().is_empty()),
             preferred_region_id: None,
             remarks: Some(remarks.get_untracked()).filter(|p| !p.trim().is_empty()),

@@ -93,6 +93,18 @@ pub(super) fn SeatBoardView() -> impl IntoView {
     }
 }
 
+/// Places (or moves) someone; a group that has started asks BEL to confirm a late entry first.
+async fn place(id: va_openapi::EnrolmentId, g: GroupId, moving: bool, question: &'static str) -> Result<EnrolmentRequestView, ApiError> {
+    let go = |late: bool| async move { if moving { api::move_to(id, g, late).await } else { api::allocate(id, g, late).await } };
+    match go(false).await {
+        Err(e) if e.code() == Some(va_openapi::ErrorCode::GroupStarted) => {
+            let yes = web_sys::window().and_then(|w| w.confirm_with_message(question).ok()).unwrap_or(false);
+            if yes { go(true).await } else { Err(e) }
+        }
+        other => other,
+    }
+}
+
 #[component]
 pub(super) fn QueueTable<F>(
     title: Key,
@@ -144,7 +156,8 @@ where
                                         <button type="button" class="utrecht-button utrecht-button--primary-action" data-testid="allocate"
                                             on:click=move |_| {
                                                 let Ok(g) = choice.get_untracked().parse::<i64>() else { return };
-                                                spawn_local(async move { on_done(api::allocate(id, GroupId(g)).await) });
+                                                let question = lookup(lang.get_untracked(), k!("board.late_entry"));
+                                                spawn_local(async move { on_done(place(id, GroupId(g), false, question).await) });
                                             }>{t!("board.allocate")}</button>
                                         {(!waiting).then(|| view! {
                                             <button type="button" class="utrecht-button utrecht-button--secondary-action" data-testid="to-waitlist"
@@ -232,7 +245,8 @@ pub(super) fn GroupView(id: GroupId) -> impl IntoView {
                                                     <button type="button" class="utrecht-button utrecht-button--secondary-action" data-testid="move"
                                                         on:click=move |_| {
                                                             let Ok(g) = choice.get_untracked().parse::<i64>() else { return };
-                                                            spawn_local(async move { done(api::move_to(eid, GroupId(g)).await) });
+                                                            let question = lookup(use_lang().get_untracked(), k!("board.late_entry"));
+                                                            spawn_local(async move { done(place(eid, GroupId(g), true, question).await) });
                                                         }>{t!("group.move")}</button>
                                                 </td>
                                             </tr>

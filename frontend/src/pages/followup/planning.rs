@@ -55,11 +55,11 @@ pub(super) fn kind_select(id: &'static str, kind: RwSignal<String>) -> impl Into
     }
 }
 
-pub(super) async fn plan_choices(role: Role) -> Result<(Vec<va_openapi::reference::TrainingGroup>, Vec<va_openapi::auth::UserSummary>), ApiError> {
+pub(super) async fn plan_choices(role: Role) -> Result<(Vec<va_openapi::reference::TrainingGroup>, Vec<va_openapi::admin::Account>), ApiError> {
     // Groups with trained participants are the closed ones; the feedback list holds exactly those in scope.
     let groups = api::feedback_list().await?.into_iter().map(|f| f.group).collect();
     let trainers = if role == Role::BelCoordinator {
-        api::users().await?.into_iter().filter(|u| u.role == Role::Trainer && u.active).collect()
+        api::trainers().await?
     } else {
         Vec::new()
     };

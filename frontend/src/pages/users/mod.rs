@@ -4,12 +4,13 @@ use crate::api::{self, ApiError};
 use crate::components::common::{Table, TextField};
 use crate::components::loaded::{load, loaded};
 use crate::components::guard::RequireRole;
-use crate::i18n::{lookup, use_lang, Key};
+use crate::i18n::{lookup, tr, use_lang, Key};
 use crate::components::labels::role_key;
 use crate::session::Session;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use va_openapi::auth::{InviteUserRequest, Role, UserSummary};
+use va_openapi::admin::{Account, AccountState};
+use va_openapi::auth::{InviteUserRequest, Role};
 use va_openapi::reference::{Organisation, Region};
 use va_openapi::{OrganisationId, RegionId};
 
@@ -37,6 +38,15 @@ fn field_error(err: &Option<ApiError>, field: &str) -> Option<Key> {
     }
 }
 
+fn state_key(s: AccountState) -> Key {
+    match s {
+        AccountState::Invited => k!("users.invited"),
+        AccountState::InviteExpired => k!("users.invite_expired"),
+        AccountState::Active => k!("users.active"),
+        AccountState::Deactivated => k!("users.deactivated_state"),
+    }
+}
+
 #[component]
 fn Users() -> impl IntoView {
     let lang = use_lang();
@@ -44,7 +54,7 @@ fn Users() -> impl IntoView {
     // Regions and organisations load once; the user list again after each invitation,
     // without re-rendering (and so resetting) the form.
     let refs = load(None, move || load_refs());
-    let users = load(Some(reload), move || async move { api::users().await });
+    let users = load(Some(reload), move || async move { api::accounts().await });
 
     let name = RwSignal::new(String::new());
     let email = RwSignal::new(String::new());
@@ -53,6 +63,23 @@ fn Users() -> impl IntoView {
     let org = RwSignal::new(String::new());
     let error: RwSignal<Option<ApiError>> = RwSignal::new(None);
     let sent_to: RwSignal<Option<String>> = RwSignal::new(None);
+    // The last action on an account, announced: (text key, the account's name).
+    let done: RwSignal<Option<(Key, String)>> = RwSignal::new(None);
+    let act = move |id: va_openapi::UserId, action: &'static str, key: Key| {
+        spawn_local(async move {
+            match api::account_action(id, action).await {
+                Ok(a) => {
+                    error.set(None);
+                    done.set(Some((key, a.name)));
+                    reload.update(|n| *n += 1);
+                }
+                Err(e) => {
+                    done.set(None);
+                    error.set(Some(e));
+                }
+            }
+        });
+    };
 
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -99,7 +126,7 @@ fn Users() -> impl IntoView {
                     let scope_name = {
                         let regions = regions.clone();
                         let orgs = orgs.clone();
-                        move |u: &UserSummary| {
+                        move |u: &Account| {
                             u.region_id.and_then(|r| regions.iter().find(|x| x.id == r).map(|x| x.name.clone()))
                                 .or_else(|| u.organisation_id.and_then(|o| orgs.iter().find(|x| x.id == o).map(|x| x.name.clone())))
                                 .unwrap_or_default()
@@ -167,10 +194,18 @@ fn Users() -> impl IntoView {
                             let scope_name = scope_name.clone();
                             view! {
                             <h2 class="utrecht-heading-2" id="users-list-title">{t!("users.list")}" ("{count}")"</h2>
-                            <Table testid="users-table" headers=vec![(k!("pros.name"), false), (k!("login.email"), false), (k!("users.role"), false), (k!("users.scope"), false), (k!("groups.status"), false)]>
+                            {move || done.get().map(|(key, who)| view! {
+                                <div class="utrecht-alert utrecht-alert--ok" role="status" data-testid="account-ok">
+                                    <p class="utrecht-paragraph">{tr(key)}": "<strong>{who}</strong></p>
+                                </div>
+                            })}
+                            <Table testid="users-table" headers=vec![(k!("pros.name"), false), (k!("login.email"), false), (k!("users.role"), false), (k!("users.scope"), false), (k!("groups.status"), false), (k!("users.last_login"), false), (k!("users.actions"), false)]>
                                     {users.into_iter().map(|u| {
                                         let scope = scope_name(&u);
-                                        let (r, active) = (u.role, u.active);
+                                        let (r, state, id) = (u.role, u.state, u.id);
+                                        let active = state == AccountState::Active;
+                                        let last = u.last_login_at.map(crate::components::format::local_time).unwrap_or_else(|| "—".into());
+                                        let label = u.name.clone();
                                         view! {
                                             <tr class="utrecht-table__row">
                                                 <th class="utrecht-table__header-cell" scope="row">{u.name}</th>
@@ -179,8 +214,28 @@ fn Users() -> impl IntoView {
                                                 <td class="utrecht-table__cell">{scope}</td>
                                                 <td class="utrecht-table__cell">
                                                     <span class=if active { "va-status va-status--open" } else { "va-status va-status--running" }>
-                                                        {move || lookup(lang.get(), if active { k!("users.active") } else { k!("users.invited") })}
+                                                        {move || lookup(lang.get(), state_key(state))}
                                                     </span>
+                                                </td>
+                                                <td class="utrecht-table__cell">{last}</td>
+                                                <td class="utrecht-table__cell">
+                                                    {match state {
+                                                        AccountState::Active => view! {
+                                                            <button type="button" class="utrecht-button utrecht-button--secondary-action" data-testid=format!("deactivate-{id}")
+                                                                aria-label=move || format!("{} {}", lookup(lang.get(), k!("users.deactivate")), label)
+                                                                on:click=move |_| act(id, "deactivate", k!("users.deactivated"))>{t!("users.deactivate")}</button>
+                                                        }.into_any(),
+                                                        AccountState::Deactivated => view! {
+                                                            <button type="button" class="utrecht-button utrecht-button--secondary-action" data-testid=format!("reactivate-{id}")
+                                                                aria-label=move || format!("{} {}", lookup(lang.get(), k!("users.reactivate")), label)
+                                                                on:click=move |_| act(id, "reactivate", k!("users.reactivated"))>{t!("users.reactivate")}</button>
+                                                        }.into_any(),
+                                                        AccountState::Invited | AccountState::InviteExpired => view! {
+                                                            <button type="button" class="utrecht-button utrecht-button--secondary-action" data-testid=format!("reinvite-{id}")
+                                                                aria-label=move || format!("{} {}", lookup(lang.get(), k!("users.reinvite")), label)
+                                                                on:click=move |_| act(id, "invite", k!("users.reinvited"))>{t!("users.reinvite")}</button>
+                                                        }.into_any(),
+                                                    }}
                                                 </td>
                                             </tr>
                                         }

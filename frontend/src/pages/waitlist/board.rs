@@ -22,12 +22,12 @@ pub fn WaitlistBoardPage() -> impl IntoView {
     view! { <RequireRole role=Role::BelCoordinator render=|_: Session| view! { <Board/> }/> }
 }
 
-pub(super) type BoardData = (WaitlistBoard, Vec<va_openapi::auth::UserSummary>, Vec<va_openapi::reference::Region>);
+pub(super) type BoardData = (WaitlistBoard, Vec<va_openapi::admin::Account>, Vec<va_openapi::reference::Region>);
 
 pub(super) async fn load_board() -> Result<BoardData, ApiError> {
     let p = first_programme().await?;
     let board = api::waitlist_board(p).await?;
-    let trainers = api::users().await?.into_iter().filter(|u| u.role == Role::Trainer && u.active).collect();
+    let trainers = api::trainers().await?;
     Ok((board, trainers, api::regions().await?))
 }
 

@@ -13,7 +13,7 @@ use va_openapi::waitlist::*;
 #[component]
 pub(super) fn Proposals(
     proposals: Vec<ProposalView>,
-    trainers: Vec<va_openapi::auth::UserSummary>,
+    trainers: Vec<va_openapi::admin::Account>,
     reload: RwSignal<u32>,
     error: RwSignal<Option<ApiError>>,
 ) -> impl IntoView {
@@ -46,7 +46,7 @@ pub(super) fn Proposals(
 }
 
 #[component]
-pub(super) fn ProposalCard(p: ProposalView, trainers: Vec<va_openapi::auth::UserSummary>, reload: RwSignal<u32>, error: RwSignal<Option<ApiError>>) -> impl IntoView {
+pub(super) fn ProposalCard(p: ProposalView, trainers: Vec<va_openapi::admin::Account>, reload: RwSignal<u32>, error: RwSignal<Option<ApiError>>) -> impl IntoView {
     let lang = use_lang();
     let id = p.id;
     let capacity = RwSignal::new(p.suggested_size.clamp(12, 16).to_string());
