@@ -1,7 +1,6 @@
 //! Form parts of the administration pages: selects and dates in the NL Design
 //! System pattern, field messages from problem documents, the new-group form.
 
-use super::done_alert;
 use crate::api::{self, ApiError};
 use crate::components::common::{error_alert, TextField};
 use crate::i18n::{lookup, tr, use_lang, Key, Lang};
@@ -145,7 +144,9 @@ pub(super) fn NewGroupForm(programme: ProgrammeId, default_size: i32, regions: V
     view! {
         <details class="va-details" open=true>
             <summary>{t!("adm.new_group")}</summary>
-            {done_alert(done)}
+            {move || done.get().filter(|k| *k == k!("adm.group_created")).map(|k| view! {
+                <div class="utrecht-alert utrecht-alert--ok" role="status" data-testid="admin-ok"><p class="utrecht-paragraph">{tr(k)}</p></div>
+            })}
             {error_alert(error)}
             <form class="va-form va-form--grid" on:submit=submit novalidate=true data-testid="group-form">
                 <TextField id="gr-name" label=k!("groups.name") value=name error=err("name".into())/>

@@ -81,7 +81,9 @@ fn Programmes() -> impl IntoView {
     view! {
         <h1 class="utrecht-heading-1">{t!("adm.title")}</h1>
         <p class="utrecht-paragraph utrecht-paragraph--lead">{t!("adm.intro")}</p>
-        {done_alert(done)}
+        {move || done.get().filter(|k| *k == k!("adm.programme_created")).map(|k| view! {
+            <div class="utrecht-alert utrecht-alert--ok" role="status" data-testid="admin-ok"><p class="utrecht-paragraph">{tr(k)}</p></div>
+        })}
         {error_alert(error)}
         {loaded(data, move |(programmes, regions, trainers)| {
             let current = chosen.get_untracked().or_else(|| programmes.last().map(|p| p.id));
