@@ -26,6 +26,8 @@ pub struct Settings {
     /// With `demo`: also sample requests, a placement and a completed readiness check.
     pub demo_activity: bool,
     pub demo_password: Option<String>,
+    /// The day the demo is laid out around; `None`: today. Tests pin it.
+    pub demo_day: Option<chrono::NaiveDate>,
     pub invite_ttl: Duration,
     pub reset_ttl: Duration,
     pub login_window: Duration,
@@ -59,6 +61,7 @@ impl Default for Settings {
             demo: false,
             demo_activity: true,
             demo_password: None,
+            demo_day: None,
             invite_ttl: Duration::from_secs(7 * 24 * 3600),
             reset_ttl: Duration::from_secs(3600),
             login_window: Duration::from_secs(15 * 60),
@@ -104,6 +107,9 @@ impl Settings {
             s.static_dir = PathBuf::from(v);
         }
         s.demo_password = env("DEMO_PASSWORD");
+        if let Some(v) = env("DEMO_DAY") {
+            s.demo_day = Some(v.parse().map_err(|_| anyhow::anyhow!("DEMO_DAY must be a date, e.g. 2027-02-01"))?);
+        }
         if let Some(v) = env("TOKEN_TTL_MINUTES") {
             let m: u64 = v.parse().map_err(|_| anyhow::anyhow!("TOKEN_TTL_MINUTES must be a number"))?;
             s.token_ttl = Duration::from_secs(m * 60);

@@ -12,7 +12,8 @@ impl Application {
         db::migrate(&db).await?;
         readiness::template::ensure_default_template(&db).await?;
         if settings.demo {
-            let logins = demo::seed(&db, settings.demo_password.clone()).await?;
+            let day = settings.demo_day.unwrap_or_else(|| settings.clock.today());
+            let logins = demo::seed(&db, settings.demo_password.clone(), day).await?;
             demo::print_logins(&logins, settings.demo_password.is_some());
         }
         let activity = settings.demo && settings.demo_activity;

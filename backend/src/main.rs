@@ -124,7 +124,8 @@ async fn main() -> anyhow::Result<()> {
             let s = settings(&common)?;
             let conn = db::connect(&s).await?;
             db::migrate(&conn).await?;
-            let logins = demo::seed(&conn, s.demo_password.clone()).await?;
+            let day = s.demo_day.unwrap_or_else(|| s.clock.today());
+            let logins = demo::seed(&conn, s.demo_password.clone(), day).await?;
             demo::print_logins(&logins, s.demo_password.is_some());
         }
         Command::CreateAdmin { common, email, name } => {

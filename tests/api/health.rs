@@ -31,7 +31,7 @@ async fn demo_seed_is_idempotent_and_has_the_plans_numbers(app: TestApp) {
     assert_eq!(before, vec![3, 31, 1, 8, 8], "regions, municipalities, programmes, groups, users");
     let seats = app.id_of("SELECT CAST(SUM(capacity) AS BIGINT) FROM training_groups").await;
     assert_eq!(seats, 128);
-    va_backend::demo::seed(&app.db, Some(va_tests::DEMO_PASSWORD.into())).await.expect("second seed");
+    va_backend::demo::seed(&app.db, Some(va_tests::DEMO_PASSWORD.into()), app.state.settings.clock.today()).await.expect("second seed");
     assert_eq!(futures_counts(&app).await, before);
     let cjg = app.id_of("SELECT COUNT(*) FROM organisations WHERE kind = 'cjg'").await;
     let gis = app.id_of("SELECT COUNT(*) FROM organisations WHERE kind = 'gi'").await;
@@ -82,23 +82,27 @@ db_tests!(database_failures_are_logged_not_returned);
 
 async fn demo_activity_fills_every_stage_once(backend: va_tests::Backend) {
     let Some(app) = va_tests::spawn_app_with(backend, |s| s.demo_activity = true).await else { return };
-    assert_eq!(app.count("enrolment_requests").await, 5);
+    // Five requests made through the services, and the past: four organisations' requests for each of Groep 1-4.
+    assert_eq!(app.count("enrolment_requests").await, 5 + 16);
     let placed = app.id_of("SELECT COUNT(*) FROM enrolments WHERE status = 'placed'").await;
     let returned = app.id_of("SELECT COUNT(*) FROM enrolments WHERE status = 'returned'").await;
     let submitted = app.id_of("SELECT COUNT(*) FROM enrolments WHERE status = 'submitted'").await;
     let approved = app.id_of("SELECT COUNT(*) FROM enrolments WHERE status = 'approved'").await;
     let withdrawn = app.id_of("SELECT COUNT(*) FROM enrolments WHERE status = 'withdrawn'").await;
-    assert_eq!((placed, returned, submitted, approved, withdrawn), (1, 1, 2, 13, 2));
+    assert_eq!((placed, returned, submitted, approved, withdrawn), (1 + 10, 1, 2, 13, 2));
+    let trained = app.id_of("SELECT COUNT(*) FROM enrolments WHERE status = 'trained'").await;
+    let not_completed = app.id_of("SELECT COUNT(*) FROM enrolments WHERE status = 'not_completed'").await;
+    assert_eq!((trained, not_completed), (33, 3), "Groep 1-3 ran with twelve each");
     // The waiting list in motion: Daan's offer for Groep 6, Lotte's substitution window, the proposal for twelve waiting.
     let open = |kind: &str| format!("SELECT COUNT(*) FROM seat_holds WHERE kind = '{kind}' AND status = 'open'");
-    assert_eq!((app.id_of(&open("offer")).await, app.id_of(&open("substitution")).await), (1, 1));
+    assert_eq!((app.id_of(&open("offer")).await, app.id_of(&open("substitution")).await), (2, 1), "Daan's and Eva's offers");
     assert_eq!(app.id_of("SELECT COUNT(*) FROM extra_group_proposals WHERE status = 'open'").await, 1);
     assert_eq!(app.id_of("SELECT COUNT(*) FROM readiness_checks WHERE status = 'completed'").await, 1);
     assert!(app.count("followup_activities").await >= 3);
     // Seeding again (a restart with --demo) adds nothing.
     va_backend::demo::seed_activity(&app.state).await.expect("again");
-    assert_eq!(app.count("enrolment_requests").await, 5);
-    assert_eq!(app.count("seat_holds").await, 3);
+    assert_eq!(app.count("enrolment_requests").await, 21);
+    assert_eq!(app.count("seat_holds").await, 4);
 }
 
 mod demo_activity {

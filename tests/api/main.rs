@@ -2,6 +2,7 @@
 
 mod administration;
 mod auth;
+mod demo;
 mod email;
 mod enrolment;
 mod followup;

@@ -86,6 +86,8 @@ pub fn test_settings(backend_url: Option<String>) -> Settings {
         // Tests start from the reference data only and make their own activity.
         demo_activity: false,
         demo_password: Some(DEMO_PASSWORD.into()),
+        // The demo as laid out on 2 December 2026, which the tests' dates assume.
+        demo_day: chrono::NaiveDate::from_ymd_opt(2026, 12, 2),
         email_poll_interval: Duration::from_millis(100),
         public_url: "http://localhost".into(),
         workers: 1,

@@ -21,6 +21,9 @@ pub async fn seed_activity(state: &AppState) -> anyhow::Result<()> {
     }
     let programme = programme::Entity::find().filter(programme::Column::Name.eq(PROGRAMME)).one(&state.db).await?;
     let Some(programme) = programme else { return Ok(()) };
+    // First the past: groups that ran and the one running now.
+    super::history::write(state, &programme, state.settings.clock.today()).await?;
+    let started = chrono::Utc::now();
     let pid = va_openapi::ProgrammeId(programme.id);
     let person = |name: &str, email: &str, function: &str, ret: bool| NewEnrolment {
         name: name.into(),
@@ -50,7 +53,7 @@ pub async fn seed_activity(state: &AppState) -> anyhow::Result<()> {
                 person("Sanne Willems", "s.willems@venlo.demo.local", "Medewerker toegangsteam", true),
                 person("Bram Jacobs", "b.jacobs@venlo.demo.local", "Gedragswetenschapper", false),
             ],
-            "voorjaar 2027",
+            &super::season_nl(state.settings.clock.today() + chrono::Duration::days(120)),
         ),
     )
     .await
@@ -102,7 +105,7 @@ pub async fn seed_activity(state: &AppState) -> anyhow::Result<()> {
                 "beg.supervisie" => Answer::NotYet,
                 _ => Answer::InPlace,
             };
-            let note = (answer != Answer::InPlace).then(|| "Besproken in het gesprek van november.".to_string());
+            let note = (answer != Answer::InPlace).then(|| format!("Besproken in het gesprek van {}.", super::month_nl(state.settings.clock.today())));
             rs::answer(state, &zuid, check.id, AnswerInput { item_id: item.id, answer, note }).await.map_err(app_err)?;
         }
         let followups = rs::proposals(state, &zuid, check.id).await.map_err(app_err)?;
@@ -111,7 +114,7 @@ pub async fn seed_activity(state: &AppState) -> anyhow::Result<()> {
             &zuid,
             check.id,
             CompleteInput {
-                summary: "Maastricht werkt met de VA in de toegang; supervisie en toetsing krijgen in 2027 vorm.".into(),
+                summary: format!("Maastricht werkt met de VA in de toegang; supervisie en toetsing krijgen in {} vorm.", super::season_nl(state.settings.clock.today() + chrono::Duration::days(120))),
                 followups,
             },
         )
@@ -121,11 +124,12 @@ pub async fn seed_activity(state: &AppState) -> anyhow::Result<()> {
 
     // A GI professional, approved by BEL and waiting for a seat.
     let gi = caller_for(state, "gi@demo.local").await?;
-    let g = es::create_request(state, &gi, request(vec![person("Daan Hermans", "d.hermans@bjzl.demo.local", "Jeugdbeschermer (GI)", true)], "najaar 2027"))
+    let g = es::create_request(state, &gi, request(vec![person("Daan Hermans", "d.hermans@bjzl.demo.local", "Jeugdbeschermer (GI)", true)], &super::season_nl(state.settings.clock.today() + chrono::Duration::days(300))))
         .await
         .map_err(app_err)?;
     es::decide(state, &bel, g.enrolments[0].id, DecisionRequest { decision: Decision::Approve, reason: None }).await.map_err(app_err)?;
     super::waitlist::seed_waitlist(state, &programme, &maastricht, &zuid, &gi, &bel).await?;
-    super::monitoring::seed_monitoring(state, &bel).await
+    super::monitoring::seed_monitoring(state, &bel).await?;
+    super::history::spread(state, started).await
 }
 

@@ -5,6 +5,8 @@
 //! never duplicated. Only `launch` (for `--demo`), `seed-demo` and tests call it.
 
 mod activity;
+mod calendar;
+mod history;
 mod monitoring;
 mod waitlist;
 
@@ -48,10 +50,12 @@ const PROFESSIONALS: [(&str, &str, &str, &str); 6] = [
 
 /// Seeds (or tops up) the demo data and sets the demo users' password.
 /// Returns the logins with the password in force.
-pub async fn seed(db: &DatabaseConnection, password: Option<String>) -> anyhow::Result<Vec<(String, String, String)>> {
+pub async fn seed(db: &DatabaseConnection, password: Option<String>, day: chrono::NaiveDate) -> anyhow::Result<Vec<(String, String, String)>> {
     let password = password.unwrap_or_else(password::generate);
     let hash = password::hash_blocking(password.clone()).await?;
-    crate::reference::seed::load(db, &crate::reference::seed::ReferenceData::builtin()?).await?;
+    let reference = crate::reference::seed::ReferenceData::builtin()?;
+    crate::reference::seed::load(db, &reference).await?;
+    calendar::lay_out(db, &reference, day).await?;
     let txn = db.begin().await?;
     let region_ids: HashMap<String, i64> = region::Entity::find().all(&txn).await?.into_iter().map(|r| (r.code, r.id)).collect();
     let org_ids: HashMap<String, i64> = organisation::Entity::find().all(&txn).await?.into_iter().map(|o| (o.name, o.id)).collect();
@@ -138,6 +142,24 @@ async fn caller_for(state: &crate::state::AppState, email: &str) -> anyhow::Resu
     let scope = scope_of(role, u.region_id.map(va_openapi::RegionId), u.organisation_id.map(va_openapi::OrganisationId))
         .ok_or_else(|| anyhow::anyhow!("scope"))?;
     Ok(crate::auth::Caller { user_id: va_openapi::UserId(u.id), role, scope })
+}
+
+/// "september 2026": how the demo's texts name a month.
+fn month_nl(d: chrono::NaiveDate) -> String {
+    const MONTHS: [&str; 12] = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december"];
+    use chrono::Datelike;
+    format!("{} {}", MONTHS[d.month0() as usize % 12], d.year())
+}
+
+/// "voorjaar 2027": a preferred period some months ahead.
+fn season_nl(d: chrono::NaiveDate) -> String {
+    use chrono::Datelike;
+    let part = match d.month() {
+        1..=4 => "voorjaar",
+        5..=8 => "zomer",
+        _ => "najaar",
+    };
+    format!("{part} {}", d.year())
 }
 
 fn app_err(e: crate::error::AppError) -> anyhow::Error {

@@ -33,10 +33,11 @@ pub(super) async fn seed_monitoring(state: &AppState, bel: &crate::auth::Caller)
     use va_openapi::planning::{ExtraGroups, ScenarioInput};
     use va_openapi::survey::{NewSurveyRound, SurveyAnswers, SurveyDelegate, SurveySave};
     crate::monitoring::import::import(state, bel, ImportInput { csv: EARLIER_TRAINED.into() }).await.map_err(app_err)?;
-    let label = |l: &str| NewSnapshot { label: l.into() };
-    crate::monitoring::snapshots::take(state, bel, label("Overleg borging VA september 2026")).await.map_err(app_err)?;
-
+    let label = |l: String| NewSnapshot { label: l };
     let today = state.settings.clock.today();
+    let earlier = super::month_nl(today - chrono::Duration::days(70));
+    crate::monitoring::snapshots::take(state, bel, label(format!("Overleg borging VA {earlier}"))).await.map_err(app_err)?;
+
     let round = crate::survey::service::open(state, bel, NewSurveyRound { year: chrono::Datelike::year(&today), deadline: today + chrono::Duration::days(21) })
         .await
         .map_err(app_err)?;
@@ -77,7 +78,7 @@ pub(super) async fn seed_monitoring(state: &AppState, bel: &crate::auth::Caller)
         let user_id = contact.map(|u| va_openapi::UserId(u.id));
         crate::survey::service::delegate(state, &zuid, round.id, va_openapi::OrganisationId(o.id), SurveyDelegate { user_id }).await.map_err(app_err)?;
     }
-    crate::monitoring::snapshots::take(state, bel, label("Overleg borging VA november 2026")).await.map_err(app_err)?;
+    crate::monitoring::snapshots::take(state, bel, label(format!("Overleg borging VA {}", super::month_nl(today)))).await.map_err(app_err)?;
 
     let Some(p) = programme::Entity::find().filter(programme::Column::Name.eq(PROGRAMME)).one(&state.db).await? else { return Ok(()) };
     let base = crate::planning::service::default_params(&p);

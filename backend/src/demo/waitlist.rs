@@ -101,5 +101,19 @@ pub(super) async fn seed_waitlist(
         crate::waitlist::substitutions::release_substitution(state, maastricht, va_openapi::SubstitutionId(w.id)).await.map_err(app_err)?;
     }
     crate::enrolment::placement::withdraw(state, maastricht, lotte, WithdrawRequest { reason: Some("Zwangerschapsverlof.".into()) }).await.map_err(app_err)?;
+    // BEL offers Eva a seat in Groep 5 out of list order: the Zuid ambassador sees the offer run.
+    let g5 = training_group::Entity::find()
+        .filter(training_group::Column::ProgrammeId.eq(programme.id))
+        .filter(training_group::Column::Name.eq("Groep 5 - Noord-Limburg"))
+        .one(&state.db)
+        .await?;
+    if let (Some(g5), Some(eva)) = (g5, m.enrolments.get(2)) {
+        let offer = va_openapi::waitlist::ManualOfferInput {
+            enrolment_id: eva.id,
+            group_id: va_openapi::GroupId(g5.id),
+            reason: "Start in het nieuwe jeugdteam; Venlo is voor haar goed bereikbaar.".into(),
+        };
+        crate::waitlist::service::manual_offer(state, bel, offer).await.map_err(app_err)?;
+    }
     Ok(())
 }
