@@ -46,7 +46,7 @@ pub fn Table(
     children: Children,
 ) -> impl IntoView {
     view! {
-        <div class="va-table-wrap">
+        <div class="va-table-wrap" tabindex="0">
             <table class="utrecht-table va-table" data-testid=testid>
                 <thead class="utrecht-table__header">
                     <tr class="utrecht-table__row">

@@ -70,11 +70,11 @@ pub fn role_key(role: Role) -> Key {
 pub fn group_status_key(s: va_openapi::reference::GroupStatus) -> Key {
     use va_openapi::reference::GroupStatus as G;
     match s {
-        G::Planned => k!("gs.planned"),
-        G::Open => k!("gs.open"),
-        G::Running => k!("gs.running"),
-        G::Completed => k!("gs.completed"),
-        G::Cancelled => k!("gs.cancelled"),
+        G::Planned => k!("status.planned"),
+        G::Open => k!("status.open"),
+        G::Running => k!("status.running"),
+        G::Completed => k!("status.completed"),
+        G::Cancelled => k!("status.cancelled"),
     }
 }
 

@@ -20,6 +20,7 @@ fn nav_items(role: Role) -> Vec<(&'static str, Key)> {
             items.push(("/monitoring", k!("nav.monitoring")));
             items.push(("/bel/planner", k!("nav.planner")));
             items.push(("/bel/beheer", k!("nav.admin")));
+            items.push(("/bel/organisaties", k!("nav.orgs")));
             items.push(("/bel/vragenlijst", k!("nav.template")));
             items.push(("/bel/gebruikers", k!("nav.users")));
         }
@@ -100,6 +101,7 @@ pub fn Layout(children: Children) -> impl IntoView {
                             <li><A href=href exact=true attr:class="va-nav__link">{tr(key)}</A></li>
                         }).collect_view()}
                     </ul>
+                    <crate::components::programme::ProgrammeChoice/>
                 </nav>
             })}
             <main id="inhoud" class="utrecht-page-content va-main" tabindex="-1">

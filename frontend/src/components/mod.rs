@@ -9,3 +9,4 @@ pub mod guard;
 pub mod labels;
 pub mod layout;
 pub mod loaded;
+pub mod programme;

@@ -72,6 +72,7 @@ fn Plan(id: GroupId) -> impl IntoView {
     view! {
         {loaded(plan, move |p| {
             let status = p.group.status;
+            let whole = p.clone();
             let closed = matches!(status, GroupStatus::Cancelled | GroupStatus::Completed);
             view! {
                 <p class="utrecht-paragraph"><A href="/bel/beheer" attr:class="utrecht-link">{t!("adm.title")}</A></p>
@@ -109,6 +110,7 @@ fn Plan(id: GroupId) -> impl IntoView {
                         }).collect_view()}
                     </Table>
                 </section>
+                {(!closed).then(|| view! { <super::edit::EditGroup plan=whole.clone() reload done/> })}
                 {(!closed).then(|| view! {
                     <section class="va-section" aria-labelledby="add-day-title">
                         <h2 class="utrecht-heading-2" id="add-day-title">{t!("adm.add_day")}</h2>

@@ -1,10 +1,13 @@
 //! BEL: programmes and their training groups (`/bel/beheer`), and one group's
 //! plan with its days (`/bel/beheer/groepen/:id`, in `group.rs`).
 
+mod edit;
 mod form;
 mod group;
+mod organisations;
 
 pub use group::GroupPlanPage;
+pub use organisations::OrganisationsPage;
 
 use crate::api::{self, ApiError};
 use crate::components::common::{error_alert, Table, TextField};

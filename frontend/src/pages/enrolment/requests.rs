@@ -122,7 +122,7 @@ pub(super) fn NewRequest() -> impl IntoView {
             return;
         }
         let Some(Ok(progs)) = programmes.get_untracked() else { return };
-        let Some(programme) = progs.first().map(|p| p.id) else { return };
+        let Some(programme) = crate::components::programme::pick(&progs).map(|p| p.id) else { return };
         let professionals = rows
             .get_untracked()
             .iter()

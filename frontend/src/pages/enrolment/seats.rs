@@ -23,7 +23,7 @@ pub fn SeatBoardPage() -> impl IntoView {
 }
 
 pub(super) async fn load_board() -> Result<Option<SeatBoard>, ApiError> {
-    match api::programmes().await?.first() {
+    match crate::components::programme::pick(&api::programmes().await?) {
         Some(p) => Ok(Some(api::seat_board(p.id).await?)),
         None => Ok(None),
     }

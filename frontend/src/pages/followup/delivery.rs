@@ -99,7 +99,7 @@ pub(super) fn cost_label(kind: &str, fallback: String) -> impl IntoView {
 }
 
 pub(super) async fn load_delivery_settings() -> Result<(va_openapi::ProgrammeId, DeliverySettings), ApiError> {
-    let programme = api::programmes().await?.first().map(|p| p.id).ok_or(ApiError::Network)?;
+    let programme = crate::components::programme::current().await?;
     Ok((programme, api::delivery_settings(programme).await?))
 }
 

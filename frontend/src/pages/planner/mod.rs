@@ -215,7 +215,7 @@ fn Compare(scenarios: Vec<Scenario>, reload: RwSignal<u32>) -> impl IntoView {
                     <p class="utrecht-paragraph">{move || lookup(lang.get(), k!("plan.proposed")).replace("{r}", &l)}" "<A href="/bel/wachtlijst" attr:class="utrecht-link">{t!("plan.to_board")}</A></p>
                 </div>
             })}
-            <div class="va-table-wrap">
+            <div class="va-table-wrap" tabindex="0">
                 <table class="utrecht-table va-table">
                     <thead class="utrecht-table__header"><tr class="utrecht-table__row">
                         <th scope="col" class="utrecht-table__header-cell">{t!("plan.scenario")}</th>

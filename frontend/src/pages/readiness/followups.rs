@@ -108,7 +108,7 @@ pub(super) fn OverviewView() -> impl IntoView {
                                 view! { <p class="utrecht-paragraph va-empty">{t!("rc.no_checks")}</p> }.into_any()
                             } else {
                                 view! {
-                                    <div class="va-table-wrap">
+                                    <div class="va-table-wrap" tabindex="0">
                                     <table class="utrecht-table va-table va-matrix" data-testid="matrix">
                                         <thead class="utrecht-table__header"><tr class="utrecht-table__row">
                                             <th class="utrecht-table__header-cell" scope="col">{t!("rc.item")}</th>

@@ -145,7 +145,7 @@ pub(super) fn ProgrammeSettingsForm() -> impl IntoView {
     let status = RwSignal::new(None::<Key>);
     spawn_local(async move {
         if let Ok(list) = api::programmes().await {
-            if let Some(p) = list.into_iter().next() {
+            if let Some(p) = crate::components::programme::pick(&list).cloned() {
                 months.set(p.settings.readiness_validity_months.to_string());
                 gate.set(p.settings.readiness_gate);
                 programme.set(Some(p.id));

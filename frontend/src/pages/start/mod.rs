@@ -12,24 +12,12 @@ use crate::i18n::{lookup, tr, use_lang, Key};
 use crate::session::Session;
 use leptos::prelude::*;
 use va_openapi::auth::Role;
-use va_openapi::reference::{GroupStatus, Region, TrainingGroup};
+use va_openapi::reference::{Region, TrainingGroup};
 
-fn status_key(s: GroupStatus) -> Key {
-    match s {
-        GroupStatus::Planned => k!("status.planned"),
-        GroupStatus::Open => k!("status.open"),
-        GroupStatus::Running => k!("status.running"),
-        GroupStatus::Completed => k!("status.completed"),
-        GroupStatus::Cancelled => k!("status.cancelled"),
-    }
-}
 
 async fn load_groups() -> Result<(Vec<TrainingGroup>, Vec<Region>), ApiError> {
     let regions = api::regions().await?;
-    let mut groups = Vec::new();
-    for p in api::programmes().await? {
-        groups.extend(api::groups(p.id).await?);
-    }
+    let groups = api::groups(crate::components::programme::current().await?).await?;
     Ok((groups, regions))
 }
 
@@ -60,7 +48,7 @@ fn GroupsTable() -> impl IntoView {
                                                 <td class="utrecht-table__cell">{move || region.clone().unwrap_or_else(|| lookup(lang.get(), k!("region.none")).to_string())}</td>
                                                 <td class="utrecht-table__cell">{nl_date(g.starts_on)}" – "{nl_date(g.ends_on)}</td>
                                                 <td class="utrecht-table__cell utrecht-table__cell--numeric">{g.capacity}</td>
-                                                <td class="utrecht-table__cell"><span class=format!("va-status va-status--{}", status.as_str())>{move || lookup(lang.get(), status_key(status))}</span></td>
+                                                <td class="utrecht-table__cell"><span class=format!("va-status va-status--{}", status.as_str())>{move || lookup(lang.get(), crate::components::labels::group_status_key(status))}</span></td>
                                             </tr>
                                         }
                                     }).collect_view()}

@@ -39,7 +39,7 @@ pub fn TrainerGroups() -> impl IntoView {
                                         </th>
                                         <td class="utrecht-table__cell">{nl_date(g.starts_on)}" – "{nl_date(g.ends_on)}</td>
                                         <td class="utrecht-table__cell utrecht-table__cell--numeric">{g.seats_taken}</td>
-                                        <td class="utrecht-table__cell"><span class=format!("va-status va-status--{}", status.as_str())>{status.as_str()}</span></td>
+                                        <td class="utrecht-table__cell"><span class=format!("va-status va-status--{}", status.as_str())>{crate::i18n::tr(crate::components::labels::group_status_key(status))}</span></td>
                                     </tr>
                                 }
                             }).collect_view()}

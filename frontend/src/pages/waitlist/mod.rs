@@ -15,7 +15,7 @@ pub use board::*;
 pub use proposals::*;
 pub use seats::*;
 
-use crate::api::{self, ApiError};
+use crate::api::ApiError;
 use crate::i18n::Key;
 use va_openapi::waitlist::*;
 use va_openapi::ProgrammeId;
@@ -39,5 +39,5 @@ pub(super) fn subst_status_key(s: SubstitutionStatus) -> Key {
 }
 
 pub(super) async fn first_programme() -> Result<ProgrammeId, ApiError> {
-    api::programmes().await?.first().map(|p| p.id).ok_or(ApiError::Network)
+    crate::components::programme::current().await
 }

@@ -1,0 +1,66 @@
+//! Which programme the screens show: the one the user chose last (kept in this
+//! browser), else the first. The choice sits under the menu once there is more
+//! than one programme; changing it reloads the page's figures.
+
+use crate::api::{self, ApiError};
+use crate::i18n::{lookup, use_lang};
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use va_openapi::reference::Programme;
+use va_openapi::ProgrammeId;
+
+const KEY: &str = "va-planner.programme";
+
+fn storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.local_storage().ok().flatten()
+}
+
+fn remembered() -> Option<ProgrammeId> {
+    storage()?.get_item(KEY).ok().flatten()?.parse().ok().map(ProgrammeId)
+}
+
+/// The programme in view among `list`.
+pub fn pick(list: &[Programme]) -> Option<&Programme> {
+    let chosen = remembered();
+    list.iter().find(|p| Some(p.id) == chosen).or_else(|| list.first())
+}
+
+/// The programme the screens show.
+pub async fn current() -> Result<ProgrammeId, ApiError> {
+    let list = api::programmes().await?;
+    pick(&list).map(|p| p.id).ok_or(ApiError::Network)
+}
+
+#[component]
+pub fn ProgrammeChoice() -> impl IntoView {
+    let lang = use_lang();
+    let list: RwSignal<Vec<Programme>> = RwSignal::new(Vec::new());
+    spawn_local(async move {
+        if let Ok(l) = api::programmes().await {
+            list.set(l);
+        }
+    });
+    let change = move |ev: leptos::ev::Event| {
+        if let Some(s) = storage() {
+            let _ = s.set_item(KEY, &event_target_value(&ev));
+        }
+        if let Some(w) = web_sys::window() {
+            let _ = w.location().reload();
+        }
+    };
+    move || {
+        let l = list.get();
+        (l.len() > 1).then(|| {
+            let current = pick(&l).map(|p| p.id);
+            view! {
+                <div class="va-programme">
+                    <label class="utrecht-form-label" for="va-programme">{move || lookup(lang.get(), k!("adm.programme"))}</label>
+                    " "
+                    <select id="va-programme" class="utrecht-select utrecht-select--html-select" data-testid="programme-choice" on:change=change>
+                        {l.iter().map(|p| view! { <option value=p.id.0.to_string() selected=Some(p.id) == current>{p.name.clone()}</option> }).collect_view()}
+                    </select>
+                </div>
+            }
+        })
+    }
+}
