@@ -656,10 +656,49 @@ async fn bel_plans_a_programme_and_a_group_that_the_trainer_sees() {
     b.wait_text("[data-testid=plan-title]", "Groep G1 - Noord").await;
     b.wait_text("[data-testid=plan-days]", "09:30").await;
 
+    // Two programmes now: the choice under the menu is remembered and the seat board follows it.
+    b.find("a[href='/bel/plaatsing']").await.click().await.expect("menu");
+    b.wait_text("main", "Groep 5 - Noord-Limburg").await;
+    b.find("[data-testid=programme-choice]").await.select_by_label("Grondhoudingstraining 2027").await.expect("choose");
+    b.wait_text("main", "Groep G1 - Noord").await;
+    let board = b.find("main").await.text().await.expect("text");
+    assert!(!board.contains("Groep 5 - Noord-Limburg"), "the seat board shows the chosen programme");
+
     log_out(&b).await;
     log_in(&app, &b, "trainer@demo.local", DEMO_PASSWORD).await;
     b.wait_path("/trainer").await;
     b.wait_text("[data-testid=my-groups]", "Groep G1 - Noord").await;
+    b.close().await;
+}
+
+/// BEL adds an organisation, retires it, and reads in a list whose preview names the bad line.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn bel_adds_retires_and_imports_organisations() {
+    let Some((app, b)) = setup().await else { return };
+    log_in(&app, &b, "bel@demo.local", DEMO_PASSWORD).await;
+    b.wait_path("/bel").await;
+    b.find("a[href='/bel/organisaties']").await.click().await.expect("menu");
+    b.wait_text("[data-testid=org-list]", "Venlo").await;
+    b.find("[data-testid=org-save]").await.click().await.expect("save empty");
+    b.wait_text("[data-testid=error]", "Controleer").await;
+    b.find("#org-name").await.send_keys("Gemeente Peel en Maas").await.expect("name");
+    b.find("#org-region").await.select_by_label("Noord-Limburg").await.expect("region");
+    b.find("[data-testid=org-save]").await.click().await.expect("save");
+    b.wait_text("[data-testid=org-ok]", "Organisatie toegevoegd").await;
+    let id = app.id_of("SELECT id FROM organisations WHERE name = 'Gemeente Peel en Maas'").await;
+    b.find(&format!("[data-testid=org-flip-{id}]")).await.click().await.expect("retire");
+    b.wait_text("[data-testid=org-ok]", "Buiten gebruik gesteld").await;
+    assert_eq!(app.db_text(&format!("SELECT CASE WHEN active THEN 'ja' ELSE 'nee' END FROM organisations WHERE id = {id}")).await, "nee");
+
+    let file = app.data_dir.join("organisaties.csv");
+    std::fs::write(&file, "naam;soort;regio\nGemeente Horst;gemeente;noord\nCJG Zonder;cjg;\n").expect("csv");
+    b.find("#org-file").await.send_keys(&file.display().to_string()).await.expect("file");
+    b.find("[data-testid=org-preview]").await.click().await.expect("preview");
+    b.wait_text("[data-testid=org-import-rows]", "Gemeenten en CJG horen bij een regio").await;
+    b.find("[data-testid=org-import]").await.click().await.expect("import");
+    b.wait_text("[data-testid=org-import-summary]", "Ingelezen").await;
+    b.wait_text("[data-testid=org-list]", "Gemeente Horst").await;
+    b.screenshot("bel-organisations").await;
     b.close().await;
 }
 

@@ -35,10 +35,15 @@ pub async fn current() -> Result<ProgrammeId, ApiError> {
 pub fn ProgrammeChoice() -> impl IntoView {
     let lang = use_lang();
     let list: RwSignal<Vec<Programme>> = RwSignal::new(Vec::new());
-    spawn_local(async move {
-        if let Ok(l) = api::programmes().await {
-            list.set(l);
-        }
+    // Read again on every move to another screen, so a programme just created shows up.
+    let path = leptos_router::hooks::use_location().pathname;
+    Effect::new(move || {
+        path.track();
+        spawn_local(async move {
+            if let Ok(l) = api::programmes().await {
+                list.set(l);
+            }
+        });
     });
     let change = move |ev: leptos::ev::Event| {
         if let Some(s) = storage() {
