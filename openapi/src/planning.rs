@@ -68,8 +68,21 @@ pub struct PlanView {
     pub cost_eur: i64,
     /// Budget of the years until `until` less what is spent and committed.
     pub budget_left_eur: i64,
+    /// Every year's groups fit the budget left in that year.
     pub fits: bool,
     pub missing_eur: i64,
+    /// Per budget year: the groups that start in it against that year's budget left.
+    pub years: Vec<YearBudget>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
+pub struct YearBudget {
+    pub year: i32,
+    pub groups: i32,
+    pub cost_eur: i64,
+    pub remaining_eur: i64,
+    pub fits: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

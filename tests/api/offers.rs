@@ -482,10 +482,11 @@ async fn an_extra_group_is_proposed_at_the_threshold_within_the_budget(app: Test
     let proposal = board["proposals"][0].clone();
     assert_eq!(proposal["scope_region"]["name"], "Noord-Limburg");
     assert_eq!((proposal["waiting_count"].as_i64(), proposal["suggested_size"].as_i64()), (Some(3), Some(3)));
-    // 4,000 + 8 trainer days of 1,100; 2026 has 115,000 and four groups of 12,800 committed.
+    // 4,000 + 8 trainer days of 1,100, paid from the year the group can start in:
+    // the next decision round is January 2027, which has no budget yet and Groep 5-8 committed.
     assert_eq!(proposal["cost_eur"], 12_800);
-    assert_eq!((proposal["budget_year"].as_i64(), proposal["budget_eur"].as_i64()), (Some(2026), Some(115_000)));
-    assert_eq!((proposal["remaining_eur"].as_i64(), proposal["fits"].as_bool()), (Some(63_800), Some(true)));
+    assert_eq!((proposal["budget_year"].as_i64(), proposal["budget_eur"].as_i64()), (Some(2027), None));
+    assert_eq!((proposal["remaining_eur"].as_i64(), proposal["fits"].as_bool()), (Some(-51_200), Some(false)));
     assert_eq!(n(&app, "email_outbox WHERE template = 'extra_group_proposal'").await, 1);
     // One proposal per scope: the job runner adds none.
     assert_eq!(jobs::tick(&app.state).await.expect("tick").proposals, 0);

@@ -44,8 +44,18 @@ pub struct RegionPlan {
     pub shortfall: i64,
     /// Groups still needed beyond the scenario's extra groups.
     pub groups_needed: i64,
-    /// Start months of the needed groups, spread over the decision rounds.
+    /// Start months of the scenario's extra groups and the needed groups, spread over the decision rounds.
     pub starts: Vec<NaiveDate>,
+}
+
+/// One budget year: the groups that start in it, their cost and that year's budget left.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct YearFit {
+    pub year: i32,
+    pub groups: i64,
+    pub cost_eur: i64,
+    pub remaining_eur: i64,
+    pub fits: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -55,28 +65,15 @@ pub struct Plan {
     pub groups_to_fund: i64,
     pub cost_eur: i64,
     pub budget_left_eur: i64,
+    /// Every year's groups fit that year's budget.
     pub fits: bool,
-    /// How much is missing when it does not fit (0 when it fits).
+    /// How much is missing over the years that do not fit (0 when all fit).
     pub missing_eur: i64,
+    /// Per budget year, by the year a group starts in.
+    pub years: Vec<YearFit>,
 }
 
-/// BEL decides three times a year; a group decided in a round starts in that round's month.
-pub const ROUND_MONTHS: [u32; 3] = [1, 5, 9];
-
-/// The first day of each decision round after `today` up to and including `until`.
-pub fn rounds(today: NaiveDate, until: NaiveDate) -> Vec<NaiveDate> {
-    let mut out = Vec::new();
-    for year in today.year()..=until.year() {
-        for m in ROUND_MONTHS {
-            if let Some(d) = NaiveDate::from_ymd_opt(year, m, 1) {
-                if d > today && d <= until {
-                    out.push(d);
-                }
-            }
-        }
-    }
-    out
-}
+pub use crate::reference::rules::{rounds, ROUND_MONTHS};
 
 /// Whole years (rounded up, at least 0) between `today` and `until`, for turnover.
 fn years_left(today: NaiveDate, until: NaiveDate) -> i64 {
@@ -88,8 +85,9 @@ fn cost_of_group(s: &Scenario) -> i64 {
     s.cost_per_group_eur.max(0) + s.cost_per_trainer_day_eur.max(0) * s.trainer_days_per_group.max(0)
 }
 
-/// The plan for `regions` under scenario `s`, from `today` to `until`, with `budget_left_eur`.
-pub fn plan(regions: &[RegionInput], s: &Scenario, today: NaiveDate, until: NaiveDate, budget_left_eur: i64) -> Plan {
+/// The plan for `regions` under scenario `s`, from `today` to `until`; each
+/// group is paid from the budget left in the year it starts (`budget_by_year`).
+pub fn plan(regions: &[RegionInput], s: &Scenario, today: NaiveDate, until: NaiveDate, budget_by_year: &std::collections::BTreeMap<i32, i64>) -> Plan {
     let size = s.group_size.max(1);
     let years = years_left(today, until);
     let slots = rounds(today, until);
@@ -104,16 +102,34 @@ pub fn plan(regions: &[RegionInput], s: &Scenario, today: NaiveDate, until: Naiv
         let supply = r.free_seats.max(0) + extra * size;
         let shortfall = (demand - supply).max(0);
         let groups_needed = (shortfall + size - 1) / size;
-        // Spread the needed groups over the rounds, earliest first; without rounds left, none can start.
-        let starts = (0..groups_needed).filter_map(|i| slots.get(usize::try_from(i).ok()? % slots.len().max(1)).copied()).collect();
+        // Spread the groups over the rounds, earliest first; without rounds left, none can start.
+        let starts = (0..extra + groups_needed).filter_map(|i| slots.get(usize::try_from(i).ok()? % slots.len().max(1)).copied()).collect();
         extra_total += extra;
         needed_total += groups_needed;
         out.push(RegionPlan { region_id: r.region_id, demand, new_staff, supply, shortfall, groups_needed, starts });
     }
     let groups_to_fund = extra_total + needed_total;
     let cost_eur = groups_to_fund * cost_of_group(s);
-    let fits = cost_eur <= budget_left_eur;
-    Plan { regions: out, groups_to_fund, cost_eur, budget_left_eur, fits, missing_eur: (cost_eur - budget_left_eur).max(0) }
+    // Groups by the year they start; those without a round left count in the last year.
+    let mut per_year: std::collections::BTreeMap<i32, i64> = budget_by_year.keys().map(|y| (*y, 0)).collect();
+    let dated: i64 = out.iter().map(|r| r.starts.len() as i64).sum();
+    for start in out.iter().flat_map(|r| &r.starts) {
+        *per_year.entry(start.year()).or_default() += 1;
+    }
+    if groups_to_fund > dated {
+        *per_year.entry(until.year()).or_default() += groups_to_fund - dated;
+    }
+    let years: Vec<YearFit> = per_year
+        .into_iter()
+        .map(|(year, groups)| {
+            let remaining_eur = budget_by_year.get(&year).copied().unwrap_or(0);
+            let cost = groups * cost_of_group(s);
+            YearFit { year, groups, cost_eur: cost, remaining_eur, fits: cost <= remaining_eur }
+        })
+        .collect();
+    let missing_eur = years.iter().map(|y| (y.cost_eur - y.remaining_eur).max(0)).sum();
+    let budget_left_eur = budget_by_year.values().sum();
+    Plan { regions: out, groups_to_fund, cost_eur, budget_left_eur, fits: years.iter().all(|y| y.fits), missing_eur, years }
 }
 
 #[cfg(test)]
@@ -123,6 +139,10 @@ mod tests {
 
     fn d(y: i32, m: u32, day: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, day).expect("date")
+    }
+
+    fn budget(pairs: &[(i32, i64)]) -> std::collections::BTreeMap<i32, i64> {
+        pairs.iter().copied().collect()
     }
 
     fn scenario() -> Scenario {
@@ -146,7 +166,7 @@ mod tests {
     fn a_region_short_of_seats_needs_groups_and_the_cost_is_checked_against_the_budget() {
         // Noord: 30 to train + 12 waiting + 10 % of 40 trained for 2 years (8) = 50; 14 free seats.
         let noord = RegionInput { region_id: Some(1), still_to_train: 30, waiting: 12, trained_staff: 40, free_seats: 14 };
-        let p = plan(&[noord.clone()], &scenario(), d(2026, 11, 23), d(2027, 12, 31), 30_000);
+        let p = plan(&[noord.clone()], &scenario(), d(2026, 11, 23), d(2027, 12, 31), &budget(&[(2026, 0), (2027, 30_000)]));
         let r = &p.regions[0];
         assert_eq!((r.new_staff, r.demand, r.supply, r.shortfall, r.groups_needed), (8, 50, 14, 36, 3));
         assert_eq!(r.starts, vec![d(2027, 1, 1), d(2027, 5, 1), d(2027, 9, 1)]);
@@ -155,14 +175,18 @@ mod tests {
         // An extra group in the scenario covers 16 seats: two more are still needed, all three funded.
         let mut s = scenario();
         s.extra_groups = vec![(Some(1), 1)];
-        let p = plan(&[noord], &s, d(2026, 11, 23), d(2027, 12, 31), 38_400);
+        let p = plan(&[noord.clone()], &s, d(2026, 11, 23), d(2027, 12, 31), &budget(&[(2026, 0), (2027, 38_400)]));
         assert_eq!((p.regions[0].groups_needed, p.groups_to_fund, p.fits, p.missing_eur), (2, 3, true, 0));
+        // Money left in 2026 does not pay for groups that start in 2027.
+        let p = plan(&[noord], &s, d(2026, 11, 23), d(2027, 12, 31), &budget(&[(2026, 38_400), (2027, 0)]));
+        assert_eq!((p.fits, p.missing_eur, p.budget_left_eur), (false, 38_400, 38_400));
+        assert_eq!(p.years.iter().map(|y| (y.year, y.groups, y.fits)).collect::<Vec<_>>(), vec![(2026, 0, true), (2027, 3, false)]);
     }
 
     #[test]
     fn covered_demand_needs_nothing() {
         let zuid = RegionInput { region_id: Some(3), still_to_train: 5, waiting: 0, trained_staff: 0, free_seats: 20 };
-        let p = plan(&[zuid], &scenario(), d(2026, 11, 23), d(2027, 12, 31), 0);
+        let p = plan(&[zuid], &scenario(), d(2026, 11, 23), d(2027, 12, 31), &budget(&[(2027, 0)]));
         assert_eq!((p.regions[0].shortfall, p.groups_to_fund, p.cost_eur, p.fits), (0, 0, 0, true));
     }
 
@@ -187,25 +211,34 @@ mod tests {
                 _ => bigger.trained_staff += more,
             }
             let (today, until) = (d(2026, 11, 23), d(2027, 12, 31));
-            let a = plan(&[r], &s, today, until, 100_000);
-            let b = plan(&[bigger], &s, today, until, 100_000);
+            let a = plan(&[r], &s, today, until, &budget(&[(2027, 100_000)]));
+            let b = plan(&[bigger], &s, today, until, &budget(&[(2027, 100_000)]));
             prop_assert!(b.groups_to_fund >= a.groups_to_fund);
             prop_assert!(b.cost_eur >= a.cost_eur);
         }
 
         #[test]
-        fn more_budget_never_fits_less(r in region(), budget in 0i64..300_000, more in 0i64..300_000) {
+        fn more_budget_never_fits_less(r in region(), money in 0i64..300_000, more in 0i64..300_000) {
             let (today, until) = (d(2026, 11, 23), d(2027, 12, 31));
-            let a = plan(&[r.clone()], &scenario(), today, until, budget);
-            let b = plan(&[r], &scenario(), today, until, budget + more);
+            let a = plan(&[r.clone()], &scenario(), today, until, &budget(&[(2027, money)]));
+            let b = plan(&[r], &scenario(), today, until, &budget(&[(2027, money + more)]));
             prop_assert!(!a.fits || b.fits);
             prop_assert!(b.missing_eur <= a.missing_eur);
+        }
+
+        /// The years' costs add up to the whole cost, and all fit exactly when the plan fits.
+        #[test]
+        fn the_years_add_up(r in region(), a in 0i64..80_000, b in 0i64..80_000) {
+            let p = plan(&[r], &scenario(), d(2026, 11, 23), d(2027, 12, 31), &budget(&[(2026, a), (2027, b)]));
+            prop_assert_eq!(p.years.iter().map(|y| y.cost_eur).sum::<i64>(), p.cost_eur);
+            prop_assert_eq!(p.fits, p.years.iter().all(|y| y.fits));
+            prop_assert_eq!(p.fits, p.missing_eur == 0);
         }
 
         #[test]
         fn the_supply_after_the_plan_covers_the_demand(r in region(), size in 1i64..20) {
             let s = Scenario { group_size: size, ..scenario() };
-            let p = plan(&[r], &s, d(2026, 11, 23), d(2027, 12, 31), 0);
+            let p = plan(&[r], &s, d(2026, 11, 23), d(2027, 12, 31), &budget(&[(2027, 0)]));
             let x = &p.regions[0];
             prop_assert!(x.supply + x.groups_needed * size >= x.demand);
             // and not one group more than needed

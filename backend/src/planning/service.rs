@@ -21,7 +21,8 @@ pub struct Inputs {
     pub today: NaiveDate,
     pub until: NaiveDate,
     pub regions: Vec<RegionDemand>,
-    pub budget_left_eur: i64,
+    /// Budget left per year from today's year to the programme's end.
+    pub budget_by_year: std::collections::BTreeMap<i32, i64>,
     pub programme: programme::Model,
 }
 
@@ -71,11 +72,11 @@ pub async fn inputs<C: ConnectionTrait>(db: &C, today: NaiveDate) -> AppResult<I
             d.free_seats += (g.capacity - g.seats_taken - g.seats_held).max(0);
         }
     }
-    let mut budget_left = 0;
+    let mut budget_by_year = std::collections::BTreeMap::new();
     for year in today.year()..=until.year() {
-        budget_left += crate::waitlist::proposals::budget_year(db, year, today).await?.remaining_eur;
+        budget_by_year.insert(year, crate::waitlist::proposals::budget_year(db, year, today).await?.remaining_eur);
     }
-    Ok(Inputs { today, until, regions: by.into_values().collect(), budget_left_eur: budget_left, programme: p })
+    Ok(Inputs { today, until, regions: by.into_values().collect(), budget_by_year, programme: p })
 }
 
 /// The scenario's knobs within sensible bounds, and regions that exist.
@@ -123,7 +124,7 @@ pub fn plan_of(inputs: &Inputs, params: &ScenarioParams) -> AppResult<PlanView> 
             free_seats: i64::from(r.free_seats),
         })
         .collect();
-    let p = rules::plan(&rin, &s, inputs.today, inputs.until, inputs.budget_left_eur);
+    let p = rules::plan(&rin, &s, inputs.today, inputs.until, &inputs.budget_by_year);
     Ok(PlanView {
         today: inputs.today,
         until: inputs.until,
@@ -147,6 +148,11 @@ pub fn plan_of(inputs: &Inputs, params: &ScenarioParams) -> AppResult<PlanView> 
         budget_left_eur: p.budget_left_eur,
         fits: p.fits,
         missing_eur: p.missing_eur,
+        years: p
+            .years
+            .iter()
+            .map(|y| YearBudget { year: y.year, groups: n(y.groups), cost_eur: y.cost_eur, remaining_eur: y.remaining_eur, fits: y.fits })
+            .collect(),
     })
 }
 

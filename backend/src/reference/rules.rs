@@ -2,6 +2,7 @@
 //! line of organisations is read and judged.
 
 use std::collections::{HashMap, HashSet};
+use chrono::{Datelike, NaiveDate};
 use va_openapi::admin::OrganisationImportAction as Action;
 use va_openapi::reference::{GroupStatus, OrganisationKind};
 
@@ -17,6 +18,29 @@ pub fn group_status(stored: &str, first_day: chrono::NaiveDate, last_day: chrono
         "open" => GroupStatus::Open,
         _ => GroupStatus::Planned,
     }
+}
+
+/// BEL decides three times a year; a group decided in a round starts in that round's month.
+pub const ROUND_MONTHS: [u32; 3] = [1, 5, 9];
+
+/// The first day of each decision round after `today` up to and including `until`.
+pub fn rounds(today: NaiveDate, until: NaiveDate) -> Vec<NaiveDate> {
+    let mut out = Vec::new();
+    for year in today.year()..=until.year() {
+        for m in ROUND_MONTHS {
+            if let Some(d) = NaiveDate::from_ymd_opt(year, m, 1) {
+                if d > today && d <= until {
+                    out.push(d);
+                }
+            }
+        }
+    }
+    out
+}
+
+/// The budget year of a group decided now: the year of the next decision round.
+pub fn budget_year_of_next_round(today: NaiveDate) -> i32 {
+    rounds(today, today + chrono::Duration::days(366)).first().map(|d| d.year()).unwrap_or(today.year())
 }
 
 /// Municipalities and CJGs belong to a region; the others may work across regions.
@@ -119,6 +143,14 @@ mod tests {
 
     fn regions() -> HashMap<String, i64> {
         [("noord", 1), ("noord-limburg", 1), ("zuid", 3)].into_iter().map(|(k, v)| (k.to_string(), v)).collect()
+    }
+
+    #[test]
+    fn a_group_decided_in_the_autumn_is_paid_from_next_year() {
+        let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).unwrap();
+        assert_eq!(budget_year_of_next_round(d(2026, 12, 2)), 2027);
+        assert_eq!(budget_year_of_next_round(d(2027, 2, 1)), 2027);
+        assert_eq!(budget_year_of_next_round(d(2027, 9, 1)), 2028);
     }
 
     #[test]

@@ -148,7 +148,8 @@ pub async fn refresh(state: &AppState) -> AppResult<usize> {
                 let due = rules::proposals_due(&waiting, p.extra_group_threshold, &open, &last);
                 let n = names(txn).await?;
                 let cost = cost_of(&p);
-                let year = now.year();
+                // Paid from the year the group can start in: the next decision round's.
+                let year = crate::reference::rules::budget_year_of_next_round(crate::clock::local_date(now));
                 let (committed, _) = committed(txn, year).await?;
                 let (_, fits, missing) = rules::fit(cost, budget_of(txn, year).await?, committed);
                 for scope in &due {

@@ -211,6 +211,7 @@ pub(super) const TEXTS: &[(&str, &str, &str)] = &[
     ("plan.groups_in", "Groepen in", "Groups in"),
     ("plan.starts", "Start", "Start"),
     ("plan.money", "{g} groepen te financieren: {c} tegenover {b} resterend budget.", "{g} groups to fund: {c} against {b} remaining budget."),
+    ("plan.year", "{y}: {g} groepen voor {c}, uit het budget van {y} ({b} resterend).", "{y}: {g} groups for {c}, from the {y} budget ({b} remaining)."),
     ("plan.fits", "Past binnen het budget.", "Fits the budget."),
     ("plan.missing", "Tekort: {m}.", "Short by {m}."),
     ("plan.try", "Scenario doorrekenen", "Try a scenario"),

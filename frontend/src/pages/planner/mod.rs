@@ -57,6 +57,7 @@ fn Planner() -> impl IntoView {
 fn PlanTable(plan: PlanView, testid: &'static str) -> impl IntoView {
     let lang = use_lang();
     let fits = plan.fits;
+    let years = plan.years.clone();
     view! {
         <Table headers=vec![(k!("mon.region"), false), (k!("plan.still"), true), (k!("plan.waiting"), true), (k!("plan.new_staff"), true), (k!("plan.demand"), true), (k!("plan.free"), true), (k!("plan.supply"), true), (k!("plan.shortfall"), true), (k!("plan.groups"), true), (k!("plan.starts"), false)] testid=testid>
             {plan.regions.iter().zip(plan.inputs.iter()).map(|(r, i)| view! {
@@ -80,6 +81,13 @@ fn PlanTable(plan: PlanView, testid: &'static str) -> impl IntoView {
                 view! { <strong class="va-warn">{move || lookup(lang.get(), k!("plan.missing")).replace("{m}", &eur(plan.missing_eur))}</strong> }.into_any()
             }}
         </p>
+        <ul class="va-years" data-testid=format!("{testid}-years")>
+            {years.into_iter().filter(|y| y.groups > 0).map(|y| view! {
+                <li>{move || lookup(lang.get(), k!("plan.year")).replace("{y}", &y.year.to_string()).replace("{g}", &y.groups.to_string()).replace("{c}", &eur(y.cost_eur)).replace("{b}", &eur(y.remaining_eur))}" "
+                    {if y.fits { view! { <span class="va-ok">{t!("plan.fits")}</span> }.into_any() } else { view! { <span class="va-warn">{move || lookup(lang.get(), k!("plan.missing")).replace("{m}", &eur(y.cost_eur - y.remaining_eur))}</span> }.into_any() }}
+                </li>
+            }).collect_view()}
+        </ul>
     }
 }
 
