@@ -89,3 +89,19 @@ pub fn home_path(role: Role) -> &'static str {
         Role::Trainer => "/trainer",
     }
 }
+
+const PROGRAMME_KEY: &str = "va-planner.programme";
+
+/// The programme the user chose last in this browser (see `components::programme`).
+pub fn chosen_programme() -> Option<va_openapi::ProgrammeId> {
+    storage()?.get_item(PROGRAMME_KEY).ok().flatten()?.parse().ok().map(va_openapi::ProgrammeId)
+}
+
+pub fn choose_programme(id: Option<va_openapi::ProgrammeId>) {
+    if let Some(s) = storage() {
+        let _ = match id {
+            Some(id) => s.set_item(PROGRAMME_KEY, &id.0.to_string()),
+            None => s.remove_item(PROGRAMME_KEY),
+        };
+    }
+}

@@ -99,6 +99,9 @@ pub struct BudgetFigures {
 #[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
 pub struct Dashboard {
     pub generated_at: DateTime<Utc>,
+    /// The programme whose enrolments are counted (none before one exists).
+    #[serde(default)]
+    pub programme: Option<NamedRef<ProgrammeId>>,
     /// The survey year whose answers are used (the latest round), if any.
     pub survey_year: Option<i32>,
     pub total: Figures,

@@ -253,7 +253,42 @@ async fn bel_administers_accounts(app: TestApp) {
     assert_eq!(app.get("/api/v1/users", Some(&app.token("trainer@demo.local").await)).await.status(), 403);
 }
 
-va_tests::db_tests!(bel_administers_organisations, bel_administers_accounts);
+/// A second programme has figures of its own: the dashboard, the planner and
+/// the exports count its enrolments only, and the VA's earlier trained and
+/// survey stay with the VA training.
+async fn figures_are_per_programme(app: TestApp) {
+    let bel = app.token("bel@demo.local").await;
+    let venlo = app.token("gemeente.venlo@demo.local").await;
+    let noord = app.token("ambassadeur.noord@demo.local").await;
+    let today = app.state.settings.clock.today();
+    let new = json!({"name": "Grondhoudingstraining 2027", "course_type": "basic_attitude", "starts_on": day(0, today), "ends_on": day(400, today), "default_group_size": 12});
+    let pid = send(app.post_json("/api/v1/programmes", Some(&bel), &new).await, 201).await["id"].as_i64().expect("id");
+    let group = json!({"name": "Grondhouding Noord", "capacity": 12, "open_for_placement": true, "days": [{"day": day(30, today), "starts_at": "09:30", "ends_at": "16:30"}]});
+    let gid = send(app.post_json(&format!("/api/v1/programmes/{pid}/groups"), Some(&bel), &group).await, 201).await["group"]["id"].as_i64().expect("id");
+    let req = json!({"programme_id": pid, "submit": true, "professionals": [{"name": "Sara Peeters", "email": "s.peeters@venlo.demo.local", "works_on_ret_uhp": true}]});
+    let view = send(app.post_json("/api/v1/requests", Some(&venlo), &req).await, 201).await;
+    let eid = view["enrolments"][0]["id"].as_i64().expect("id");
+    send(app.post_json(&format!("/api/v1/enrolments/{eid}/decision"), Some(&noord), &json!({"decision": "approve"})).await, 200).await;
+    send(app.post_json(&format!("/api/v1/enrolments/{eid}/allocate"), Some(&bel), &json!({"group_id": gid})).await, 200).await;
+
+    let va = send(app.get("/api/v1/monitoring/dashboard", Some(&bel)).await, 200).await;
+    assert_eq!(va["programme"]["name"], "VA-training 2026-2027", "the VA training by default");
+    assert_eq!(va["total"]["placed"], 0);
+    let other = send(app.get(&format!("/api/v1/monitoring/dashboard?programme_id={pid}"), Some(&bel)).await, 200).await;
+    assert_eq!(other["programme"]["name"], "Grondhoudingstraining 2027");
+    assert_eq!((other["total"]["placed"].as_i64(), other["total"]["trained_earlier"].as_i64()), (Some(1), Some(0)));
+    assert!(other["survey_year"].is_null(), "the survey is about the VA");
+    problem(app.get("/api/v1/monitoring/dashboard?programme_id=999999", Some(&bel)).await, 404, "not_found").await;
+
+    let plan = send(app.get(&format!("/api/v1/planner?programme_id={pid}"), Some(&bel)).await, 200).await;
+    assert_eq!(plan["until"], day(400, today));
+    let csv = app.get(&format!("/api/v1/exports/groups?format=csv&programme_id={pid}"), Some(&bel)).await.text().await.expect("csv");
+    assert!(csv.contains("Grondhouding Noord") && !csv.contains("Groep 5"), "{csv}");
+    let csv = app.get("/api/v1/exports/requests?format=csv", Some(&bel)).await.text().await.expect("csv");
+    assert!(!csv.contains("Sara Peeters"), "the VA's requests by default");
+}
+
+va_tests::db_tests!(bel_administers_organisations, bel_administers_accounts, figures_are_per_programme);
 
 mod from_an_empty_database {
     async fn app(backend: va_tests::Backend) -> Option<va_tests::TestApp> {

@@ -4,7 +4,7 @@
 
 use super::sheet::{Cell, Sheet};
 use crate::auth::Caller;
-use crate::entities::{enrolment, organisation, professional, programme, region, survey_response, training_group};
+use crate::entities::{enrolment, organisation, professional, region, survey_response, training_group};
 use crate::error::{AppError, AppResult};
 use crate::state::AppState;
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
@@ -127,13 +127,14 @@ pub fn monitoring(d: &Dashboard, region: Option<RegionId>) -> Vec<Sheet> {
 }
 
 /// Trained professionals: in the programme (with group and date) and before it.
-pub async fn trained(state: &AppState, caller: &Caller, region: Option<RegionId>) -> AppResult<Vec<Sheet>> {
+pub async fn trained(state: &AppState, caller: &Caller, region: Option<RegionId>, programme: i64) -> AppResult<Vec<Sheet>> {
     caller.require(&[Role::BelCoordinator, Role::Ambassador, Role::OrgContact])?;
     let db = &state.db;
     let orgs: HashMap<i64, organisation::Model> = organisation::Entity::find().all(db).await?.into_iter().map(|o| (o.id, o)).collect();
     let regions: HashMap<i64, String> = region::Entity::find().all(db).await?.into_iter().map(|r| (r.id, r.name)).collect();
     let groups: HashMap<i64, String> = training_group::Entity::find().all(db).await?.into_iter().map(|g| (g.id, g.name)).collect();
-    let trained: Vec<enrolment::Model> = enrolment::Entity::find().filter(enrolment::Column::Status.eq("trained")).all(db).await?;
+    let trained: Vec<enrolment::Model> =
+        enrolment::Entity::find().filter(enrolment::Column::Status.eq("trained")).filter(enrolment::Column::ProgrammeId.eq(programme)).all(db).await?;
     let by_prof: HashMap<i64, &enrolment::Model> = trained.iter().map(|e| (e.professional_id, e)).collect();
     let mut rows = Vec::new();
     for p in professional::Entity::find().order_by_asc(professional::Column::Name).all(db).await? {
@@ -221,9 +222,8 @@ pub async fn survey(state: &AppState, caller: &Caller, region: Option<RegionId>)
 }
 
 /// The waiting list of the (first) programme in order.
-pub async fn waitlist(state: &AppState, caller: &Caller, region: Option<RegionId>) -> AppResult<Vec<Sheet>> {
-    let p = programme::Entity::find().order_by_asc(programme::Column::Id).one(&state.db).await?.ok_or(AppError::NotFound)?;
-    let list = crate::waitlist::service::list(state, caller, ProgrammeId(p.id)).await?;
+pub async fn waitlist(state: &AppState, caller: &Caller, region: Option<RegionId>, programme: i64) -> AppResult<Vec<Sheet>> {
+    let list = crate::waitlist::service::list(state, caller, ProgrammeId(programme)).await?;
     let rows = list
         .into_iter()
         .filter(|e| region.is_none() || e.region.as_ref().map(|r| r.id) == region)
@@ -276,7 +276,7 @@ fn group_nl(s: &str) -> &'static str {
 }
 
 /// Every enrolment in scope: who, for which organisation, its status and group.
-pub async fn requests(state: &AppState, caller: &Caller, region: Option<RegionId>) -> AppResult<Vec<Sheet>> {
+pub async fn requests(state: &AppState, caller: &Caller, region: Option<RegionId>, programme: i64) -> AppResult<Vec<Sheet>> {
     caller.require(&[Role::BelCoordinator, Role::Ambassador, Role::OrgContact])?;
     let db = &state.db;
     let orgs: HashMap<i64, organisation::Model> = organisation::Entity::find().all(db).await?.into_iter().map(|o| (o.id, o)).collect();
@@ -287,7 +287,7 @@ pub async fn requests(state: &AppState, caller: &Caller, region: Option<RegionId
     for e in enrolment::Entity::find().order_by_asc(enrolment::Column::CreatedAt).order_by_asc(enrolment::Column::Id).all(db).await? {
         let Some(p) = profs.get(&e.professional_id) else { continue };
         let Some(o) = orgs.get(&p.organisation_id) else { continue };
-        if !detail_of(caller, o) || (region.is_some() && o.region_id != region.map(|r| r.0)) || e.status == "draft" {
+        if !detail_of(caller, o) || (region.is_some() && o.region_id != region.map(|r| r.0)) || e.status == "draft" || e.programme_id != programme {
             continue;
         }
         rows.push(vec![
@@ -312,7 +312,7 @@ pub async fn requests(state: &AppState, caller: &Caller, region: Option<RegionId
 }
 
 /// The training groups with their seats.
-pub async fn groups(state: &AppState, caller: &Caller, region: Option<RegionId>) -> AppResult<Vec<Sheet>> {
+pub async fn groups(state: &AppState, caller: &Caller, region: Option<RegionId>, programme: i64) -> AppResult<Vec<Sheet>> {
     caller.require(&[Role::BelCoordinator, Role::Ambassador, Role::OrgContact, Role::Trainer])?;
     let db = &state.db;
     let today = state.settings.clock.today();
@@ -322,7 +322,7 @@ pub async fn groups(state: &AppState, caller: &Caller, region: Option<RegionId>)
         .all(db)
         .await?
         .into_iter()
-        .filter(|g| region.is_none() || g.region_id == region.map(|r| r.0))
+        .filter(|g| g.programme_id == programme && (region.is_none() || g.region_id == region.map(|r| r.0)))
         .map(|g| {
             let status = crate::reference::lookup::group_status(&g, today);
             vec![

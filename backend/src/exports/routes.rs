@@ -18,6 +18,8 @@ pub struct ExportQuery {
     pub format: Option<ExportFormat>,
     /// Only this region's rows.
     pub region: Option<i64>,
+    /// The programme (default: the first VA training).
+    pub programme_id: Option<i64>,
 }
 
 /// A list as a spreadsheet with Dutch headers and dd-mm-jjjj dates, in the caller's scope:
@@ -36,13 +38,16 @@ pub struct ExportQuery {
 #[get("/exports/{list}")]
 pub async fn export_list(state: web::Data<AppState>, caller: Caller, list: web::Path<String>, q: web::Query<ExportQuery>) -> AppResult<HttpResponse> {
     let region = q.region.map(RegionId);
+    let asked = q.programme_id.map(va_openapi::ProgrammeId);
+    let programme = crate::reference::lookup::programme_in_view(&state.db, asked).await?.map(|p| p.id);
+    let pid = programme.unwrap_or(-1);
     let sheets = match list.as_str() {
-        "monitoring" => reports::monitoring(&dashboard::dashboard(&state, &caller).await?, region),
-        "trained" => reports::trained(&state, &caller, region).await?,
+        "monitoring" => reports::monitoring(&dashboard::dashboard(&state, &caller, asked).await?, region),
+        "trained" => reports::trained(&state, &caller, region, pid).await?,
         "survey" => reports::survey(&state, &caller, region).await?,
-        "waitlist" => reports::waitlist(&state, &caller, region).await?,
-        "requests" => reports::requests(&state, &caller, region).await?,
-        "groups" => reports::groups(&state, &caller, region).await?,
+        "waitlist" => reports::waitlist(&state, &caller, region, programme.ok_or(AppError::NotFound)?).await?,
+        "requests" => reports::requests(&state, &caller, region, pid).await?,
+        "groups" => reports::groups(&state, &caller, region, pid).await?,
         "followup" => reports::followup(&state, &caller, region).await?,
         "scenarios" => reports::scenarios(&state, &caller).await?,
         _ => return Err(AppError::NotFound),

@@ -14,7 +14,7 @@ use std::collections::{BTreeMap, HashMap};
 use va_openapi::auth::{NamedRef, Role};
 use va_openapi::monitoring::{BudgetFigures, Dashboard, OrganisationFigures, RegionFigures, TrendPoint};
 use va_openapi::reference::OrganisationKind;
-use va_openapi::{OrganisationId, RegionId};
+use va_openapi::{OrganisationId, ProgrammeId, RegionId};
 
 #[derive(FromQueryResult)]
 struct EnrolCounts {
@@ -37,11 +37,12 @@ struct DayCount {
     n: i64,
 }
 
+// `{P}` is the programme's id (a number from the database, never caller text).
 const ENROLMENTS: &str = "SELECT p.organisation_id AS org, \
     COUNT(DISTINCT CASE WHEN e.status = 'trained' THEN p.id END) AS trained, \
     COUNT(DISTINCT CASE WHEN e.status = 'placed' THEN p.id END) AS placed, \
     COUNT(DISTINCT CASE WHEN e.status IN ('approved', 'waitlisted') AND e.group_id IS NULL THEN p.id END) AS waiting \
-    FROM enrolments e JOIN professionals p ON p.id = e.professional_id GROUP BY p.organisation_id";
+    FROM enrolments e JOIN professionals p ON p.id = e.professional_id WHERE e.programme_id = {P} GROUP BY p.organisation_id";
 
 // Trained before the programme and not (again) in it: counted once.
 const EARLIER: &str = "SELECT p.organisation_id AS org, COUNT(*) AS n FROM professionals p \
@@ -51,13 +52,13 @@ const EARLIER: &str = "SELECT p.organisation_id AS org, COUNT(*) AS n FROM profe
 
 const FOLLOWED_UP: &str = "SELECT p.organisation_id AS org, COUNT(DISTINCT p.id) AS n FROM followup_participants fp \
     JOIN followup_sessions s ON s.id = fp.session_id JOIN professionals p ON p.id = fp.professional_id \
-    WHERE s.status = 'held' AND fp.attendance = 'present' \
-    AND EXISTS (SELECT 1 FROM enrolments e WHERE e.professional_id = p.id AND e.status = 'trained') \
+    WHERE s.status = 'held' AND fp.attendance = 'present' AND s.programme_id = {P} \
+    AND EXISTS (SELECT 1 FROM enrolments e WHERE e.professional_id = p.id AND e.status = 'trained' AND e.programme_id = {P}) \
     GROUP BY p.organisation_id";
 
 const TRAINED_DAYS: &str = "SELECT p.organisation_id AS org, e.trained_on AS day, COUNT(DISTINCT p.id) AS n \
     FROM enrolments e JOIN professionals p ON p.id = e.professional_id \
-    WHERE e.status = 'trained' AND e.trained_on IS NOT NULL GROUP BY p.organisation_id, e.trained_on";
+    WHERE e.status = 'trained' AND e.trained_on IS NOT NULL AND e.programme_id = {P} GROUP BY p.organisation_id, e.trained_on";
 
 // One organisation's trained professionals, in the programme or before it:
 // the same people as its trained_programme + trained_earlier above.
@@ -93,6 +94,7 @@ pub struct Facts {
     pub trained_days: Vec<(i64, NaiveDate, i32)>,
     pub survey_year: Option<i32>,
     pub programme_start: Option<NaiveDate>,
+    pub programme: Option<NamedRef<ProgrammeId>>,
 }
 
 /// Submitted answers of the latest round, per organisation.
@@ -120,38 +122,43 @@ pub async fn latest_survey<C: ConnectionTrait>(db: &C) -> AppResult<(Option<i32>
     Ok((Some(round.year), answers))
 }
 
+/// The facts of one programme: its enrolments and follow-up; the earlier
+/// trained and the survey (both about the VA) only for a VA training.
 #[tracing::instrument(skip_all)]
-pub async fn facts<C: ConnectionTrait>(db: &C) -> AppResult<Facts> {
+pub async fn facts<C: ConnectionTrait>(db: &C, programme: Option<&programme::Model>) -> AppResult<Facts> {
+    let pid = programme.map(|p| p.id).unwrap_or(-1);
+    let va = programme.is_none_or(|p| p.course_type == "va_training");
+    let of = |sql: &str| sql.replace("{P}", &pid.to_string());
     let orgs = organisation::Entity::find().order_by_asc(organisation::Column::Name).all(db).await?;
     let regions = region::Entity::find().order_by_asc(region::Column::Id).all(db).await?;
     let mut facts: HashMap<i64, OrgFacts> =
         orgs.iter().map(|o| (o.id, OrgFacts { organisation_id: o.id, region_id: o.region_id, ..Default::default() })).collect();
-    for c in query::<EnrolCounts, _>(db, ENROLMENTS).await? {
+    for c in query::<EnrolCounts, _>(db, &of(ENROLMENTS)).await? {
         if let Some(f) = facts.get_mut(&c.org) {
             f.trained_programme = count(c.trained);
             f.placed = count(c.placed);
             f.waiting = count(c.waiting);
         }
     }
-    for c in query::<OrgCount, _>(db, EARLIER).await? {
+    for c in query::<OrgCount, _>(db, EARLIER).await?.into_iter().filter(|_| va) {
         if let Some(f) = facts.get_mut(&c.org) {
             f.trained_earlier = count(c.n);
         }
     }
-    for c in query::<OrgCount, _>(db, FOLLOWED_UP).await? {
+    for c in query::<OrgCount, _>(db, &of(FOLLOWED_UP)).await? {
         if let Some(f) = facts.get_mut(&c.org) {
             f.followed_up = count(c.n);
         }
     }
-    let (survey_year, answers) = latest_survey(db).await?;
+    let (survey_year, answers) = if va { latest_survey(db).await? } else { (None, HashMap::new()) };
     for (org, s) in answers {
         if let Some(f) = facts.get_mut(&org) {
             f.survey = Some(s);
         }
     }
-    let trained_days = query::<DayCount, _>(db, TRAINED_DAYS).await?.into_iter().map(|d| (d.org, d.day, count(d.n))).collect();
-    let programme_start = programme::Entity::find().order_by_asc(programme::Column::StartsOn).one(db).await?.map(|p| p.starts_on);
-    Ok(Facts { orgs, regions, facts, trained_days, survey_year, programme_start })
+    let trained_days = query::<DayCount, _>(db, &of(TRAINED_DAYS)).await?.into_iter().map(|d| (d.org, d.day, count(d.n))).collect();
+    let programme_start = programme.map(|p| p.starts_on);
+    Ok(Facts { orgs, regions, facts, trained_days, survey_year, programme_start, programme: programme.map(|p| NamedRef { id: ProgrammeId(p.id), name: p.name.clone() }) })
 }
 
 /// Whether the caller sees an organisation in detail (its figures, its people):
@@ -208,7 +215,7 @@ pub fn shape(caller: &Caller, f: &Facts, today: NaiveDate, now: chrono::DateTime
         .into_iter()
         .map(|(month, trained_programme, trained)| TrendPoint { month, trained_programme, trained })
         .collect();
-    Dashboard { generated_at: now, survey_year: f.survey_year, total, regions, trend, budgets }
+    Dashboard { generated_at: now, programme: f.programme.clone(), survey_year: f.survey_year, total, regions, trend, budgets }
 }
 
 pub async fn budgets<C: ConnectionTrait>(db: &C, now: chrono::DateTime<chrono::Utc>) -> AppResult<Vec<BudgetFigures>> {
@@ -220,11 +227,12 @@ pub async fn budgets<C: ConnectionTrait>(db: &C, now: chrono::DateTime<chrono::U
 }
 
 /// The dashboard as the caller may see it.
-pub async fn dashboard(state: &AppState, caller: &Caller) -> AppResult<Dashboard> {
+pub async fn dashboard(state: &AppState, caller: &Caller, programme: Option<ProgrammeId>) -> AppResult<Dashboard> {
     caller.require(&[Role::BelCoordinator, Role::Ambassador, Role::OrgContact])?;
     let db = &state.db;
     let now = state.settings.clock.now();
-    let f = facts(db).await?;
+    let p = crate::reference::lookup::programme_in_view(db, programme).await?;
+    let f = facts(db, p.as_ref()).await?;
     let budgets = if caller.role == Role::OrgContact { Vec::new() } else { budgets(db, now).await? };
     if caller.role == Role::OrgContact && !f.orgs.iter().any(|o| detail_of(caller, o)) {
         return Err(AppError::NotFound);

@@ -2,6 +2,7 @@
 
 use super::{dashboard, import, snapshots};
 use crate::auth::Caller;
+use crate::reference::routes::ProgrammeQuery;
 use crate::problems::*;
 use crate::error::AppResult;
 use crate::state::AppState;
@@ -13,16 +14,18 @@ use va_openapi::{Problem, SnapshotId};
 /// follow-up coverage, the trend and the budget, in the caller's scope.
 #[utoipa::path(
     tag = "monitoring",
+    params(ProgrammeQuery),
     responses(
         (status = 200, body = Dashboard),
-        Unauthorized,
+        Unauthorized, BadRequest,
         (status = 403, body = Problem, content_type = "application/problem+json", description = "Trainers"),
+        (status = 404, body = Problem, content_type = "application/problem+json", description = "No such programme"),
     ),
     security(("bearer" = []))
 )]
 #[get("/monitoring/dashboard")]
-pub async fn view(state: web::Data<AppState>, caller: Caller) -> AppResult<web::Json<Dashboard>> {
-    Ok(web::Json(dashboard::dashboard(&state, &caller).await?))
+pub async fn view(state: web::Data<AppState>, caller: Caller, q: web::Query<ProgrammeQuery>) -> AppResult<web::Json<Dashboard>> {
+    Ok(web::Json(dashboard::dashboard(&state, &caller, q.id()).await?))
 }
 
 /// Frozen snapshots, newest first (BEL).

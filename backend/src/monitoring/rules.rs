@@ -328,6 +328,7 @@ mod tests {
         let fig = |t: i32| Figures { trained: t, ..Default::default() };
         Dashboard {
             generated_at: chrono::DateTime::<chrono::Utc>::MIN_UTC,
+            programme: None,
             survey_year: None,
             total: fig(total_trained),
             regions: regions

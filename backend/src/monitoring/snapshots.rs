@@ -35,7 +35,7 @@ pub async fn take(state: &AppState, caller: &Caller, input: NewSnapshot) -> AppR
     let mut errs = Errors::default();
     let label = errs.text("label", &input.label, va_openapi::MAX_NAME_LEN);
     errs.finish()?;
-    let dashboard = super::dashboard::dashboard(state, caller).await?;
+    let dashboard = super::dashboard::dashboard(state, caller, None).await?;
     let data = serde_json::to_string(&dashboard).map_err(|e| AppError::Internal(e.into()))?;
     let now = state.settings.clock.now();
     let actor = caller.user_id;

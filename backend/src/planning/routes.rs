@@ -2,6 +2,7 @@
 
 use super::service;
 use crate::auth::Caller;
+use crate::reference::routes::ProgrammeQuery;
 use crate::problems::*;
 use crate::error::AppResult;
 use crate::state::AppState;
@@ -13,16 +14,18 @@ use va_openapi::{Problem, ScenarioId};
 /// Today's demand and supply per region with the plan under the programme's own settings.
 #[utoipa::path(
     tag = "planning",
+    params(ProgrammeQuery),
     responses(
         (status = 200, body = PlanView),
-        Unauthorized,
+        Unauthorized, BadRequest,
         (status = 403, body = Problem, content_type = "application/problem+json", description = "BEL only"),
+        (status = 404, body = Problem, content_type = "application/problem+json", description = "No such programme, or none yet"),
     ),
     security(("bearer" = []))
 )]
 #[get("/planner")]
-pub async fn current(state: web::Data<AppState>, caller: Caller) -> AppResult<web::Json<PlanView>> {
-    Ok(web::Json(service::current(&state, &caller).await?))
+pub async fn current(state: web::Data<AppState>, caller: Caller, q: web::Query<ProgrammeQuery>) -> AppResult<web::Json<PlanView>> {
+    Ok(web::Json(service::current(&state, &caller, q.id()).await?))
 }
 
 /// The plan of a scenario without saving it.
@@ -37,8 +40,8 @@ pub async fn current(state: web::Data<AppState>, caller: Caller) -> AppResult<we
     security(("bearer" = []))
 )]
 #[post("/planner/compute")]
-pub async fn compute(state: web::Data<AppState>, caller: Caller, body: web::Json<ScenarioParams>) -> AppResult<web::Json<PlanView>> {
-    Ok(web::Json(service::compute(&state, &caller, body.into_inner()).await?))
+pub async fn compute(state: web::Data<AppState>, caller: Caller, q: web::Query<ProgrammeQuery>, body: web::Json<ScenarioParams>) -> AppResult<web::Json<PlanView>> {
+    Ok(web::Json(service::compute(&state, &caller, body.into_inner(), q.id()).await?))
 }
 
 /// Saved scenarios, each planned against today's figures.

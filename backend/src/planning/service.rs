@@ -26,15 +26,11 @@ pub struct Inputs {
     pub programme: programme::Model,
 }
 
-async fn programme_of<C: ConnectionTrait>(db: &C) -> AppResult<programme::Model> {
-    programme::Entity::find().order_by_desc(programme::Column::EndsOn).one(db).await?.ok_or(AppError::NotFound)
-}
-
 #[tracing::instrument(skip_all)]
-pub async fn inputs<C: ConnectionTrait>(db: &C, today: NaiveDate) -> AppResult<Inputs> {
-    let p = programme_of(db).await?;
+pub async fn inputs<C: ConnectionTrait>(db: &C, today: NaiveDate, programme: Option<va_openapi::ProgrammeId>) -> AppResult<Inputs> {
+    let p = crate::reference::lookup::programme_in_view(db, programme).await?.ok_or(AppError::NotFound)?;
     let until = p.ends_on;
-    let facts = crate::monitoring::dashboard::facts(db).await?;
+    let facts = crate::monitoring::dashboard::facts(db, Some(&p)).await?;
     let names: HashMap<i64, String> = region::Entity::find().all(db).await?.into_iter().map(|r| (r.id, r.name)).collect();
     // Regions in id order, bovenregionaal (none) last.
     let mut by: BTreeMap<(bool, i64), RegionDemand> = BTreeMap::new();
@@ -169,15 +165,15 @@ pub fn default_params(p: &programme::Model) -> ScenarioParams {
 }
 
 /// Today's inputs with the plan of the programme's own settings.
-pub async fn current(state: &AppState, caller: &Caller) -> AppResult<PlanView> {
+pub async fn current(state: &AppState, caller: &Caller, programme: Option<va_openapi::ProgrammeId>) -> AppResult<PlanView> {
     caller.require(&[Role::BelCoordinator])?;
-    let i = inputs(&state.db, state.settings.clock.today()).await?;
+    let i = inputs(&state.db, state.settings.clock.today(), programme).await?;
     plan_of(&i, &default_params(&i.programme))
 }
 
-pub async fn compute(state: &AppState, caller: &Caller, params: ScenarioParams) -> AppResult<PlanView> {
+pub async fn compute(state: &AppState, caller: &Caller, params: ScenarioParams, programme: Option<va_openapi::ProgrammeId>) -> AppResult<PlanView> {
     caller.require(&[Role::BelCoordinator])?;
-    let i = inputs(&state.db, state.settings.clock.today()).await?;
+    let i = inputs(&state.db, state.settings.clock.today(), programme).await?;
     plan_of(&i, &params)
 }
 
@@ -194,13 +190,13 @@ fn view(row: &scen::Model, i: &Inputs) -> AppResult<Scenario> {
 /// Saved scenarios, each planned against today's figures, for comparison side by side.
 pub async fn list(state: &AppState, caller: &Caller) -> AppResult<Vec<Scenario>> {
     caller.require(&[Role::BelCoordinator])?;
-    let i = inputs(&state.db, state.settings.clock.today()).await?;
+    let i = inputs(&state.db, state.settings.clock.today(), None).await?;
     scen::Entity::find().order_by_asc(scen::Column::Id).all(&state.db).await?.iter().map(|r| view(r, &i)).collect()
 }
 
 pub async fn save(state: &AppState, caller: &Caller, id: Option<ScenarioId>, input: ScenarioInput) -> AppResult<Scenario> {
     caller.require(&[Role::BelCoordinator])?;
-    let i = inputs(&state.db, state.settings.clock.today()).await?;
+    let i = inputs(&state.db, state.settings.clock.today(), None).await?;
     let mut errs = Errors::default();
     let name = errs.text("name", &input.name, va_openapi::MAX_NAME_LEN);
     errs.finish()?;
@@ -249,7 +245,7 @@ pub async fn delete(state: &AppState, caller: &Caller, id: ScenarioId) -> AppRes
 pub async fn propose(state: &AppState, caller: &Caller, id: ScenarioId, input: ProposeGroup) -> AppResult<ProposalView> {
     caller.require(&[Role::BelCoordinator])?;
     let db = &state.db;
-    let i = inputs(db, state.settings.clock.today()).await?;
+    let i = inputs(db, state.settings.clock.today(), None).await?;
     let row = scen::Entity::find_by_id(id.0).one(db).await?.ok_or(AppError::NotFound)?;
     let s = view(&row, &i)?;
     let region = input.region_id;

@@ -88,3 +88,15 @@ pub fn settings_of(p: &programme::Model) -> WaitlistSettings {
 pub fn group_status(g: &training_group::Model, today: chrono::NaiveDate) -> va_openapi::reference::GroupStatus {
     super::rules::group_status(&g.status, g.starts_on, g.ends_on, g.closed_at.is_some(), today)
 }
+
+/// The programme a figure is about: the one asked for (404 when unknown), else
+/// the first VA training, else the first programme; `None` before any exists.
+pub async fn programme_in_view<C: ConnectionTrait>(db: &C, asked: Option<va_openapi::ProgrammeId>) -> AppResult<Option<programme::Model>> {
+    if let Some(id) = asked {
+        return programme::Entity::find_by_id(id.0).one(db).await?.ok_or(AppError::NotFound).map(Some);
+    }
+    let all = programme::Entity::find().all(db).await?;
+    let mut sorted: Vec<&programme::Model> = all.iter().collect();
+    sorted.sort_by_key(|p| (p.course_type != "va_training", p.id));
+    Ok(sorted.first().map(|p| (*p).clone()))
+}

@@ -12,6 +12,19 @@ use va_openapi::monitoring::ImportInput;
 use va_openapi::reference::{NewProfessional, Organisation, Professional, Programme, ProgrammeSettings, Region, TrainingGroup};
 use va_openapi::{OrganisationId, Problem, ProgrammeId};
 
+/// Which programme a figure or list is about (default: the first VA training).
+#[derive(Debug, Clone, Copy, Default, serde::Deserialize, utoipa::IntoParams)]
+#[serde(deny_unknown_fields)]
+pub struct ProgrammeQuery {
+    pub programme_id: Option<i64>,
+}
+
+impl ProgrammeQuery {
+    pub fn id(&self) -> Option<ProgrammeId> {
+        self.programme_id.map(ProgrammeId)
+    }
+}
+
 /// The three youth regions.
 #[utoipa::path(
     tag = "reference",

@@ -6,8 +6,13 @@ use va_openapi::planning::*;
 use va_openapi::survey::*;
 use va_openapi::{OrganisationId as OrgId, ScenarioId, SnapshotId, SurveyRoundId};
 
+/// `?programme_id=` of the programme chosen in this browser, if any.
+pub fn programme_query(sep: char) -> String {
+    crate::session::chosen_programme().map(|p| format!("{sep}programme_id={p}")).unwrap_or_default()
+}
+
 pub async fn dashboard() -> Result<Dashboard, ApiError> {
-    get("/api/v1/monitoring/dashboard").await
+    get(&format!("/api/v1/monitoring/dashboard{}", programme_query('?'))).await
 }
 
 pub async fn snapshots() -> Result<Vec<SnapshotSummary>, ApiError> {
@@ -52,11 +57,11 @@ pub async fn delegate_survey(id: SurveyRoundId, org: OrgId, input: &SurveyDelega
 }
 
 pub async fn planner() -> Result<PlanView, ApiError> {
-    get("/api/v1/planner").await
+    get(&format!("/api/v1/planner{}", programme_query('?'))).await
 }
 
 pub async fn compute_plan(params: &ScenarioParams) -> Result<PlanView, ApiError> {
-    post("/api/v1/planner/compute", params).await
+    post(&format!("/api/v1/planner/compute{}", programme_query('?')), params).await
 }
 
 pub async fn scenarios() -> Result<Vec<Scenario>, ApiError> {

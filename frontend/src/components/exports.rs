@@ -12,7 +12,7 @@ pub fn Exports(list: &'static str) -> impl IntoView {
     let error: RwSignal<Option<ApiError>> = RwSignal::new(None);
     let get = move |format: &'static str| {
         spawn_local(async move {
-            match api::download(&format!("/api/v1/exports/{list}?format={format}")).await {
+            match api::download(&format!("/api/v1/exports/{list}?format={format}{}", api::programme_query('&'))).await {
                 Ok(name) => {
                     error.set(None);
                     status.set(Some(name));

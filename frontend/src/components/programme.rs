@@ -9,19 +9,9 @@ use leptos::task::spawn_local;
 use va_openapi::reference::Programme;
 use va_openapi::ProgrammeId;
 
-const KEY: &str = "va-planner.programme";
-
-fn storage() -> Option<web_sys::Storage> {
-    web_sys::window()?.local_storage().ok().flatten()
-}
-
-fn remembered() -> Option<ProgrammeId> {
-    storage()?.get_item(KEY).ok().flatten()?.parse().ok().map(ProgrammeId)
-}
-
 /// The programme in view among `list`.
 pub fn pick(list: &[Programme]) -> Option<&Programme> {
-    let chosen = remembered();
+    let chosen = crate::session::chosen_programme();
     list.iter().find(|p| Some(p.id) == chosen).or_else(|| list.first())
 }
 
@@ -41,14 +31,16 @@ pub fn ProgrammeChoice() -> impl IntoView {
         path.track();
         spawn_local(async move {
             if let Ok(l) = api::programmes().await {
+                // A choice that no longer exists here is forgotten.
+                if crate::session::chosen_programme().is_some_and(|c| !l.iter().any(|p| p.id == c)) {
+                    crate::session::choose_programme(None);
+                }
                 list.set(l);
             }
         });
     });
     let change = move |ev: leptos::ev::Event| {
-        if let Some(s) = storage() {
-            let _ = s.set_item(KEY, &event_target_value(&ev));
-        }
+        crate::session::choose_programme(event_target_value(&ev).parse().ok().map(ProgrammeId));
         if let Some(w) = web_sys::window() {
             let _ = w.location().reload();
         }
