@@ -702,6 +702,24 @@ async fn bel_adds_retires_and_imports_organisations() {
     b.close().await;
 }
 
+/// The Noord ambassador files a request on behalf of Beesel, which has no contact yet.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_ambassador_files_a_request_on_behalf_of_a_municipality() {
+    let Some((app, b)) = setup().await else { return };
+    log_in(&app, &b, "ambassadeur.noord@demo.local", DEMO_PASSWORD).await;
+    b.wait_path("/ambassadeur").await;
+    b.find("a[href='/organisatie/aanmelden']").await.click().await.expect("menu");
+    let beesel = app.id_of("SELECT id FROM organisations WHERE name = 'Beesel'").await;
+    b.find("#for-org").await.select_by_value(&beesel.to_string()).await.expect("organisation");
+    b.find("#p0-name").await.send_keys("Mila Smeets").await.expect("name");
+    b.find("#p0-email").await.send_keys("m.smeets@beesel.demo.local").await.expect("email");
+    b.find("[data-testid=submit-request]").await.click().await.expect("submit");
+    b.wait_text("main", "Beesel").await;
+    let rid = app.id_of("SELECT MAX(id) FROM enrolment_requests").await;
+    assert_eq!(app.db_text(&format!("SELECT action FROM enrolment_events WHERE request_id = {rid} ORDER BY id LIMIT 1")).await, "created_on_behalf");
+    b.close().await;
+}
+
 /// Sets a date input the way a person's date picker does (typing is locale-dependent).
 async fn set_date(b: &Browser, id: &str, value: &str) {
     b.find(&format!("#{id}")).await;

@@ -36,6 +36,10 @@ pub async fn remove_day(day: TrainingDayId) -> Result<GroupPlan, ApiError> {
     request::<(), GroupPlan>("DELETE", &format!("/api/v1/training-days/{day}"), None).await?.ok_or(ApiError::Network)
 }
 
+pub async fn set_day_trainer(day: TrainingDayId, trainer_id: Option<UserId>) -> Result<GroupPlan, ApiError> {
+    put(&format!("/api/v1/training-days/{day}/trainer"), &DayTrainer { trainer_id }).await
+}
+
 pub async fn create_organisation(input: &OrganisationInput) -> Result<Organisation, ApiError> {
     post("/api/v1/organisations", input).await
 }
@@ -51,6 +55,10 @@ pub async fn import_organisations(csv: String, write: bool) -> Result<Organisati
 
 pub async fn accounts() -> Result<Vec<Account>, ApiError> {
     get("/api/v1/users").await
+}
+
+pub async fn update_account(id: UserId, change: &AccountChange) -> Result<Account, ApiError> {
+    put(&format!("/api/v1/users/{id}"), change).await
 }
 
 /// `deactivate`, `reactivate` or `invite` (a fresh invitation).

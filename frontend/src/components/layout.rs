@@ -25,6 +25,7 @@ fn nav_items(role: Role) -> Vec<(&'static str, Key)> {
             items.push(("/bel/gebruikers", k!("nav.users")));
         }
         Role::Ambassador => {
+            items.push(("/organisatie/aanmelden", k!("nav.on_behalf")));
             items.push(("/readiness", k!("nav.readiness")));
             items.push(("/nazorg", k!("nav.followup")));
             items.push(("/monitoring", k!("nav.monitoring")));

@@ -46,13 +46,13 @@ pub(super) fn field_text(lang: Lang, err: &Option<ApiError>, field: &str) -> Opt
     })
 }
 
-pub(super) fn select(id: &'static str, label: Key, options: Vec<(String, Key)>, on: impl Fn(String) + 'static) -> impl IntoView {
+pub(super) fn select(id: &'static str, label: Key, options: Vec<(String, Key)>, current: Signal<String>, on: impl Fn(String) + 'static) -> impl IntoView {
     view! {
         <div class="utrecht-form-field">
             <div class="utrecht-form-field__label"><label class="utrecht-form-label" for=id>{tr(label)}</label></div>
             <div class="utrecht-form-field__input">
                 <select id=id class="utrecht-select utrecht-select--html-select" data-testid=id on:change=move |ev| on(event_target_value(&ev))>
-                    {options.into_iter().map(|(v, k)| view! { <option value=v>{tr(k)}</option> }).collect_view()}
+                    {options.into_iter().map(|(v, k)| { let v2 = v.clone(); view! { <option value=v selected=move || current.get() == v2>{tr(k)}</option> } }).collect_view()}
                 </select>
             </div>
         </div>

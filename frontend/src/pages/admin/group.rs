@@ -37,7 +37,7 @@ fn Plan(id: GroupId) -> impl IntoView {
     let reload = RwSignal::new(0u32);
     let error: RwSignal<Option<ApiError>> = RwSignal::new(None);
     let done: RwSignal<Option<Key>> = RwSignal::new(None);
-    let plan = load(Some(reload), move || api::group_plan(id));
+    let plan = load(Some(reload), move || async move { Ok::<_, ApiError>((api::group_plan(id).await?, api::trainers().await?)) });
     // Every action answers with the new plan; the page shows it and says what happened.
     let after = move |res: Result<GroupPlan, ApiError>, key: Key| match res {
         Ok(_) => {
@@ -70,7 +70,7 @@ fn Plan(id: GroupId) -> impl IntoView {
     };
     let err = move |field: &'static str| Signal::derive(move || error.with(|e| field_text(lang.get(), e, field)));
     view! {
-        {loaded(plan, move |p| {
+        {loaded(plan, move |(p, trainers)| {
             let status = p.group.status;
             let whole = p.clone();
             let closed = matches!(status, GroupStatus::Cancelled | GroupStatus::Completed);
@@ -87,15 +87,27 @@ fn Plan(id: GroupId) -> impl IntoView {
                 {error_alert(error)}
                 <section class="va-section" aria-labelledby="days-title">
                     <h2 class="utrecht-heading-2" id="days-title">{t!("adm.days")}</h2>
-                    <Table testid="plan-days" headers=vec![(k!("adm.day_n"), false), (k!("adm.from"), false), (k!("adm.until"), false), (k!("adm.location"), false), (k!("req.actions"), false)]>
+                    <Table testid="plan-days" headers=vec![(k!("adm.day_n"), false), (k!("adm.from"), false), (k!("adm.until"), false), (k!("adm.location"), false), (k!("adm.trainer"), false), (k!("req.actions"), false)]>
                         {p.days.iter().map(|d| {
                             let (did, label, removable) = (d.id, nl_date(d.day), !d.has_attendance && !closed);
+                            let day_trainer = d.trainer.as_ref().map(|t| t.id);
                             view! {
                                 <tr class="utrecht-table__row">
                                     <th class="utrecht-table__header-cell" scope="row">{label.clone()}{d.cancelled.then(|| " (vervallen)")}</th>
                                     <td class="utrecht-table__cell">{d.starts_at.clone()}</td>
                                     <td class="utrecht-table__cell">{d.ends_at.clone()}</td>
                                     <td class="utrecht-table__cell">{d.place.clone()}</td>
+                                    <td class="utrecht-table__cell">
+                                        <label class="va-visually-hidden" for=format!("day-trainer-{did}")>{t!("adm.trainer")}" "{label.clone()}</label>
+                                        <select id=format!("day-trainer-{did}") class="utrecht-select utrecht-select--html-select" disabled=closed
+                                            on:change=move |ev| {
+                                                let trainer_id = event_target_value(&ev).parse().ok().map(va_openapi::UserId);
+                                                spawn_local(async move { after(api::set_day_trainer(did, trainer_id).await, k!("adm.day_trainer_saved")) });
+                                            }>
+                                            <option value="" selected=day_trainer.is_none()>{t!("adm.group_trainer")}</option>
+                                            {trainers.iter().map(|t| view! { <option value=t.id.0.to_string() selected=day_trainer == Some(t.id)>{t.name.clone()}</option> }).collect_view()}
+                                        </select>
+                                    </td>
                                     <td class="utrecht-table__cell">
                                         {removable.then(|| view! {
                                             <button type="button" class="utrecht-button utrecht-button--secondary-action"

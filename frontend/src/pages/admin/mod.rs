@@ -51,6 +51,8 @@ fn Programmes() -> impl IntoView {
     let starts = RwSignal::new(String::new());
     let ends = RwSignal::new(String::new());
     let size = RwSignal::new("16".to_string());
+    // The form makes a new programme, or changes the one chosen with "Wijzigen".
+    let editing: RwSignal<Option<ProgrammeId>> = RwSignal::new(None);
     let create = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let (Ok(s), Ok(e)) = (starts.get_untracked().parse(), ends.get_untracked().parse()) else {
@@ -64,12 +66,18 @@ fn Programmes() -> impl IntoView {
             ends_on: e,
             default_group_size: size.get_untracked().trim().parse().unwrap_or(0),
         };
+        let id = editing.get_untracked();
         spawn_local(async move {
-            match api::create_programme(&input).await {
+            let res = match id {
+                Some(id) => api::update_programme(id, &input).await,
+                None => api::create_programme(&input).await,
+            };
+            match res {
                 Ok(p) => {
                     error.set(None);
-                    done.set(Some(k!("adm.programme_created")));
+                    done.set(Some(if id.is_some() { k!("adm.programme_saved") } else { k!("adm.programme_created") }));
                     chosen.set(Some(p.id));
+                    editing.set(None);
                     name.set(String::new());
                     reload.update(|n| *n += 1);
                 }
@@ -84,7 +92,7 @@ fn Programmes() -> impl IntoView {
     view! {
         <h1 class="utrecht-heading-1">{t!("adm.title")}</h1>
         <p class="utrecht-paragraph utrecht-paragraph--lead">{t!("adm.intro")}</p>
-        {move || done.get().filter(|k| *k == k!("adm.programme_created")).map(|k| view! {
+        {move || done.get().filter(|k| *k == k!("adm.programme_created") || *k == k!("adm.programme_saved")).map(|k| view! {
             <div class="utrecht-alert utrecht-alert--ok" role="status" data-testid="admin-ok"><p class="utrecht-paragraph">{tr(k)}</p></div>
         })}
         {error_alert(error)}
@@ -94,29 +102,46 @@ fn Programmes() -> impl IntoView {
             view! {
                 <section class="va-section" aria-labelledby="prog-title">
                     <h2 class="utrecht-heading-2" id="prog-title">{t!("adm.programmes")}</h2>
-                    <Table testid="programmes" headers=vec![(k!("pros.name"), false), (k!("adm.course"), false), (k!("groups.period"), false), (k!("adm.size"), true)]>
+                    <Table testid="programmes" headers=vec![(k!("pros.name"), false), (k!("adm.course"), false), (k!("groups.period"), false), (k!("adm.size"), true), (k!("req.actions"), false)]>
                         {listed.iter().map(|p| {
                             let c = p.course_type;
+                            let row = p.clone();
+                            let label = p.name.clone();
+                            let edit = move |_| {
+                                editing.set(Some(row.id));
+                                name.set(row.name.clone());
+                                course.set(row.course_type);
+                                starts.set(row.starts_on.to_string());
+                                ends.set(row.ends_on.to_string());
+                                size.set(row.default_group_size.to_string());
+                            };
                             view! {
                                 <tr class="utrecht-table__row">
                                     <th class="utrecht-table__header-cell" scope="row">{p.name.clone()}</th>
                                     <td class="utrecht-table__cell">{move || lookup(lang.get(), course_key(c))}</td>
                                     <td class="utrecht-table__cell">{format!("{} – {}", nl_date(p.starts_on), nl_date(p.ends_on))}</td>
                                     <td class="utrecht-table__cell utrecht-table__cell--numeric">{p.default_group_size}</td>
+                                    <td class="utrecht-table__cell">
+                                        <button type="button" class="utrecht-button utrecht-button--subtle" on:click=edit
+                                            aria-label=move || format!("{} {}", lookup(lang.get(), k!("org.change")), label)>{t!("org.change")}</button>
+                                    </td>
                                 </tr>
                             }
                         }).collect_view()}
                     </Table>
-                    <details class="va-details">
-                        <summary>{t!("adm.new_programme")}</summary>
+                    <details class="va-details" prop:open=move || editing.get().is_some()>
+                        <summary>{move || lookup(lang.get(), if editing.get().is_some() { k!("adm.edit_programme") } else { k!("adm.new_programme") })}</summary>
                         <form class="va-form va-form--grid" on:submit=create novalidate=true data-testid="programme-form">
                             <TextField id="pg-name" label=k!("pros.name") value=name error=err("name")/>
-                            {form::select("pg-course", k!("adm.course"), CourseType::ALL.iter().map(|c| (c.as_str().to_string(), course_key(*c))).collect(), move |v| course.set(CourseType::parse(&v).unwrap_or(CourseType::VaTraining)))}
+                            {form::select("pg-course", k!("adm.course"), CourseType::ALL.iter().map(|c| (c.as_str().to_string(), course_key(*c))).collect(),
+                                Signal::derive(move || course.get().as_str().to_string()), move |v| course.set(CourseType::parse(&v).unwrap_or(CourseType::VaTraining)))}
                             {form::date("pg-starts", k!("adm.starts"), starts, err("starts_on"))}
                             {form::date("pg-ends", k!("adm.ends"), ends, err("ends_on"))}
                             <TextField id="pg-size" label=k!("adm.size") kind="number" value=size error=err("default_group_size")/>
                             <div class="va-actions">
-                                <button type="submit" class="utrecht-button utrecht-button--primary-action" data-testid="programme-create">{t!("adm.create_programme")}</button>
+                                <button type="submit" class="utrecht-button utrecht-button--primary-action" data-testid="programme-create">
+                                    {move || lookup(lang.get(), if editing.get().is_some() { k!("org.save") } else { k!("adm.create_programme") })}
+                                </button>
                             </div>
                         </form>
                     </details>

@@ -91,6 +91,7 @@ fn Organisations() -> impl IntoView {
     view! {
         <h1 class="utrecht-heading-1">{t!("org.title")}</h1>
         <p class="utrecht-paragraph utrecht-paragraph--lead">{t!("org.intro")}</p>
+        <p class="utrecht-paragraph"><leptos_router::components::A href="/organisatie/aanmelden" attr:class="utrecht-link">{t!("nav.on_behalf")}</leptos_router::components::A></p>
         {move || done.get().map(|(k, who)| view! {
             <div class="utrecht-alert utrecht-alert--ok" role="status" data-testid="org-ok"><p class="utrecht-paragraph">{tr(k)}": "<strong>{who}</strong></p></div>
         })}

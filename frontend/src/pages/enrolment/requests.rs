@@ -5,7 +5,7 @@ use crate::api::{self, ApiError};
 use crate::components::format::local_time;
 use crate::components::common::{error_alert, Table, TextField};
 use crate::components::loaded::{load, loaded};
-use crate::components::guard::RequireRole;
+use crate::components::guard::RequireAnyRole;
 use crate::i18n::{lookup, tr, use_lang, Key};
 use crate::session::Session;
 use leptos::prelude::*;
@@ -88,12 +88,20 @@ pub(super) fn field_key(code: &str) -> Key {
 /// Organisation contact: a new request with one or more professionals.
 #[component]
 pub fn NewRequestPage() -> impl IntoView {
-    view! { <RequireRole role=Role::OrgContact render=|_: Session| view! { <NewRequest/> }/> }
+    // Contacts for their own organisation; BEL and ambassadors on behalf of one (ambassadors: of their region).
+    view! {
+        <RequireAnyRole roles=&[Role::OrgContact, Role::BelCoordinator, Role::Ambassador]
+            render=|s: Session| view! { <NewRequest on_behalf=s.user.role != Role::OrgContact/> }/>
+    }
 }
 
 #[component]
-pub(super) fn NewRequest() -> impl IntoView {
+pub(super) fn NewRequest(#[prop(optional)] on_behalf: bool) -> impl IntoView {
     let lang = use_lang();
+    let for_org = RwSignal::new(String::new());
+    let orgs = load(None, move || async move {
+        if on_behalf { Ok(api::organisations().await?.into_iter().filter(|o| o.active).collect()) } else { Ok::<_, ApiError>(Vec::new()) }
+    });
     let navigate = use_navigate();
     let next_key = RwSignal::new(2u32);
     let rows = RwSignal::new(vec![Row::new(0), Row::new(1)]);
@@ -137,7 +145,7 @@ pub(super) fn NewRequest() -> impl IntoView {
             .collect();
         let req = NewEnrolmentRequest {
             programme_id: programme,
-            organisation_id: None,
+            organisation_id: if on_behalf { for_org.get_untracked().parse().ok().map(va_openapi::OrganisationId) } else { None },
             preferred_period: Some(period.get_untracked()).filter(|p| !p.trim().is_empty()),
             preferred_region_id: None,
             remarks: Some(remarks.get_untracked()).filter(|p| !p.trim().is_empty()),
@@ -161,6 +169,25 @@ pub(super) fn NewRequest() -> impl IntoView {
         <p class="utrecht-paragraph utrecht-paragraph--lead">{t!("new.intro")}</p>
         {error_alert(error)}
         <form class="va-form" novalidate=true on:submit=move |ev: leptos::ev::SubmitEvent| { ev.prevent_default(); send(true); }>
+            {on_behalf.then(|| view! {
+                <p class="utrecht-paragraph">{t!("new.on_behalf_intro")}</p>
+                {loaded(orgs, move |orgs| view! {
+                    <div class="utrecht-form-field">
+                        <div class="utrecht-form-field__label"><label class="utrecht-form-label" for="for-org">{t!("orgs.name")}</label></div>
+                        <div class="utrecht-form-field__input">
+                            <select id="for-org" class="utrecht-select utrecht-select--html-select" data-testid="for-org" aria-describedby="for-org-err"
+                                aria-invalid=move || error.with(|e| matches!(e, Some(ApiError::Problem(p)) if p.errors.iter().any(|f| f.field == "organisation_id"))).then_some("true")
+                                on:change=move |ev| for_org.set(event_target_value(&ev))>
+                                <option value="">{t!("users.choose")}</option>
+                                {orgs.iter().map(|o| view! { <option value=o.id.0.to_string()>{o.name.clone()}</option> }).collect_view()}
+                            </select>
+                        </div>
+                        <p class="utrecht-form-field-error-message" id="for-org-err">
+                            {move || error.with(|e| matches!(e, Some(ApiError::Problem(p)) if p.errors.iter().any(|f| f.field == "organisation_id"))).then(|| lookup(lang.get(), k!("field.required")))}
+                        </p>
+                    </div>
+                }.into_any())}
+            })}
             <fieldset class="utrecht-form-fieldset va-fieldset">
                 <legend class="utrecht-form-fieldset__legend utrecht-form-fieldset__legend--distanced">{t!("new.professionals")}</legend>
                 <For

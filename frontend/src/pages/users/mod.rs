@@ -81,9 +81,34 @@ fn Users() -> impl IntoView {
         });
     };
 
+    // The form invites a new user, or changes the name, role and scope of the account chosen with "Wijzigen".
+    let editing: RwSignal<Option<va_openapi::UserId>> = RwSignal::new(None);
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let r = role.get_untracked();
+        if let Some(id) = editing.get_untracked() {
+            let change = va_openapi::admin::AccountChange {
+                name: name.get_untracked(),
+                role: r,
+                region_id: if r == Role::Ambassador { region.get_untracked().parse().ok().map(RegionId) } else { None },
+                organisation_id: if r == Role::OrgContact { org.get_untracked().parse().ok().map(OrganisationId) } else { None },
+            };
+            spawn_local(async move {
+                match api::update_account(id, &change).await {
+                    Ok(a) => {
+                        error.set(None);
+                        sent_to.set(None);
+                        done.set(Some((k!("users.changed"), a.name)));
+                        editing.set(None);
+                        name.set(String::new());
+                        email.set(String::new());
+                        reload.update(|n| *n += 1);
+                    }
+                    Err(e) => error.set(Some(e)),
+                }
+            });
+            return;
+        }
         let req = InviteUserRequest {
             email: email.get_untracked(),
             name: name.get_untracked(),
@@ -134,7 +159,7 @@ fn Users() -> impl IntoView {
                     };
                     view! {
                         <section class="va-section" aria-labelledby="invite-title">
-                            <h2 class="utrecht-heading-2" id="invite-title">{t!("users.invite")}</h2>
+                            <h2 class="utrecht-heading-2" id="invite-title">{move || lookup(lang.get(), if editing.get().is_some() { k!("users.edit") } else { k!("users.invite") })}</h2>
                             {move || sent_to.get().map(|to| view! {
                                 <div class="utrecht-alert utrecht-alert--ok" role="status" data-testid="invite-ok">
                                     <p class="utrecht-paragraph">{t!("users.sent")}" "<strong>{to}</strong></p>
@@ -164,7 +189,7 @@ fn Users() -> impl IntoView {
                                             <select id="inv-region" class="utrecht-select utrecht-select--html-select"
                                                 on:change=move |ev| region.set(event_target_value(&ev))>
                                                 <option value="">{t!("users.choose")}</option>
-                                                {regions.iter().map(|r| view! { <option value=r.id.0.to_string()>{r.name.clone()}</option> }).collect_view()}
+                                                {regions.iter().map(|r| { let v = r.id.0.to_string(); let v2 = v.clone(); view! { <option value=v selected=move || region.get() == v2>{r.name.clone()}</option> } }).collect_view()}
                                             </select>
                                         </div>
                                         <p class="utrecht-form-field-error-message">{err_text("region_id")}</p>
@@ -177,14 +202,14 @@ fn Users() -> impl IntoView {
                                             <select id="inv-org" class="utrecht-select utrecht-select--html-select"
                                                 on:change=move |ev| org.set(event_target_value(&ev))>
                                                 <option value="">{t!("users.choose")}</option>
-                                                {orgs.iter().map(|o| view! { <option value=o.id.0.to_string()>{o.name.clone()}</option> }).collect_view()}
+                                                {orgs.iter().map(|o| { let v = o.id.0.to_string(); let v2 = v.clone(); view! { <option value=v selected=move || org.get() == v2>{o.name.clone()}</option> } }).collect_view()}
                                             </select>
                                         </div>
                                         <p class="utrecht-form-field-error-message">{err_text("organisation_id")}</p>
                                     </div>
                                 </Show>
                                 <div class="va-actions">
-                                    <button type="submit" class="utrecht-button utrecht-button--primary-action" data-testid="invite-submit">{t!("users.send")}</button>
+                                    <button type="submit" class="utrecht-button utrecht-button--primary-action" data-testid="invite-submit">{move || lookup(lang.get(), if editing.get().is_some() { k!("org.save") } else { k!("users.send") })}</button>
                                 </div>
                             </form>
                         </section>
@@ -206,6 +231,17 @@ fn Users() -> impl IntoView {
                                         let active = state == AccountState::Active;
                                         let last = u.last_login_at.map(crate::components::format::local_time).unwrap_or_else(|| "—".into());
                                         let label = u.name.clone();
+                                        let label2 = u.name.clone();
+                                        let row = u.clone();
+                                        let edit = move |_| {
+                                            editing.set(Some(row.id));
+                                            name.set(row.name.clone());
+                                            email.set(row.email.clone());
+                                            role.set(row.role);
+                                            region.set(row.region_id.map(|r| r.0.to_string()).unwrap_or_default());
+                                            org.set(row.organisation_id.map(|o| o.0.to_string()).unwrap_or_default());
+                                            done.set(None);
+                                        };
                                         view! {
                                             <tr class="utrecht-table__row">
                                                 <th class="utrecht-table__header-cell" scope="row">{u.name}</th>
@@ -218,7 +254,10 @@ fn Users() -> impl IntoView {
                                                     </span>
                                                 </td>
                                                 <td class="utrecht-table__cell">{last}</td>
-                                                <td class="utrecht-table__cell">
+                                                <td class="utrecht-table__cell va-row-actions">
+                                                    <button type="button" class="utrecht-button utrecht-button--subtle" data-testid=format!("edit-{id}")
+                                                        aria-label=move || format!("{} {}", lookup(lang.get(), k!("org.change")), label2)
+                                                        on:click=edit>{t!("org.change")}</button>
                                                     {match state {
                                                         AccountState::Active => view! {
                                                             <button type="button" class="utrecht-button utrecht-button--secondary-action" data-testid=format!("deactivate-{id}")
