@@ -113,13 +113,14 @@ async fn run(label: &str, database_url: Option<String>) -> Result<()> {
     let dash = sequential(|| client.get(format!("{base}/api/v1/monitoring/dashboard")).bearer_auth(&bel)).await;
     let params = serde_json::json!({"group_size": 16, "cost_per_group_eur": 4000, "cost_per_trainer_day_eur": 1100, "trainer_days_per_group": 8, "turnover_pct": 10.0, "extra_groups": []});
     let plan = sequential(|| client.post(format!("{base}/api/v1/planner/compute")).bearer_auth(&bel).json(&params)).await;
+    let programme = va_backend::reference::lookup::programme_in_view(&db, None).await?;
     let mut facts = Vec::new();
     for _ in 0..ROUNDS {
         let t = Instant::now();
-        va_backend::monitoring::dashboard::facts(&db).await?;
+        va_backend::monitoring::dashboard::facts(&db, programme.as_ref()).await?;
         facts.push(t.elapsed());
     }
-    let inputs = va_backend::planning::service::inputs(&db, state.settings.clock.today()).await?;
+    let inputs = va_backend::planning::service::inputs(&db, state.settings.clock.today(), None).await?;
     let p = va_backend::planning::service::default_params(&inputs.programme);
     let mut pure = Vec::new();
     for _ in 0..1001 {
