@@ -12,6 +12,7 @@ mod monitoring;
 mod openapi;
 mod readiness;
 mod scope;
+mod security;
 mod training;
 mod offers;
 mod waitlist;

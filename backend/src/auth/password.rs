@@ -25,11 +25,30 @@ pub fn dummy_hash() -> &'static str {
     DUMMY.get_or_init(|| hash(&uuid::Uuid::new_v4().to_string()).unwrap_or_default())
 }
 
+/// At most this many hashes at once (each takes about 19 MiB and a core), so a
+/// burst of requests queues instead of exhausting memory.
+const CONCURRENT_HASHES: usize = 4;
+
+fn gate() -> &'static tokio::sync::Semaphore {
+    static GATE: std::sync::OnceLock<tokio::sync::Semaphore> = std::sync::OnceLock::new();
+    GATE.get_or_init(|| tokio::sync::Semaphore::new(CONCURRENT_HASHES))
+}
+
+static HASHES: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+
+/// How many hashes were computed by this process (tests check that refusals cost none).
+pub fn hashes_computed() -> u64 {
+    HASHES.load(std::sync::atomic::Ordering::Relaxed)
+}
+
 pub async fn hash_blocking(password: String) -> anyhow::Result<String> {
+    let _permit = gate().acquire().await?;
+    HASHES.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
     tokio::task::spawn_blocking(move || hash(&password)).await?
 }
 
 pub async fn verify_blocking(password: String, hash: String) -> bool {
+    let Ok(_permit) = gate().acquire().await else { return false };
     tokio::task::spawn_blocking(move || verify(&password, &hash)).await.unwrap_or(false)
 }
 

@@ -247,6 +247,12 @@ pub async fn set_password(state: &AppState, token: &str, new_password: &str) -> 
         return Err(AppError::field("password", code, "password must be 10 to 128 characters"));
     }
     let hash = token_hash(token.trim());
+    // The cheap lookup first: an unknown, used or expired link costs no hash.
+    let now = Utc::now();
+    let t = one_time_token::Entity::find().filter(one_time_token::Column::TokenHash.eq(hash.clone())).one(&state.db).await?.ok_or(AppError::TokenInvalid)?;
+    if t.used_at.is_some() || t.expires_at <= now {
+        return Err(AppError::TokenInvalid);
+    }
     let pw_hash = password::hash_blocking(new_password.to_string()).await?;
     let user_id = crate::db::write_txn(state, move |txn| {
             Box::pin(async move {

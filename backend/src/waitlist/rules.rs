@@ -39,6 +39,11 @@ pub fn positions(entries: &[Entry]) -> HashMap<i64, i32> {
 /// Bounds of an adjustment, so a typo cannot put someone out of reach.
 pub const MAX_ADJUSTMENT: i32 = 5;
 
+/// Within ±`MAX_ADJUSTMENT`, for every i32 (`i32::MIN.abs()` would overflow).
+pub fn adjustment_in_range(a: i32) -> bool {
+    (-MAX_ADJUSTMENT..=MAX_ADJUSTMENT).contains(&a)
+}
+
 // ---------------------------------------------------------------- offers
 
 /// Has the group started? From its first training day on, nobody new joins.
@@ -205,6 +210,12 @@ pub fn suggestion(scope: Option<i64>, waiting: &HashMap<Option<i64>, i32>, max_s
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn adjustments_out_of_range_never_overflow() {
+        assert!(adjustment_in_range(5) && adjustment_in_range(-5) && adjustment_in_range(0));
+        assert!(!adjustment_in_range(6) && !adjustment_in_range(i32::MIN) && !adjustment_in_range(i32::MAX));
+    }
     use chrono::TimeZone;
     use proptest::prelude::*;
 

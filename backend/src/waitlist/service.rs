@@ -106,7 +106,7 @@ pub async fn set_priority(state: &AppState, caller: &Caller, id: EnrolmentId, in
     caller.require(&[Role::BelCoordinator])?;
     let mut errs = Errors::default();
     let reason = errs.text("reason", &input.reason, 2000);
-    if input.adjustment.abs() > rules::MAX_ADJUSTMENT {
+    if !rules::adjustment_in_range(input.adjustment) {
         errs.add("adjustment", "out_of_range", format!("between -{0} and {0}", rules::MAX_ADJUSTMENT));
     }
     errs.finish()?;
