@@ -6,6 +6,7 @@ pub mod clock;
 pub mod config;
 pub mod csv_in;
 pub mod db;
+pub mod edge;
 pub mod demo;
 pub mod email;
 pub mod enrolment;

@@ -28,4 +28,31 @@ async fn csv_exports_do_not_carry_formulas(app: TestApp) {
     assert!(csv.contains("'=HYPERLINK"), "{csv}");
 }
 
-db_tests!(an_extreme_priority_adjustment_is_refused, csv_exports_do_not_carry_formulas);
+/// A NUL character in any JSON body answered 500 on PostgreSQL (even on the
+/// login); now 400 on both databases, before any handler, and nothing is stored.
+async fn a_nul_character_is_refused_at_the_edge(app: TestApp) {
+    let before = (app.count("login_attempts").await, app.count("enrolment_requests").await, app.count("professionals").await);
+    for (path, body) in [
+        ("/api/v1/auth/login", r#"{"email":"a\u0000b@x.nl","password":"x"}"#),
+        ("/api/v1/auth/password-reset", r#"{"email":"a\u0000b@x.nl"}"#),
+        ("/api/v1/auth/set-password", r#"{"token":"\u0000","password":"een-goed-wachtwoord"}"#),
+    ] {
+        let res = app.post_raw(path, None, body).await;
+        assert_eq!(res.status(), 400, "{path}");
+        assert_eq!(res.headers()["content-type"], "application/problem+json");
+    }
+    let venlo = app.token("gemeente.venlo@demo.local").await;
+    let prog = app.id_of("SELECT id FROM programmes").await;
+    let body = format!(r#"{{"programme_id":{prog},"submit":true,"professionals":[{{"name":"A\u0000B","email":"ab@venlo.demo.local","works_on_ret_uhp":true}}]}}"#);
+    let res = app.post_raw("/api/v1/requests", Some(&venlo), &body).await;
+    assert_eq!(res.status(), 400);
+    let after = (app.count("login_attempts").await, app.count("enrolment_requests").await, app.count("professionals").await);
+    assert_eq!(before, after, "nothing stored");
+    // A backslash followed by the text u0000 is fine.
+    let ok = format!(r#"{{"programme_id":{prog},"professionals":[{{"name":"A B","email":"ab@venlo.demo.local","works_on_ret_uhp":true,"remarks":"map C:\\u0000"}}]}}"#);
+    let res = app.post_raw("/api/v1/requests", Some(&venlo), &ok).await;
+    let status = res.status();
+    assert_eq!(status, 201, "{}", res.text().await.unwrap_or_default());
+}
+
+db_tests!(an_extreme_priority_adjustment_is_refused, csv_exports_do_not_carry_formulas, a_nul_character_is_refused_at_the_edge);
