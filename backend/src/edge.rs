@@ -34,7 +34,8 @@ pub fn has_nul(body: &[u8]) -> bool {
 pub async fn refuse_nul(mut req: ServiceRequest, next: Next<impl MessageBody + 'static>) -> Result<ServiceResponse<impl MessageBody>, actix_web::Error> {
     let json = req.headers().get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok()).is_some_and(|v| v.starts_with("application/json"));
     if json {
-        let body = req.extract::<Bytes>().await?;
+        // Too large or broken: the same problem answer the JSON reader gives.
+        let body = req.extract::<Bytes>().await.map_err(|e| AppError::Malformed(e.to_string()))?;
         if has_nul(&body) {
             return Err(AppError::Malformed("text must not contain a NUL character (\\u0000)".into()).into());
         }

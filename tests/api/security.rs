@@ -48,6 +48,10 @@ async fn a_nul_character_is_refused_at_the_edge(app: TestApp) {
     assert_eq!(res.status(), 400);
     let after = (app.count("login_attempts").await, app.count("enrolment_requests").await, app.count("professionals").await);
     assert_eq!(before, after, "nothing stored");
+    // A body over the limit gets the same problem document as any unreadable body.
+    let big = format!(r#"{{"email":"{}","password":"x"}}"#, "a".repeat(300 * 1024));
+    let res = app.post_raw("/api/v1/auth/login", None, &big).await;
+    assert_eq!((res.status().as_u16(), res.headers()["content-type"].to_str().unwrap_or_default()), (400, "application/problem+json"));
     // A backslash followed by the text u0000 is fine.
     let ok = format!(r#"{{"programme_id":{prog},"professionals":[{{"name":"A B","email":"ab@venlo.demo.local","works_on_ret_uhp":true,"remarks":"map C:\\u0000"}}]}}"#);
     let res = app.post_raw("/api/v1/requests", Some(&venlo), &ok).await;
