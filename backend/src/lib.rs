@@ -15,6 +15,7 @@ pub mod error;
 pub mod exports;
 pub mod followup;
 pub mod groups;
+pub mod headers;
 pub mod health;
 pub mod jobs;
 pub mod launch;

@@ -37,19 +37,22 @@ pub fn configure(cfg: &mut web::ServiceConfig, static_dir: &Path) {
             cfg.service(Files::new(&format!("/{sub}"), dir));
         }
     }
-    let favicon = static_dir.join("favicon.svg");
-    cfg.route(
-        "/favicon.svg",
-        web::get().to(move |req: HttpRequest| {
-            let favicon = favicon.clone();
-            async move {
-                match NamedFile::open_async(favicon).await {
-                    Ok(f) => f.into_response(&req),
-                    Err(_) => HttpResponse::NotFound().finish(),
+    // Single files at the top: the icon and the script that starts the SPA.
+    for name in ["favicon.svg", "boot.js"] {
+        let file = static_dir.join(name);
+        cfg.route(
+            &format!("/{name}"),
+            web::get().to(move |req: HttpRequest| {
+                let file = file.clone();
+                async move {
+                    match NamedFile::open_async(file).await {
+                        Ok(f) => f.into_response(&req),
+                        Err(_) => HttpResponse::NotFound().finish(),
+                    }
                 }
-            }
-        }),
-    );
+            }),
+        );
+    }
     cfg.app_data(web::Data::new(SpaIndex(static_dir.join("index.html"))));
     cfg.default_service(web::to(fallback));
 }

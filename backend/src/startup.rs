@@ -129,6 +129,7 @@ impl Application {
                 .wrap(tracing_actix_web::TracingLogger::default())
                 .wrap(actix_web::middleware::Compress::default())
                 .wrap(actix_web::middleware::from_fn(crate::edge::refuse_nul))
+                .wrap(actix_web::middleware::from_fn(crate::headers::add))
                 .app_data(data.clone())
                 .app_data(json_config())
                 .app_data(web::PathConfig::default().error_handler(|err, _| AppError::Malformed(err.to_string()).into()))

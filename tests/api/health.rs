@@ -20,7 +20,11 @@ async fn unknown_api_paths_are_problem_404_and_client_routes_get_the_spa(app: Te
     let res = app.get("/bel", None).await;
     assert_eq!(res.status(), 200, "client route is served index.html");
     let html = res.text().await.expect("text");
-    assert!(html.contains("/pkg/va_frontend.js"), "index.html of the SPA: {html}");
+    assert!(html.contains("/boot.js") && !html.contains("import init"), "index.html of the SPA, no inline script: {html}");
+    let boot = app.get("/boot.js", None).await;
+    assert_eq!(boot.status(), 200);
+    assert!(boot.headers()["content-type"].to_str().unwrap_or_default().contains("javascript"));
+    assert!(boot.text().await.expect("text").contains("/pkg/va_frontend.js"));
     let res = app.get("/pkg/va_frontend_bg.wasm", None).await;
     assert_eq!(res.status(), 200);
     assert_eq!(res.headers()["content-type"], "application/wasm");

@@ -59,4 +59,23 @@ async fn a_nul_character_is_refused_at_the_edge(app: TestApp) {
     assert_eq!(status, 201, "{}", res.text().await.unwrap_or_default());
 }
 
-db_tests!(an_extreme_priority_adjustment_is_refused, csv_exports_do_not_carry_formulas, a_nul_character_is_refused_at_the_edge);
+/// Security headers on the SPA, the API and the docs; no caching of personal data.
+async fn answers_carry_security_headers(app: TestApp) {
+    let bel = app.token("bel@demo.local").await;
+    let api = app.get("/api/v1/organisations", Some(&bel)).await;
+    let h = api.headers();
+    assert_eq!(h["cache-control"], "no-store");
+    assert_eq!(h["x-content-type-options"], "nosniff");
+    assert_eq!(h["x-frame-options"], "DENY");
+    assert_eq!(h["referrer-policy"], "no-referrer");
+    assert!(h["content-security-policy"].to_str().unwrap_or_default().contains("frame-ancestors 'none'"));
+    let spa = app.get("/bel", None).await;
+    let csp = spa.headers()["content-security-policy"].to_str().unwrap_or_default().to_string();
+    let script = csp.split(';').find(|d| d.trim().starts_with("script-src")).unwrap_or_default().to_string();
+    assert!(!script.contains("unsafe-inline") && script.contains("'self'"), "{csp}");
+    assert!(spa.headers().get("cache-control").is_none_or(|v| v != "no-store"), "the SPA shell may be cached");
+    let docs = app.get("/api/docs/", None).await;
+    assert!(docs.headers()["content-security-policy"].to_str().unwrap_or_default().contains("frame-ancestors 'none'"));
+}
+
+db_tests!(answers_carry_security_headers, an_extreme_priority_adjustment_is_refused, csv_exports_do_not_carry_formulas, a_nul_character_is_refused_at_the_edge);

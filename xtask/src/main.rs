@@ -69,6 +69,7 @@ fn build_frontend() -> Result<()> {
     copy(&frontend.join("index.html"), &dist.join("index.html"))?;
     copy(&frontend.join("style/app.css"), &dist.join("css/app.css"))?;
     copy(&frontend.join("style/favicon.svg"), &dist.join("favicon.svg"))?;
+    copy(&frontend.join("style/boot.js"), &dist.join("boot.js"))?;
     let nlds = frontend.join("node_modules/@utrecht");
     copy(&nlds.join("component-library-css/dist/index.css"), &dist.join("css/utrecht-components.css"))?;
     copy(&nlds.join("design-tokens/dist/theme.css"), &dist.join("css/utrecht-theme.css"))?;
