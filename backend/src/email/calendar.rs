@@ -38,9 +38,19 @@ const VTIMEZONE: &[&str] = &[
     "END:VTIMEZONE",
 ];
 
-/// Escapes TEXT values (RFC 5545 3.3.11).
+/// Escapes TEXT values (RFC 5545 3.3.11). Every line break, a lone CR too,
+/// becomes `\n`, and other control characters go: a value can never start a
+/// content line of its own (such as an `ATTENDEE`).
 pub fn escape(s: &str) -> String {
-    s.replace('\\', "\\\\").replace(';', "\\;").replace(',', "\\,").replace("\r\n", "\\n").replace('\n', "\\n")
+    s.replace("\r\n", "\n")
+        .replace('\r', "\n")
+        .chars()
+        .filter(|c| *c == '\n' || !c.is_control())
+        .collect::<String>()
+        .replace('\\', "\\\\")
+        .replace(';', "\\;")
+        .replace(',', "\\,")
+        .replace('\n', "\\n")
 }
 
 /// Folds a content line at 75 octets, never inside a UTF-8 character (RFC 5545 3.1).
@@ -146,6 +156,15 @@ mod tests {
             assert!(part.len() <= 75, "{} octets", part.len());
         }
         assert_eq!(folded.replace("\r\n ", ""), line);
+    }
+
+    #[test]
+    fn no_text_starts_a_line_of_its_own() {
+        for place in ["Zaal 1\rATTENDEE:mailto:x@evil.test", "Zaal 1\nATTENDEE:mailto:x@evil.test", "Zaal 1\r\nATTENDEE:x", "a\u{0b}b\u{0}c"] {
+            let e = escape(place);
+            assert!(!e.contains('\r') && !e.contains('\n') && !e.chars().any(|c| c.is_control()), "{e:?}");
+        }
+        assert_eq!(escape("a;b,c\\d\re"), "a\\;b\\,c\\\\d\\ne");
     }
 
     #[test]
