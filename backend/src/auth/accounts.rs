@@ -10,6 +10,7 @@ use crate::entities::{one_time_token, user};
 use crate::error::{validate::Errors, AppError, AppResult};
 use crate::state::AppState;
 use chrono::{DateTime, Utc};
+use std::collections::HashMap;
 use sea_orm::sea_query::Expr;
 use sea_orm::{ColumnTrait, ConnectionTrait, DatabaseTransaction, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder};
 use va_openapi::admin::{Account, AccountChange, AccountState};
@@ -28,20 +29,26 @@ fn state_of(u: &user::Model, invite_valid_until: Option<DateTime<Utc>>, now: Dat
     }
 }
 
-async fn to_account<C: ConnectionTrait>(db: &C, u: &user::Model, now: DateTime<Utc>) -> AppResult<Account> {
-    let valid = if u.active {
-        None
-    } else {
-        one_time_token::Entity::find()
-            .filter(one_time_token::Column::UserId.eq(u.id))
-            .filter(one_time_token::Column::Purpose.eq("invite"))
-            .filter(one_time_token::Column::UsedAt.is_null())
-            .order_by_desc(one_time_token::Column::ExpiresAt)
-            .one(db)
-            .await?
-            .map(|t| t.expires_at)
-    };
-    Ok(Account {
+/// Until when each account's open invitation link is valid (the latest, per
+/// user), for one account or, with `None`, all: one query for the whole list.
+async fn invitations<C: ConnectionTrait>(db: &C, user: Option<i64>) -> AppResult<HashMap<i64, DateTime<Utc>>> {
+    let mut q = one_time_token::Entity::find()
+        .filter(one_time_token::Column::Purpose.eq("invite"))
+        .filter(one_time_token::Column::UsedAt.is_null());
+    if let Some(u) = user {
+        q = q.filter(one_time_token::Column::UserId.eq(u));
+    }
+    let mut out: HashMap<i64, DateTime<Utc>> = HashMap::new();
+    for t in q.all(db).await? {
+        let e = out.entry(t.user_id).or_insert(t.expires_at);
+        *e = (*e).max(t.expires_at);
+    }
+    Ok(out)
+}
+
+fn to_account(u: &user::Model, invitations: &HashMap<i64, DateTime<Utc>>, now: DateTime<Utc>) -> Account {
+    let valid = if u.active { None } else { invitations.get(&u.id).copied() };
+    Account {
         id: UserId(u.id),
         email: u.email.clone(),
         name: u.name.clone(),
@@ -51,18 +58,15 @@ async fn to_account<C: ConnectionTrait>(db: &C, u: &user::Model, now: DateTime<U
         state: state_of(u, valid, now),
         last_login_at: u.last_login_at,
         created_at: u.created_at,
-    })
+    }
 }
 
 /// Every account, by name (BEL).
 pub async fn list(state: &AppState, caller: &Caller) -> AppResult<Vec<Account>> {
     caller.require(&[Role::BelCoordinator])?;
+    let open = invitations(&state.db, None).await?;
     let now = Utc::now();
-    let mut out = Vec::new();
-    for u in user::Entity::find().order_by_asc(user::Column::Name).all(&state.db).await? {
-        out.push(to_account(&state.db, &u, now).await?);
-    }
-    Ok(out)
+    Ok(user::Entity::find().order_by_asc(user::Column::Name).all(&state.db).await?.iter().map(|u| to_account(u, &open, now)).collect())
 }
 
 fn is_active_coordinator(u: &user::Model) -> bool {
@@ -115,7 +119,8 @@ where
     .await?;
     state.sessions.forget(id.0);
     state.mail_notify.notify_one();
-    to_account(&state.db, &u, Utc::now()).await
+    let open = invitations(&state.db, Some(u.id)).await?;
+    Ok(to_account(&u, &open, Utc::now()))
 }
 
 /// Name, role and scope; a role or scope change ends the account's sessions.

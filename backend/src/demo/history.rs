@@ -70,6 +70,8 @@ async fn write_in(txn: &DatabaseTransaction, p: &programme::Model, today: NaiveD
         }
         let n = if completed { 12 } else { 10 };
         // Four organisations per group, three participants each (fewer for the running one).
+        // In the running group the latest day held is still to be marked.
+        let latest_past = days.iter().filter(|x| x.day <= today).map(|x| x.day).max();
         let mut enrolled = Vec::new();
         for k in 0..4usize {
             let Some(org) = pool.get((gi * 3 + k) % pool.len()) else { continue };
@@ -84,7 +86,6 @@ async fn write_in(txn: &DatabaseTransaction, p: &programme::Model, today: NaiveD
             // In a completed group the last one missed two days and did not complete.
             let dropped = completed && i + 1 == enrolled.len();
             for (di, d) in days.iter().enumerate() {
-                let latest_past = days.iter().filter(|x| x.day <= today).map(|x| x.day).max();
                 if d.day > today || (!completed && Some(d.day) == latest_past) {
                     continue;
                 }

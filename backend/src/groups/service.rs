@@ -70,17 +70,8 @@ pub(super) async fn check_refs<C: ConnectionTrait>(db: &C, errs: &mut Errors, fi
 
 /// 409 `already_exists` when another group of the programme has this name.
 async fn name_free(txn: &DatabaseTransaction, programme_id: i64, name: &str, except: Option<i64>) -> AppResult<()> {
-    let lower = name.to_lowercase();
-    let taken = training_group::Entity::find()
-        .filter(training_group::Column::ProgrammeId.eq(programme_id))
-        .all(txn)
-        .await?
-        .into_iter()
-        .any(|g| g.name.to_lowercase() == lower && Some(g.id) != except);
-    if taken {
-        return Err(AppError::AlreadyExists { field: "name" });
-    }
-    Ok(())
+    let all = training_group::Entity::find().filter(training_group::Column::ProgrammeId.eq(programme_id)).all(txn).await?;
+    crate::reference::lookup::name_free(name, except, all.iter().map(|g| (g.id, g.name.as_str())))
 }
 
 /// A group as BEL plans it, with its days and trainers.
@@ -190,6 +181,15 @@ pub async fn create(state: &AppState, caller: &Caller, programme_id: ProgrammeId
     plan_of(&state.db, g, today).await
 }
 
+/// The group, while it can still change: not completed, not cancelled (409 `group_closed`).
+async fn changeable(txn: &DatabaseTransaction, id: GroupId, today: chrono::NaiveDate) -> AppResult<training_group::Model> {
+    let g = training_group::Entity::find_by_id(id.0).one(txn).await?.ok_or(AppError::NotFound)?;
+    if matches!(group_status(&g, today), GroupStatus::Cancelled | GroupStatus::Completed) {
+        return Err(AppError::conflict(ErrorCode::GroupClosed, format!("{} is closed or cancelled", g.name)));
+    }
+    Ok(g)
+}
+
 /// Name, region, capacity, location, trainer and planned/open. More seats are offered to the list.
 pub async fn update(state: &AppState, caller: &Caller, id: GroupId, input: GroupInput) -> AppResult<GroupPlan> {
     caller.require(&[Role::BelCoordinator])?;
@@ -202,10 +202,7 @@ pub async fn update(state: &AppState, caller: &Caller, id: GroupId, input: Group
     let today = ctx.today;
     let g = write_txn(state, move |txn| {
         Box::pin(async move {
-            let g = training_group::Entity::find_by_id(id.0).one(txn).await?.ok_or(AppError::NotFound)?;
-            if matches!(group_status(&g, ctx.today), GroupStatus::Cancelled | GroupStatus::Completed) {
-                return Err(AppError::conflict(ErrorCode::GroupClosed, format!("{} is closed or cancelled", g.name)));
-            }
+            let g = changeable(txn, id, ctx.today).await?;
             name_free(txn, g.programme_id, &name, Some(g.id)).await?;
             if !rules::capacity_fits(input.capacity, g.seats_taken, g.seats_held) {
                 return Err(AppError::conflict(
@@ -250,10 +247,7 @@ pub async fn cancel(state: &AppState, caller: &Caller, id: GroupId, input: Group
     let today = ctx.today;
     let g = write_txn(state, move |txn| {
         Box::pin(async move {
-            let g = training_group::Entity::find_by_id(id.0).one(txn).await?.ok_or(AppError::NotFound)?;
-            if matches!(group_status(&g, ctx.today), GroupStatus::Cancelled | GroupStatus::Completed) {
-                return Err(AppError::conflict(ErrorCode::GroupClosed, format!("{} is closed or cancelled already", g.name)));
-            }
+            let g = changeable(txn, id, ctx.today).await?;
             let placed: Vec<enrolment::Model> = enrolment::Entity::find()
                 .filter(enrolment::Column::GroupId.eq(g.id))
                 .filter(enrolment::Column::Status.eq(EnrolmentStatus::Placed.as_str()))

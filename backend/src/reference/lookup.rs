@@ -100,3 +100,13 @@ pub async fn programme_in_view<C: ConnectionTrait>(db: &C, asked: Option<va_open
     sorted.sort_by_key(|p| (p.course_type != "va_training", p.id));
     Ok(sorted.first().map(|p| (*p).clone()))
 }
+
+/// 409 `already_exists` (field `name`) when another of `rows` (id, name) has
+/// this name, ignoring case: organisations, programmes, a programme's groups.
+pub fn name_free<'a>(name: &str, except: Option<i64>, rows: impl IntoIterator<Item = (i64, &'a str)>) -> AppResult<()> {
+    let lower = name.to_lowercase();
+    if rows.into_iter().any(|(id, n)| n.to_lowercase() == lower && Some(id) != except) {
+        return Err(AppError::AlreadyExists { field: "name" });
+    }
+    Ok(())
+}

@@ -30,18 +30,9 @@ async fn checked<C: ConnectionTrait>(db: &C, input: &OrganisationInput) -> AppRe
     Ok(name)
 }
 
-/// 409 `already_exists` when another organisation has this name (ignoring case).
 async fn name_free(txn: &DatabaseTransaction, name: &str, except: Option<i64>) -> AppResult<()> {
-    let lower = name.to_lowercase();
-    let taken = organisation::Entity::find()
-        .all(txn)
-        .await?
-        .into_iter()
-        .any(|o| o.name.to_lowercase() == lower && Some(o.id) != except);
-    if taken {
-        return Err(AppError::AlreadyExists { field: "name" });
-    }
-    Ok(())
+    let all = organisation::Entity::find().all(txn).await?;
+    super::lookup::name_free(name, except, all.iter().map(|o| (o.id, o.name.as_str())))
 }
 
 pub async fn create(state: &AppState, caller: &Caller, input: OrganisationInput) -> AppResult<Organisation> {

@@ -30,12 +30,8 @@ fn checked(input: &ProgrammeInput) -> AppResult<String> {
 }
 
 async fn name_free(txn: &DatabaseTransaction, name: &str, except: Option<i64>) -> AppResult<()> {
-    let lower = name.to_lowercase();
-    let taken = programme::Entity::find().all(txn).await?.into_iter().any(|p| p.name.to_lowercase() == lower && Some(p.id) != except);
-    if taken {
-        return Err(AppError::AlreadyExists { field: "name" });
-    }
-    Ok(())
+    let all = programme::Entity::find().all(txn).await?;
+    super::lookup::name_free(name, except, all.iter().map(|p| (p.id, p.name.as_str())))
 }
 
 pub async fn create(state: &AppState, caller: &Caller, input: ProgrammeInput) -> AppResult<Programme> {
