@@ -31,8 +31,16 @@ pub struct Settings {
     pub invite_ttl: Duration,
     pub reset_ttl: Duration,
     pub login_window: Duration,
+    /// Failed logins within the window before one account is refused from one address.
+    pub max_failures_per_pair: u64,
+    /// ... before an account is refused from everywhere (guessing from many addresses).
     pub max_failures_per_account: u64,
+    /// ... before an address is refused for every account (guessing many accounts).
     pub max_failures_per_address: u64,
+    /// Proxies whose `X-Forwarded-For` is believed (`TRUSTED_PROXIES`).
+    pub trusted_proxies: Vec<crate::client::Net>,
+    /// Calls per minute and client address to the public link endpoints.
+    pub link_calls_per_minute: u32,
     pub email_poll_interval: Duration,
     pub email_max_attempts: i32,
     /// HTTP worker threads.
@@ -65,8 +73,11 @@ impl Default for Settings {
             invite_ttl: Duration::from_secs(7 * 24 * 3600),
             reset_ttl: Duration::from_secs(3600),
             login_window: Duration::from_secs(15 * 60),
-            max_failures_per_account: 5,
-            max_failures_per_address: 20,
+            max_failures_per_pair: 5,
+            max_failures_per_account: 50,
+            max_failures_per_address: 100,
+            trusted_proxies: Vec::new(),
+            link_calls_per_minute: 30,
             email_poll_interval: Duration::from_secs(2),
             email_max_attempts: 8,
             run_email_sender: true,
@@ -109,6 +120,9 @@ impl Settings {
         s.demo_password = env("DEMO_PASSWORD");
         if let Some(v) = env("DEMO_DAY") {
             s.demo_day = Some(v.parse().map_err(|_| anyhow::anyhow!("DEMO_DAY must be a date, e.g. 2027-02-01"))?);
+        }
+        if let Some(v) = env("TRUSTED_PROXIES") {
+            s.trusted_proxies = crate::client::parse_trusted(&v).map_err(|bad| anyhow::anyhow!("TRUSTED_PROXIES: {bad:?} is no address or network (e.g. 10.0.0.0/8)"))?;
         }
         if let Some(v) = env("TOKEN_TTL_MINUTES") {
             let m: u64 = v.parse().map_err(|_| anyhow::anyhow!("TOKEN_TTL_MINUTES must be a number"))?;

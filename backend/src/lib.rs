@@ -2,6 +2,7 @@
 
 pub mod audit;
 pub mod auth;
+pub mod client;
 pub mod clock;
 pub mod config;
 pub mod csv_in;

@@ -124,13 +124,16 @@ impl Application {
         let port = listener.local_addr()?.port();
         let data = web::Data::new(state.clone());
         let static_dir = settings.static_dir.clone();
+        let links = web::Data::new(crate::client::LinkGuard::new(settings.link_calls_per_minute, settings.trusted_proxies.clone()));
         let server = HttpServer::new(move || {
             let (app, api) = App::new()
                 .wrap(tracing_actix_web::TracingLogger::default())
                 .wrap(actix_web::middleware::Compress::default())
                 .wrap(actix_web::middleware::from_fn(crate::edge::refuse_nul))
+                .wrap(actix_web::middleware::from_fn(crate::client::throttle_links))
                 .wrap(actix_web::middleware::from_fn(crate::headers::add))
                 .app_data(data.clone())
+                .app_data(links.clone())
                 .app_data(json_config())
                 .app_data(web::PathConfig::default().error_handler(|err, _| AppError::Malformed(err.to_string()).into()))
                 .app_data(web::QueryConfig::default().error_handler(|err, _| AppError::Malformed(err.to_string()).into()))

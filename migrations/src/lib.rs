@@ -13,6 +13,7 @@ mod m20261123_000006_delivery;
 mod m20261123_000007_followup;
 mod m20261123_000008_monitoring;
 mod m20261202_000009_administration;
+mod m20261202_000010_per_programme;
 
 pub struct Migrator;
 
@@ -27,6 +28,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261123_000007_followup::Migration),
             Box::new(m20261123_000008_monitoring::Migration),
             Box::new(m20261202_000009_administration::Migration),
+            Box::new(m20261202_000010_per_programme::Migration),
         ]
     }
 }

@@ -97,6 +97,8 @@ pub struct ScenarioInput {
 #[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
 pub struct Scenario {
     pub id: ScenarioId,
+    /// The programme whose figures the scenario is planned against.
+    pub programme_id: Option<ProgrammeId>,
     pub name: String,
     pub params: ScenarioParams,
     pub updated_at: DateTime<Utc>,

@@ -16,6 +16,9 @@ use serde::{Deserialize, Serialize};
 pub struct NewSurveyRound {
     pub year: i32,
     pub deadline: NaiveDate,
+    /// The programme the survey is about; default the first VA training.
+    #[serde(default)]
+    pub programme_id: Option<ProgrammeId>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -32,6 +35,8 @@ pub enum SurveyStatus {
 #[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
 pub struct SurveyRound {
     pub id: SurveyRoundId,
+    /// The programme the survey is about (a round of each programme per year).
+    pub programme: Option<NamedRef<ProgrammeId>>,
     pub year: i32,
     pub deadline: NaiveDate,
     pub opened_at: DateTime<Utc>,

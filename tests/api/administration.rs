@@ -277,7 +277,7 @@ async fn figures_are_per_programme(app: TestApp) {
     let other = send(app.get(&format!("/api/v1/monitoring/dashboard?programme_id={pid}"), Some(&bel)).await, 200).await;
     assert_eq!(other["programme"]["name"], "Grondhoudingstraining 2027");
     assert_eq!((other["total"]["placed"].as_i64(), other["total"]["trained_earlier"].as_i64()), (Some(1), Some(0)));
-    assert!(other["survey_year"].is_null(), "the survey is about the VA");
+    assert!(other["survey_year"].is_null(), "the VA's survey is not this programme's");
     problem(app.get("/api/v1/monitoring/dashboard?programme_id=999999", Some(&bel)).await, 404, "not_found").await;
 
     let plan = send(app.get(&format!("/api/v1/planner?programme_id={pid}"), Some(&bel)).await, 200).await;
@@ -288,7 +288,71 @@ async fn figures_are_per_programme(app: TestApp) {
     assert!(!csv.contains("Sara Peeters"), "the VA's requests by default");
 }
 
-va_tests::db_tests!(bel_administers_organisations, bel_administers_accounts, figures_are_per_programme);
+/// A second programme has its own yearly survey (same year allowed, its own
+/// trained prefill, its own dashboard answers) and its own saved scenarios.
+async fn surveys_and_scenarios_are_per_programme(app: TestApp) {
+    let bel = app.token("bel@demo.local").await;
+    let noord = app.token("ambassadeur.noord@demo.local").await;
+    let today = app.state.settings.clock.today();
+    let year = chrono::Datelike::year(&today);
+    let new = json!({"name": "Grondhoudingstraining 2027", "course_type": "basic_attitude", "starts_on": day(0, today), "ends_on": day(400, today), "default_group_size": 12});
+    let pid = send(app.post_json("/api/v1/programmes", Some(&bel), &new).await, 201).await["id"].as_i64().expect("id");
+
+    send(app.post_json("/api/v1/surveys", Some(&bel), &json!({"year": year, "deadline": day(14, today)})).await, 200).await;
+    let va_rounds = send(app.get("/api/v1/surveys", Some(&noord)).await, 200).await;
+    assert_eq!(va_rounds.as_array().map(Vec::len), Some(1), "the VA's round by default: {va_rounds}");
+    assert_eq!(va_rounds[0]["programme"]["name"], "VA-training 2026-2027");
+    let va_round = va_rounds[0]["id"].as_i64().expect("id");
+    assert_eq!(send(app.get(&format!("/api/v1/surveys?programme_id={pid}"), Some(&noord)).await, 200).await, json!([]));
+    problem(app.get("/api/v1/surveys?programme_id=999999", Some(&noord)).await, 404, "not_found").await;
+    let dash = send(app.get(&format!("/api/v1/monitoring/dashboard?programme_id={pid}"), Some(&bel)).await, 200).await;
+    assert!(dash["survey_year"].is_null(), "no round of this programme yet");
+
+    let open = json!({"year": year, "deadline": day(14, today), "programme_id": pid});
+    let round = send(app.post_json("/api/v1/surveys", Some(&bel), &open).await, 200).await;
+    assert_eq!(round["programme"]["id"], pid, "the same year as the VA's round, another programme");
+    problem(app.post_json("/api/v1/surveys", Some(&bel), &open).await, 409, "already_exists").await;
+    let unknown = problem(app.post_json("/api/v1/surveys", Some(&bel), &json!({"year": year + 1, "deadline": day(14, today), "programme_id": 999999})).await, 422, "validation_failed").await;
+    assert_eq!(unknown["errors"][0]["field"], "programme_id", "{unknown}");
+    let rid = round["id"].as_i64().expect("id");
+    let listed = send(app.get(&format!("/api/v1/surveys?programme_id={pid}"), Some(&noord)).await, 200).await;
+    assert_eq!((listed.as_array().map(Vec::len), listed[0]["id"].as_i64()), (Some(1), Some(rid)));
+    assert_eq!(send(app.get("/api/v1/surveys", Some(&noord)).await, 200).await[0]["id"].as_i64(), Some(va_round), "the VA's list is unchanged");
+
+    // Venlo has a professional trained in the VA before the programme, none in the new programme.
+    let csv = "Naam,E-mail,Organisatie,Functie,Getraind op\nAns Peeters,a.peeters@venlo.demo.local,Venlo,,12-05-2024\n";
+    send(app.post_json("/api/v1/monitoring/import", Some(&bel), &json!({"csv": csv})).await, 200).await;
+    let venlo = app.scalar::<i64>("SELECT id FROM organisations WHERE name = 'Venlo'").await;
+    let va_form = send(app.get(&format!("/api/v1/surveys/{va_round}/organisations/{venlo}"), Some(&noord)).await, 200).await;
+    assert!(va_form["trained_in_system"].as_i64() > Some(0), "{va_form}");
+    let form = send(app.get(&format!("/api/v1/surveys/{rid}/organisations/{venlo}"), Some(&noord)).await, 200).await;
+    assert_eq!(form["trained_in_system"], 0, "trained in this programme only");
+    let answers = json!({"trained": 0, "doing_vas": 0, "still_to_train": 7, "vas_done": 0, "hours_needed": 4.0, "hours_available": 2.0});
+    send(app.put_json(&format!("/api/v1/surveys/{rid}/organisations/{venlo}"), Some(&noord), &json!({"answers": answers, "submit": true})).await, 200).await;
+    let dash = send(app.get(&format!("/api/v1/monitoring/dashboard?programme_id={pid}"), Some(&bel)).await, 200).await;
+    assert_eq!((dash["survey_year"].as_i64(), dash["total"]["still_to_train"].as_i64()), (Some(i64::from(year)), Some(7)), "{}", dash["total"]);
+    let va = send(app.get("/api/v1/monitoring/dashboard", Some(&bel)).await, 200).await;
+    assert_ne!(va["total"]["still_to_train"].as_i64(), Some(7), "the VA's figures come from the VA's round");
+
+    let params = json!({"group_size": 12, "cost_per_group_eur": 9000, "cost_per_trainer_day_eur": 800, "trainer_days_per_group": 3, "turnover_pct": 10.0, "extra_groups": []});
+    send(app.post_json("/api/v1/planner/scenarios", Some(&bel), &json!({"name": "Basis VA", "params": params})).await, 200).await;
+    assert_eq!(send(app.get(&format!("/api/v1/planner/scenarios?programme_id={pid}"), Some(&bel)).await, 200).await, json!([]));
+    let saved = send(app.post_json(&format!("/api/v1/planner/scenarios?programme_id={pid}"), Some(&bel), &json!({"name": "Grondhouding basis", "params": params})).await, 200).await;
+    assert_eq!((saved["programme_id"].as_i64(), saved["plan"]["until"].as_str()), (Some(pid), Some(day(400, today).as_str())));
+    let sid = saved["id"].as_i64().expect("id");
+    let renamed = send(app.put_json(&format!("/api/v1/planner/scenarios/{sid}"), Some(&bel), &json!({"name": "Grondhouding, 2 groepen", "params": params})).await, 200).await;
+    assert_eq!(renamed["programme_id"].as_i64(), Some(pid), "a change keeps the programme");
+    let mine = send(app.get(&format!("/api/v1/planner/scenarios?programme_id={pid}"), Some(&bel)).await, 200).await;
+    assert_eq!((mine.as_array().map(Vec::len), mine[0]["name"].as_str()), (Some(1), Some("Grondhouding, 2 groepen")));
+    let va = send(app.get("/api/v1/planner/scenarios", Some(&bel)).await, 200).await;
+    assert_eq!((va.as_array().map(Vec::len), va[0]["name"].as_str()), (Some(1), Some("Basis VA")));
+    let csv = app.get(&format!("/api/v1/exports/scenarios?format=csv&programme_id={pid}"), Some(&bel)).await.text().await.expect("csv");
+    assert!(csv.contains("Grondhouding, 2 groepen") && !csv.contains("Basis"), "{csv}");
+    let csv = app.get(&format!("/api/v1/exports/survey?format=csv&programme_id={pid}"), Some(&bel)).await.text().await.expect("csv");
+    assert!(csv.contains("\nVenlo;Noord-Limburg;Ingediend;0;;0;7;"), "this programme's answers: {csv}");
+}
+
+va_tests::db_tests!(bel_administers_organisations, bel_administers_accounts, figures_are_per_programme, surveys_and_scenarios_are_per_programme);
 
 mod from_an_empty_database {
     async fn app(backend: va_tests::Backend) -> Option<va_tests::TestApp> {

@@ -95,6 +95,71 @@ async fn login_is_throttled_per_client_address_across_accounts() {
     assert_problem(app.login("bel@demo.local", DEMO_PASSWORD).await, 429, "rate_limited").await;
 }
 
+/// Behind a trusted proxy (the tests' 127.0.0.1), `X-Forwarded-For` names the client.
+async fn login_from(app: &TestApp, client: &str, email: &str, password: &str) -> reqwest::Response {
+    let body = json!({"email": email, "password": password});
+    app.client.post(app.url("/api/v1/auth/login")).header("x-forwarded-for", client).json(&body).send().await.expect("request")
+}
+
+/// Five wrong passwords lock an account from the guesser's address only: its
+/// owner elsewhere still logs in. Many addresses together lock the account.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_guesser_does_not_lock_the_owner_out() {
+    let trusted = va_backend::client::parse_trusted("127.0.0.1").expect("trusted");
+    let app = spawn_app_with(Backend::Sqlite, |s| {
+        s.trusted_proxies = trusted;
+        s.max_failures_per_account = 8;
+    })
+    .await
+    .expect("app");
+    for _ in 0..5 {
+        assert_problem(login_from(&app, "198.51.100.7", "gi@demo.local", "fout-wachtwoord").await, 401, "invalid_credentials").await;
+    }
+    assert_problem(login_from(&app, "198.51.100.7", "gi@demo.local", DEMO_PASSWORD).await, 429, "rate_limited").await;
+    assert_eq!(login_from(&app, "203.0.113.9", "gi@demo.local", DEMO_PASSWORD).await.status(), 200, "the owner from another address");
+    assert_eq!(login_from(&app, "198.51.100.7", "trainer@demo.local", DEMO_PASSWORD).await.status(), 200, "another account from the guesser's address");
+    // Three more addresses bring the account to 8 failures: now refused everywhere.
+    for client in ["192.0.2.1", "192.0.2.2", "192.0.2.3"] {
+        assert_problem(login_from(&app, client, "gi@demo.local", "fout-wachtwoord").await, 401, "invalid_credentials").await;
+    }
+    assert_problem(login_from(&app, "203.0.113.9", "gi@demo.local", DEMO_PASSWORD).await, 429, "rate_limited").await;
+}
+
+/// Without a trusted proxy the header is the client's own writing and changes nothing.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_forged_forwarded_for_does_not_escape_the_lock() {
+    let app = spawn_app_with(Backend::Sqlite, |_| {}).await.expect("app");
+    for i in 0..5 {
+        assert_problem(login_from(&app, &format!("198.51.100.{i}"), "gi@demo.local", "fout-wachtwoord").await, 401, "invalid_credentials").await;
+    }
+    assert_problem(login_from(&app, "203.0.113.9", "gi@demo.local", DEMO_PASSWORD).await, 429, "rate_limited").await;
+}
+
+/// The public link endpoints answer 429 with Retry-After once an address made
+/// too many calls in a minute; another client behind the proxy is not affected.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn public_link_endpoints_are_throttled_per_client() {
+    let trusted = va_backend::client::parse_trusted("127.0.0.1").expect("trusted");
+    let app = spawn_app_with(Backend::Sqlite, |s| {
+        s.trusted_proxies = trusted;
+        s.link_calls_per_minute = 3;
+    })
+    .await
+    .expect("app");
+    let call = |client: &'static str, path: &'static str| {
+        let body = json!({"token": "geen-echte-token", "password": "een-goed-wachtwoord"});
+        app.client.post(app.url(path)).header("x-forwarded-for", client).json(&body).send()
+    };
+    for path in ["/api/v1/auth/set-password", "/api/v1/offers/lookup", "/api/v1/evaluations/lookup"] {
+        assert_ne!(call("198.51.100.7", path).await.expect("request").status(), 429, "{path}");
+    }
+    let res = call("198.51.100.7", "/api/v1/auth/set-password").await.expect("request");
+    assert!(res.headers().contains_key("retry-after"));
+    assert_problem(res, 429, "rate_limited").await;
+    assert_eq!(call("203.0.113.9", "/api/v1/auth/set-password").await.expect("request").status(), 400, "another client");
+    assert_eq!(app.login("bel@demo.local", DEMO_PASSWORD).await.status(), 200, "login has its own throttle");
+}
+
 async fn an_invited_user_sets_a_password_once_and_logs_in(app: TestApp) {
     let bel = app.token("bel@demo.local").await;
     let region = app.id_of("SELECT id FROM regions WHERE code = 'midden'").await;

@@ -183,3 +183,70 @@ async fn a_sqlite_backup_is_a_complete_database() {
     assert_eq!(n, app.count("users").await);
     assert!(n > 0);
 }
+
+/// The survey and the planner's scenarios became per programme: rounds,
+/// answers and scenarios made before keep every row and go to the VA
+/// training, the answers still point at their round (SQLite rebuilds the two
+/// tables), and the year is unique per programme instead of overall.
+async fn survey_rounds_move_to_their_programme(backend: va_tests::Backend) {
+    use sea_orm::ConnectionTrait;
+    use va_migrations::MigratorTrait;
+    let url = match backend {
+        va_tests::Backend::Sqlite => None,
+        va_tests::Backend::Postgres => match va_tests::fresh_postgres().await {
+            Some(u) => Some(u),
+            None => return,
+        },
+    };
+    let settings = va_tests::test_settings(url);
+    let db = va_backend::db::connect(&settings).await.expect("connect");
+    va_migrations::Migrator::up(&db, Some(9)).await.expect("the schema before");
+    va_backend::reference::seed::load(&db, &va_backend::reference::seed::ReferenceData::builtin().expect("data")).await.expect("reference");
+    let run = |sql: &'static str| {
+        let db = db.clone();
+        async move { db.execute_unprepared(sql).await }
+    };
+    run("INSERT INTO programmes (name, course_type, starts_on, ends_on, readiness_validity_months, readiness_gate, offer_hours, substitution_hours, regional_quotas, quota_cutoff_days, \
+         extra_group_threshold, cost_per_group_eur, cost_per_trainer_day_eur, trainer_days_per_group, attendance_window_days, completion_max_excused, \
+         completion_max_absent, supervision_session_eur, coaching_session_eur, deepening_session_eur, default_group_size) \
+         SELECT 'Opfrisdag 2027', 'refresher', starts_on, ends_on, readiness_validity_months, readiness_gate, offer_hours, substitution_hours, regional_quotas, quota_cutoff_days, \
+         extra_group_threshold, cost_per_group_eur, cost_per_trainer_day_eur, trainer_days_per_group, attendance_window_days, completion_max_excused, \
+         completion_max_absent, supervision_session_eur, coaching_session_eur, deepening_session_eur, default_group_size FROM programmes")
+        .await
+        .expect("a second programme");
+    run("INSERT INTO survey_rounds (year, deadline, opened_by, opened_at) VALUES (2026, '2026-12-20', 1, '2026-12-01T09:00:00Z')").await.expect("round");
+    run("INSERT INTO survey_responses (round_id, organisation_id, still_to_train, updated_at) SELECT r.id, o.id, 7, '2026-12-01T10:00:00Z' FROM survey_rounds r, organisations o WHERE o.name = 'Venlo'")
+        .await
+        .expect("answer");
+    run("INSERT INTO planner_scenarios (name, params, created_by, updated_at) VALUES ('Basis', '{}', 1, '2026-12-01T09:00:00Z')").await.expect("scenario");
+
+    va_migrations::Migrator::up(&db, None).await.expect("the migration");
+    let text = |sql: &'static str| {
+        let db = db.clone();
+        async move {
+            let row = db.query_one(sea_orm::Statement::from_string(db.get_database_backend(), sql)).await.expect("query").expect("row");
+            row.try_get::<i64>("", "n").expect("n")
+        }
+    };
+    let va = text("SELECT id AS n FROM programmes WHERE course_type = 'va_training'").await;
+    assert_eq!(text("SELECT programme_id AS n FROM survey_rounds").await, va);
+    assert_eq!(text("SELECT programme_id AS n FROM planner_scenarios").await, va);
+    assert_eq!(text("SELECT COUNT(*) AS n FROM survey_responses s JOIN survey_rounds r ON r.id = s.round_id WHERE s.still_to_train = 7").await, 1);
+    assert!(run("INSERT INTO survey_responses (round_id, organisation_id, updated_at) VALUES (999, 1, '2026-12-01T10:00:00Z')").await.is_err(), "the answers' key still holds");
+    assert!(run("INSERT INTO survey_rounds (programme_id, year, deadline, opened_by, opened_at) SELECT MIN(id), 2026, '2026-12-20', 1, '2026-12-01T09:00:00Z' FROM programmes").await.is_err(), "one round per programme and year");
+    run("INSERT INTO survey_rounds (programme_id, year, deadline, opened_by, opened_at) SELECT MAX(id), 2026, '2026-12-20', 1, '2026-12-01T09:00:00Z' FROM programmes")
+        .await
+        .expect("the same year for another programme");
+}
+
+mod survey_migration {
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn sqlite() {
+        super::survey_rounds_move_to_their_programme(va_tests::Backend::Sqlite).await;
+    }
+
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn postgres() {
+        super::survey_rounds_move_to_their_programme(va_tests::Backend::Postgres).await;
+    }
+}

@@ -78,4 +78,56 @@ async fn answers_carry_security_headers(app: TestApp) {
     assert!(docs.headers()["content-security-policy"].to_str().unwrap_or_default().contains("frame-ancestors 'none'"));
 }
 
-db_tests!(answers_carry_security_headers, an_extreme_priority_adjustment_is_refused, csv_exports_do_not_carry_formulas, a_nul_character_is_refused_at_the_edge);
+/// A second trainer could read any group's participants and plan follow-up
+/// for another trainer's trainees or take over an organisation's request: now
+/// every group-scoped operation asks whether the trainer runs the group.
+async fn a_trainer_reaches_only_the_groups_they_run(app: TestApp) {
+    let (g5, ids) = super::followup::trained_groep_5(&app).await;
+    let sanne = app.id_of(&format!("SELECT professional_id FROM enrolments WHERE id = {}", ids[0])).await;
+    let venlo = app.token("gemeente.venlo@demo.local").await;
+    let req = send(app.post_json("/api/v1/followup/requests", Some(&venlo), &json!({"kind": "supervision", "professional_ids": [sanne], "message": "Graag"})).await, 200).await;
+    let bel = app.token("bel@demo.local").await;
+    send(app.post_json("/api/v1/users", Some(&bel), &json!({"email": "trainer2@demo.local", "name": "Tweede Trainer", "role": "trainer"})).await, 201).await;
+    let link = va_tests::token_from_mail(&app.wait_for_mail("trainer2@demo.local").await);
+    let res = app.post_json("/api/v1/auth/set-password", None, &json!({"token": link, "password": "een-goed-wachtwoord"})).await;
+    assert_eq!(res.status(), 204);
+    let other: serde_json::Value = app.login("trainer2@demo.local", "een-goed-wachtwoord").await.json().await.expect("json");
+    let other = other["token"].as_str().expect("token").to_string();
+    let own = app.token("trainer@demo.local").await;
+
+    let detail = send(app.get(&format!("/api/v1/groups/{g5}"), Some(&own)).await, 200).await;
+    assert_eq!(detail["group"]["id"].as_i64(), Some(g5), "the group's own trainer reads it");
+    for path in [format!("/api/v1/groups/{g5}"), format!("/api/v1/groups/{g5}/attendance"), format!("/api/v1/groups/{g5}/feedback"), format!("/api/v1/groups/{g5}/evaluation")] {
+        let res = app.get(&path, Some(&other)).await;
+        assert_eq!(res.status(), 404, "{path}");
+        assert!(!res.text().await.expect("body").contains("willems"), "{path}");
+    }
+    let sessions = app.count("followup_sessions").await;
+    let plan = |extra: serde_json::Value| {
+        let mut body = json!({"kind": "supervision", "professional_ids": [], "day": "2027-03-10", "starts_at": "13:00", "ends_at": "15:30", "place": "BEL Venlo", "trainer_id": null});
+        if let (Some(b), Some(e)) = (body.as_object_mut(), extra.as_object()) {
+            b.extend(e.clone());
+        }
+        body
+    };
+    let field = |v: &serde_json::Value| (v["errors"][0]["field"].as_str().unwrap_or_default().to_string(), v["errors"][0]["code"].as_str().unwrap_or_default().to_string());
+    let body = send(app.post_json("/api/v1/followup/sessions", Some(&other), &plan(json!({"professional_ids": [sanne]}))).await, 422).await;
+    assert_eq!(field(&body), ("professional_ids[0]".into(), "not_trained".into()), "another trainer's trainee");
+    let body = send(app.post_json("/api/v1/followup/sessions", Some(&other), &plan(json!({"group_id": g5}))).await, 422).await;
+    assert_eq!(field(&body), ("group_id".into(), "not_your_group".into()));
+    let body = send(app.post_json("/api/v1/followup/sessions", Some(&own), &plan(json!({"professional_ids": [sanne], "request_id": req["id"]}))).await, 422).await;
+    assert_eq!(field(&body), ("request_id".into(), "unknown".into()), "an organisation's request is BEL's to plan");
+    assert_eq!(app.count("followup_sessions").await, sessions, "nothing planned");
+    assert_eq!(app.db_text(&format!("SELECT status FROM followup_requests WHERE id = {}", req["id"])).await, "open");
+    assert_eq!(app.scalar::<i64>("SELECT COUNT(*) FROM email_outbox WHERE template = 'followup_planned'").await, 0, "no invitations");
+    // The group's own trainer still plans for their trainees.
+    send(app.post_json("/api/v1/followup/sessions", Some(&own), &plan(json!({"professional_ids": [sanne]}))).await, 200).await;
+}
+
+db_tests!(
+    answers_carry_security_headers,
+    an_extreme_priority_adjustment_is_refused,
+    csv_exports_do_not_carry_formulas,
+    a_nul_character_is_refused_at_the_edge,
+    a_trainer_reaches_only_the_groups_they_run
+);

@@ -57,7 +57,8 @@ pub fn with_database(url: &str, db: &str) -> String {
     }
 }
 
-async fn fresh_postgres() -> Option<String> {
+/// A new empty PostgreSQL database on `TEST_DATABASE_URL` (`None`: not configured, not required).
+pub async fn fresh_postgres() -> Option<String> {
     let Ok(url) = std::env::var("TEST_DATABASE_URL") else {
         if flag("REQUIRE_POSTGRES") {
             panic!("REQUIRE_POSTGRES is set but TEST_DATABASE_URL is not");

@@ -28,8 +28,8 @@ use va_openapi::Problem;
 )]
 #[post("/auth/login")]
 pub async fn login(state: web::Data<AppState>, req: HttpRequest, body: web::Json<LoginRequest>) -> AppResult<web::Json<LoginResponse>> {
-    // The peer address, not a forwarded header: a client cannot pick its own throttle key.
-    let address = req.peer_addr().map(|a| a.ip().to_string()).unwrap_or_else(|| "unknown".into());
+    // The peer, or the client behind a trusted proxy: a client cannot pick its own throttle key.
+    let address = crate::client::of_request(&req, &state.settings.trusted_proxies);
     Ok(web::Json(service::login(&state, &body.email, &body.password, &address).await?))
 }
 

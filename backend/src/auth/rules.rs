@@ -59,16 +59,28 @@ pub fn may_see_professionals(scope: Scope, org: OrganisationId, org_region: Opti
     }
 }
 
-/// Login throttling: refuse while either key has reached its limit of failures
-/// within the window. Checked before the password, so guessing stops too.
 /// Would this change leave no active BEL coordinator? `others` counts the
 /// active coordinators besides this account.
 pub fn leaves_no_coordinator(is_active_coordinator: bool, stays_active_coordinator: bool, others: u64) -> bool {
     is_active_coordinator && !stays_active_coordinator && others == 0
 }
 
-pub fn login_allowed(failures_account: u64, failures_address: u64, max_account: u64, max_address: u64) -> bool {
-    failures_account < max_account && failures_address < max_address
+/// Failed logins within the window, or their limits, by key.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Failures {
+    /// This account from this address: the lock a guesser meets first; the
+    /// account's owner elsewhere is not locked out by it.
+    pub pair: u64,
+    /// This account from any address (guessing spread over many addresses).
+    pub account: u64,
+    /// Any account from this address (one address trying many accounts).
+    pub address: u64,
+}
+
+/// Login throttling: refuse while any key has reached its limit of failures
+/// within the window. Checked before the password, so guessing stops too.
+pub fn login_allowed(seen: Failures, max: Failures) -> bool {
+    seen.pair < max.pair && seen.account < max.account && seen.address < max.address
 }
 
 /// Password policy: length only (NIST 800-63B), no composition rules.
@@ -166,10 +178,13 @@ mod tests {
     }
 
     #[test]
-    fn login_is_refused_at_either_limit() {
-        assert!(login_allowed(4, 19, 5, 20));
-        assert!(!login_allowed(5, 0, 5, 20));
-        assert!(!login_allowed(0, 20, 5, 20));
+    fn login_is_refused_at_any_limit() {
+        let max = Failures { pair: 5, account: 50, address: 100 };
+        let seen = |pair, account, address| Failures { pair, account, address };
+        assert!(login_allowed(seen(4, 49, 99), max));
+        assert!(!login_allowed(seen(5, 5, 5), max), "one address guessing one account");
+        assert!(!login_allowed(seen(0, 50, 0), max), "many addresses guessing one account");
+        assert!(!login_allowed(seen(0, 0, 100), max), "one address guessing many accounts");
     }
 
     #[test]

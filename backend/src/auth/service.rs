@@ -66,10 +66,15 @@ pub async fn login(state: &AppState, email: &str, password: &str, address: &str)
     }
     let now = Utc::now();
     let since = now - chrono::Duration::from_std(state.settings.login_window).unwrap_or_default();
-    let acct_key = format!("acct:{email}");
-    let addr_key = format!("ip:{address}");
-    let (fa, fb) = (failures(&state.db, &acct_key, since).await?, failures(&state.db, &addr_key, since).await?);
-    if !rules::login_allowed(fa, fb, state.settings.max_failures_per_account, state.settings.max_failures_per_address) {
+    let (pair_key, acct_key, addr_key) = (format!("pair:{email}|{address}"), format!("acct:{email}"), format!("ip:{address}"));
+    let seen = rules::Failures {
+        pair: failures(&state.db, &pair_key, since).await?,
+        account: failures(&state.db, &acct_key, since).await?,
+        address: failures(&state.db, &addr_key, since).await?,
+    };
+    let s = &state.settings;
+    let max = rules::Failures { pair: s.max_failures_per_pair, account: s.max_failures_per_account, address: s.max_failures_per_address };
+    if !rules::login_allowed(seen, max) {
         tracing::warn!(%address, "login throttled");
         return Err(AppError::RateLimited { retry_after_secs: state.settings.login_window.as_secs() });
     }
@@ -83,12 +88,14 @@ pub async fn login(state: &AppState, email: &str, password: &str, address: &str)
     let u = match found {
         Some(u) if ok && u.active && u.deactivated_at.is_none() => u,
         _ => {
-            record_failure(&state.db, acct_key, now).await?;
-            record_failure(&state.db, addr_key, now).await?;
+            for key in [pair_key, acct_key, addr_key] {
+                record_failure(&state.db, key, now).await?;
+            }
             return Err(AppError::InvalidCredentials);
         }
     };
-    login_attempt::Entity::delete_many().filter(login_attempt::Column::Key.eq(acct_key)).exec(&state.db).await?;
+    // The owner's success clears their own lock; failures others left on the account stay counted.
+    login_attempt::Entity::delete_many().filter(login_attempt::Column::Key.eq(pair_key)).exec(&state.db).await?;
     user::Entity::update_many()
         .col_expr(user::Column::LastLoginAt, Expr::value(Some(now)))
         .filter(user::Column::Id.eq(u.id))

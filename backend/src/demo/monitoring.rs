@@ -38,9 +38,10 @@ pub(super) async fn seed_monitoring(state: &AppState, bel: &crate::auth::Caller)
     let earlier = super::month_nl(today - chrono::Duration::days(70));
     crate::monitoring::snapshots::take(state, bel, label(format!("Overleg borging VA {earlier}"))).await.map_err(app_err)?;
 
-    let round = crate::survey::service::open(state, bel, NewSurveyRound { year: chrono::Datelike::year(&today), deadline: today + chrono::Duration::days(21) })
-        .await
-        .map_err(app_err)?;
+    let Some(p) = programme::Entity::find().filter(programme::Column::Name.eq(PROGRAMME)).one(&state.db).await? else { return Ok(()) };
+    let pid = Some(va_openapi::ProgrammeId(p.id));
+    let new_round = NewSurveyRound { year: chrono::Datelike::year(&today), deadline: today + chrono::Duration::days(21), programme_id: pid };
+    let round = crate::survey::service::open(state, bel, new_round).await.map_err(app_err)?;
     // (who answers, organisation, doing VAs, still to train, VAs done, hours needed, hours available, submit)
     let answers: [(&str, &str, i32, i32, i32, f64, f64, bool); 9] = [
         ("ambassadeur.noord@demo.local", "Venlo", 4, 18, 40, 24.0, 16.0, true),
@@ -80,16 +81,15 @@ pub(super) async fn seed_monitoring(state: &AppState, bel: &crate::auth::Caller)
     }
     crate::monitoring::snapshots::take(state, bel, label(format!("Overleg borging VA {}", super::month_nl(today)))).await.map_err(app_err)?;
 
-    let Some(p) = programme::Entity::find().filter(programme::Column::Name.eq(PROGRAMME)).one(&state.db).await? else { return Ok(()) };
     let base = crate::planning::service::default_params(&p);
-    crate::planning::service::save(state, bel, None, ScenarioInput { name: "Basis: instellingen van het programma".into(), params: base.clone() })
+    crate::planning::service::save(state, bel, None, ScenarioInput { name: "Basis: instellingen van het programma".into(), params: base.clone() }, pid)
         .await
         .map_err(app_err)?;
     let zuid_id = crate::entities::region::Entity::find().filter(crate::entities::region::Column::Code.eq("zuid")).one(&state.db).await?.map(|r| va_openapi::RegionId(r.id));
     let mut extra = base;
     extra.turnover_pct = 12.0;
     extra.extra_groups = vec![ExtraGroups { region_id: zuid_id, groups: 1 }];
-    crate::planning::service::save(state, bel, None, ScenarioInput { name: "Extra groep Zuid, 12 % verloop".into(), params: extra }).await.map_err(app_err)?;
+    crate::planning::service::save(state, bel, None, ScenarioInput { name: "Extra groep Zuid, 12 % verloop".into(), params: extra }, pid).await.map_err(app_err)?;
     Ok(())
 }
 

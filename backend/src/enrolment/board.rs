@@ -3,7 +3,7 @@
 use crate::roster::store::status_of;
 use crate::auth::Caller;
 use crate::entities::{
-    enrolment, professional, programme, training_day, training_group,
+    enrolment, professional, programme, training_group,
 };
 use crate::error::{AppError, AppResult};
 use crate::reference::lookup::{names, professionals_of, Names};
@@ -65,14 +65,9 @@ pub async fn seat_board(state: &AppState, caller: &Caller, programme_id: Program
 
 /// A group with its training days and participants (BEL and trainers).
 pub async fn group_detail(state: &AppState, caller: &Caller, id: GroupId) -> AppResult<GroupDetail> {
-    caller.require(&[Role::BelCoordinator, Role::Trainer])?;
     let db = &state.db;
-    let g = training_group::Entity::find_by_id(id.0).one(db).await?.ok_or(AppError::NotFound)?;
-    let days = training_day::Entity::find()
-        .filter(training_day::Column::GroupId.eq(g.id))
-        .order_by_asc(training_day::Column::Day)
-        .all(db)
-        .await?;
+    // BEL, or a trainer who runs the group: the one ownership rule of every group-scoped operation.
+    let (g, days) = crate::training::service::load(db, caller, id.0).await?;
     let placed = enrolment::Entity::find()
         .filter(enrolment::Column::GroupId.eq(g.id))
         .filter(enrolment::Column::Status.eq(EnrolmentStatus::Placed.as_str()))

@@ -6,6 +6,8 @@ use sea_orm::entity::prelude::*;
 pub struct Model {
     #[sea_orm(primary_key)]
     pub id: i64,
+    /// Always set by the service; empty only for scenarios older than any programme.
+    pub programme_id: Option<i64>,
     pub name: String,
     pub params: String,
     pub created_by: i64,

@@ -165,9 +165,9 @@ fn status_nl(s: SurveyStatus) -> &'static str {
     }
 }
 
-/// The answers of the latest survey round in the caller's scope.
-pub async fn survey(state: &AppState, caller: &Caller, region: Option<RegionId>) -> AppResult<Vec<Sheet>> {
-    let rounds = crate::survey::service::list(state, caller).await?;
+/// The answers of the programme's latest survey round in the caller's scope.
+pub async fn survey(state: &AppState, caller: &Caller, region: Option<RegionId>, programme: Option<va_openapi::ProgrammeId>) -> AppResult<Vec<Sheet>> {
+    let rounds = crate::survey::service::list(state, caller, programme).await?;
     let Some(round) = rounds.first() else { return Err(AppError::NotFound) };
     let ov = crate::survey::service::overview(state, caller, round.id).await?;
     let answers: HashMap<i64, survey_response::Model> = survey_response::Entity::find()
@@ -399,8 +399,8 @@ pub async fn followup(state: &AppState, caller: &Caller, region: Option<RegionId
 }
 
 /// The saved planner scenarios side by side, one row per scenario and region (BEL).
-pub async fn scenarios(state: &AppState, caller: &Caller) -> AppResult<Vec<Sheet>> {
-    let list = crate::planning::service::list(state, caller).await?;
+pub async fn scenarios(state: &AppState, caller: &Caller, programme: Option<va_openapi::ProgrammeId>) -> AppResult<Vec<Sheet>> {
+    let list = crate::planning::service::list(state, caller, programme).await?;
     let mut totals = Vec::new();
     let mut regions = Vec::new();
     for s in &list {

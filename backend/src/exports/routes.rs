@@ -44,12 +44,12 @@ pub async fn export_list(state: web::Data<AppState>, caller: Caller, list: web::
     let sheets = match list.as_str() {
         "monitoring" => reports::monitoring(&dashboard::dashboard(&state, &caller, asked).await?, region),
         "trained" => reports::trained(&state, &caller, region, pid).await?,
-        "survey" => reports::survey(&state, &caller, region).await?,
+        "survey" => reports::survey(&state, &caller, region, asked).await?,
         "waitlist" => reports::waitlist(&state, &caller, region, programme.ok_or(AppError::NotFound)?).await?,
         "requests" => reports::requests(&state, &caller, region, pid).await?,
         "groups" => reports::groups(&state, &caller, region, pid).await?,
         "followup" => reports::followup(&state, &caller, region).await?,
-        "scenarios" => reports::scenarios(&state, &caller).await?,
+        "scenarios" => reports::scenarios(&state, &caller, asked).await?,
         _ => return Err(AppError::NotFound),
     };
     let stem = format!("{}-{}", list.as_str(), state.settings.clock.today().format("%d-%m-%Y"));

@@ -178,6 +178,8 @@ pub async fn plan(state: &AppState, caller: &Caller, input: NewSession) -> AppRe
     let id = write_txn(state, move |txn| {
         Box::pin(async move {
             let trained = trained(txn).await?;
+            // A trainer reaches the people trained in the groups they ran, no one else.
+            let run = if c.role == Role::Trainer { Some(groups_run(txn, &c).await?) } else { None };
             let mut who: Vec<i64> = Vec::new();
             let mut programme_id = None;
             if let Some(gid) = input.group_id {
@@ -195,8 +197,9 @@ pub async fn plan(state: &AppState, caller: &Caller, input: NewSession) -> AppRe
                 programme_id = Some(g.programme_id);
             }
             for (i, p) in input.professional_ids.iter().enumerate() {
-                let Some(e) = trained.get(&p.0) else {
-                    return Err(AppError::field(&format!("professional_ids[{i}]"), "not_trained", "follow-up is for trained professionals"));
+                let theirs = |e: &&enrolment::Model| run.as_ref().is_none_or(|run| e.group_id.is_some_and(|g| run.contains(&g)));
+                let Some(e) = trained.get(&p.0).filter(theirs) else {
+                    return Err(AppError::field(&format!("professional_ids[{i}]"), "not_trained", "follow-up is for trained professionals (a trainer's: of their groups)"));
                 };
                 programme_id.get_or_insert(e.programme_id);
                 if !who.contains(&p.0) {
@@ -205,7 +208,9 @@ pub async fn plan(state: &AppState, caller: &Caller, input: NewSession) -> AppRe
             }
             let req = match input.request_id {
                 Some(r) => {
-                    let x = request::Entity::find_by_id(r.0).one(txn).await?.ok_or_else(|| AppError::field("request_id", "unknown", "no such request"))?;
+                    // Organisations' requests are BEL's to plan; a trainer does not see them.
+                    let x = request::Entity::find_by_id(r.0).one(txn).await?.filter(|_| run.is_none());
+                    let x = x.ok_or_else(|| AppError::field("request_id", "unknown", "no such request"))?;
                     if x.status != RequestStatus::Open.as_str() {
                         return Err(AppError::conflict(ErrorCode::InvalidTransition, "the request is planned or declined already"));
                     }

@@ -60,20 +60,23 @@ const TRAINED_DAYS: &str = "SELECT p.organisation_id AS org, e.trained_on AS day
     FROM enrolments e JOIN professionals p ON p.id = e.professional_id \
     WHERE e.status = 'trained' AND e.trained_on IS NOT NULL AND e.programme_id = {P} GROUP BY p.organisation_id, e.trained_on";
 
-// One organisation's trained professionals, in the programme or before it:
-// the same people as its trained_programme + trained_earlier above.
+// One organisation's trained professionals, in the programme or (VA training:
+// `{VA}` true) before it: the same people as its trained_programme + trained_earlier above.
 const TRAINED_OF: &str = "SELECT COUNT(*) AS n FROM professionals p WHERE p.organisation_id = $1 \
-    AND (p.trained_before_on IS NOT NULL \
-    OR EXISTS (SELECT 1 FROM enrolments e WHERE e.professional_id = p.id AND e.status = 'trained'))";
+    AND (EXISTS (SELECT 1 FROM enrolments e WHERE e.professional_id = p.id AND e.status = 'trained' AND e.programme_id = {P}) \
+    OR ({VA} AND p.trained_before_on IS NOT NULL \
+    AND NOT EXISTS (SELECT 1 FROM enrolments e WHERE e.professional_id = p.id AND e.status = 'trained')))";
 
 #[derive(FromQueryResult)]
 struct Count {
     n: i64,
 }
 
-/// Trained professionals of one organisation (programme and earlier), for the survey's prefill.
-pub async fn trained_of<C: ConnectionTrait>(db: &C, org: i64) -> AppResult<i32> {
-    let stmt = Statement::from_sql_and_values(db.get_database_backend(), TRAINED_OF, [org.into()]);
+/// Trained professionals of one organisation in a programme (and earlier, for a
+/// VA training), for the survey's prefill: the dashboard's "trained" of the organisation.
+pub async fn trained_of<C: ConnectionTrait>(db: &C, org: i64, programme: Option<&programme::Model>) -> AppResult<i32> {
+    let sql = TRAINED_OF.replace("{P}", &programme.map_or(-1, |p| p.id).to_string()).replace("{VA}", if is_va(programme) { "1 = 1" } else { "1 = 0" });
+    let stmt = Statement::from_sql_and_values(db.get_database_backend(), &sql, [org.into()]);
     Ok(Count::find_by_statement(stmt).one(db).await?.map(|c| count(c.n)).unwrap_or(0))
 }
 
@@ -97,9 +100,15 @@ pub struct Facts {
     pub programme: Option<NamedRef<ProgrammeId>>,
 }
 
-/// Submitted answers of the latest round, per organisation.
-pub async fn latest_survey<C: ConnectionTrait>(db: &C) -> AppResult<(Option<i32>, HashMap<i64, SurveyFacts>)> {
-    let Some(round) = survey_round::Entity::find().order_by_desc(survey_round::Column::Year).one(db).await? else {
+/// The earlier trained (imported, before any programme) were trained in the VA.
+fn is_va(programme: Option<&programme::Model>) -> bool {
+    programme.is_none_or(|p| p.course_type == "va_training")
+}
+
+/// Submitted answers of the programme's latest round, per organisation.
+pub async fn latest_survey<C: ConnectionTrait>(db: &C, programme: i64) -> AppResult<(Option<i32>, HashMap<i64, SurveyFacts>)> {
+    let rounds = survey_round::Entity::find().filter(survey_round::Column::ProgrammeId.eq(programme));
+    let Some(round) = rounds.order_by_desc(survey_round::Column::Year).one(db).await? else {
         return Ok((None, HashMap::new()));
     };
     let answers = survey_response::Entity::find()
@@ -122,12 +131,12 @@ pub async fn latest_survey<C: ConnectionTrait>(db: &C) -> AppResult<(Option<i32>
     Ok((Some(round.year), answers))
 }
 
-/// The facts of one programme: its enrolments and follow-up; the earlier
-/// trained and the survey (both about the VA) only for a VA training.
+/// The facts of one programme: its enrolments, follow-up and survey; the
+/// earlier trained only for a VA training.
 #[tracing::instrument(skip_all)]
 pub async fn facts<C: ConnectionTrait>(db: &C, programme: Option<&programme::Model>) -> AppResult<Facts> {
     let pid = programme.map(|p| p.id).unwrap_or(-1);
-    let va = programme.is_none_or(|p| p.course_type == "va_training");
+    let va = is_va(programme);
     let of = |sql: &str| sql.replace("{P}", &pid.to_string());
     let orgs = organisation::Entity::find().order_by_asc(organisation::Column::Name).all(db).await?;
     let regions = region::Entity::find().order_by_asc(region::Column::Id).all(db).await?;
@@ -150,7 +159,7 @@ pub async fn facts<C: ConnectionTrait>(db: &C, programme: Option<&programme::Mod
             f.followed_up = count(c.n);
         }
     }
-    let (survey_year, answers) = if va { latest_survey(db).await? } else { (None, HashMap::new()) };
+    let (survey_year, answers) = latest_survey(db, pid).await?;
     for (org, s) in answers {
         if let Some(f) = facts.get_mut(&org) {
             f.survey = Some(s);

@@ -31,6 +31,7 @@ pub async fn current(state: web::Data<AppState>, caller: Caller, q: web::Query<P
 /// The plan of a scenario without saving it.
 #[utoipa::path(
     tag = "planning",
+    params(ProgrammeQuery),
     request_body = ScenarioParams,
     responses(
         (status = 200, body = PlanView),
@@ -44,36 +45,38 @@ pub async fn compute(state: web::Data<AppState>, caller: Caller, q: web::Query<P
     Ok(web::Json(service::compute(&state, &caller, body.into_inner(), q.id()).await?))
 }
 
-/// Saved scenarios, each planned against today's figures.
+/// A programme's saved scenarios (default the first VA training), each planned against today's figures.
 #[utoipa::path(
     tag = "planning",
+    params(ProgrammeQuery),
     responses(
         (status = 200, body = Vec<Scenario>),
-        Authed,
+        AuthedFound, BadRequest,
     ),
     security(("bearer" = []))
 )]
 #[get("/planner/scenarios")]
-pub async fn list(state: web::Data<AppState>, caller: Caller) -> AppResult<web::Json<Vec<Scenario>>> {
-    Ok(web::Json(service::list(&state, &caller).await?))
+pub async fn list(state: web::Data<AppState>, caller: Caller, q: web::Query<ProgrammeQuery>) -> AppResult<web::Json<Vec<Scenario>>> {
+    Ok(web::Json(service::list(&state, &caller, q.id()).await?))
 }
 
-/// Saves a new scenario.
+/// Saves a new scenario of a programme (default the first VA training).
 #[utoipa::path(
     tag = "planning",
+    params(ProgrammeQuery),
     request_body = ScenarioInput,
     responses(
         (status = 200, body = Scenario),
-        Input, Authed,
+        Input, AuthedFound,
     ),
     security(("bearer" = []))
 )]
 #[post("/planner/scenarios")]
-pub async fn create(state: web::Data<AppState>, caller: Caller, body: web::Json<ScenarioInput>) -> AppResult<web::Json<Scenario>> {
-    Ok(web::Json(service::save(&state, &caller, None, body.into_inner()).await?))
+pub async fn create(state: web::Data<AppState>, caller: Caller, q: web::Query<ProgrammeQuery>, body: web::Json<ScenarioInput>) -> AppResult<web::Json<Scenario>> {
+    Ok(web::Json(service::save(&state, &caller, None, body.into_inner(), q.id()).await?))
 }
 
-/// Changes a saved scenario.
+/// Changes a saved scenario (it stays with its programme).
 #[utoipa::path(
     tag = "planning",
     params(("id" = i64, Path, description = "Scenario id")),
@@ -86,7 +89,7 @@ pub async fn create(state: web::Data<AppState>, caller: Caller, body: web::Json<
 )]
 #[put("/planner/scenarios/{id}")]
 pub async fn update(state: web::Data<AppState>, caller: Caller, id: web::Path<ScenarioId>, body: web::Json<ScenarioInput>) -> AppResult<web::Json<Scenario>> {
-    Ok(web::Json(service::save(&state, &caller, Some(*id), body.into_inner()).await?))
+    Ok(web::Json(service::save(&state, &caller, Some(*id), body.into_inner(), None).await?))
 }
 
 /// Deletes a saved scenario.

@@ -184,19 +184,32 @@ fn parse(row: &scen::Model) -> AppResult<ScenarioParams> {
 fn view(row: &scen::Model, i: &Inputs) -> AppResult<Scenario> {
     let params = parse(row)?;
     let plan = plan_of(i, &params)?;
-    Ok(Scenario { id: ScenarioId(row.id), name: row.name.clone(), params, updated_at: row.updated_at, plan })
+    Ok(Scenario { id: ScenarioId(row.id), programme_id: row.programme_id.map(va_openapi::ProgrammeId), name: row.name.clone(), params, updated_at: row.updated_at, plan })
 }
 
-/// Saved scenarios, each planned against today's figures, for comparison side by side.
-pub async fn list(state: &AppState, caller: &Caller) -> AppResult<Vec<Scenario>> {
+/// A programme's saved scenarios, each planned against today's figures, for comparison side by side.
+pub async fn list(state: &AppState, caller: &Caller, programme: Option<va_openapi::ProgrammeId>) -> AppResult<Vec<Scenario>> {
     caller.require(&[Role::BelCoordinator])?;
-    let i = inputs(&state.db, state.settings.clock.today(), None).await?;
-    scen::Entity::find().order_by_asc(scen::Column::Id).all(&state.db).await?.iter().map(|r| view(r, &i)).collect()
+    let i = inputs(&state.db, state.settings.clock.today(), programme).await?;
+    let rows = scen::Entity::find().filter(scen::Column::ProgrammeId.eq(i.programme.id)).order_by_asc(scen::Column::Id).all(&state.db).await?;
+    rows.iter().map(|r| view(r, &i)).collect()
 }
 
-pub async fn save(state: &AppState, caller: &Caller, id: Option<ScenarioId>, input: ScenarioInput) -> AppResult<Scenario> {
+/// A saved scenario with its programme's inputs; 404 when unknown.
+async fn load(state: &AppState, id: ScenarioId) -> AppResult<(scen::Model, Inputs)> {
+    let row = scen::Entity::find_by_id(id.0).one(&state.db).await?.ok_or(AppError::NotFound)?;
+    let i = inputs(&state.db, state.settings.clock.today(), row.programme_id.map(va_openapi::ProgrammeId)).await?;
+    Ok((row, i))
+}
+
+/// Saves a new scenario of a programme (`id` none) or changes one, which keeps its programme.
+pub async fn save(state: &AppState, caller: &Caller, id: Option<ScenarioId>, input: ScenarioInput, programme: Option<va_openapi::ProgrammeId>) -> AppResult<Scenario> {
     caller.require(&[Role::BelCoordinator])?;
-    let i = inputs(&state.db, state.settings.clock.today(), None).await?;
+    let i = match id {
+        Some(id) => load(state, id).await?.1,
+        None => inputs(&state.db, state.settings.clock.today(), programme).await?,
+    };
+    let programme_id = i.programme.id;
     let mut errs = Errors::default();
     let name = errs.text("name", &input.name, va_openapi::MAX_NAME_LEN);
     errs.finish()?;
@@ -215,7 +228,16 @@ pub async fn save(state: &AppState, caller: &Caller, id: Option<ScenarioId>, inp
                     m.updated_at = Set(now);
                     m.update(txn).await?
                 }
-                None => scen::ActiveModel { name: Set(name), params: Set(params), created_by: Set(actor.0), updated_at: Set(now), ..Default::default() }.insert(txn).await?,
+                None => scen::ActiveModel {
+                    programme_id: Set(Some(programme_id)),
+                    name: Set(name),
+                    params: Set(params),
+                    created_by: Set(actor.0),
+                    updated_at: Set(now),
+                    ..Default::default()
+                }
+                .insert(txn)
+                .await?,
             };
             crate::audit::record(txn, Some(actor), "planner.scenario_saved", &format!("scenario:{}", row.id), Some(row.name.clone())).await?;
             Ok(row)
@@ -244,9 +266,7 @@ pub async fn delete(state: &AppState, caller: &Caller, id: ScenarioId) -> AppRes
 /// Turns one group of the scenario in a region into an extra-group proposal on BEL's board.
 pub async fn propose(state: &AppState, caller: &Caller, id: ScenarioId, input: ProposeGroup) -> AppResult<ProposalView> {
     caller.require(&[Role::BelCoordinator])?;
-    let db = &state.db;
-    let i = inputs(db, state.settings.clock.today(), None).await?;
-    let row = scen::Entity::find_by_id(id.0).one(db).await?.ok_or(AppError::NotFound)?;
+    let (row, i) = load(state, id).await?;
     let s = view(&row, &i)?;
     let region = input.region_id;
     let extra: i32 = s.params.extra_groups.iter().filter(|x| x.region_id == region).map(|x| x.groups).sum();

@@ -2,6 +2,7 @@
 
 use super::service;
 use crate::auth::Caller;
+use crate::reference::routes::ProgrammeQuery;
 use crate::problems::*;
 use crate::error::AppResult;
 use crate::state::AppState;
@@ -9,30 +10,32 @@ use actix_web::{get, post, put, web};
 use va_openapi::survey::*;
 use va_openapi::{OrganisationId, Problem, SurveyRoundId};
 
-/// Survey rounds, newest first, with the number of forms submitted in the caller's scope.
+/// A programme's survey rounds (default the first VA training), newest first, with the number of forms submitted in the caller's scope.
 #[utoipa::path(
     tag = "survey",
+    params(ProgrammeQuery),
     responses(
         (status = 200, body = Vec<SurveyRound>),
-        Unauthorized,
+        Unauthorized, BadRequest,
         (status = 403, body = Problem, content_type = "application/problem+json", description = "Trainers"),
+        (status = 404, body = Problem, content_type = "application/problem+json", description = "No such programme"),
     ),
     security(("bearer" = []))
 )]
 #[get("/surveys")]
-pub async fn list(state: web::Data<AppState>, caller: Caller) -> AppResult<web::Json<Vec<SurveyRound>>> {
-    Ok(web::Json(service::list(&state, &caller).await?))
+pub async fn list(state: web::Data<AppState>, caller: Caller, q: web::Query<ProgrammeQuery>) -> AppResult<web::Json<Vec<SurveyRound>>> {
+    Ok(web::Json(service::list(&state, &caller, q.id()).await?))
 }
 
-/// BEL opens the survey of a year with a deadline; the ambassadors are mailed.
+/// BEL opens the survey of a programme (default the first VA training) and year with a deadline; the ambassadors are mailed.
 #[utoipa::path(
     tag = "survey",
     request_body = NewSurveyRound,
     responses(
         (status = 200, body = SurveyRound),
         Authed, BadRequest,
-        (status = 409, body = Problem, content_type = "application/problem+json", description = "`already_exists`: the year has a round"),
-        (status = 422, body = Problem, content_type = "application/problem+json", description = "Year out of range, deadline in the past"),
+        (status = 409, body = Problem, content_type = "application/problem+json", description = "`already_exists`: the programme has a round of the year"),
+        (status = 422, body = Problem, content_type = "application/problem+json", description = "Year out of range, deadline in the past, `programme_id` unknown or no programme yet"),
     ),
     security(("bearer" = []))
 )]

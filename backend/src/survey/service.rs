@@ -4,7 +4,7 @@ use super::rules::{self, Access, Reminder, Who};
 use crate::auth::Caller;
 use crate::db::write_txn;
 use crate::email::{self, templates::bilingual, OutgoingEmail};
-use crate::entities::{organisation, region, survey_response as resp, survey_round as round, user};
+use crate::entities::{organisation, programme, region, survey_response as resp, survey_round as round, user};
 use crate::reference::lookup::active_users;
 use crate::error::{validate::Errors, AppError, AppResult};
 use crate::state::AppState;
@@ -14,7 +14,7 @@ use std::collections::{BTreeMap, HashMap};
 use va_openapi::auth::{NamedRef, Role};
 use va_openapi::reference::OrganisationKind;
 use va_openapi::survey::*;
-use va_openapi::{ErrorCode, OrganisationId, RegionId, SurveyRoundId, UserId};
+use va_openapi::{ErrorCode, OrganisationId, ProgrammeId, RegionId, SurveyRoundId, UserId};
 
 const MAX_TEXT: usize = 5000;
 
@@ -30,6 +30,7 @@ struct Ctx {
     orgs: Vec<organisation::Model>,
     regions: HashMap<i64, String>,
     users: HashMap<i64, user::Model>,
+    programmes: HashMap<i64, programme::Model>,
 }
 
 async fn ctx<C: ConnectionTrait>(db: &C) -> AppResult<Ctx> {
@@ -37,6 +38,7 @@ async fn ctx<C: ConnectionTrait>(db: &C) -> AppResult<Ctx> {
         orgs: organisation::Entity::find().order_by_asc(organisation::Column::Name).all(db).await?.into_iter().filter(|o| rules::surveyed(kind(o))).collect(),
         regions: region::Entity::find().all(db).await?.into_iter().map(|r| (r.id, r.name)).collect(),
         users: user::Entity::find().all(db).await?.into_iter().map(|u| (u.id, u)).collect(),
+        programmes: programme::Entity::find().all(db).await?.into_iter().map(|p| (p.id, p)).collect(),
     })
 }
 
@@ -85,9 +87,10 @@ fn lines(caller: &Caller, cx: &Ctx, answers: &HashMap<i64, resp::Model>) -> Vec<
     cx.orgs.iter().filter(|o| access_of(caller, o, answers.get(&o.id)) > Access::None).map(|o| line(caller, cx, o, answers.get(&o.id))).collect()
 }
 
-fn round_view(r: &round::Model, lines: &[SurveyLine]) -> SurveyRound {
+fn round_view(cx: &Ctx, r: &round::Model, lines: &[SurveyLine]) -> SurveyRound {
     SurveyRound {
         id: SurveyRoundId(r.id),
+        programme: r.programme_id.and_then(|p| cx.programmes.get(&p)).map(|p| NamedRef { id: ProgrammeId(p.id), name: p.name.clone() }),
         year: r.year,
         deadline: r.deadline,
         opened_at: r.opened_at,
@@ -102,15 +105,16 @@ fn may_use(caller: &Caller) -> AppResult<()> {
     caller.require(&[Role::BelCoordinator, Role::Ambassador, Role::OrgContact])
 }
 
-/// Rounds, newest first, with completion in the caller's scope.
-pub async fn list(state: &AppState, caller: &Caller) -> AppResult<Vec<SurveyRound>> {
+/// A programme's rounds (default the first VA training), newest first, with completion in the caller's scope.
+pub async fn list(state: &AppState, caller: &Caller, programme: Option<ProgrammeId>) -> AppResult<Vec<SurveyRound>> {
     may_use(caller)?;
     let db = &state.db;
+    let Some(p) = crate::reference::lookup::programme_in_view(db, programme).await? else { return Ok(vec![]) };
     let cx = ctx(db).await?;
     let mut out = Vec::new();
-    for r in round::Entity::find().order_by_desc(round::Column::Year).all(db).await? {
+    for r in round::Entity::find().filter(round::Column::ProgrammeId.eq(p.id)).order_by_desc(round::Column::Year).all(db).await? {
         let answers = responses(db, r.id).await?;
-        out.push(round_view(&r, &lines(caller, &cx, &answers)));
+        out.push(round_view(&cx, &r, &lines(caller, &cx, &answers)));
     }
     Ok(out)
 }
@@ -126,13 +130,24 @@ pub async fn overview(state: &AppState, caller: &Caller, id: SurveyRoundId) -> A
     let cx = ctx(db).await?;
     let answers = responses(db, r.id).await?;
     let lines = lines(caller, &cx, &answers);
-    Ok(SurveyOverview { round: round_view(&r, &lines), lines })
+    Ok(SurveyOverview { round: round_view(&cx, &r, &lines), lines })
 }
 
-/// BEL opens the round of a year; the ambassadors are told.
+/// The programme a new round is about: the one named (422 when unknown), else the first VA training.
+async fn programme_of_new(state: &AppState, asked: Option<ProgrammeId>) -> AppResult<programme::Model> {
+    match crate::reference::lookup::programme_in_view(&state.db, asked).await {
+        Ok(Some(p)) => Ok(p),
+        Ok(None) => Err(AppError::field("programme_id", "required", "there is no programme yet")),
+        Err(AppError::NotFound) => Err(AppError::field("programme_id", "unknown", "no such programme")),
+        Err(e) => Err(e),
+    }
+}
+
+/// BEL opens a programme's round of a year; the ambassadors are told.
 pub async fn open(state: &AppState, caller: &Caller, input: NewSurveyRound) -> AppResult<SurveyRound> {
     caller.require(&[Role::BelCoordinator])?;
     let today = state.settings.clock.today();
+    let prog = programme_of_new(state, input.programme_id).await?;
     let mut errs = Errors::default();
     errs.range("year", i64::from(input.year), 2020, 2100);
     if input.deadline < today {
@@ -144,10 +159,12 @@ pub async fn open(state: &AppState, caller: &Caller, input: NewSurveyRound) -> A
     let link = format!("{}/monitoring/uitvraag", state.settings.public_url.trim_end_matches('/'));
     let row = write_txn(state, move |txn| {
         Box::pin(async move {
-            if round::Entity::find().filter(round::Column::Year.eq(input.year)).one(txn).await?.is_some() {
+            let same = round::Entity::find().filter(round::Column::ProgrammeId.eq(prog.id)).filter(round::Column::Year.eq(input.year));
+            if same.one(txn).await?.is_some() {
                 return Err(AppError::conflict(ErrorCode::AlreadyExists, format!("the survey of {} is open already", input.year)));
             }
             let row = round::ActiveModel {
+                programme_id: Set(Some(prog.id)),
                 year: Set(input.year),
                 deadline: Set(input.deadline),
                 opened_by: Set(actor.0),
@@ -160,7 +177,7 @@ pub async fn open(state: &AppState, caller: &Caller, input: NewSurveyRound) -> A
             .await?;
             crate::audit::record(txn, Some(actor), "survey.opened", &format!("survey:{}", row.id), Some(format!("{} until {}", row.year, row.deadline))).await?;
             for amb in active_users(Role::Ambassador).all(txn).await? {
-                email::enqueue(txn, opened_mail(&amb, &row, &link)).await?;
+                email::enqueue(txn, opened_mail(&amb, &row, &prog.name, &link)).await?;
             }
             Ok(row)
         })
@@ -174,21 +191,21 @@ fn dmy(d: chrono::NaiveDate) -> String {
     d.format("%d-%m-%Y").to_string()
 }
 
-fn opened_mail(to: &user::Model, r: &round::Model, link: &str) -> OutgoingEmail {
+fn opened_mail(to: &user::Model, r: &round::Model, programme: &str, link: &str) -> OutgoingEmail {
     OutgoingEmail::new(
         "survey_opened",
         &to.email,
         &format!("Uitvraag VA {} staat open / VA survey {} is open", r.year, r.year),
         bilingual(
             &format!(
-                "Beste {},\n\nDe jaarlijkse uitvraag over {} staat open tot en met {}. U vult hem in voor de gemeenten en het CJG \
+                "Beste {},\n\nDe jaarlijkse uitvraag over {} ({programme}) staat open tot en met {}. U vult hem in voor de gemeenten en het CJG \
                  in uw regio, of zet een formulier door naar de contactpersoon van de organisatie.\n\nVolgende stap: {link}",
                 to.name,
                 r.year,
                 dmy(r.deadline)
             ),
             &format!(
-                "Dear {},\n\nThe yearly survey about {} is open until {}. Answer it for the municipalities and CJG of your region, \
+                "Dear {},\n\nThe yearly survey about {} ({programme}) is open until {}. Answer it for the municipalities and CJG of your region, \
                  or hand a form to the organisation's contact.\n\nNext step: {link}",
                 to.name,
                 r.year,
@@ -215,8 +232,8 @@ fn answers_of(r: Option<&resp::Model>, trained_in_system: i32) -> SurveyAnswers 
     }
 }
 
-async fn trained_in_system<C: ConnectionTrait>(db: &C, org: i64) -> AppResult<i32> {
-    crate::monitoring::dashboard::trained_of(db, org).await
+async fn trained_in_system<C: ConnectionTrait>(cx: &Ctx, db: &C, r: &round::Model, org: i64) -> AppResult<i32> {
+    crate::monitoring::dashboard::trained_of(db, org, r.programme_id.and_then(|p| cx.programmes.get(&p))).await
 }
 
 /// An organisation's form; 404 when the caller may not see it.
@@ -232,7 +249,7 @@ pub async fn form(state: &AppState, caller: &Caller, id: SurveyRoundId, org: Org
     if acc == Access::None {
         return Err(AppError::NotFound);
     }
-    let trained = trained_in_system(db, o.id).await?;
+    let trained = trained_in_system(&cx, db, &r, o.id).await?;
     let contacts = cx
         .users
         .values()
@@ -241,7 +258,7 @@ pub async fn form(state: &AppState, caller: &Caller, id: SurveyRoundId, org: Org
         .collect();
     let all_lines = lines(caller, &cx, &answers);
     Ok(SurveyForm {
-        round: round_view(&r, &all_lines),
+        round: round_view(&cx, &r, &all_lines),
         line: line(caller, &cx, o, mine),
         trained_in_system: trained,
         answers: answers_of(mine, trained),

@@ -33,7 +33,7 @@ pub async fn import_earlier(csv: String, run: bool) -> Result<ImportReport, ApiE
 }
 
 pub async fn survey_rounds() -> Result<Vec<SurveyRound>, ApiError> {
-    get("/api/v1/surveys").await
+    get(&format!("/api/v1/surveys{}", programme_query('?'))).await
 }
 
 pub async fn open_survey(input: &NewSurveyRound) -> Result<SurveyRound, ApiError> {
@@ -65,11 +65,11 @@ pub async fn compute_plan(params: &ScenarioParams) -> Result<PlanView, ApiError>
 }
 
 pub async fn scenarios() -> Result<Vec<Scenario>, ApiError> {
-    get("/api/v1/planner/scenarios").await
+    get(&format!("/api/v1/planner/scenarios{}", programme_query('?'))).await
 }
 
 pub async fn save_scenario(input: &ScenarioInput) -> Result<Scenario, ApiError> {
-    post("/api/v1/planner/scenarios", input).await
+    post(&format!("/api/v1/planner/scenarios{}", programme_query('?')), input).await
 }
 
 pub async fn delete_scenario(id: ScenarioId) -> Result<(), ApiError> {

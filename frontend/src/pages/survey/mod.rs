@@ -62,6 +62,7 @@ fn Rounds(role: Role) -> impl IntoView {
         let input = NewSurveyRound {
             year: year.get_untracked().trim().parse().unwrap_or(0),
             deadline: chrono::NaiveDate::parse_from_str(&deadline.get_untracked(), "%Y-%m-%d").unwrap_or(chrono::NaiveDate::MIN),
+            programme_id: crate::session::chosen_programme(),
         };
         spawn_local(async move {
             match api::open_survey(&input).await {
@@ -122,6 +123,7 @@ fn Overview(o: SurveyOverview) -> impl IntoView {
     view! {
         <section class="va-section" data-testid="survey-overview">
             <h2 class="utrecht-heading-2">{t!("sv.round")}" "{r.year}</h2>
+            {r.programme.clone().map(|p| view! { <p class="utrecht-paragraph va-muted" data-testid="sv-programme">{t!("adm.programme")}": "{p.name}</p> })}
             <p class="utrecht-paragraph">
                 {t!("sv.deadline")}": "<strong>{nl_date(r.deadline)}</strong>" · "
                 <span data-testid="sv-completion">{move || lookup(lang.get(), k!("sv.completion")).replace("{s}", &r.submitted.to_string()).replace("{t}", &r.total.to_string())}</span>
