@@ -124,6 +124,9 @@ impl Settings {
         if let Some(v) = env("TRUSTED_PROXIES") {
             s.trusted_proxies = crate::client::parse_trusted(&v).map_err(|bad| anyhow::anyhow!("TRUSTED_PROXIES: {bad:?} is no address or network (e.g. 10.0.0.0/8)"))?;
         }
+        if let Some(v) = env("LINK_CALLS_PER_MINUTE") {
+            s.link_calls_per_minute = v.parse().ok().filter(|n| *n > 0).ok_or_else(|| anyhow::anyhow!("LINK_CALLS_PER_MINUTE must be a positive number"))?;
+        }
         if let Some(v) = env("TOKEN_TTL_MINUTES") {
             let m: u64 = v.parse().map_err(|_| anyhow::anyhow!("TOKEN_TTL_MINUTES must be a number"))?;
             s.token_ttl = Duration::from_secs(m * 60);

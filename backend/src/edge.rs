@@ -31,11 +31,32 @@ pub fn has_nul(body: &[u8]) -> bool {
     false
 }
 
+/// Every content type the JSON reader accepts: `application/json` and any `+json`.
+fn is_json(content_type: &str) -> bool {
+    let essence = content_type.split(';').next().unwrap_or_default().trim().to_ascii_lowercase();
+    essence == "application/json" || essence.ends_with("+json")
+}
+
+/// The largest JSON body the API takes (the CSV imports are the big ones).
+pub const BODY_LIMIT: usize = 256 * 1024;
+
+/// The JSON reader's answer to a body it cannot take.
+pub fn json_error(err: actix_web::error::JsonPayloadError) -> AppError {
+    use actix_web::error::JsonPayloadError as J;
+    match err {
+        J::Overflow { .. } | J::OverflowKnownLength { .. } | J::Payload(PayloadError::Overflow) => AppError::TooLarge { limit: BODY_LIMIT },
+        other => AppError::Malformed(other.to_string()),
+    }
+}
+
 pub async fn refuse_nul(mut req: ServiceRequest, next: Next<impl MessageBody + 'static>) -> Result<ServiceResponse<impl MessageBody>, actix_web::Error> {
-    let json = req.headers().get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok()).is_some_and(|v| v.starts_with("application/json"));
+    let json = req.headers().get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok()).is_some_and(is_json);
     if json {
-        // Too large or broken: the same problem answer the JSON reader gives.
-        let body = req.extract::<Bytes>().await.map_err(|e| AppError::Malformed(e.to_string()))?;
+        // Too large (413) or broken (400): the same answers the JSON reader gives.
+        let body = req.extract::<Bytes>().await.map_err(|e| match e.as_error::<PayloadError>() {
+            Some(PayloadError::Overflow) => AppError::TooLarge { limit: BODY_LIMIT },
+            _ => AppError::Malformed(e.to_string()),
+        })?;
         if has_nul(&body) {
             return Err(AppError::Malformed("text must not contain a NUL character (\\u0000)".into()).into());
         }
@@ -47,6 +68,14 @@ pub async fn refuse_nul(mut req: ServiceRequest, next: Next<impl MessageBody + '
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn json_in_any_spelling() {
+        for t in ["application/json", "Application/JSON; charset=utf-8", "application/merge-patch+json"] {
+            assert!(super::is_json(t), "{t}");
+        }
+        assert!(!super::is_json("text/plain") && !super::is_json("application/jsonx"));
+    }
+
     #[test]
     fn nul_in_any_spelling() {
         assert!(super::has_nul(br#"{"email":"a\u0000b@x.nl"}"#));

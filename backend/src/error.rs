@@ -9,6 +9,8 @@ use va_openapi::{ErrorCode, FieldError, Problem};
 pub enum AppError {
     #[error("malformed request: {0}")]
     Malformed(String),
+    #[error("request body over {limit} bytes")]
+    TooLarge { limit: usize },
     #[error("validation failed")]
     Validation(Vec<FieldError>),
     #[error("unauthenticated")]
@@ -55,6 +57,7 @@ impl AppError {
     pub fn code(&self) -> ErrorCode {
         match self {
             AppError::Malformed(_) => ErrorCode::MalformedRequest,
+            AppError::TooLarge { .. } => ErrorCode::PayloadTooLarge,
             AppError::Validation(_) => ErrorCode::ValidationFailed,
             AppError::Unauthenticated => ErrorCode::Unauthenticated,
             AppError::InvalidCredentials => ErrorCode::InvalidCredentials,
@@ -72,6 +75,7 @@ impl AppError {
     fn title(&self) -> &'static str {
         match self {
             AppError::Malformed(_) => "The request body could not be read",
+            AppError::TooLarge { .. } => "The request body is too large",
             AppError::Validation(_) => "One or more fields are invalid",
             AppError::Unauthenticated => "Authentication required",
             AppError::InvalidCredentials => "Email or password is incorrect",
@@ -90,6 +94,7 @@ impl AppError {
         match self {
             AppError::Malformed(d) | AppError::Conflict { detail: d, .. } => Some(d.clone()),
             AppError::RateLimited { retry_after_secs } => Some(format!("Try again in {retry_after_secs} seconds")),
+            AppError::TooLarge { limit } => Some(format!("At most {limit} bytes")),
             _ => None,
         }
     }
@@ -128,6 +133,7 @@ impl ResponseError for AppError {
     fn status_code(&self) -> StatusCode {
         match self {
             AppError::Malformed(_) => StatusCode::BAD_REQUEST,
+            AppError::TooLarge { .. } => StatusCode::PAYLOAD_TOO_LARGE,
             AppError::Validation(_) => StatusCode::UNPROCESSABLE_ENTITY,
             AppError::Unauthenticated | AppError::InvalidCredentials => StatusCode::UNAUTHORIZED,
             AppError::RateLimited { .. } => StatusCode::TOO_MANY_REQUESTS,

@@ -44,6 +44,32 @@ problem_set! {
     Unprocessable: "422";
 }
 
+fn described(text: &str) -> RefOr<Response> {
+    ResponseBuilder::new()
+        .description(text)
+        .content("application/problem+json", ContentBuilder::new().schema(Some(Ref::from_schema_name("Problem"))).build())
+        .build()
+        .into()
+}
+
+/// What the edge answers before any handler, documented once here instead of
+/// in each operation: 400 for a number in the path or query that is none or
+/// out of range (the path and query readers), 413 for a body over the limit.
+pub fn document_edge_errors(api: &mut utoipa::openapi::OpenApi) {
+    for item in api.paths.paths.values_mut() {
+        let ops = [&mut item.get, &mut item.put, &mut item.post, &mut item.delete, &mut item.patch];
+        for op in ops.into_iter().flatten() {
+            let numeric = op.parameters.iter().flatten().any(|p| serde_json::to_string(&p.schema).is_ok_and(|s| s.contains("integer")));
+            if numeric {
+                op.responses.responses.entry("400".into()).or_insert_with(|| described("A number in the path or query that is not one or out of range"));
+            }
+            if op.request_body.is_some() {
+                op.responses.responses.entry("413".into()).or_insert_with(|| described("`payload_too_large`: the body is over 256 KiB"));
+            }
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

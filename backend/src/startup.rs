@@ -81,7 +81,8 @@ fn api_routes(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
 
 /// The OpenAPI document the server serves, built without starting it (`export-openapi`).
 pub fn openapi_spec() -> utoipa::openapi::OpenApi {
-    let (_, api) = App::new().into_utoipa_app().openapi(ApiDoc::openapi()).configure(api_routes).split_for_parts();
+    let (_, mut api) = App::new().into_utoipa_app().openapi(ApiDoc::openapi()).configure(api_routes).split_for_parts();
+    crate::problems::document_edge_errors(&mut api);
     api
 }
 
@@ -92,9 +93,7 @@ pub fn openapi_json() -> anyhow::Result<String> {
 }
 
 fn json_config() -> web::JsonConfig {
-    web::JsonConfig::default()
-        .limit(256 * 1024)
-        .error_handler(|err, _req| AppError::Malformed(err.to_string()).into())
+    web::JsonConfig::default().limit(crate::edge::BODY_LIMIT).error_handler(|err, _req| crate::edge::json_error(err).into())
 }
 
 pub struct Application {
@@ -126,7 +125,7 @@ impl Application {
         let static_dir = settings.static_dir.clone();
         let links = web::Data::new(crate::client::LinkGuard::new(settings.link_calls_per_minute, settings.trusted_proxies.clone()));
         let server = HttpServer::new(move || {
-            let (app, api) = App::new()
+            let (app, mut api) = App::new()
                 .wrap(tracing_actix_web::TracingLogger::default())
                 .wrap(actix_web::middleware::Compress::default())
                 .wrap(actix_web::middleware::from_fn(crate::edge::refuse_nul))
@@ -141,6 +140,7 @@ impl Application {
                 .openapi(ApiDoc::openapi())
                 .configure(api_routes)
                 .split_for_parts();
+            crate::problems::document_edge_errors(&mut api);
             app.service(SwaggerUi::new("/api/docs/{_:.*}").url("/api/openapi.json", api))
                 .route(
                     "/api/docs",

@@ -15,6 +15,8 @@ crate::string_enum! {
         InvalidCredentials = "invalid_credentials",
         /// Too many attempts; try again later.
         RateLimited = "rate_limited",
+        /// The request body is larger than the server takes.
+        PayloadTooLarge = "payload_too_large",
         /// The caller's role or scope does not allow this.
         Forbidden = "forbidden",
         /// The resource does not exist (or is not visible to the caller).

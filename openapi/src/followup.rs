@@ -326,7 +326,7 @@ pub struct ReflectionInput {
 }
 
 crate::string_enum! {
-    pub enum RequestStatus {
+    pub enum FollowupRequestStatus {
         Open = "open",
         Planned = "planned",
         Declined = "declined",
@@ -351,7 +351,7 @@ pub struct FollowupRequestView {
     pub kind: FollowupKind,
     pub message: String,
     pub professionals: Vec<NamedRef<ProfessionalId>>,
-    pub status: RequestStatus,
+    pub status: FollowupRequestStatus,
     pub reason: Option<String>,
     pub session_id: Option<FollowupSessionId>,
     pub created_at: DateTime<Utc>,

@@ -88,7 +88,7 @@ mod tests {
             ErrorCode,
             followup::FollowupKind,
             followup::SessionStatus,
-            followup::RequestStatus,
+            followup::FollowupRequestStatus,
             readiness::Answer,
             readiness::CheckStatus,
             readiness::Owner,

@@ -15,6 +15,7 @@ use va_openapi::{Problem, RegionId};
 #[serde(deny_unknown_fields)]
 pub struct ExportQuery {
     /// `xlsx` (default) or `csv`.
+    #[param(inline)]
     pub format: Option<ExportFormat>,
     /// Only this region's rows.
     pub region: Option<i64>,
@@ -29,7 +30,10 @@ pub struct ExportQuery {
     tag = "monitoring",
     params(("list" = String, Path, description = "monitoring, trained, survey, waitlist, requests, groups, followup or scenarios"), ExportQuery),
     responses(
-        (status = 200, description = "The file", content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", body = Vec<u8>),
+        (status = 200, description = "The file, as `Content-Disposition: attachment`", content(
+            (Spreadsheet = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
+            (CsvText = "text/csv"),
+        )),
         Authed, BadRequest,
         (status = 404, body = Problem, content_type = "application/problem+json", description = "Unknown list, or no survey round yet"),
     ),
@@ -62,6 +66,16 @@ pub async fn export_list(state: web::Data<AppState>, caller: Caller, list: web::
         .insert_header((header::CONTENT_DISPOSITION, format!("attachment; filename=\"{stem}.{ext}\"")))
         .body(bytes))
 }
+
+/// An XLSX workbook's bytes.
+#[derive(ToSchema)]
+#[schema(value_type = String, format = Binary)]
+pub struct Spreadsheet(pub Vec<u8>);
+
+/// UTF-8 with a byte-order mark, `;`-separated, Dutch headers.
+#[derive(ToSchema)]
+#[schema(value_type = String)]
+pub struct CsvText(pub String);
 
 #[derive(Debug, Clone, Copy, Deserialize, ToSchema, PartialEq, Eq)]
 #[serde(rename_all = "lowercase")]

@@ -48,7 +48,7 @@ pub async fn request_followup(state: &AppState, caller: &Caller, input: NewFollo
                 organisation_id: Set(org.0),
                 kind: Set(input.kind.as_str().into()),
                 message: Set(message),
-                status: Set(RequestStatus::Open.as_str().into()),
+                status: Set(FollowupRequestStatus::Open.as_str().into()),
                 reason: Set(None),
                 session_id: Set(None),
                 requested_by: Set(c.user_id.0),
@@ -94,11 +94,11 @@ pub async fn decline_request(state: &AppState, caller: &Caller, id: FollowupRequ
         Box::pin(async move {
             let r = request::Entity::find_by_id(id.0).one(txn).await?.ok_or(AppError::NotFound)?;
             let res = request::Entity::update_many()
-                .col_expr(request::Column::Status, Expr::value(RequestStatus::Declined.as_str()))
+                .col_expr(request::Column::Status, Expr::value(FollowupRequestStatus::Declined.as_str()))
                 .col_expr(request::Column::Reason, Expr::value(Some(reason.clone())))
                 .col_expr(request::Column::DecidedAt, Expr::value(Some(now)))
                 .filter(request::Column::Id.eq(r.id))
-                .filter(request::Column::Status.eq(RequestStatus::Open.as_str()))
+                .filter(request::Column::Status.eq(FollowupRequestStatus::Open.as_str()))
                 .exec(txn)
                 .await?;
             if res.rows_affected != 1 {
@@ -133,7 +133,7 @@ pub(super) async fn request_views<C: ConnectionTrait>(db: &C, n: &Names, rows: V
                 .filter(|p| p.request_id == r.id)
                 .filter_map(|p| who.get(&p.professional_id).map(|x| NamedRef { id: ProfessionalId(x.id), name: x.name.clone() }))
                 .collect(),
-            status: RequestStatus::parse(&r.status).unwrap_or(RequestStatus::Open),
+            status: FollowupRequestStatus::parse(&r.status).unwrap_or(FollowupRequestStatus::Open),
             message: r.message,
             reason: r.reason,
             session_id: r.session_id.map(FollowupSessionId),

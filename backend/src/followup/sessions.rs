@@ -211,7 +211,7 @@ pub async fn plan(state: &AppState, caller: &Caller, input: NewSession) -> AppRe
                     // Organisations' requests are BEL's to plan; a trainer does not see them.
                     let x = request::Entity::find_by_id(r.0).one(txn).await?.filter(|_| run.is_none());
                     let x = x.ok_or_else(|| AppError::field("request_id", "unknown", "no such request"))?;
-                    if x.status != RequestStatus::Open.as_str() {
+                    if x.status != FollowupRequestStatus::Open.as_str() {
                         return Err(AppError::conflict(ErrorCode::InvalidTransition, "the request is planned or declined already"));
                     }
                     Some(x)
@@ -257,7 +257,7 @@ pub async fn plan(state: &AppState, caller: &Caller, input: NewSession) -> AppRe
             }
             if let Some(r) = req {
                 request::Entity::update_many()
-                    .col_expr(request::Column::Status, Expr::value(RequestStatus::Planned.as_str()))
+                    .col_expr(request::Column::Status, Expr::value(FollowupRequestStatus::Planned.as_str()))
                     .col_expr(request::Column::SessionId, Expr::value(Some(s.id)))
                     .col_expr(request::Column::DecidedAt, Expr::value(Some(now)))
                     .filter(request::Column::Id.eq(r.id))

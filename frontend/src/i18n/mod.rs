@@ -106,6 +106,7 @@ pub fn error_key(code: va_openapi::ErrorCode) -> Key {
         E::Unauthenticated => crate::k!("err.unauthenticated"),
         E::InvalidCredentials => crate::k!("err.invalid_credentials"),
         E::RateLimited => crate::k!("err.rate_limited"),
+        E::PayloadTooLarge => crate::k!("err.payload_too_large"),
         E::Forbidden => crate::k!("err.forbidden"),
         E::NotFound => crate::k!("err.not_found"),
         E::AlreadyExists => crate::k!("err.already_exists"),

@@ -37,11 +37,11 @@ pub(super) fn session_status_key(s: SessionStatus) -> Key {
     }
 }
 
-pub(super) fn request_status_key(s: RequestStatus) -> Key {
+pub(super) fn request_status_key(s: FollowupRequestStatus) -> Key {
     match s {
-        RequestStatus::Open => k!("frq.open"),
-        RequestStatus::Planned => k!("frq.planned"),
-        RequestStatus::Declined => k!("frq.declined"),
+        FollowupRequestStatus::Open => k!("frq.open"),
+        FollowupRequestStatus::Planned => k!("frq.planned"),
+        FollowupRequestStatus::Declined => k!("frq.declined"),
     }
 }
 

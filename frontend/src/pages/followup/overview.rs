@@ -105,7 +105,7 @@ pub(super) fn Requests(
                                         {r.session_id.map(|s| view! { <div><A href=format!("/nazorg/sessies/{s}") attr:class="utrecht-link">{t!("fu.to_session")}</A></div> })}
                                     </td>
                                     {(role == Role::BelCoordinator).then(|| view! { <td class="utrecht-table__cell">
-                                        {(status == RequestStatus::Open).then(|| view! {
+                                        {(status == FollowupRequestStatus::Open).then(|| view! {
                                             <div class="va-row-actions">
                                                 <button type="button" class="utrecht-button utrecht-button--secondary-action" data-testid="request-plan"
                                                     on:click=move |_| {
