@@ -156,6 +156,8 @@ async fn dashboard_figures_equal_the_hand_computed_fixture(app: TestApp) {
     assert_eq!(region(&noord, "Zuid-Limburg")["organisations"].as_array().map(Vec::len), Some(0));
     assert_eq!(region(&noord, "Zuid-Limburg")["figures"], region(&d, "Zuid-Limburg")["figures"]);
     assert_eq!(noord["total"], d["total"]);
+    assert!(noord["budgets"].as_array().expect("budgets").is_empty(), "the budget is BEL's, as GET /budgets says");
+    send(app.get("/api/v1/budgets", Some(&app.token("ambassadeur.noord@demo.local").await)).await, 403).await;
     // An organisation contact sees their own organisation only, without the budget.
     let venlo = send(app.get("/api/v1/monitoring/dashboard", Some(&app.token("gemeente.venlo@demo.local").await)).await, 200).await;
     assert_eq!(venlo["regions"].as_array().map(Vec::len), Some(1));

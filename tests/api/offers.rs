@@ -377,6 +377,9 @@ async fn an_organisation_names_a_substitute_within_the_window(app: TestApp) {
     assert_eq!(n(&app, "email_outbox WHERE template = 'placed_professional' AND to_addr = 'k.peters@venlo.nl'").await, 1);
     let body = send(app.post_json(&path, Some(&contact), &json!({"name": "Y", "email": "y@venlo.nl"})).await, 409).await;
     assert_eq!(body["code"], "offer_not_open");
+    // Another organisation learns nothing of the window's state: 404, not 409.
+    send(app.post_json(&path, Some(&other), &json!({"name": "X", "email": "x@maastricht.nl"})).await, 404).await;
+    send(app.post_json(&format!("/api/v1/substitutions/{window}/release"), Some(&other), &json!({})).await, 404).await;
     assert_consistent(&app, g5).await;
 
     // The next withdrawal: nobody named within 48 hours, so the list gets the seat.

@@ -242,7 +242,7 @@ pub async fn dashboard(state: &AppState, caller: &Caller, programme: Option<Prog
     let now = state.settings.clock.now();
     let p = crate::reference::lookup::programme_in_view(db, programme).await?;
     let f = facts(db, p.as_ref()).await?;
-    let budgets = if caller.role == Role::OrgContact { Vec::new() } else { budgets(db, now).await? };
+    let budgets = if crate::waitlist::rules::BUDGET_READERS.contains(&caller.role) { budgets(db, now).await? } else { Vec::new() };
     if caller.role == Role::OrgContact && !f.orgs.iter().any(|o| detail_of(caller, o)) {
         return Err(AppError::NotFound);
     }

@@ -252,7 +252,7 @@ pub async fn decline(state: web::Data<AppState>, caller: Caller, id: web::Path<P
 )]
 #[get("/budgets")]
 pub async fn budgets(state: web::Data<AppState>, caller: Caller) -> AppResult<web::Json<Vec<BudgetYear>>> {
-    caller.require(&[va_openapi::auth::Role::BelCoordinator])?;
+    caller.require(crate::waitlist::rules::BUDGET_READERS)?;
     Ok(web::Json(proposals::budget_years(&state.db, state.settings.clock.now()).await?))
 }
 

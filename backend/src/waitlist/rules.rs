@@ -9,6 +9,10 @@
 use chrono::{DateTime, Duration, NaiveDate, TimeZone, Utc};
 use std::collections::{HashMap, HashSet};
 
+/// Who reads the budget figures (budget, spent, committed, remaining), on
+/// every screen that shows them: BEL, whose budget it is.
+pub const BUDGET_READERS: &[va_openapi::auth::Role] = &[va_openapi::auth::Role::BelCoordinator];
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Entry {
     pub id: i64,

@@ -66,8 +66,11 @@ pub async fn seat_freed_by_withdrawal(
     Ok(())
 }
 
-async fn open_substitution<C: ConnectionTrait>(db: &C, id: i64) -> AppResult<seat_hold::Model> {
+/// The window, when the caller may act for its organisation (404 / 403 first,
+/// so its state tells nothing to others), and only while it is open (409).
+async fn open_substitution<C: ConnectionTrait>(db: &C, caller: &crate::auth::Caller, id: i64) -> AppResult<seat_hold::Model> {
     let h = seat_hold::Entity::find_by_id(id).one(db).await?.filter(|h| h.kind == SUBSTITUTION).ok_or(AppError::NotFound)?;
+    may_act_for(caller, h.organisation_id)?;
     if h.status != OPEN {
         return Err(AppError::conflict(ErrorCode::OfferNotOpen, format!("this substitution window is {}", h.status)));
     }
@@ -96,15 +99,14 @@ pub async fn substitute(
     let name = errs.text("name", &input.name, va_openapi::MAX_NAME_LEN);
     let mail = errs.email("email", &input.email);
     let function = errs.opt_text("function", input.function.as_deref(), va_openapi::MAX_NAME_LEN);
-    let h = open_substitution(&state.db, id.0).await?;
-    may_act_for(caller, h.organisation_id)?;
+    open_substitution(&state.db, caller, id.0).await?;
     errs.finish()?;
     let ctx = Ctx::of(state);
     let c = *caller;
     let ret_uhp = input.works_on_ret_uhp;
     let outcome = crate::db::write_txn(state, move |txn| {
         Box::pin(async move {
-            let h = open_substitution(txn, id.0).await?;
+            let h = open_substitution(txn, &c, id.0).await?;
             if ctx.now >= h.deadline {
                 release_one(txn, &ctx, &h).await?;
                 return Ok(Outcome::Refused(ErrorCode::OfferExpired, "the substitution window has closed; the seat went to the waiting list".into()));
@@ -188,13 +190,13 @@ pub async fn release_substitution(
     caller: &crate::auth::Caller,
     id: va_openapi::SubstitutionId,
 ) -> AppResult<va_openapi::waitlist::SubstitutionView> {
-    let h = open_substitution(&state.db, id.0).await?;
-    may_act_for(caller, h.organisation_id)?;
+    open_substitution(&state.db, caller, id.0).await?;
+    let c = *caller;
     let ctx = Ctx::of(state);
     let actor = caller.user_id;
     crate::db::write_txn(state, move |txn| {
         Box::pin(async move {
-            let h = open_substitution(txn, id.0).await?;
+            let h = open_substitution(txn, &c, id.0).await?;
             release_one(txn, &ctx, &h).await?;
             crate::audit::record(txn, Some(actor), "waitlist.substitution_released", &format!("substitution:{}", h.id), None).await?;
             Ok(())
