@@ -8,7 +8,7 @@
 //! throttle key, and behind a proxy not everyone shares the proxy's address.
 
 use crate::error::AppError;
-use actix_web::body::MessageBody;
+use actix_web::body::{EitherBody, MessageBody};
 use actix_web::dev::{ServiceRequest, ServiceResponse};
 use actix_web::middleware::Next;
 use std::collections::HashMap;
@@ -156,14 +156,17 @@ impl LinkGuard {
 }
 
 /// 429 with `Retry-After` once an address has used up its calls to the public link endpoints.
-pub async fn throttle_links(req: ServiceRequest, next: Next<impl MessageBody + 'static>) -> Result<ServiceResponse<impl MessageBody>, actix_web::Error> {
+/// Answered as a response, not an error, so the outer middleware adds the security headers.
+pub async fn throttle_links(req: ServiceRequest, next: Next<impl MessageBody + 'static>) -> Result<ServiceResponse<EitherBody<impl MessageBody>>, actix_web::Error> {
     if PUBLIC_LINKS.contains(&req.path()) {
         if let Some(guard) = req.app_data::<actix_web::web::Data<LinkGuard>>() {
             let who = of_request(req.request(), &guard.trusted);
-            guard.limiter.check(&who, Instant::now()).map_err(|secs| AppError::RateLimited { retry_after_secs: secs })?;
+            if let Err(secs) = guard.limiter.check(&who, Instant::now()) {
+                return Ok(req.error_response(AppError::RateLimited { retry_after_secs: secs }).map_into_right_body());
+            }
         }
     }
-    next.call(req).await
+    next.call(req).await.map(ServiceResponse::map_into_left_body)
 }
 
 #[cfg(test)]

@@ -8,6 +8,7 @@ mod enrolment;
 mod followup;
 mod health;
 mod input;
+mod matrix;
 mod monitoring;
 mod openapi;
 mod readiness;
