@@ -20,7 +20,7 @@ pub enum Backend {
     Postgres,
 }
 
-fn flag(name: &str) -> bool {
+pub fn flag(name: &str) -> bool {
     matches!(std::env::var(name).as_deref(), Ok("1") | Ok("true") | Ok("yes"))
 }
 

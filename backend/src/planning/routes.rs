@@ -35,7 +35,7 @@ pub async fn current(state: web::Data<AppState>, caller: Caller, q: web::Query<P
     request_body = ScenarioParams,
     responses(
         (status = 200, body = PlanView),
-        Authed, BadRequest,
+        AuthedFound, BadRequest,
         (status = 422, body = Problem, content_type = "application/problem+json", description = "`out_of_range` knobs, `unknown_region`"),
     ),
     security(("bearer" = []))
