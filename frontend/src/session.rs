@@ -1,5 +1,7 @@
-//! The login session: kept in localStorage so it survives a reload, dropped at
-//! expiry, on logout and when the server answers 401.
+//! The login session: who is logged in, kept in localStorage so it survives a
+//! reload, dropped at expiry, on logout and when the server answers 401. The
+//! token itself is never kept: it lives in the server's HttpOnly cookie, out
+//! of reach of any script.
 
 use leptos::prelude::*;
 use va_openapi::auth::{LoginResponse, Role};
@@ -17,21 +19,25 @@ fn now_ms() -> f64 {
     js_sys::Date::now()
 }
 
-/// The stored session, if it has not expired.
+/// The stored session, if it has not expired. One stored with a token (by an
+/// older version) is dropped: its login starts again, with the cookie.
 pub fn load() -> Option<Session> {
     let raw = storage()?.get_item(KEY).ok().flatten()?;
     let s: Session = serde_json::from_str(&raw).ok()?;
-    if (s.expires_at.timestamp_millis() as f64) <= now_ms() {
+    if (s.expires_at.timestamp_millis() as f64) <= now_ms() || !s.token.is_empty() {
         clear();
         return None;
     }
     Some(s)
 }
 
-pub fn save(s: &Session) {
-    if let (Some(st), Ok(raw)) = (storage(), serde_json::to_string(s)) {
+/// Keeps a new login without its token, and returns what was kept.
+pub fn keep(mut s: Session) -> Session {
+    s.token.clear();
+    if let (Some(st), Ok(raw)) = (storage(), serde_json::to_string(&s)) {
         let _ = st.set_item(KEY, &raw);
     }
+    s
 }
 
 pub fn clear() {
@@ -68,11 +74,6 @@ pub fn expire() {
     if let Some(sig) = SIGNAL.with(|c| c.get()) {
         sig.set(None);
     }
-}
-
-/// The token of the current session, for the API client (outside any reactive owner).
-pub fn current_token() -> Option<String> {
-    SIGNAL.with(|c| c.get()).and_then(|sig| sig.with_untracked(|s| s.as_ref().map(|s| s.token.clone())))
 }
 
 /// The session signal, provided by `App`.

@@ -160,6 +160,36 @@ async fn public_link_endpoints_are_throttled_per_client() {
     assert_eq!(app.login("bel@demo.local", DEMO_PASSWORD).await.status(), 200, "login has its own throttle");
 }
 
+/// The SPA's session travels in an HttpOnly cookie that no script can read; a
+/// write with only the cookie needs the SPA's header, so another site cannot
+/// make the browser act; logout clears it.
+async fn the_browser_session_is_an_httponly_cookie(app: TestApp) {
+    let res = app.login("gemeente.venlo@demo.local", DEMO_PASSWORD).await;
+    let set = res.headers().get("set-cookie").and_then(|v| v.to_str().ok()).unwrap_or_default().to_string();
+    for part in ["va_session=ey", "HttpOnly", "SameSite=Strict", "Path=/api", "Max-Age="] {
+        assert!(set.contains(part), "{part} in {set}");
+    }
+    let token = set.trim_start_matches("va_session=").split(';').next().unwrap_or_default().to_string();
+    let cookie = format!("va_session={token}");
+    let with_cookie = |m: reqwest::Method, path: &str| app.client.request(m, app.url(path)).header("cookie", &cookie);
+    let me: Value = with_cookie(reqwest::Method::GET, "/api/v1/auth/me").send().await.expect("send").json().await.expect("json");
+    assert_eq!(me["email"], "gemeente.venlo@demo.local");
+    let prog = app.id_of("SELECT id FROM programmes").await;
+    let body = json!({"programme_id": prog, "professionals": [{"name": "Cookie Test", "email": "c.test@venlo.demo.local", "works_on_ret_uhp": false}]});
+    let requests = app.count("enrolment_requests").await;
+    let res = with_cookie(reqwest::Method::POST, "/api/v1/requests").json(&body).send().await.expect("send");
+    assert_problem(res, 403, "forbidden").await;
+    assert_eq!(app.count("enrolment_requests").await, requests, "a cross-site write changes nothing");
+    let res = with_cookie(reqwest::Method::POST, "/api/v1/requests").header("x-requested-with", "va-planner").json(&body).send().await.expect("send");
+    assert_eq!(res.status(), 201, "the SPA's own call");
+    let bad = app.client.get(app.url("/api/v1/auth/me")).header("cookie", "va_session=nep").send().await.expect("send");
+    assert_problem(bad, 401, "unauthenticated").await;
+    let out = app.client.post(app.url("/api/v1/auth/logout")).header("cookie", &cookie).send().await.expect("send");
+    assert_eq!(out.status(), 204);
+    let cleared = out.headers().get("set-cookie").and_then(|v| v.to_str().ok()).unwrap_or_default();
+    assert!(cleared.starts_with("va_session=;") && cleared.contains("Max-Age=0"), "{cleared}");
+}
+
 async fn an_invited_user_sets_a_password_once_and_logs_in(app: TestApp) {
     let bel = app.token("bel@demo.local").await;
     let region = app.id_of("SELECT id FROM regions WHERE code = 'midden'").await;
@@ -232,6 +262,7 @@ db_tests!(
     wrong_password_and_unknown_account_get_the_same_401,
     missing_expired_tampered_and_alg_none_tokens_get_401,
     login_is_throttled_per_account,
+    the_browser_session_is_an_httponly_cookie,
     an_invited_user_sets_a_password_once_and_logs_in,
     a_password_reset_replaces_the_old_password,
 );

@@ -41,6 +41,11 @@ async fn bel_coordinator_logs_in_and_sees_the_bel_start_page() {
     b.client.refresh().await.expect("reload");
     b.wait_text("[data-testid=start-title]", "BEL-coördinator").await;
     b.wait_path("/bel").await;
+    // No script can read the token: not in storage, and the cookie is HttpOnly.
+    let stored = b.client.execute("return window.localStorage.getItem('va-planner.session') || ''", vec![]).await.expect("js");
+    assert!(stored.as_str().is_some_and(|s| s.contains("Ingrid") && !s.contains("eyJ")), "{stored}");
+    let cookies = b.client.execute("return document.cookie", vec![]).await.expect("js");
+    assert!(!cookies.to_string().contains("va_session"), "{cookies}");
 
     // English on request, and back.
     b.find(".va-lang").await.click().await.expect("switch");
@@ -75,6 +80,9 @@ async fn logout_ends_the_session() {
     b.wait_path("/inloggen").await;
     let stored = b.client.execute("return window.localStorage.getItem('va-planner.session')", vec![]).await.expect("js");
     assert!(stored.is_null(), "session removed: {stored}");
+    // The server's cookie is gone too: the browser's own call is no longer anyone's.
+    let status = b.client.execute_async("fetch('/api/v1/auth/me').then(r => arguments[0](r.status))", vec![]).await.expect("js");
+    assert_eq!(status, serde_json::json!(401));
     // Protected pages now send the visitor to the login page, also after a reload.
     b.client.goto(&app.url("/ambassadeur")).await.expect("goto");
     b.wait_path("/inloggen").await;

@@ -14,12 +14,14 @@ use va_openapi::auth::{
 };
 use va_openapi::Problem;
 
-/// Log in with email and password; returns a bearer token.
+/// Log in with email and password; returns a bearer token for API clients and
+/// sets it as an `HttpOnly` session cookie for the SPA (writes with the cookie
+/// need the header `X-Requested-With`).
 #[utoipa::path(
     tag = "auth",
     request_body = LoginRequest,
     responses(
-        (status = 200, body = LoginResponse),
+        (status = 200, body = LoginResponse, headers(("Set-Cookie" = String, description = "va_session: HttpOnly; SameSite=Strict; Path=/api"))),
         (status = 400, body = Problem, content_type = "application/problem+json", description = "Malformed JSON or unknown field"),
         (status = 401, body = Problem, content_type = "application/problem+json", description = "invalid_credentials"),
         (status = 429, body = Problem, content_type = "application/problem+json", description = "rate_limited, with Retry-After"),
@@ -27,10 +29,31 @@ use va_openapi::Problem;
     security(())
 )]
 #[post("/auth/login")]
-pub async fn login(state: web::Data<AppState>, req: HttpRequest, body: web::Json<LoginRequest>) -> AppResult<web::Json<LoginResponse>> {
+pub async fn login(state: web::Data<AppState>, req: HttpRequest, body: web::Json<LoginRequest>) -> AppResult<HttpResponse> {
     // The peer, or the client behind a trusted proxy: a client cannot pick its own throttle key.
     let address = crate::client::of_request(&req, &state.settings.trusted_proxies);
-    Ok(web::Json(service::login(&state, &body.email, &body.password, &address).await?))
+    let res = service::login(&state, &body.email, &body.password, &address).await?;
+    let cookie = session_cookie(&state, &res.token, state.settings.token_ttl.as_secs());
+    Ok(HttpResponse::Ok().insert_header((actix_web::http::header::SET_COOKIE, cookie)).json(res))
+}
+
+/// The session cookie: `Secure` whenever the planner is reached over https.
+fn session_cookie(state: &AppState, value: &str, max_age: u64) -> String {
+    let secure = if state.settings.public_url.starts_with("https://") { "; Secure" } else { "" };
+    format!("{}={value}; Path=/api; HttpOnly; SameSite=Strict; Max-Age={max_age}{secure}", super::caller::SESSION_COOKIE)
+}
+
+/// Ends the browser's session: the session cookie is cleared.
+#[utoipa::path(
+    tag = "auth",
+    responses(
+        (status = 204, description = "The cookie is cleared", headers(("Set-Cookie" = String, description = "va_session emptied, Max-Age=0"))),
+    ),
+    security(())
+)]
+#[post("/auth/logout")]
+pub async fn logout(state: web::Data<AppState>) -> HttpResponse {
+    HttpResponse::NoContent().insert_header((actix_web::http::header::SET_COOKIE, session_cookie(&state, "", 0))).finish()
 }
 
 /// The caller's own account, role and scope.
@@ -183,6 +206,7 @@ pub async fn reinvite_user(state: web::Data<AppState>, caller: Caller, id: web::
 
 pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
     cfg.service(login)
+        .service(logout)
         .service(me)
         .service(password_reset)
         .service(set_password)

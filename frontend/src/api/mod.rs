@@ -51,18 +51,16 @@ impl ApiError {
     }
 }
 
-/// Sends a request with the session's token (when logged in) and a JSON body;
-/// the response whatever its status. Components never handle the token: it
-/// comes from the session the app holds in context.
+/// Sends a request with a JSON body; the response whatever its status. The
+/// session travels in the HttpOnly cookie the browser adds by itself (no script
+/// sees the token); `X-Requested-With` marks the call as the SPA's own, which
+/// the server asks of every write made with the cookie.
 async fn send<B: Serialize>(method: &str, path: &str, body: Option<&B>) -> Result<web_sys::Response, ApiError> {
-    let token = crate::session::current_token();
     let init = web_sys::RequestInit::new();
     init.set_method(method);
     let headers = web_sys::Headers::new().map_err(|_| ApiError::Network)?;
     let _ = headers.set("Accept", "application/json");
-    if let Some(t) = &token {
-        let _ = headers.set("Authorization", &format!("Bearer {t}"));
-    }
+    let _ = headers.set("X-Requested-With", "va-planner");
     if let Some(b) = body {
         let _ = headers.set("Content-Type", "application/json");
         let json = serde_json::to_string(b).map_err(|_| ApiError::Network)?;

@@ -1,6 +1,11 @@
 //! Login, passwords, users, and the reference data.
 
 use super::*;
+/// Ends the browser's session: the server clears the HttpOnly session cookie.
+pub async fn logout() -> Result<(), ApiError> {
+    request::<(), serde_json::Value>("POST", "/api/v1/auth/logout", None).await.map(|_| ())
+}
+
 pub async fn login(email: String, password: String) -> Result<LoginResponse, ApiError> {
     request::<_, LoginResponse>("POST", "/api/v1/auth/login", Some(&LoginRequest { email, password }))
         .await?

@@ -46,6 +46,9 @@ pub fn Layout(children: Children) -> impl IntoView {
     let sess = use_session();
     let navigate = use_navigate();
     let logout = move |_| {
+        leptos::task::spawn_local(async {
+            let _ = crate::api::logout().await;
+        });
         session::clear();
         sess.set(None);
         navigate("/inloggen", Default::default());

@@ -63,9 +63,8 @@ pub fn Login() -> impl IntoView {
         spawn_local(async move {
             match api::login(e, p).await {
                 Ok(res) => {
-                    session::save(&res);
                     let home = home_path(res.user.role);
-                    sess.set(Some(res));
+                    sess.set(Some(session::keep(res)));
                     navigate(home, Default::default());
                 }
                 Err(err) => {
