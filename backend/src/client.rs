@@ -67,7 +67,7 @@ fn prefix_eq(a: &[u8], b: &[u8], bits: u8) -> bool {
     }
 }
 
-/// `TRUSTED_PROXIES`: comma-separated addresses or networks; `None` names the bad entry.
+/// `TRUSTED_PROXIES`: comma-separated addresses or networks; the error is the entry that is neither.
 pub fn parse_trusted(text: &str) -> Result<Vec<Net>, String> {
     text.split(',').filter(|s| !s.trim().is_empty()).map(|s| Net::parse(s).ok_or_else(|| s.trim().to_string())).collect()
 }

@@ -1,7 +1,7 @@
-//! Checks at the edge, before any handler runs: a JSON body that carries a NUL
-//! character (`\u0000`) is refused with 400. PostgreSQL cannot store one and
-//! SQLite would, so the same input gets the same answer on both databases, and
-//! no handler has to remember it.
+//! Checks of every JSON body at the edge, before any handler runs, so no
+//! handler has to remember them and both databases give the same answer:
+//! over 256 KiB is 413; a NUL character (`\u0000`, which PostgreSQL cannot
+//! store and SQLite would) is 400; a date outside 1900-2200 is 422 with its field.
 
 use crate::error::AppError;
 use actix_web::body::{EitherBody, MessageBody};
@@ -40,9 +40,11 @@ pub const YEARS: std::ops::RangeInclusive<i64> = 1900..=2200;
 fn date_year(s: &str) -> Option<i64> {
     let unsigned = s.strip_prefix(['+', '-']).unwrap_or(s);
     let digits = unsigned.find('-').filter(|n| *n >= 4)?;
-    let rest = &unsigned[digits..];
-    let shaped = rest.len() >= 6 && rest.as_bytes()[3] == b'-' && rest[1..3].bytes().all(|b| b.is_ascii_digit()) && rest[4..6].bytes().all(|b| b.is_ascii_digit());
-    let tail_ok = rest.len() == 6 || rest.as_bytes().get(6) == Some(&b'T');
+    // Bytes, not chars: a non-ASCII letter here must not split a slice.
+    let rest = &unsigned.as_bytes()[digits..];
+    let digit = |i: usize| rest.get(i).is_some_and(u8::is_ascii_digit);
+    let shaped = digit(1) && digit(2) && rest.get(3) == Some(&b'-') && digit(4) && digit(5);
+    let tail_ok = rest.len() == 6 || rest.get(6) == Some(&b'T');
     if !(shaped && tail_ok && unsigned[..digits].bytes().all(|b| b.is_ascii_digit())) {
         return None;
     }
@@ -116,7 +118,7 @@ async fn check_json(req: &mut ServiceRequest) -> Result<(), AppError> {
 
 /// A refusal is answered here as a response (not an error), so the outer
 /// middleware still adds the security headers to it.
-pub async fn refuse_nul(mut req: ServiceRequest, next: Next<impl MessageBody + 'static>) -> Result<ServiceResponse<EitherBody<impl MessageBody>>, actix_web::Error> {
+pub async fn check_body(mut req: ServiceRequest, next: Next<impl MessageBody + 'static>) -> Result<ServiceResponse<EitherBody<impl MessageBody>>, actix_web::Error> {
     let json = req.headers().get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok()).is_some_and(is_json);
     if json {
         if let Err(e) = check_json(&mut req).await {
@@ -137,7 +139,7 @@ mod tests {
         assert_eq!(date_year("+262143-12-31"), Some(262143));
         assert_eq!(date_year("-0001-01-01"), Some(-1));
         assert_eq!(date_year("2027-03-02T09:00:00Z"), Some(2027));
-        for text in ["Groep 5", "2027", "2027-03", "12-05-2024", "2027-03-02 extra", "tel 0612-345678", "abcd-12-31"] {
+        for text in ["Groep 5", "2027", "2027-03", "12-05-2024", "2027-03-02 extra", "tel 0612-345678", "abcd-12-31", "2027-aé-01", "2027-0é-01", "2027-"] {
             assert_eq!(date_year(text), None, "{text}");
         }
     }

@@ -128,7 +128,7 @@ impl Application {
             let (app, mut api) = App::new()
                 .wrap(tracing_actix_web::TracingLogger::default())
                 .wrap(actix_web::middleware::Compress::default())
-                .wrap(actix_web::middleware::from_fn(crate::edge::refuse_nul))
+                .wrap(actix_web::middleware::from_fn(crate::edge::check_body))
                 .wrap(actix_web::middleware::from_fn(crate::client::throttle_links))
                 .wrap(actix_web::middleware::from_fn(crate::headers::add))
                 .app_data(data.clone())

@@ -66,7 +66,9 @@ pub async fn login(state: &AppState, email: &str, password: &str, address: &str)
     }
     let now = Utc::now();
     let since = now - chrono::Duration::from_std(state.settings.login_window).unwrap_or_default();
-    let (pair_key, acct_key, addr_key) = (format!("pair:{email}|{address}"), format!("acct:{email}"), format!("ip:{address}"));
+    // The pair as a digest: a 254-byte address and a long IPv6 address together would not fit the key column.
+    let pair_key = format!("pair:{}", token_hash(&format!("{email}|{address}")));
+    let (acct_key, addr_key) = (format!("acct:{email}"), format!("ip:{address}"));
     let seen = rules::Failures {
         pair: failures(&state.db, &pair_key, since).await?,
         account: failures(&state.db, &acct_key, since).await?,
