@@ -224,6 +224,9 @@ pub struct QueueEntry {
     pub approved_at: Option<DateTime<Utc>>,
     pub status: EnrolmentStatus,
     pub waitlist_position: Option<i32>,
+    /// The group BEL is offered first: the earliest of the person's region that has not
+    /// started and has a seat, else the earliest supra-regional one; none: BEL chooses.
+    pub suggested_group_id: Option<GroupId>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -320,7 +320,33 @@ async fn fifty_simultaneous_allocations_into_the_last_seat_place_exactly_one(app
     assert_eq!(approved, 49, "the others are still waiting for a seat");
 }
 
+/// Placing offers each person their own region's next group with a seat,
+/// never one that started (the demo's running Groep 4 in Zuid), else a
+/// supra-regional one.
+async fn the_seat_board_suggests_the_own_regions_next_group(app: TestApp) {
+    super::waitlist::approved(&app, "gemeente.venlo@demo.local", "ambassadeur.noord@demo.local", &[("Sanne Willems", "s.willems@venlo.demo.local", false)]).await;
+    super::waitlist::approved(&app, "gemeente.maastricht@demo.local", "ambassadeur.zuid@demo.local", &[("Noor Dassen", "n.dassen@maastricht.demo.local", false)]).await;
+    let bel = app.token("bel@demo.local").await;
+    let prog = app.id_of("SELECT id FROM programmes").await;
+    let board = ok_json(app.get(&format!("/api/v1/programmes/{prog}/seat-board"), Some(&bel)).await, 200).await;
+    let groups = board["groups"].as_array().expect("groups");
+    let placeable = |g: &&Value| (g["status"] == "open" || g["status"] == "planned") && g["capacity"].as_i64() > Some(g["seats_taken"].as_i64().unwrap_or(0) + g["seats_held"].as_i64().unwrap_or(0));
+    let queue = board["queue"].as_array().expect("queue");
+    assert_eq!(queue.len(), 2);
+    for q in queue {
+        let suggested = groups.iter().find(|g| g["id"] == q["suggested_group_id"]).unwrap_or_else(|| panic!("a suggestion for {q}"));
+        assert!(placeable(&suggested), "{suggested}");
+        let own: Vec<&Value> = groups.iter().filter(placeable).filter(|g| g["region_id"] == q["region"]["id"]).collect();
+        let earliest = own.iter().min_by_key(|g| (g["starts_on"].as_str().map(String::from), g["id"].as_i64())).expect("the region has a group");
+        assert_eq!(suggested["id"], earliest["id"], "{} gets its region's next group", q["professional"]);
+    }
+    let zuid = queue.iter().find(|q| q["professional"] == "Noor Dassen").expect("Noor");
+    let running: Vec<&Value> = groups.iter().filter(|g| g["status"] == "running").collect();
+    assert!(!running.is_empty() && running.iter().all(|g| g["id"] != zuid["suggested_group_id"]), "never a started group");
+}
+
 db_tests!(
+    the_seat_board_suggests_the_own_regions_next_group,
     a_municipality_request_goes_through_its_ambassador_to_placement,
     a_professional_is_not_enrolled_twice_in_one_programme,
     gi_requests_go_to_bel_and_a_returned_professional_is_resubmitted,

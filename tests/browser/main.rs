@@ -69,6 +69,44 @@ async fn a_wrong_password_shows_a_dutch_error() {
     b.close().await;
 }
 
+async fn wait_title(b: &Browser, want: &str) {
+    let mut seen = serde_json::Value::Null;
+    for _ in 0..50 {
+        seen = b.client.execute("return document.title", vec![]).await.expect("js");
+        if seen == want {
+            return;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    panic!("title {seen}, wanted {want}");
+}
+
+/// A link into the planner (from a mail, a bookmark) leads there after login;
+/// every page has a title of its own; the 404 page leads home.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_deep_link_survives_login_and_every_page_has_its_title() {
+    let Some((app, b)) = setup().await else { return };
+    b.client.goto(&app.url("/monitoring/uitvraag")).await.expect("goto");
+    b.wait_path("/inloggen").await;
+    let url = b.client.current_url().await.expect("url");
+    assert_eq!(url.query(), Some("terug=%2Fmonitoring%2Fuitvraag"), "{url}");
+    wait_title(&b, "Inloggen · VA-trainingsplanner").await;
+    b.find("#email").await.send_keys("ambassadeur.noord@demo.local").await.expect("type email");
+    b.find("#password").await.send_keys(DEMO_PASSWORD).await.expect("type password");
+    b.find("[data-testid=login-submit]").await.click().await.expect("submit");
+    b.wait_path("/monitoring/uitvraag").await;
+    wait_title(&b, "Jaarlijkse uitvraag · VA-trainingsplanner").await;
+    b.client.goto(&app.url("/nergens")).await.expect("goto");
+    wait_title(&b, "Pagina niet gevonden · VA-trainingsplanner").await;
+    b.find("[data-testid=notfound-home]").await.click().await.expect("home");
+    b.wait_path("/ambassadeur").await;
+    wait_title(&b, "Start · VA-trainingsplanner").await;
+    // A link elsewhere is not followed after login.
+    b.client.goto(&app.url("/inloggen?terug=%2F%2Fevil.test%2F")).await.expect("goto");
+    b.wait_path("/ambassadeur").await;
+    b.close().await;
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn logout_ends_the_session() {
     let Some((app, b)) = setup().await else { return };
@@ -380,10 +418,18 @@ async fn the_demo_activity_shows_on_each_roles_screens() {
     let app = va_tests::spawn_app_with(Backend::Sqlite, |s| s.demo_activity = true).await.expect("app");
     log_in(&app, &b, "bel@demo.local", DEMO_PASSWORD).await;
     b.wait_path("/bel").await;
+    // The start page says what waits: people without a seat, offers running.
+    b.wait_text("[data-testid=pending-work]", "op de wachtlijst").await;
+    b.wait_text("[data-testid=pending-work]", "aanbieding").await;
     b.find("a[href='/bel/plaatsing']").await.click().await.expect("menu");
     b.wait_text("[data-testid=queue]", "Daan Hermans").await;
     b.wait_text("[data-testid=board-summary]", "47 / 115").await;
     b.screenshot("demo-bel-board").await;
+    // Plaatsing and Wachtlijst count the same people as waiting.
+    let waiting = b.find("[data-testid=board-waiting]").await.text().await.expect("text");
+    b.find("a[href='/bel/wachtlijst']").await.click().await.expect("menu");
+    let summary = b.wait_text("[data-testid=wl-summary]", "op de wachtlijst").await;
+    assert!(summary.starts_with(&format!("{waiting} op de wachtlijst")), "Plaatsing: {waiting}; Wachtlijst: {summary}");
     log_out(&b).await;
 
     log_in(&app, &b, "ambassadeur.zuid@demo.local", DEMO_PASSWORD).await;
@@ -881,6 +927,9 @@ async fn bel_reads_the_dashboard_switches_region_and_downloads_the_xlsx() {
     let app = va_tests::spawn_app_with(Backend::Sqlite, |s| s.demo_activity = true).await.expect("app");
     log_in(&app, &b, "bel@demo.local", DEMO_PASSWORD).await;
     b.wait_path("/bel").await;
+    // The start page says what waits: people without a seat, offers running.
+    b.wait_text("[data-testid=pending-work]", "op de wachtlijst").await;
+    b.wait_text("[data-testid=pending-work]", "aanbieding").await;
     b.find("a[href='/monitoring']").await.click().await.expect("menu");
     b.wait_path("/monitoring").await;
     // The chart: one bar group per region with its name and values.

@@ -15,17 +15,20 @@ use sea_orm::{
 use std::collections::HashMap;
 use va_openapi::auth::Role;
 use va_openapi::enrolment::*;
+use va_openapi::reference::TrainingGroup;
 use va_openapi::*;
 
-fn queue_entry(e: &enrolment::Model, profs: &HashMap<i64, professional::Model>, n: &Names, position: Option<i32>) -> AppResult<QueueEntry> {
+fn queue_entry(e: &enrolment::Model, profs: &HashMap<i64, professional::Model>, n: &Names, position: Option<i32>, groups: &[TrainingGroup]) -> AppResult<QueueEntry> {
     let p = profs.get(&e.professional_id);
     let org_id = p.map(|p| p.organisation_id).unwrap_or_default();
+    let region = n.org_region(org_id);
     Ok(QueueEntry {
+        suggested_group_id: super::rules::suggested_group(region.as_ref().map(|r| r.id.0), groups),
         enrolment_id: EnrolmentId(e.id),
         request_id: RequestId(e.request_id),
         professional: p.map(|p| p.name.clone()).unwrap_or_default(),
         organisation: n.org(org_id),
-        region: n.org_region(org_id),
+        region,
         function: e.function.clone(),
         works_on_ret_uhp: e.ret_uhp,
         approved_at: e.approved_at,
@@ -48,10 +51,11 @@ pub async fn seat_board(state: &AppState, caller: &Caller, programme_id: Program
     let positions = crate::waitlist::rules::positions(&waiting.iter().map(crate::waitlist::service::entry_of).collect::<Vec<_>>());
     let profs = professionals_of(db, &waiting).await?;
     let n = names(db).await?;
+    let groups: Vec<TrainingGroup> = groups.into_iter().map(|g| to_group(g, state.settings.clock.today())).collect();
     let mut queue = Vec::new();
     let mut waitlist = Vec::new();
     for e in &waiting {
-        let entry = queue_entry(e, &profs, &n, positions.get(&e.id).copied())?;
+        let entry = queue_entry(e, &profs, &n, positions.get(&e.id).copied(), &groups)?;
         if entry.status == EnrolmentStatus::Waitlisted {
             waitlist.push(entry);
         } else {
@@ -60,7 +64,7 @@ pub async fn seat_board(state: &AppState, caller: &Caller, programme_id: Program
     }
     queue.sort_by_key(|e| e.waitlist_position.unwrap_or(i32::MAX));
     waitlist.sort_by_key(|e| e.waitlist_position.unwrap_or(i32::MAX));
-    Ok(SeatBoard { programme_id, groups: groups.into_iter().map(|g| to_group(g, state.settings.clock.today())).collect(), queue, waitlist })
+    Ok(SeatBoard { programme_id, groups, queue, waitlist })
 }
 
 /// A group with its training days and participants (BEL and trainers).

@@ -36,8 +36,59 @@ pub fn reason_required(event: Event) -> bool {
     matches!(event, Event::Reject | Event::Return)
 }
 
+/// The group BEL is offered first when placing someone: the earliest group of
+/// the person's own region that has not started and has a free seat; else the
+/// earliest such supra-regional group; else none (BEL chooses). Never a group
+/// that started, is complete or was cancelled.
+pub fn suggested_group(region: Option<i64>, groups: &[va_openapi::reference::TrainingGroup]) -> Option<va_openapi::GroupId> {
+    use va_openapi::reference::GroupStatus;
+    let placeable = |g: &&va_openapi::reference::TrainingGroup| {
+        matches!(g.status, GroupStatus::Planned | GroupStatus::Open) && g.capacity - g.seats_taken - g.seats_held > 0
+    };
+    let earliest = |want: Option<i64>| {
+        groups.iter().filter(placeable).filter(|g| g.region_id.map(|r| r.0) == want).min_by_key(|g| (g.starts_on, g.id.0)).map(|g| g.id)
+    };
+    region.and_then(|r| earliest(Some(r))).or_else(|| earliest(None))
+}
+
 #[cfg(test)]
 mod tests {
+    use va_openapi::reference::{GroupStatus, TrainingGroup};
+    use va_openapi::{GroupId, ProgrammeId, RegionId};
+
+    fn group(id: i64, region: Option<i64>, status: GroupStatus, starts: u32, free: i32) -> TrainingGroup {
+        TrainingGroup {
+            id: GroupId(id),
+            programme_id: ProgrammeId(1),
+            name: format!("Groep {id}"),
+            region_id: region.map(RegionId),
+            capacity: 16,
+            seats_taken: 16 - free,
+            seats_held: 0,
+            status,
+            starts_on: chrono::NaiveDate::from_ymd_opt(2027, 1, starts).expect("day"),
+            ends_on: chrono::NaiveDate::from_ymd_opt(2027, 3, 1).expect("day"),
+            location: String::new(),
+            trainer_id: None,
+        }
+    }
+
+    #[test]
+    fn placement_suggests_the_own_regions_next_group_never_a_started_one() {
+        let groups = [
+            group(4, Some(3), GroupStatus::Running, 1, 5),
+            group(5, Some(1), GroupStatus::Open, 20, 0),
+            group(6, Some(1), GroupStatus::Open, 25, 3),
+            group(7, Some(1), GroupStatus::Planned, 10, 2),
+            group(8, None, GroupStatus::Open, 5, 4),
+            group(9, Some(3), GroupStatus::Open, 28, 1),
+        ];
+        assert_eq!(super::suggested_group(Some(1), &groups), Some(GroupId(7)), "the earliest of its own region with a seat");
+        assert_eq!(super::suggested_group(Some(3), &groups), Some(GroupId(9)), "not the running one");
+        assert_eq!(super::suggested_group(Some(2), &groups), Some(GroupId(8)), "no group of its own: supra-regional");
+        assert_eq!(super::suggested_group(None, &groups), Some(GroupId(8)));
+        assert_eq!(super::suggested_group(Some(2), &groups[..4]), None, "BEL chooses");
+    }
     use super::*;
 
     #[test]

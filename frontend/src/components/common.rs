@@ -98,8 +98,9 @@ pub fn error_alert(err: RwSignal<Option<ApiError>>) -> impl IntoView {
     let lang = use_lang();
     move || {
         err.get().map(|e| {
+            // The server's detail is English: shown in the English screens only.
             let detail = match &e {
-                ApiError::Problem(p) if p.code == va_openapi::ErrorCode::AlreadyEnrolled => p.detail.clone(),
+                ApiError::Problem(p) if p.code == va_openapi::ErrorCode::AlreadyEnrolled && lang.get() == crate::i18n::Lang::En => p.detail.clone(),
                 _ => None,
             };
             // Field rules with a text of their own are named (e.g. personal data in a note).

@@ -22,8 +22,14 @@ where
     V: IntoView + 'static,
 {
     let sess = use_session();
+    let location = leptos_router::hooks::use_location();
     move || match sess.get() {
-        None => view! { <Redirect path="/inloggen"/> }.into_any(),
+        // The page asked for comes back after login (a link from a mail, a bookmark).
+        None => {
+            let here = format!("{}{}", location.pathname.get_untracked(), location.search.get_untracked());
+            let back = js_sys::encode_uri_component(&here).as_string().unwrap_or_default();
+            view! { <Redirect path=format!("/inloggen?terug={back}")/> }.into_any()
+        }
         Some(s) if allowed(s.user.role) => render(s).into_view().into_any(),
         Some(_) => view! {
             <div class="utrecht-alert utrecht-alert--warning" role="alert">

@@ -108,6 +108,7 @@ pub fn Layout(children: Children) -> impl IntoView {
                     <crate::components::programme::ProgrammeChoice/>
                 </nav>
             })}
+            <crate::components::title::PageTitle/>
             <main id="inhoud" class="utrecht-page-content va-main" tabindex="-1">
                 {children()}
             </main>

@@ -10,3 +10,4 @@ pub mod labels;
 pub mod layout;
 pub mod loaded;
 pub mod programme;
+pub mod title;

@@ -20,6 +20,7 @@ pub fn NotFound() -> impl IntoView {
     view! {
         <h1 class="utrecht-heading-1">{t!("notfound.title")}</h1>
         <p class="utrecht-paragraph">{t!("notfound.text")}</p>
+        <p class="utrecht-paragraph"><leptos_router::components::A href="/" attr:class="utrecht-link" attr:data-testid="notfound-home">{t!("notfound.home")}</leptos_router::components::A></p>
     }
 }
 

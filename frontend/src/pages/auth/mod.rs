@@ -42,9 +42,12 @@ pub fn Login() -> impl IntoView {
     let error_key: RwSignal<Option<Key>> = RwSignal::new(None);
     let busy = RwSignal::new(false);
 
-    // Already logged in (e.g. reload on /inloggen): go to the start page.
+    // The page asked for before login (`?terug=`), only a path of this site.
+    let query = use_query_map();
+    let back = move || query.read_untracked().get("terug").filter(|p| p.starts_with('/') && !p.starts_with("//") && !p.starts_with("/inloggen"));
+    // Already logged in (e.g. reload on /inloggen): go on.
     if let Some(s) = sess.get_untracked() {
-        navigate(home_path(s.user.role), Default::default());
+        navigate(&back().unwrap_or_else(|| home_path(s.user.role).to_string()), Default::default());
     }
 
     let submit = move |ev: leptos::ev::SubmitEvent| {
@@ -63,9 +66,9 @@ pub fn Login() -> impl IntoView {
         spawn_local(async move {
             match api::login(e, p).await {
                 Ok(res) => {
-                    let home = home_path(res.user.role);
+                    let next = back().unwrap_or_else(|| home_path(res.user.role).to_string());
                     sess.set(Some(session::keep(res)));
-                    navigate(home, Default::default());
+                    navigate(&next, Default::default());
                 }
                 Err(err) => {
                     password.set(String::new());

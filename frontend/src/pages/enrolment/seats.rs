@@ -55,8 +55,8 @@ pub(super) fn SeatBoardView() -> impl IntoView {
                     view! {
                         <p class="utrecht-paragraph va-summary" data-testid="board-summary">
                             <strong>{taken}</strong>" / "<strong>{capacity}</strong>" "{t!("board.seats_taken")}
-                            " · "<strong>{board.queue.len()}</strong>" "{t!("board.in_queue")}
-                            " · "<strong>{board.waitlist.len()}</strong>" "{t!("board.on_waitlist")}
+                            // "Waiting" as on the waiting-list page and in monitoring: approved, no seat yet.
+                            " · "<strong data-testid="board-waiting">{board.queue.len() + board.waitlist.len()}</strong>" "{t!("wl.s_waiting")}
                         </p>
                         <section class="va-section">
                             <h2 class="utrecht-heading-2">{t!("groups.title")}</h2>
@@ -127,7 +127,8 @@ where
                     <Table headers=vec![(k!("pros.name"), false), (k!("orgs.name"), false), (k!("groups.region"), false), (k!("new.ret_short"), false),
                                         (k!("board.approved_at"), false), (k!("board.place_in"), false), (k!("req.actions"), false)]>
                         {entries.into_iter().map(|q| {
-                            let choice = RwSignal::new(groups.iter().find(|g| g.2 > 0).map(|g| g.0.0.to_string()).unwrap_or_default());
+                            // The server's one placement rule: the person's region's next group with a seat, never a started one.
+                            let choice = RwSignal::new(q.suggested_group_id.map(|g| g.0.to_string()).unwrap_or_default());
                             let id = q.enrolment_id;
                             let waiting = q.status == EnrolmentStatus::Waitlisted;
                             let select_id = format!("group-{}", id);
@@ -145,15 +146,17 @@ where
                                         <label class="va-visually-hidden" for=select_id.clone()>{t!("board.place_in")}</label>
                                         <select id=select_id class="utrecht-select utrecht-select--html-select" data-testid="group-select"
                                             on:change=move |ev| choice.set(event_target_value(&ev))>
+                                            <option value="" selected=choice.get_untracked().is_empty()>{t!("board.choose_group")}</option>
                                             {groups.iter().map(|(gid, name, free)| {
                                                 let value = gid.0.to_string();
                                                 let selected = choice.get_untracked() == value;
-                                                view! { <option value=value selected=selected>{format!("{name} ({free} vrij)")}</option> }
+                                                view! { <option value=value selected=selected>{format!("{name} ({free} {})", lookup(lang.get_untracked(), k!("common.free")))}</option> }
                                             }).collect_view()}
                                         </select>
                                     </td>
                                     <td class="utrecht-table__cell va-row-actions">
                                         <button type="button" class="utrecht-button utrecht-button--primary-action" data-testid="allocate"
+                                            disabled=move || choice.get().is_empty()
                                             on:click=move |_| {
                                                 let Ok(g) = choice.get_untracked().parse::<i64>() else { return };
                                                 let question = lookup(lang.get_untracked(), k!("board.late_entry"));
@@ -206,7 +209,7 @@ pub(super) fn GroupView(id: GroupId) -> impl IntoView {
         {loaded(data, move |(d, all)| {
                     let targets: Vec<(GroupId, String)> = all.iter()
                         .filter(|g| g.id != id && matches!(g.status, va_openapi::reference::GroupStatus::Planned | va_openapi::reference::GroupStatus::Open | va_openapi::reference::GroupStatus::Running))
-                        .map(|g| (g.id, format!("{} ({} vrij)", g.name, (g.capacity - g.seats_taken - g.seats_held).max(0))))
+                        .map(|g| (g.id, format!("{} ({} {})", g.name, (g.capacity - g.seats_taken - g.seats_held).max(0), lookup(use_lang().get_untracked(), k!("common.free")))))
                         .collect();
                     view! {
                     <h1 class="utrecht-heading-1" data-testid="group-title">{d.group.name.clone()}</h1>

@@ -168,7 +168,7 @@ pub(super) fn ListTable(entries: Vec<WaitlistEntry>, groups: Vec<(GroupId, Strin
                                                         <label class="utrecht-form-label" for=format!("offer-group-{id}")>{t!("req.group")}</label>
                                                         <select id=format!("offer-group-{id}") class="utrecht-select utrecht-select--html-select"
                                                             on:change=move |ev| group.set(event_target_value(&ev))>
-                                                            {groups.get_value().into_iter().map(|(g, name, free)| view! { <option value=g.0.to_string()>{format!("{name} ({free} vrij)")}</option> }).collect_view()}
+                                                            {groups.get_value().into_iter().map(|(g, name, free)| view! { <option value=g.0.to_string()>{move || format!("{name} ({free} {})", lookup(lang.get(), k!("common.free")))}</option> }).collect_view()}
                                                         </select>
                                                     </div>
                                                 </Show>

@@ -6,12 +6,14 @@
 mod offer;
 mod overview;
 mod board;
+mod pending;
 mod proposals;
 mod seats;
 
 pub use offer::*;
 pub use overview::*;
 pub use board::*;
+pub use pending::*;
 pub use proposals::*;
 pub use seats::*;
 
