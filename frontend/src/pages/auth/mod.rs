@@ -42,9 +42,10 @@ pub fn Login() -> impl IntoView {
     let error_key: RwSignal<Option<Key>> = RwSignal::new(None);
     let busy = RwSignal::new(false);
 
-    // The page asked for before login (`?terug=`), only a path of this site.
+    // The page asked for before login (`?terug=`), only a path of this site:
+    // not `//host` nor `/\host`, which a browser reads as another site.
     let query = use_query_map();
-    let back = move || query.read_untracked().get("terug").filter(|p| p.starts_with('/') && !p.starts_with("//") && !p.starts_with("/inloggen"));
+    let back = move || query.read_untracked().get("terug").filter(|p| p.starts_with('/') && !p.starts_with("//") && !p.contains('\\') && !p.starts_with("/inloggen"));
     // Already logged in (e.g. reload on /inloggen): go on.
     if let Some(s) = sess.get_untracked() {
         navigate(&back().unwrap_or_else(|| home_path(s.user.role).to_string()), Default::default());
