@@ -101,17 +101,22 @@ async fn login_from(app: &TestApp, client: &str, email: &str, password: &str) ->
     app.client.post(app.url("/api/v1/auth/login")).header("x-forwarded-for", client).json(&body).send().await.expect("request")
 }
 
+/// A server behind a trusted proxy at 127.0.0.1 (where the tests connect from).
+async fn behind_proxy(tweak: impl FnOnce(&mut va_backend::Settings)) -> TestApp {
+    let trusted = va_backend::client::parse_trusted("127.0.0.1").expect("trusted");
+    spawn_app_with(Backend::Sqlite, |s| {
+        s.trusted_proxies = trusted;
+        tweak(s);
+    })
+    .await
+    .expect("app")
+}
+
 /// Five wrong passwords lock an account from the guesser's address only: its
 /// owner elsewhere still logs in. Many addresses together lock the account.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_guesser_does_not_lock_the_owner_out() {
-    let trusted = va_backend::client::parse_trusted("127.0.0.1").expect("trusted");
-    let app = spawn_app_with(Backend::Sqlite, |s| {
-        s.trusted_proxies = trusted;
-        s.max_failures_per_account = 8;
-    })
-    .await
-    .expect("app");
+    let app = behind_proxy(|s| s.max_failures_per_account = 8).await;
     for _ in 0..5 {
         assert_problem(login_from(&app, "198.51.100.7", "gi@demo.local", "fout-wachtwoord").await, 401, "invalid_credentials").await;
     }
@@ -139,13 +144,7 @@ async fn a_forged_forwarded_for_does_not_escape_the_lock() {
 /// too many calls in a minute; another client behind the proxy is not affected.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn public_link_endpoints_are_throttled_per_client() {
-    let trusted = va_backend::client::parse_trusted("127.0.0.1").expect("trusted");
-    let app = spawn_app_with(Backend::Sqlite, |s| {
-        s.trusted_proxies = trusted;
-        s.link_calls_per_minute = 3;
-    })
-    .await
-    .expect("app");
+    let app = behind_proxy(|s| s.link_calls_per_minute = 3).await;
     let call = |client: &'static str, path: &'static str| {
         let body = json!({"token": "geen-echte-token", "password": "een-goed-wachtwoord"});
         app.client.post(app.url(path)).header("x-forwarded-for", client).json(&body).send()

@@ -43,7 +43,7 @@ pub fn reason_required(event: Event) -> bool {
 pub fn suggested_group(region: Option<i64>, groups: &[va_openapi::reference::TrainingGroup]) -> Option<va_openapi::GroupId> {
     use va_openapi::reference::GroupStatus;
     let placeable = |g: &&va_openapi::reference::TrainingGroup| {
-        matches!(g.status, GroupStatus::Planned | GroupStatus::Open) && g.capacity - g.seats_taken - g.seats_held > 0
+        matches!(g.status, GroupStatus::Planned | GroupStatus::Open) && crate::roster::rules::free_seats(g.capacity, g.seats_taken + g.seats_held) > 0
     };
     let earliest = |want: Option<i64>| {
         groups.iter().filter(placeable).filter(|g| g.region_id.map(|r| r.0) == want).min_by_key(|g| (g.starts_on, g.id.0)).map(|g| g.id)

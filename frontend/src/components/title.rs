@@ -35,7 +35,8 @@ pub fn page_key(path: &str) -> Key {
         ("/monitoring", k!("mon.title")),
     ];
     const STARTS: [&str; 5] = ["/", "/bel", "/ambassadeur", "/organisatie", "/trainer"];
-    if STARTS.contains(&path.trim_end_matches('/').max("/")) {
+    let trimmed = path.trim_end_matches('/');
+    if STARTS.contains(&if trimmed.is_empty() { "/" } else { trimmed }) {
         return k!("nav.start");
     }
     PAGES.iter().filter(|(p, _)| path == *p || path.starts_with(p) && (p.ends_with('/') || path[p.len()..].starts_with('/'))).max_by_key(|(p, _)| p.len()).map(|(_, k)| *k).unwrap_or(k!("notfound.title"))
