@@ -22,6 +22,7 @@ pub fn App() -> impl IntoView {
     provide_context(lang);
     provide_context(sess);
     session::register(sess);
+    crate::components::notice::provide();
     Effect::new(move |_| {
         let l: Lang = lang.get();
         session::save_lang(l);

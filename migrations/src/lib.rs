@@ -14,6 +14,7 @@ mod m20261123_000007_followup;
 mod m20261123_000008_monitoring;
 mod m20261202_000009_administration;
 mod m20261202_000010_per_programme;
+mod m20261202_000011_proposal_decision;
 
 pub struct Migrator;
 
@@ -29,6 +30,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261123_000008_monitoring::Migration),
             Box::new(m20261202_000009_administration::Migration),
             Box::new(m20261202_000010_per_programme::Migration),
+            Box::new(m20261202_000011_proposal_decision::Migration),
         ]
     }
 }

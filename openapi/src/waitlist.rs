@@ -214,10 +214,13 @@ pub struct ProposalView {
     pub suggested_size: i32,
     pub cost_eur: i64,
     pub budget_year: i32,
-    /// The year's training budget; none when it is not set yet.
+    /// The budget year's figures, as `BudgetYear` gives them: the training budget
+    /// (none when not set yet), spent, committed and remaining.
     pub budget_eur: Option<i64>,
+    pub spent_eur: i64,
     pub committed_eur: i64,
     pub remaining_eur: i64,
+    /// The group's cost fits what remains (an approved group's own cost not counted twice).
     pub fits: bool,
     /// How much is missing when it does not fit.
     pub missing_eur: i64,

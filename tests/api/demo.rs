@@ -92,3 +92,47 @@ async fn the_demo_is_current_on_15_august() {
 async fn the_demo_is_current_on_2_december() {
     every_role_has_current_work(chrono::NaiveDate::from_ymd_opt(2027, 12, 2).expect("date")).await;
 }
+
+/// One definition of each budget figure: the start page's costs, the waiting
+/// list's budget table and proposal, monitoring and the planner show the same
+/// budget, spent, committed and remaining for a year.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn budget_figures_are_the_same_on_every_screen() {
+    let app = demo_on(chrono::NaiveDate::from_ymd_opt(2026, 12, 2).expect("date")).await;
+    let pid = app.id_of("SELECT id FROM programmes WHERE name = 'VA-training 2026-2027'").await;
+    let bel = app.token("bel@demo.local").await;
+    let budgets = send(app.get("/api/v1/budgets", Some(&bel)).await, 200).await;
+    let dashboard = send(app.get(&format!("/api/v1/monitoring/dashboard?programme_id={pid}"), Some(&bel)).await, 200).await;
+    let board = send(app.get(&format!("/api/v1/programmes/{pid}/waitlist-board"), Some(&bel)).await, 200).await;
+    let params = serde_json::json!({"group_size": 16, "cost_per_group_eur": 4000, "cost_per_trainer_day_eur": 1100,
+        "trainer_days_per_group": 8, "turnover_pct": 10.0, "extra_groups": []});
+    let plan = send(app.post_json(&format!("/api/v1/planner/compute?programme_id={pid}"), Some(&bel), &params).await, 200).await;
+    let figures = |v: &Value, budget: &str| {
+        (v[budget].as_i64(), v["spent_eur"].as_i64().expect("spent"), v["committed_eur"].as_i64().expect("committed"), v["remaining_eur"].as_i64().expect("remaining"))
+    };
+    let open_proposals: Vec<&Value> = board["proposals"].as_array().expect("proposals").iter().filter(|p| p["status"] == "open").collect();
+    assert!(!open_proposals.is_empty(), "the demo has a proposal waiting for BEL");
+    let mut compared_proposal = false;
+    let mut compared_plan = false;
+    for b in budgets.as_array().expect("budgets") {
+        let year = b["year"].as_i64().expect("year");
+        let one = figures(b, "training_eur");
+        assert_eq!(one.0.unwrap_or(0) - one.1 - one.2, one.3, "{year}: remaining is budget less spent and committed");
+        let costs = send(app.get(&format!("/api/v1/budgets/{year}/costs"), Some(&bel)).await, 200).await;
+        assert_eq!(figures(&costs, "budget_eur"), one, "{year}: start page costs");
+        let on_board = board["budgets"].as_array().expect("board budgets").iter().find(|x| x["year"] == year).expect("board year");
+        assert_eq!(figures(on_board, "training_eur"), one, "{year}: waiting list budget table");
+        if let Some(d) = dashboard["budgets"].as_array().expect("dashboard budgets").iter().find(|x| x["year"] == year) {
+            assert_eq!(figures(d, "budget_eur"), one, "{year}: monitoring");
+        }
+        for p in open_proposals.iter().filter(|p| p["budget_year"] == year) {
+            assert_eq!(figures(p, "budget_eur"), one, "{year}: proposal");
+            compared_proposal = true;
+        }
+        if let Some(y) = plan["years"].as_array().expect("plan years").iter().find(|y| y["year"] == year) {
+            assert_eq!(y["remaining_eur"].as_i64(), Some(one.3), "{year}: planner");
+            compared_plan = true;
+        }
+    }
+    assert!(compared_proposal && compared_plan, "a proposal and a planner year were compared");
+}

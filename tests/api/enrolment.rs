@@ -47,6 +47,9 @@ async fn a_municipality_request_goes_through_its_ambassador_to_placement(app: Te
     let (sanne, koen) = (ids[0], ids[1]);
     assert_eq!(outbox_to(&app, "ambassadeur.noord@demo.local", "request_submitted").await, 1);
     assert_eq!(outbox_to(&app, "ambassadeur.zuid@demo.local", "request_submitted").await, 0);
+    // The mail leads straight to the request's page.
+    let mail: String = app.scalar("SELECT body_text FROM email_outbox WHERE template = 'request_submitted' AND to_addr = 'ambassadeur.noord@demo.local'").await;
+    assert!(mail.contains(&format!("/aanmeldingen/{req_id}\n")), "{mail}");
 
     // Scope: another region's ambassador, another organisation, a trainer.
     let zuid = app.token("ambassadeur.zuid@demo.local").await;
@@ -72,6 +75,8 @@ async fn a_municipality_request_goes_through_its_ambassador_to_placement(app: Te
     assert_eq!(inbox[0]["pending"], 2);
 
     ok_json(app.post_json(&format!("/api/v1/enrolments/{sanne}/decision"), Some(&noord), &json!({"decision": "approve"})).await, 200).await;
+    let mail: String = app.scalar("SELECT body_text FROM email_outbox WHERE template = 'enrolment_decided' AND to_addr = 'gemeente.venlo@demo.local'").await;
+    assert!(mail.contains(&format!("/aanmeldingen/{req_id}\n")), "{mail}");
     // Approving twice is refused.
     let res = app.post_json(&format!("/api/v1/enrolments/{sanne}/decision"), Some(&noord), &json!({"decision": "approve"})).await;
     assert_eq!(problem_code(res).await, (409, "invalid_transition".into()));

@@ -1023,4 +1023,5 @@ async fn bel_reads_the_dashboard_switches_region_and_downloads_the_xlsx() {
     b.close().await;
 }
 
+mod screens;
 }

@@ -108,6 +108,94 @@ impl Browser {
         panic!("never reached {path}; at {now}");
     }
 
+    /// The window's size in CSS pixels (390x844 a phone, 1366x900 a laptop).
+    pub async fn resize(&self, width: u32, height: u32) {
+        self.client.set_window_size(width, height).await.expect("window size");
+        // Outer size includes nothing in headless mode, but check what the page sees.
+        let inner = self.client.execute("return window.innerWidth", vec![]).await.expect("js").as_u64().unwrap_or(0);
+        if inner != u64::from(width) {
+            let extra = u32::try_from(inner).unwrap_or(width).abs_diff(width);
+            self.client.set_window_size(width + extra, height).await.expect("window size");
+        }
+    }
+
+    /// Waits until the page shows no loading text (up to 10 s), then a moment for the last render.
+    pub async fn wait_loaded(&self) {
+        for _ in 0..100 {
+            let busy = self
+                .client
+                .execute("const m = document.querySelector('main'); return !m || m.innerText.trim() === '' || /Laden…|Loading…/.test(m.innerText)", vec![])
+                .await
+                .ok()
+                .and_then(|v| v.as_bool())
+                .unwrap_or(true);
+            if !busy {
+                break;
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        tokio::time::sleep(Duration::from_millis(300)).await;
+    }
+
+    /// WCAG 1.4.10: the page never scrolls sideways (`what` names the screen in the failure).
+    pub async fn assert_no_overflow(&self, what: &str) {
+        let v = self
+            .client
+            .execute("return [document.documentElement.scrollWidth, window.innerWidth]", vec![])
+            .await
+            .expect("js");
+        let (scroll, inner) = (v[0].as_u64().unwrap_or(0), v[1].as_u64().unwrap_or(0));
+        assert!(scroll <= inner, "{what}: the page is {scroll} px wide in a {inner} px window");
+    }
+
+    /// axe-core's WCAG 2.1 A and AA rules on the page as it is: each violation as `rule: targets`.
+    pub async fn axe(&self) -> Vec<String> {
+        static SOURCE: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+        let source = SOURCE.get_or_init(|| {
+            let path = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../frontend/node_modules/axe-core/axe.min.js");
+            std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("axe-core from npm at {} ({e}): run cargo xtask frontend", path.display()))
+        });
+        self.client.execute(source, vec![]).await.expect("inject axe-core");
+        let found = self
+            .client
+            .execute_async(
+                "const done = arguments[arguments.length - 1];
+                 axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } })
+                    .then(r => done(r.violations.map(v => v.id + ': ' + v.nodes.map(n => n.target.join(' ')).slice(0, 3).join(' | '))))
+                    .catch(e => done(['axe failed: ' + e]));",
+                vec![],
+            )
+            .await
+            .expect("run axe-core");
+        found.as_array().map(|a| a.iter().filter_map(|v| v.as_str().map(String::from)).collect()).unwrap_or_default()
+    }
+
+    /// Presses Tab until the focused element matches `css` (at most 150 times): proof that it
+    /// is reachable by keyboard. Panics when it never gets focus.
+    pub async fn tab_to(&self, css: &str) {
+        let check = format!("return !!document.activeElement && document.activeElement.matches({})", serde_json::to_string(css).expect("css"));
+        for _ in 0..150 {
+            if self.client.execute(&check, vec![]).await.ok().and_then(|v| v.as_bool()).unwrap_or(false) {
+                return;
+            }
+            self.press("\u{E004}").await;
+        }
+        let at = self.client.execute("const a = document.activeElement; return a ? a.outerHTML.slice(0, 120) : ''", vec![]).await.unwrap_or_default();
+        panic!("Tab never reached {css}; focus is on {at}");
+    }
+
+    /// Types keys into the focused element (`\u{E007}` is Enter, `\u{E004}` Tab, `\u{E00D}` Space).
+    pub async fn press(&self, keys: &str) {
+        let el = self.client.active_element().await.expect("focused element");
+        el.send_keys(keys).await.expect("keys");
+    }
+
+    /// The element that has the focus matches `css`.
+    pub async fn focused_is(&self, css: &str) -> bool {
+        let check = format!("return !!document.activeElement && document.activeElement.matches({})", serde_json::to_string(css).expect("css"));
+        self.client.execute(&check, vec![]).await.ok().and_then(|v| v.as_bool()).unwrap_or(false)
+    }
+
     /// Saves a PNG of the page under `target/screenshots/` for people to look at.
     pub async fn screenshot(&self, name: &str) {
         if let Ok(png) = self.client.screenshot().await {

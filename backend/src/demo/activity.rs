@@ -4,7 +4,7 @@
 //! (rules, timeline, outbox), as a user would.
 
 use super::{app_err, caller_for, PROGRAMME};
-use crate::entities::programme;
+use crate::entities::{programme, user};
 use crate::state::AppState;
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 
@@ -98,6 +98,12 @@ pub async fn seed_activity(state: &AppState) -> anyhow::Result<()> {
     // Maastricht's readiness check, held and completed.
     if let Some(check) = m.readiness_check.as_ref() {
         use crate::readiness::service as rs;
+        let leader = user::Entity::find().filter(user::Column::Email.eq("bel@demo.local")).one(&state.db).await?;
+        if let Some(leader) = leader {
+            let at = state.settings.clock.now() - chrono::Duration::hours(3);
+            let input = va_openapi::readiness::ScheduleInput { at, location: "Gemeentehuis Maastricht".into(), project_leader_id: va_openapi::UserId(leader.id) };
+            rs::schedule(state, &zuid, check.id, input).await.map_err(app_err)?;
+        }
         let view = rs::get_check(state, &zuid, check.id).await.map_err(app_err)?;
         for item in &view.items {
             let answer = match item.code.as_str() {

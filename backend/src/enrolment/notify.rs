@@ -5,7 +5,7 @@ use crate::email::OutgoingEmail;
 use crate::entities::user;
 use va_openapi::enrolment::{Decision, Route};
 
-pub fn submitted(to: &user::Model, org: &str, count: usize, route: Route) -> OutgoingEmail {
+pub fn submitted(to: &user::Model, org: &str, count: usize, route: Route, link: &str) -> OutgoingEmail {
     let who = match route {
         Route::Ambassador => "als VA-ambassadeur van de regio",
         Route::Bel => "als BEL",
@@ -18,19 +18,19 @@ pub fn submitted(to: &user::Model, org: &str, count: usize, route: Route) -> Out
             &format!(
                 "Beste {},\n\n{org} heeft {count} professional(s) aangemeld voor de VA-training.\n\
                  Volgende stap: beoordeel de aanmelding {who} in de VA-trainingsplanner: keur per professional goed, \
-                 wijs af of stuur terug voor meer informatie.",
+                 wijs af of stuur terug voor meer informatie:\n{link}",
                 to.name
             ),
             &format!(
                 "Dear {},\n\n{org} enrolled {count} professional(s) for the VA training.\n\
-                 Next step: review the request in the VA training planner: approve, reject or return each professional.",
+                 Next step: review the request in the VA training planner: approve, reject or return each professional:\n{link}",
                 to.name
             ),
         ),
     )
 }
 
-pub fn decided(to: &user::Model, professional: &str, decision: Decision, reason: Option<&str>) -> OutgoingEmail {
+pub fn decided(to: &user::Model, professional: &str, decision: Decision, reason: Option<&str>, link: &str) -> OutgoingEmail {
     let reason = reason.unwrap_or("");
     let (subject, nl, en) = match decision {
         Decision::Approve => (
@@ -53,7 +53,7 @@ pub fn decided(to: &user::Model, professional: &str, decision: Decision, reason:
         "enrolment_decided",
         &to.email,
         &subject,
-        bilingual(&format!("Beste {},\n\n{nl}", to.name), &format!("Dear {},\n\n{en}", to.name)),
+        bilingual(&format!("Beste {},\n\n{nl}\n{link}", to.name), &format!("Dear {},\n\n{en}\n{link}", to.name)),
     )
 }
 

@@ -103,6 +103,7 @@ async fn filed_for(state: &AppState, caller: &Caller, named: Option<Organisation
 /// file one on behalf of an organisation (recorded as such in the timeline).
 pub async fn create_request(state: &AppState, caller: &Caller, input: NewEnrolmentRequest) -> AppResult<EnrolmentRequestView> {
     let (org_id, on_behalf) = filed_for(state, caller, input.organisation_id).await?;
+    let base = state.settings.public_url.trim_end_matches('/').to_string();
     let mut errs = Errors::default();
     let preferred_period = errs.opt_text("preferred_period", input.preferred_period.as_deref(), MAX_NAME_LEN);
     let remarks = errs.opt_text("remarks", input.remarks.as_deref(), MAX_TEXT);
@@ -213,7 +214,7 @@ pub async fn create_request(state: &AppState, caller: &Caller, input: NewEnrolme
                 let _ = e;
             }
             if submit {
-                submit_in(txn, &caller, &req).await?;
+                submit_in(txn, &caller, &req, &base).await?;
             }
             Ok(req.id)
         })
@@ -224,7 +225,8 @@ pub async fn create_request(state: &AppState, caller: &Caller, input: NewEnrolme
 }
 
 /// Submits every draft or returned enrolment of the request and tells the decider.
-async fn submit_in(txn: &DatabaseTransaction, caller: &Caller, req: &enrolment_request::Model) -> AppResult<()> {
+/// `base` is the planner's public address: the mail links to the request's page.
+async fn submit_in(txn: &DatabaseTransaction, caller: &Caller, req: &enrolment_request::Model, base: &str) -> AppResult<()> {
     let enrolments =
         enrolment::Entity::find().filter(enrolment::Column::RequestId.eq(req.id)).order_by_asc(enrolment::Column::Id).all(txn).await?;
     let mut submitted = 0;
@@ -256,11 +258,16 @@ async fn submit_in(txn: &DatabaseTransaction, caller: &Caller, req: &enrolment_r
     }
     let org = organisation::Entity::find_by_id(req.organisation_id).one(txn).await?.ok_or(AppError::NotFound)?;
     for to in deciders(txn, req).await? {
-        email::enqueue(txn, notify::submitted(&to, &org.name, submitted, route_of(req))).await?;
+        email::enqueue(txn, notify::submitted(&to, &org.name, submitted, route_of(req), &request_link(base, req.id))).await?;
     }
     Ok(())
 }
 
+
+/// The request's page in the planner, for mails about it.
+fn request_link(base: &str, id: i64) -> String {
+    format!("{base}/aanmeldingen/{id}")
+}
 
 /// Who decides: the region's ambassadors, or BEL.
 pub(super) async fn deciders<C: ConnectionTrait>(db: &C, req: &enrolment_request::Model) -> AppResult<Vec<user::Model>> {
@@ -273,13 +280,14 @@ pub(super) async fn deciders<C: ConnectionTrait>(db: &C, req: &enrolment_request
 
 pub async fn submit_request(state: &AppState, caller: &Caller, id: RequestId) -> AppResult<EnrolmentRequestView> {
     let c = *caller;
+    let base = state.settings.public_url.trim_end_matches('/').to_string();
     write_txn(state, move |txn| {
         Box::pin(async move {
             let req = load_request(txn, id.0).await?;
             if !access(&c, &req)?.owner {
                 return Err(AppError::Forbidden);
             }
-            submit_in(txn, &c, &req).await
+            submit_in(txn, &c, &req, &base).await
         })
     })
     .await?;
@@ -331,6 +339,7 @@ pub async fn decide(state: &AppState, caller: &Caller, id: EnrolmentId, d: Decis
     }
     errs.finish()?;
     let c = *caller;
+    let base = state.settings.public_url.trim_end_matches('/').to_string();
     let request_id = write_txn(state, move |txn| {
         Box::pin(async move {
             let (e, req) = load_enrolment(txn, id.0).await?;
@@ -353,7 +362,7 @@ pub async fn decide(state: &AppState, caller: &Caller, id: EnrolmentId, d: Decis
             record_event(txn, Timeline::of(&e, "enrolment", event.as_str(), from, to).by(Some(c.user_id)).reason(reason.clone())).await?;
             let prof = professional::Entity::find_by_id(e.professional_id).one(txn).await?.ok_or(AppError::NotFound)?;
             for contact in org_contacts(txn, req.organisation_id).await? {
-                email::enqueue(txn, notify::decided(&contact, &prof.name, d.decision, reason.as_deref())).await?;
+                email::enqueue(txn, notify::decided(&contact, &prof.name, d.decision, reason.as_deref(), &request_link(&base, req.id))).await?;
             }
             Ok(req.id)
         })

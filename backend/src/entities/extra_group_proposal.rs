@@ -20,6 +20,8 @@ pub struct Model {
     pub decided_by: Option<i64>,
     pub decision_reason: Option<String>,
     pub group_id: Option<i64>,
+    /// Waiting entries in scope when BEL decided (a new proposal needs more).
+    pub waiting_at_decision: Option<i32>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -415,8 +415,13 @@ pub async fn complete(state: &AppState, caller: &Caller, id: i64, input: Complet
     write_txn(state, move |txn| {
         Box::pin(async move {
             let (check, org, from, to) = load_to_conduct(txn, &c, id, CheckEvent::Complete, "complete").await?;
+            // Who held the interview is on record even when it was never scheduled in the planner.
+            let ambassador = check.ambassador_id.or((c.role == Role::Ambassador).then_some(c.user_id.0));
+            let leader = check.project_leader_id.or((c.role == Role::BelCoordinator).then_some(c.user_id.0));
             let res = readiness_check::Entity::update_many()
                 .col_expr(readiness_check::Column::Status, Expr::value(to.as_str()))
+                .col_expr(readiness_check::Column::AmbassadorId, Expr::value(ambassador))
+                .col_expr(readiness_check::Column::ProjectLeaderId, Expr::value(leader))
                 .col_expr(readiness_check::Column::Summary, Expr::value(Some(summary)))
                 .col_expr(readiness_check::Column::CompletedAt, Expr::value(Some(Utc::now())))
                 .col_expr(readiness_check::Column::UpdatedAt, Expr::value(Utc::now()))

@@ -369,6 +369,9 @@ pub async fn answer(state: &AppState, input: va_openapi::waitlist::OfferAnswer) 
     let token = input.token.clone();
     let outcome = crate::db::write_txn(state, move |txn| {
         Box::pin(async move {
+            // Answers to one offer queue here (the row lock on PostgreSQL; SQLite's writer), so
+            // a later one reads the first one's outcome and is refused as offer_not_open.
+            crate::db::lock_row::<seat_hold::Entity, _>(txn, seat_hold::Column::Id, id).await?;
             let h = offer_of_token(txn, id, &token).await?;
             match OfferStatus::parse(&h.status) {
                 Some(OfferStatus::Open) => {}

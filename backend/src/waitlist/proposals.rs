@@ -28,9 +28,10 @@ fn cost_of(p: &programme::Model) -> i64 {
     rules::group_cost(p.cost_per_group_eur, p.cost_per_trainer_day_eur, p.trainer_days_per_group)
 }
 
-/// Money of the year already spent or committed: groups (not cancelled) and
-/// follow-up sessions. The sum does not depend on today, only its split does.
-pub async fn committed<C: ConnectionTrait>(db: &C, year: i32) -> AppResult<(i64, i32)> {
+/// Money of the year spent plus committed (budget_year's two figures together):
+/// groups (not cancelled) and follow-up sessions. The sum does not depend on
+/// today, only its split does.
+pub async fn used<C: ConnectionTrait>(db: &C, year: i32) -> AppResult<(i64, i32)> {
     let (spent, committed, groups) = crate::followup::costs::year_totals(db, year, chrono::NaiveDate::MIN).await?;
     Ok((spent + committed, groups))
 }
@@ -142,7 +143,7 @@ pub async fn refresh(state: &AppState) -> AppResult<usize> {
                         Some(g) => training_group::Entity::find_by_id(g).one(txn).await?.map(|g| g.capacity).unwrap_or(0),
                         None => 0,
                     };
-                    last.insert(x.scope_region_id, x.waiting_count - seats);
+                    last.insert(x.scope_region_id, x.waiting_at_decision.unwrap_or(x.waiting_count) - seats);
                 }
                 let waiting = waiting_by_region(txn, p.id).await?;
                 let due = rules::proposals_due(&waiting, p.extra_group_threshold, &open, &last);
@@ -150,8 +151,8 @@ pub async fn refresh(state: &AppState) -> AppResult<usize> {
                 let cost = cost_of(&p);
                 // Paid from the year the group can start in: the next decision round's.
                 let year = crate::reference::rules::budget_year_of_next_round(crate::clock::local_date(now));
-                let (committed, _) = committed(txn, year).await?;
-                let (_, fits, missing) = rules::fit(cost, budget_of(txn, year).await?, committed);
+                let (used, _) = used(txn, year).await?;
+                let (_, fits, missing) = rules::fit(cost, budget_of(txn, year).await?, used);
                 for scope in &due {
                     let (region, size) = rules::suggestion(*scope, &waiting, MAX_GROUP_SIZE);
                     let count = match scope {
@@ -195,12 +196,12 @@ pub async fn refresh(state: &AppState) -> AppResult<usize> {
     Ok(made)
 }
 
-async fn view<C: ConnectionTrait>(db: &C, x: proposal::Model, waiting: &HashMap<Option<i64>, i32>, n: &crate::reference::lookup::Names) -> AppResult<ProposalView> {
-    let budget = budget_of(db, x.budget_year).await?;
-    let (committed, _) = committed(db, x.budget_year).await?;
-    // An approved group is part of `committed` already; its own cost must not count twice.
-    let committed_before = if x.group_id.is_some() { committed - x.cost_eur } else { committed };
-    let (remaining, fits, missing) = rules::fit(x.cost_eur, budget, committed_before);
+async fn view<C: ConnectionTrait>(db: &C, x: proposal::Model, waiting: &HashMap<Option<i64>, i32>, n: &crate::reference::lookup::Names, today: chrono::NaiveDate) -> AppResult<ProposalView> {
+    // The year's figures are the budget year's own (budget_year), as on every screen.
+    let year = budget_year(db, x.budget_year, today).await?;
+    // An approved group is in the year's figures already; its own cost must not count twice.
+    let used_before = year.spent_eur + year.committed_eur - if x.group_id.is_some() { x.cost_eur } else { 0 };
+    let (_, fits, missing) = rules::fit(x.cost_eur, year.training_eur, used_before);
     let group = match x.group_id {
         Some(g) => training_group::Entity::find_by_id(g).one(db).await?.map(|g| NamedRef { id: GroupId(g.id), name: g.name }),
         None => None,
@@ -218,9 +219,10 @@ async fn view<C: ConnectionTrait>(db: &C, x: proposal::Model, waiting: &HashMap<
         suggested_size: x.suggested_size,
         cost_eur: x.cost_eur,
         budget_year: x.budget_year,
-        budget_eur: budget,
-        committed_eur: committed_before,
-        remaining_eur: remaining,
+        budget_eur: year.training_eur,
+        spent_eur: year.spent_eur,
+        committed_eur: year.committed_eur,
+        remaining_eur: year.remaining_eur,
         fits,
         missing_eur: missing,
         created_at: x.created_at,
@@ -233,11 +235,12 @@ async fn view<C: ConnectionTrait>(db: &C, x: proposal::Model, waiting: &HashMap<
 /// A programme's proposals, newest first.
 pub async fn views(state: &AppState, programme_id: i64) -> AppResult<Vec<ProposalView>> {
     let db = &state.db;
+    let today = state.settings.clock.today();
     let waiting = waiting_by_region(db, programme_id).await?;
     let n = names(db).await?;
     let mut out = Vec::new();
     for x in proposal::Entity::find().filter(proposal::Column::ProgrammeId.eq(programme_id)).order_by_desc(proposal::Column::Id).all(db).await? {
-        out.push(view(db, x, &waiting, &n).await?);
+        out.push(view(db, x, &waiting, &n, today).await?);
     }
     Ok(out)
 }
@@ -245,7 +248,7 @@ pub async fn views(state: &AppState, programme_id: i64) -> AppResult<Vec<Proposa
 pub async fn one(state: &AppState, id: i64) -> AppResult<ProposalView> {
     let x = proposal::Entity::find_by_id(id).one(&state.db).await?.ok_or(AppError::NotFound)?;
     let waiting = waiting_by_region(&state.db, x.programme_id).await?;
-    view(&state.db, x, &waiting, &names(&state.db).await?).await
+    view(&state.db, x, &waiting, &names(&state.db).await?, state.settings.clock.today()).await
 }
 
 async fn open_proposal<C: ConnectionTrait>(db: &C, id: i64) -> AppResult<proposal::Model> {
@@ -265,8 +268,15 @@ async fn decide<C: ConnectionTrait>(
     actor: UserId,
     extra: impl FnOnce(sea_orm::UpdateMany<proposal::Entity>) -> sea_orm::UpdateMany<proposal::Entity>,
 ) -> AppResult<()> {
+    let x = proposal::Entity::find_by_id(id).one(db).await?.ok_or(AppError::NotFound)?;
+    let waiting = waiting_by_region(db, x.programme_id).await?;
+    let seen = match x.scope_region_id {
+        Some(r) => waiting.get(&Some(r)).copied().unwrap_or(0),
+        None => waiting.values().sum(),
+    };
     let q = proposal::Entity::update_many()
         .col_expr(proposal::Column::Status, Expr::value(status))
+        .col_expr(proposal::Column::WaitingAtDecision, Expr::value(Some(seen)))
         .col_expr(proposal::Column::DecidedAt, Expr::value(Some(now)))
         .col_expr(proposal::Column::DecidedBy, Expr::value(Some(actor.0)));
     let res = extra(q).filter(proposal::Column::Id.eq(id)).filter(proposal::Column::Status.eq("open")).exec(db).await?;
@@ -325,8 +335,8 @@ pub async fn approve(state: &AppState, caller: &Caller, id: ProposalId, input: A
                 _ => return Err(AppError::field("days", "required", "at least one training day")),
             };
             let year = first.year();
-            let (committed, _) = committed(txn, year).await?;
-            let (_, fits, missing) = rules::fit(x.cost_eur, budget_of(txn, year).await?, committed);
+            let (used, _) = used(txn, year).await?;
+            let (_, fits, missing) = rules::fit(x.cost_eur, budget_of(txn, year).await?, used);
             if !fits {
                 return Err(AppError::conflict(ErrorCode::OverBudget, format!("the group does not fit the training budget of {year}: EUR {missing} is missing")));
             }

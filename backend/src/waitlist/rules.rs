@@ -153,10 +153,10 @@ pub fn group_cost(per_group_eur: i64, per_trainer_day_eur: i64, trainer_days: i3
     per_group_eur.saturating_add(per_trainer_day_eur.saturating_mul(i64::from(trainer_days.max(0))))
 }
 
-/// Does `cost` fit what is left of the year's budget? (remaining, fits, missing).
-/// A year without a budget has nothing left.
-pub fn fit(cost: i64, budget: Option<i64>, committed: i64) -> (i64, bool, i64) {
-    let remaining = budget.unwrap_or(0) - committed;
+/// Does `cost` fit what is left of the year's budget once `used` (spent plus
+/// committed) is taken off? (remaining, fits, missing). A year without a budget has nothing left.
+pub fn fit(cost: i64, budget: Option<i64>, used: i64) -> (i64, bool, i64) {
+    let remaining = budget.unwrap_or(0) - used;
     let fits = budget.is_some() && cost <= remaining;
     let missing = if fits { 0 } else { (cost - remaining.max(0)).max(0) };
     (remaining, fits, missing)

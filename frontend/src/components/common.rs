@@ -15,6 +15,8 @@ pub fn TextField(
     #[prop(default = "text")] kind: &'static str,
     #[prop(default = "off")] autocomplete: &'static str,
     #[prop(optional, into)] error: Option<Signal<Option<&'static str>>>,
+    /// Marked as required for assistive technology (optional fields are not).
+    #[prop(optional)] required: bool,
 ) -> impl IntoView {
     let err_id = format!("{id}-err");
     let has_error = move || error.and_then(|e| e.get()).is_some();
@@ -24,7 +26,7 @@ pub fn TextField(
                 <label class="utrecht-form-label" for=id>{tr(label)}</label>
             </div>
             <div class="utrecht-form-field__input">
-                <input id=id name=id type=kind autocomplete=autocomplete aria-required="true"
+                <input id=id name=id type=kind autocomplete=autocomplete aria-required=required.then_some("true")
                     class="utrecht-textbox utrecht-textbox--html-input"
                     aria-invalid=move || has_error().then_some("true")
                     aria-describedby=error.map(|_| err_id.clone())
@@ -79,7 +81,9 @@ pub fn Loading() -> impl IntoView {
     view! { <p class="utrecht-paragraph" aria-live="polite">{t!("loading")}</p> }
 }
 
-/// After an action: reload the page's data on success, show the error otherwise.
+/// After an action: reload the page's data and confirm ("Wijziging opgeslagen") on
+/// success, show the error otherwise. An action with a confirmation of its own
+/// gives it afterwards with `notice::confirm` (the later one is shown).
 pub fn reload_on_ok<T>(
     reload: RwSignal<u32>,
     error: RwSignal<Option<ApiError>>,
@@ -88,52 +92,102 @@ pub fn reload_on_ok<T>(
         Ok(_) => {
             error.set(None);
             reload.update(|n| *n += 1);
+            crate::components::notice::confirm(k!("notice.saved"), None);
         }
         Err(e) => error.set(Some(e)),
     }
 }
 
 /// The error of the last action, translated; names the existing enrolment for `already_enrolled`.
+/// A refused form lists each field it is about, so the summary never points at nothing.
 pub fn error_alert(err: RwSignal<Option<ApiError>>) -> impl IntoView {
     let lang = use_lang();
     move || {
         err.get().map(|e| {
+            let l = lang.get();
             // The server's detail is English: shown in the English screens only.
             let detail = match &e {
-                ApiError::Problem(p) if p.code == va_openapi::ErrorCode::AlreadyEnrolled && lang.get() == crate::i18n::Lang::En => p.detail.clone(),
+                ApiError::Problem(p) if p.code == va_openapi::ErrorCode::AlreadyEnrolled && l == crate::i18n::Lang::En => p.detail.clone(),
                 _ => None,
             };
-            // Field rules with a text of their own are named (e.g. personal data in a note).
-            let rules: Vec<&'static str> = match &e {
-                ApiError::Problem(p) => {
-                    let mut v: Vec<&'static str> = p.errors.iter().filter_map(|f| field_rule_text(lang.get(), &f.code)).collect();
-                    v.dedup();
-                    v
-                }
+            let mut fields: Vec<String> = match &e {
+                ApiError::Problem(p) => p.errors.iter().map(|f| match field_label(l, &f.field) {
+                    Some(label) => format!("{label}: {}", field_message(l, &f.code)),
+                    None => field_message(l, &f.code).to_string(),
+                }).collect(),
                 ApiError::Network => Vec::new(),
             };
+            fields.dedup();
             view! {
                 <div class="utrecht-alert utrecht-alert--error va-alert" role="alert" data-testid="error">
-                    <p class="utrecht-paragraph">{lookup(lang.get(), e.text_key())}</p>
+                    <p class="utrecht-paragraph">{lookup(l, e.text_key())}</p>
                     {detail.map(|d| view! { <p class="utrecht-paragraph va-detail">{d}</p> })}
-                    {rules.into_iter().map(|r| view! { <p class="utrecht-paragraph va-detail">{r}</p> }).collect_view()}
+                    {(!fields.is_empty()).then(|| view! {
+                        <ul class="utrecht-unordered-list va-field-errors" data-testid="field-errors">
+                            {fields.into_iter().map(|f| view! { <li class="utrecht-unordered-list__item">{f}</li> }).collect_view()}
+                        </ul>
+                    })}
                 </div>
             }
         })
     }
 }
 
-fn field_rule_text(lang: crate::i18n::Lang, code: &str) -> Option<&'static str> {
-    Some(match code {
-        "personal_data" => lookup(lang, k!("field.personal_data")),
-        "in_past" => lookup(lang, k!("field.in_past")),
-        "invalid_time" => lookup(lang, k!("field.invalid_time")),
-        "not_trained" => lookup(lang, k!("field.not_trained")),
-        "note_required" => lookup(lang, k!("field.note_required")),
-        "no_group" => lookup(lang, k!("field.no_group")),
-        "not_contact" => lookup(lang, k!("field.not_contact")),
-        "out_of_range" => lookup(lang, k!("field.out_of_range")),
+/// The text of a field rule the server names by code.
+pub fn field_message(lang: crate::i18n::Lang, code: &str) -> &'static str {
+    lookup(lang, match code {
+        "required" => k!("field.required"),
+        "too_long" => k!("field.too_long"),
+        "invalid_email" => k!("field.invalid_email"),
+        "duplicate" => k!("field.duplicate"),
+        "personal_data" => k!("field.personal_data"),
+        "in_past" => k!("field.in_past"),
+        "invalid_time" => k!("field.invalid_time"),
+        "not_trained" => k!("field.not_trained"),
+        "note_required" => k!("field.note_required"),
+        "no_group" => k!("field.no_group"),
+        "not_contact" => k!("field.not_contact"),
+        "out_of_range" => k!("field.out_of_range"),
+        "outside_programme" | "days_outside" => k!("field.outside_programme"),
+        "before_start" => k!("field.before_start"),
+        _ => k!("field.invalid"),
+    })
+}
+
+/// The name of a field the server refers to (`professionals[1].email` is the second professional's email).
+fn field_label(lang: crate::i18n::Lang, field: &str) -> Option<String> {
+    let (row, name) = match field.strip_prefix("professionals[").and_then(|r| r.split_once("].")) {
+        Some((i, name)) => (i.parse::<usize>().ok().map(|i| i + 1), name),
+        None => (None, field),
+    };
+    let key = match name {
+        "name" => k!("pros.name"),
+        "email" => k!("login.email"),
+        "function" => k!("pros.function"),
+        "reason" => k!("req.reason"),
+        "professionals" | "professional_ids" => k!("new.professionals"),
+        "organisation_id" => k!("orgs.name"),
+        "preferred_period" => k!("new.period"),
+        "remarks" => k!("new.remarks"),
+        "password" => k!("login.password"),
+        "group_id" => k!("fu.group"),
         _ => return None,
+    };
+    let label = lookup(lang, key);
+    Some(match row {
+        Some(n) => format!("{} {n}, {}", lookup(lang, k!("new.professional")), label.to_lowercase()),
+        None => label.to_string(),
+    })
+}
+
+/// The translated message of `field` in the last problem, for the input it belongs to.
+pub fn field_error(err: RwSignal<Option<ApiError>>, field: &'static str) -> Signal<Option<&'static str>> {
+    let lang = use_lang();
+    Signal::derive(move || {
+        err.with(|e| match e {
+            Some(ApiError::Problem(p)) => p.errors.iter().find(|f| f.field == field).map(|f| field_message(lang.get(), &f.code)),
+            _ => None,
+        })
     })
 }
 

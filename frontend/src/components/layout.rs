@@ -59,7 +59,9 @@ pub fn Layout(children: Children) -> impl IntoView {
     let location = leptos_router::hooks::use_location();
     Effect::new(move |previous: Option<String>| {
         let path = location.pathname.get();
-        if previous.is_some_and(|p| p != path) {
+        crate::components::notice::leave(&path);
+        // A confirmation given for this page takes the focus itself.
+        if previous.is_some_and(|p| p != path) && !crate::components::notice::pending_at(&path) {
             if let Some(main) = web_sys::window()
                 .and_then(|w| w.document())
                 .and_then(|d| d.get_element_by_id("inhoud"))
@@ -110,6 +112,7 @@ pub fn Layout(children: Children) -> impl IntoView {
             })}
             <crate::components::title::PageTitle/>
             <main id="inhoud" class="utrecht-page-content va-main" tabindex="-1">
+                <crate::components::notice::NoticeRegion/>
                 {children()}
             </main>
             <footer class="utrecht-page-footer va-footer">

@@ -9,5 +9,6 @@ pub mod guard;
 pub mod labels;
 pub mod layout;
 pub mod loaded;
+pub mod notice;
 pub mod programme;
 pub mod title;

@@ -52,7 +52,7 @@ pub(super) fn EditGroup(plan: GroupPlan, reload: RwSignal<u32>, done: RwSignal<O
             {error_alert(error)}
             {loaded(refs, move |(regions, trainers)| view! {
                 <form class="va-form va-form--grid" on:submit=submit novalidate=true data-testid="edit-group">
-                    <TextField id="ed-name" label=k!("groups.name") value=name error=err("name")/>
+                    <TextField id="ed-name" required=true label=k!("groups.name") value=name error=err("name")/>
                     <div class="utrecht-form-field">
                         <div class="utrecht-form-field__label"><label class="utrecht-form-label" for="ed-region">{t!("groups.region")}</label></div>
                         <div class="utrecht-form-field__input">
@@ -62,7 +62,7 @@ pub(super) fn EditGroup(plan: GroupPlan, reload: RwSignal<u32>, done: RwSignal<O
                             </select>
                         </div>
                     </div>
-                    <TextField id="ed-capacity" label=k!("groups.capacity") kind="number" value=capacity error=err("capacity")/>
+                    <TextField id="ed-capacity" required=true label=k!("groups.capacity") kind="number" value=capacity error=err("capacity")/>
                     <TextField id="ed-location" label=k!("adm.location") value=location error=err("location")/>
                     <div class="utrecht-form-field">
                         <div class="utrecht-form-field__label"><label class="utrecht-form-label" for="ed-trainer">{t!("adm.trainer")}</label></div>

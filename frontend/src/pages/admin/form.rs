@@ -3,7 +3,7 @@
 
 use crate::api::{self, ApiError};
 use crate::components::common::{error_alert, TextField};
-use crate::i18n::{lookup, tr, use_lang, Key, Lang};
+use crate::i18n::{tr, use_lang, Key, Lang};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use va_openapi::admin::{Account, NewGroup, NewTrainingDay};
@@ -29,21 +29,7 @@ pub(super) fn missing(fields: &[(&str, String)]) -> va_openapi::Problem {
 /// The message of one field of the last problem, in the reader's language.
 pub(super) fn field_text(lang: Lang, err: &Option<ApiError>, field: &str) -> Option<&'static str> {
     let Some(ApiError::Problem(p)) = err else { return None };
-    p.errors.iter().find(|e| e.field == field).map(|e| {
-        lookup(
-            lang,
-            match e.code.as_str() {
-                "required" => k!("field.required"),
-                "too_long" => k!("field.too_long"),
-                "in_past" => k!("field.in_past"),
-                "invalid_time" => k!("field.invalid_time"),
-                "out_of_range" => k!("field.out_of_range"),
-                "outside_programme" | "days_outside" => k!("field.outside_programme"),
-                "before_start" => k!("field.before_start"),
-                _ => k!("field.invalid"),
-            },
-        )
-    })
+    p.errors.iter().find(|e| e.field == field).map(|e| crate::components::common::field_message(lang, &e.code))
 }
 
 pub(super) fn select(id: &'static str, label: Key, options: Vec<(String, Key)>, current: Signal<String>, on: impl Fn(String) + 'static) -> impl IntoView {
@@ -149,7 +135,7 @@ pub(super) fn NewGroupForm(programme: ProgrammeId, default_size: i32, regions: V
             })}
             {error_alert(error)}
             <form class="va-form va-form--grid" on:submit=submit novalidate=true data-testid="group-form">
-                <TextField id="gr-name" label=k!("groups.name") value=name error=err("name".into())/>
+                <TextField id="gr-name" required=true label=k!("groups.name") value=name error=err("name".into())/>
                 <div class="utrecht-form-field">
                     <div class="utrecht-form-field__label"><label class="utrecht-form-label" for="gr-region">{t!("groups.region")}</label></div>
                     <div class="utrecht-form-field__input">
@@ -159,7 +145,7 @@ pub(super) fn NewGroupForm(programme: ProgrammeId, default_size: i32, regions: V
                         </select>
                     </div>
                 </div>
-                <TextField id="gr-capacity" label=k!("groups.capacity") kind="number" value=capacity error=err("capacity".into())/>
+                <TextField id="gr-capacity" required=true label=k!("groups.capacity") kind="number" value=capacity error=err("capacity".into())/>
                 <TextField id="gr-location" label=k!("adm.location") value=location error=err("location".into())/>
                 <div class="utrecht-form-field">
                     <div class="utrecht-form-field__label"><label class="utrecht-form-label" for="gr-trainer">{t!("adm.trainer")}</label></div>

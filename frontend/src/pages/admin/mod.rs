@@ -132,12 +132,12 @@ fn Programmes() -> impl IntoView {
                     <details class="va-details" prop:open=move || editing.get().is_some()>
                         <summary>{move || lookup(lang.get(), if editing.get().is_some() { k!("adm.edit_programme") } else { k!("adm.new_programme") })}</summary>
                         <form class="va-form va-form--grid" on:submit=create novalidate=true data-testid="programme-form">
-                            <TextField id="pg-name" label=k!("pros.name") value=name error=err("name")/>
+                            <TextField id="pg-name" required=true label=k!("pros.name") value=name error=err("name")/>
                             {form::select("pg-course", k!("adm.course"), CourseType::ALL.iter().map(|c| (c.as_str().to_string(), course_key(*c))).collect(),
                                 Signal::derive(move || course.get().as_str().to_string()), move |v| course.set(CourseType::parse(&v).unwrap_or(CourseType::VaTraining)))}
                             {form::date("pg-starts", k!("adm.starts"), starts, err("starts_on"))}
                             {form::date("pg-ends", k!("adm.ends"), ends, err("ends_on"))}
-                            <TextField id="pg-size" label=k!("adm.size") kind="number" value=size error=err("default_group_size")/>
+                            <TextField id="pg-size" required=true label=k!("adm.size") kind="number" value=size error=err("default_group_size")/>
                             <div class="va-actions">
                                 <button type="submit" class="utrecht-button utrecht-button--primary-action" data-testid="programme-create">
                                     {move || lookup(lang.get(), if editing.get().is_some() { k!("org.save") } else { k!("adm.create_programme") })}

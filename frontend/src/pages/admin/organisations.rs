@@ -105,7 +105,7 @@ fn Organisations() -> impl IntoView {
                 <section class="va-section" aria-labelledby="org-form-title">
                     <h2 class="utrecht-heading-2" id="org-form-title">{move || lookup(lang.get(), if editing.get().is_some() { k!("org.edit") } else { k!("org.new") })}</h2>
                     <form class="va-form va-form--grid" on:submit=submit novalidate=true data-testid="org-form">
-                        <TextField id="org-name" label=k!("pros.name") value=name error=err("name")/>
+                        <TextField id="org-name" required=true label=k!("pros.name") value=name error=err("name")/>
                         <div class="utrecht-form-field">
                             <div class="utrecht-form-field__label"><label class="utrecht-form-label" for="org-kind">{t!("org.kind")}</label></div>
                             <div class="utrecht-form-field__input">

@@ -86,8 +86,8 @@ pub fn Login() -> impl IntoView {
             <p class="utrecht-paragraph">{t!("login.intro")}</p>
             <ErrorAlert message=message/>
             <form class="va-form" on:submit=submit novalidate=true>
-                <TextField id="email" label=k!("login.email") kind="email" autocomplete="username" value=email/>
-                <TextField id="password" label=k!("login.password") kind="password" autocomplete="current-password" value=password/>
+                <TextField id="email" required=true label=k!("login.email") kind="email" autocomplete="username" value=email/>
+                <TextField id="password" required=true label=k!("login.password") kind="password" autocomplete="current-password" value=password/>
                 <div class="va-actions">
                     <button type="submit" class="utrecht-button utrecht-button--primary-action" data-testid="login-submit"
                         aria-disabled=move || busy.get().to_string()>
@@ -136,7 +136,7 @@ pub fn ForgotPassword() -> impl IntoView {
                 <p class="utrecht-paragraph">{t!("forgot.intro")}</p>
                 <ErrorAlert message=message/>
                 <form class="va-form" on:submit=submit novalidate=true>
-                    <TextField id="reset-email" label=k!("login.email") kind="email" autocomplete="email" value=email/>
+                    <TextField id="reset-email" required=true label=k!("login.email") kind="email" autocomplete="email" value=email/>
                     <div class="va-actions">
                         <button type="submit" class="utrecht-button utrecht-button--primary-action">{t!("forgot.submit")}</button>
                         <A href="/inloggen" attr:class="utrecht-link">{t!("back.login")}</A>
@@ -194,8 +194,8 @@ pub fn SetPassword() -> impl IntoView {
                     <p class="utrecht-paragraph">{t!("setpw.intro")}</p>
                     <ErrorAlert message=message/>
                     <form class="va-form" on:submit=submit novalidate=true>
-                        <TextField id="new-password" label=k!("setpw.password") kind="password" autocomplete="new-password" value=pw/>
-                        <TextField id="repeat-password" label=k!("setpw.repeat") kind="password" autocomplete="new-password" value=pw2/>
+                        <TextField id="new-password" required=true label=k!("setpw.password") kind="password" autocomplete="new-password" value=pw/>
+                        <TextField id="repeat-password" required=true label=k!("setpw.repeat") kind="password" autocomplete="new-password" value=pw2/>
                         <div class="va-actions">
                             <button type="submit" class="utrecht-button utrecht-button--primary-action">{t!("setpw.submit")}</button>
                         </div>

@@ -3,7 +3,8 @@
 use super::*;
 use crate::api::{self, ApiError};
 use crate::components::format::local_time;
-use crate::components::common::{error_alert, reload_on_ok, Table, TextField};
+use crate::components::common::{error_alert, field_error, reload_on_ok, Table, TextField};
+use crate::components::notice;
 use crate::components::loaded::{load, loaded};
 use crate::i18n::{lookup, tr, use_lang};
 use crate::session::{use_session, Session};
@@ -97,7 +98,12 @@ pub(super) fn RequestDetail(session: Session, id: RequestId) -> impl IntoView {
                         {can_submit.then(|| view! {
                             <div class="va-actions va-section">
                                 <button type="button" class="utrecht-button utrecht-button--primary-action" data-testid="submit-request"
-                                    on:click=move |_| { spawn_local(async move { done(api::submit_request(id).await) }); }>
+                                    on:click=move |_| { spawn_local(async move {
+                                        let res = api::submit_request(id).await;
+                                        let ok = res.is_ok();
+                                        done(res);
+                                        if ok { notice::confirm(k!("notice.submitted"), Some(format!("#{}", id.0))); }
+                                    }); }>
                                     {t!("req.submit")}
                                 </button>
                             </div>
@@ -165,12 +171,23 @@ where
     };
     let name = e.professional.name.clone();
     let stored_name = StoredValue::new(name.clone());
+    // The dialog's own error, shown inside it beside the field it is about.
+    let error: RwSignal<Option<ApiError>> = RwSignal::new(None);
+    let reason_error = field_error(error, "reason");
     let confirm = move |_| {
         let r = Some(reason.get_untracked()).filter(|r| !r.trim().is_empty());
         let kind = open.get_untracked();
+        let d = decision.get_untracked();
         spawn_local(async move {
+            let said = match (kind, d) {
+                (Some("decide"), Decision::Approve) => k!("notice.approved"),
+                (Some("decide"), Decision::Reject) => k!("notice.rejected"),
+                (Some("decide"), Decision::Return) => k!("notice.returned"),
+                (Some("edit"), _) => k!("notice.edited"),
+                _ => k!("notice.withdrawn"),
+            };
             let res = match kind {
-                Some("decide") => api::decide(id, decision.get_untracked(), r).await,
+                Some("decide") => api::decide(id, d, r).await,
                 Some("edit") => {
                     let edit = EnrolmentEdit {
                         function: Some(function.get_untracked()).filter(|f| !f.trim().is_empty()),
@@ -181,10 +198,15 @@ where
                 }
                 _ => api::withdraw(id, r).await,
             };
-            if res.is_ok() {
-                open.set(None);
+            match res {
+                Ok(v) => {
+                    open.set(None);
+                    error.set(None);
+                    on_done(Ok(v));
+                    notice::confirm(said, Some(stored_name.get_value()));
+                }
+                Err(e) => error.set(Some(e)),
             }
-            on_done(res);
         });
     };
     view! {
@@ -239,16 +261,19 @@ where
                             <TextField id=leak(format!("edit-remarks-{id}")) label=k!("new.remarks") value=remarks/>
                         </Show>
                         <Show when=move || open.get() != Some("edit")>
-                        <div class="utrecht-form-field utrecht-form-field--text">
+                        <div class="utrecht-form-field utrecht-form-field--text" class:utrecht-form-field--invalid=move || reason_error.get().is_some()>
                             <div class="utrecht-form-field__label">
                                 <label class="utrecht-form-label" for=format!("reason-{id}")>{move || lookup(lang.get(), if open.get() == Some("decide") { k!("req.reason_hint") } else { k!("req.withdraw_reason") })}</label>
                             </div>
                             <div class="utrecht-form-field__input">
                                 <textarea id=format!("reason-{id}") data-testid="reason" class="utrecht-textarea utrecht-textarea--html-textarea" rows="2"
+                                    aria-invalid=move || reason_error.get().map(|_| "true") aria-describedby=format!("reason-{id}-err")
                                     prop:value=move || reason.get() on:input=move |ev| reason.set(event_target_value(&ev))></textarea>
                             </div>
+                            <p class="utrecht-form-field-error-message" id=format!("reason-{id}-err") data-testid="reason-error">{move || reason_error.get()}</p>
                         </div>
                         </Show>
+                        {error_alert(error)}
                         <div class="va-actions">
                             <button type="button" class="utrecht-button utrecht-button--primary-action" data-testid="confirm" on:click=confirm.clone()>{t!("req.confirm")}</button>
                             <button type="button" class="utrecht-button utrecht-button--subtle" on:click=move |_| open.set(None)>{t!("req.cancel")}</button>

@@ -3,7 +3,7 @@
 use super::*;
 use crate::api::{self, ApiError};
 use crate::components::format::local_time;
-use crate::components::common::{error_alert, Table, TextField};
+use crate::components::common::{error_alert, field_error, field_message, Table, TextField};
 use crate::components::loaded::{load, loaded};
 use crate::components::guard::RequireAnyRole;
 use crate::i18n::{lookup, tr, use_lang, Key};
@@ -75,16 +75,6 @@ impl Row {
     }
 }
 
-pub(super) fn field_key(code: &str) -> Key {
-    match code {
-        "required" => k!("field.required"),
-        "too_long" => k!("field.too_long"),
-        "invalid_email" => k!("field.invalid_email"),
-        "duplicate" => k!("field.duplicate"),
-        _ => k!("field.invalid"),
-    }
-}
-
 /// Organisation contact: a new request with one or more professionals.
 #[component]
 pub fn NewRequestPage() -> impl IntoView {
@@ -109,6 +99,7 @@ pub(super) fn NewRequest(#[prop(optional)] on_behalf: bool) -> impl IntoView {
     let remarks = RwSignal::new(String::new());
     let error: RwSignal<Option<ApiError>> = RwSignal::new(None);
     let busy = RwSignal::new(false);
+    let pros_error = field_error(error, "professionals");
     let programmes = load(None, move || async move { api::programmes().await });
 
     // The server names fields `professionals[i].email`; i is the row's position.
@@ -119,7 +110,7 @@ pub(super) fn NewRequest(#[prop(optional)] on_behalf: bool) -> impl IntoView {
                     .errors
                     .iter()
                     .find(|f| f.field == format!("professionals[{pos}].{field}"))
-                    .map(|f| lookup(lang.get(), field_key(&f.code))),
+                    .map(|f| field_message(lang.get(), &f.code)),
                 _ => None,
             })
         }
@@ -156,7 +147,11 @@ pub(super) fn NewRequest(#[prop(optional)] on_behalf: bool) -> impl IntoView {
         let navigate = navigate.clone();
         spawn_local(async move {
             match api::create_request(&req).await {
-                Ok(view) => navigate(&format!("/aanmeldingen/{}", view.id), Default::default()),
+                Ok(view) => {
+                    let path = format!("/aanmeldingen/{}", view.id);
+                    crate::components::notice::confirm_at(&path, if submit { k!("notice.submitted") } else { k!("notice.draft") }, Some(format!("#{}", view.id)));
+                    navigate(&path, Default::default())
+                }
                 Err(e) => error.set(Some(e)),
             }
             busy.set(false);
@@ -190,6 +185,7 @@ pub(super) fn NewRequest(#[prop(optional)] on_behalf: bool) -> impl IntoView {
             })}
             <fieldset class="utrecht-form-fieldset va-fieldset">
                 <legend class="utrecht-form-fieldset__legend utrecht-form-fieldset__legend--distanced">{t!("new.professionals")}</legend>
+                {move || pros_error.get().map(|m| view! { <p class="utrecht-form-field-error-message" id="professionals-err" data-testid="professionals-error">{m}</p> })}
                 <For
                     each={move || rows.get().into_iter().enumerate().collect::<Vec<_>>()}
                     key={|item: &(usize, Row)| (item.0, item.1.key)}
@@ -198,8 +194,8 @@ pub(super) fn NewRequest(#[prop(optional)] on_behalf: bool) -> impl IntoView {
                         view! {
                             <div class="va-prof-row" data-testid="prof-row">
                                 <p class="utrecht-paragraph va-prof-row__title"><strong>{move || format!("{} {n}", lookup(lang.get(), k!("new.professional")))}</strong></p>
-                                <TextField id=leak(format!("p{}-name", row.key)) label=k!("pros.name") value=row.name error=Signal::derive(row_error(pos, "name"))/>
-                                <TextField id=leak(format!("p{}-email", row.key)) label=k!("login.email") kind="email" value=row.email error=Signal::derive(row_error(pos, "email"))/>
+                                <TextField id=leak(format!("p{}-name", row.key)) label=k!("pros.name") value=row.name required=true error=Signal::derive(row_error(pos, "name"))/>
+                                <TextField id=leak(format!("p{}-email", row.key)) label=k!("login.email") kind="email" value=row.email required=true error=Signal::derive(row_error(pos, "email"))/>
                                 <TextField id=leak(format!("p{}-function", row.key)) label=k!("pros.function") value=row.function/>
                                 <div class="utrecht-form-field utrecht-form-field--checkbox va-check">
                                     <input type="checkbox" class="utrecht-checkbox utrecht-checkbox--html-input" id=format!("p{}-ret", row.key)

@@ -94,14 +94,24 @@ pub(super) fn SeatBoardView() -> impl IntoView {
 }
 
 /// Places (or moves) someone; a group that has started asks BEL to confirm a late entry first.
-async fn place(id: va_openapi::EnrolmentId, g: GroupId, moving: bool, question: &'static str) -> Result<EnrolmentRequestView, ApiError> {
+/// Places or moves `who`, asking first when the group has started; hands the result to `done`
+/// and confirms with the person's name and group.
+async fn place<F>(id: va_openapi::EnrolmentId, g: GroupId, moving: bool, question: &'static str, done: F, who: String)
+where
+    F: Fn(Result<EnrolmentRequestView, ApiError>),
+{
     let go = |late: bool| async move { if moving { api::move_to(id, g, late).await } else { api::allocate(id, g, late).await } };
-    match go(false).await {
+    let res = match go(false).await {
         Err(e) if e.code() == Some(va_openapi::ErrorCode::GroupStarted) => {
             let yes = web_sys::window().and_then(|w| w.confirm_with_message(question).ok()).unwrap_or(false);
             if yes { go(true).await } else { Err(e) }
         }
         other => other,
+    };
+    let group = res.as_ref().ok().and_then(|v| v.enrolments.iter().find(|e| e.id == id)).and_then(|e| e.group.as_ref()).map(|g| g.name.clone());
+    done(res);
+    if let Some(group) = group {
+        crate::components::notice::confirm(k!("notice.placed"), Some(format!("{who} → {group}")));
     }
 }
 
@@ -132,6 +142,7 @@ where
                             let id = q.enrolment_id;
                             let waiting = q.status == EnrolmentStatus::Waitlisted;
                             let select_id = format!("group-{}", id);
+                            let who = StoredValue::new(q.professional.clone());
                             view! {
                                 <tr class="utrecht-table__row" data-testid="queue-row">
                                     <th class="utrecht-table__header-cell" scope="row">
@@ -160,12 +171,19 @@ where
                                             on:click=move |_| {
                                                 let Ok(g) = choice.get_untracked().parse::<i64>() else { return };
                                                 let question = lookup(lang.get_untracked(), k!("board.late_entry"));
-                                                spawn_local(async move { on_done(place(id, GroupId(g), false, question).await) });
+                                                let who = who.get_value();
+                                                spawn_local(place(id, GroupId(g), false, question, on_done, who));
                                             }>{t!("board.allocate")}</button>
                                         {(!waiting).then(|| view! {
                                             <button type="button" class="utrecht-button utrecht-button--secondary-action" data-testid="to-waitlist"
                                                 on:click=move |_| {
-                                                    spawn_local(async move { on_done(api::waitlist(id).await) });
+                                                    let who = who.get_value();
+                                                    spawn_local(async move {
+                                                        let res = api::waitlist(id).await;
+                                                        let ok = res.is_ok();
+                                                        on_done(res);
+                                                        if ok { crate::components::notice::confirm(k!("notice.waitlisted"), Some(who)); }
+                                                    });
                                                 }>{t!("board.to_waitlist")}</button>
                                         })}
                                     </td>
@@ -234,6 +252,7 @@ pub(super) fn GroupView(id: GroupId) -> impl IntoView {
                                         let choice = RwSignal::new(targets.first().map(|t| t.0.0.to_string()).unwrap_or_default());
                                         let eid = p.enrolment_id;
                                         let sel = format!("move-{eid}");
+                                        let who = StoredValue::new(p.professional.clone());
                                         view! {
                                             <tr class="utrecht-table__row">
                                                 <th class="utrecht-table__header-cell" scope="row">{p.professional.clone()}</th>
@@ -249,7 +268,7 @@ pub(super) fn GroupView(id: GroupId) -> impl IntoView {
                                                         on:click=move |_| {
                                                             let Ok(g) = choice.get_untracked().parse::<i64>() else { return };
                                                             let question = lookup(use_lang().get_untracked(), k!("board.late_entry"));
-                                                            spawn_local(async move { done(place(eid, GroupId(g), true, question).await) });
+                                                            spawn_local(place(eid, GroupId(g), true, question, done, who.get_value()));
                                                         }>{t!("group.move")}</button>
                                                 </td>
                                             </tr>

@@ -48,7 +48,7 @@ pub fn CertificatePage() -> impl IntoView {
 /// Spent and committed money of a year by kind, against the training budget.
 #[component]
 pub fn YearCosts() -> impl IntoView {
-    let year = RwSignal::new(2026);
+    let year = RwSignal::new(js_sys::Date::new_0().get_full_year() as i32);
     let data = load(None, move || {
         let y = year.get();
         async move { api::year_costs(y).await }
@@ -58,8 +58,8 @@ pub fn YearCosts() -> impl IntoView {
             <h2 class="utrecht-heading-2">{t!("cost.title")}</h2>
             <div class="utrecht-form-field va-inline-field">
                 <label class="utrecht-form-label" for="cost-year">{t!("wl.year")}</label>
-                <select id="cost-year" class="utrecht-select utrecht-select--html-select" on:change=move |ev| year.set(event_target_value(&ev).parse().unwrap_or(2026))>
-                    {[2026, 2027].into_iter().map(|y| view! { <option value=y.to_string() selected=move || year.get() == y>{y}</option> }).collect_view()}
+                <select id="cost-year" class="utrecht-select utrecht-select--html-select" on:change=move |ev| year.set(event_target_value(&ev).parse().unwrap_or_else(|_| year.get_untracked()))>
+                    {{ let now = js_sys::Date::new_0().get_full_year() as i32; [now, now + 1] }.into_iter().map(|y| view! { <option value=y.to_string() selected=move || year.get() == y>{y}</option> }).collect_view()}
                 </select>
             </div>
             {loaded(data, move |c| view! {

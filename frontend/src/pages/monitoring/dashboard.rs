@@ -112,7 +112,7 @@ pub(super) fn Dashboard(d: Dashboard, role: Role) -> impl IntoView {
         {(!budgets.is_empty()).then(|| view! {
             <section class="va-section">
                 <h2 class="utrecht-heading-2">{t!("mon.budget")}</h2>
-                <Table headers=vec![(k!("mon.year"), false), (k!("mon.budget_eur"), true), (k!("mon.spent"), true), (k!("mon.committed"), true), (k!("mon.remaining"), true)] testid="budget-table">
+                <Table headers=vec![(k!("mon.year"), false), (k!("wl.budget"), true), (k!("cost.spent"), true), (k!("cost.committed"), true), (k!("cost.remaining"), true)] testid="budget-table">
                     {budgets.into_iter().map(|b| view! {
                         <tr class="utrecht-table__row">
                             <th scope="row" class="utrecht-table__header-cell">{b.year}</th>

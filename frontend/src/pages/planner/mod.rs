@@ -172,7 +172,7 @@ fn ScenarioForm(plan: PlanView, reload: RwSignal<u32>) -> impl IntoView {
                 {error_alert(error)}
                 {move || preview.get().map(|p| view! { <div class="va-card"><PlanTable plan=p testid="plan-preview"/></div> })}
                 <div class="va-form--inline">
-                    <TextField id="sc-name" label=k!("plan.name") value=name/>
+                    <TextField id="sc-name" required=true label=k!("plan.name") value=name/>
                     <button type="submit" class="utrecht-button utrecht-button--primary-action" data-testid="sc-save">{t!("plan.save")}</button>
                 </div>
             </form>

@@ -50,7 +50,7 @@ pub(super) fn CheckDetail(session: Session, id: i64) -> impl IntoView {
                             <dt>{t!("groups.status")}</dt>
                             <dd data-testid="check-status"><span class="va-status">{move || lookup(lang.get(), check_status_key(status))}</span></dd>
                             <dt>{t!("rc.version")}</dt><dd>{c.template_version}</dd>
-                            <dt>{t!("rc.when")}</dt><dd>{c.scheduled_at.map(local_time).unwrap_or_else(|| "—".into())}</dd>
+                            <dt>{t!("rc.when")}</dt><dd>{match c.scheduled_at { Some(at) => local_time(at).into_any(), None => t!("rc.not_scheduled").into_any() }}</dd>
                             <dt>{t!("rc.where")}</dt><dd>{c.location.clone().unwrap_or_else(|| "—".into())}</dd>
                             <dt>{t!("rc.ambassador")}</dt><dd>{c.ambassador.clone().map(|a| a.name).unwrap_or_else(|| "—".into())}</dd>
                             <dt>{t!("rc.project_leader")}</dt><dd>{c.project_leader.clone().map(|a| a.name).unwrap_or_else(|| "—".into())}</dd>
@@ -178,6 +178,21 @@ pub(super) fn Interview(check: CheckView, editable: bool, error: RwSignal<Option
                         });
                     };
                     let save2 = save.clone();
+                    if !editable {
+                        // Held or cancelled: the answers read as text, not as greyed-out controls.
+                        let given = answer.get_untracked();
+                        let note = note.get_untracked();
+                        return view! {
+                            <div class="va-item va-item--read" data-testid=format!("item-{}", item.code)>
+                                <h4 class="utrecht-heading-4">{item.title.clone()}</h4>
+                                <p class="utrecht-paragraph">
+                                    {t!("rc.answer")}": "
+                                    <strong data-testid="answer">{move || given.map(|a| lookup(lang.get(), answer_key(a))).unwrap_or("—")}</strong>
+                                </p>
+                                {(!note.is_empty()).then(|| view! { <p class="utrecht-paragraph va-note">{t!("rc.note")}": "{note}</p> })}
+                            </div>
+                        }.into_any();
+                    }
                     view! {
                         <fieldset class="utrecht-form-fieldset va-item" data-testid=format!("item-{}", item.code)>
                             <legend class="utrecht-form-fieldset__legend">{item.title.clone()}</legend>
@@ -201,7 +216,7 @@ pub(super) fn Interview(check: CheckView, editable: bool, error: RwSignal<Option
                                 prop:value=move || note.get() on:input=move |ev| note.set(event_target_value(&ev))
                                 on:change=move |_| save2()></textarea>
                         </fieldset>
-                    }
+                    }.into_any()
                 }).collect_view()}
             }).collect_view()}
         </section>

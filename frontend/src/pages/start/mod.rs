@@ -87,6 +87,7 @@ pub fn TrainerStart() -> impl IntoView {
     view! {
         <RequireRole role=Role::Trainer render=|_: Session| view! {
             <Intro title=k!("start.trainer.title") intro=k!("start.trainer.intro") scope=None/>
+            <crate::pages::training::AttendanceDue/>
             <crate::pages::training::TrainerGroups/>
             <crate::pages::followup::FeedbackList/>
         }/>

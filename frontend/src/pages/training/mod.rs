@@ -2,6 +2,9 @@
 //! days (change or cancel with a reason), attendance per day within its window,
 //! and closing the group by the completion rule. BEL sees the same pages.
 
+mod due;
+pub use due::AttendanceDue;
+
 use crate::api::{self, ApiError};
 use crate::components::labels::{enrolment_status_key, mark_key};
 use crate::components::format::{local_time, nl_date};
@@ -178,7 +181,13 @@ fn DayAttendance(index: usize, day: DayView, participants: Vec<ParticipantAttend
                 })
             })
             .collect();
-        spawn_local(async move { reload_on_ok(reload, error)(api::mark_attendance(day_id, &AttendanceInput { marks }).await) });
+        let day_name = format!("{} {}", lookup(lang.get_untracked(), k!("tr.day")), index + 1);
+        spawn_local(async move {
+            let res = api::mark_attendance(day_id, &AttendanceInput { marks }).await;
+            let ok = res.is_ok();
+            reload_on_ok(reload, error)(res);
+            if ok { crate::components::notice::confirm(k!("notice.attendance"), Some(day_name)); }
+        });
     };
     view! {
         <fieldset class="utrecht-form-fieldset va-fieldset va-day" data-testid="day-attendance">

@@ -169,8 +169,8 @@ fn Users() -> impl IntoView {
                                 <div class="utrecht-alert utrecht-alert--error" role="alert" data-testid="error"><p class="utrecht-paragraph">{m}</p></div>
                             })}
                             <form class="va-form va-form--grid" on:submit=submit.clone() novalidate=true>
-                                <TextField id="inv-name" label=k!("pros.name") value=name error=Signal::derive(err_text("name"))/>
-                                <TextField id="inv-email" label=k!("login.email") kind="email" value=email error=Signal::derive(err_text("email"))/>
+                                <TextField id="inv-name" required=true label=k!("pros.name") value=name error=Signal::derive(err_text("name"))/>
+                                <TextField id="inv-email" required=true label=k!("login.email") kind="email" value=email error=Signal::derive(err_text("email"))/>
                                 <div class="utrecht-form-field">
                                     <div class="utrecht-form-field__label"><label class="utrecht-form-label" for="inv-role">{t!("users.role")}</label></div>
                                     <div class="utrecht-form-field__input">

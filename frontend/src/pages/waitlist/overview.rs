@@ -84,8 +84,8 @@ where
             </p>
             {can_act.then(|| view! {
                 <div class="va-form--grid">
-                    <TextField id=leak(format!("sub-{id}-name")) label=k!("pros.name") value=name/>
-                    <TextField id=leak(format!("sub-{id}-email")) label=k!("login.email") kind="email" value=email/>
+                    <TextField id=leak(format!("sub-{id}-name")) required=true label=k!("pros.name") value=name/>
+                    <TextField id=leak(format!("sub-{id}-email")) required=true label=k!("login.email") kind="email" value=email/>
                     <TextField id=leak(format!("sub-{id}-function")) label=k!("pros.function") value=function/>
                 </div>
                 <div class="va-actions">

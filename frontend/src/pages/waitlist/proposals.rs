@@ -98,7 +98,7 @@ pub(super) fn ProposalCard(p: ProposalView, trainers: Vec<va_openapi::admin::Acc
                 <dd>{p.suggested_size}" "{t!("wl.seats")}", "{move || p.suggested_region.clone().map(|r| r.name).unwrap_or_else(|| lookup(lang.get(), k!("region.none")).to_string())}</dd>
                 <dt>{t!("wl.cost")}</dt><dd data-testid="proposal-cost">{eur(p.cost_eur)}</dd>
                 <dt>{t!("wl.budget")}" "{p.budget_year}</dt>
-                <dd>{p.budget_eur.map(eur).unwrap_or_else(|| "—".into())}" · "{t!("wl.committed")}" "{eur(p.committed_eur)}" · "{t!("wl.remaining")}" "<strong>{eur(p.remaining_eur)}</strong></dd>
+                <dd data-testid="proposal-budget">{p.budget_eur.map(eur).unwrap_or_else(|| "—".into())}" · "{t!("cost.spent")}" "{eur(p.spent_eur)}" · "{t!("cost.committed")}" "{eur(p.committed_eur)}" · "{t!("cost.remaining")}" "<strong>{eur(p.remaining_eur)}</strong></dd>
                 <dt>{t!("wl.fits")}</dt>
                 <dd data-testid="proposal-fit">{if p.fits {
                     view! { <span class="va-status va-status--approved">{t!("wl.fits_yes")}</span> }.into_any()

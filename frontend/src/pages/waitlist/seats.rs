@@ -99,7 +99,7 @@ pub(super) fn Budgets(budgets: Vec<BudgetYear>, reload: RwSignal<u32>, error: Rw
     view! {
         <section class="va-section" data-testid="budgets">
             <h2 class="utrecht-heading-2">{t!("wl.budget_title")}</h2>
-            <Table headers=vec![(k!("wl.year"), false), (k!("wl.budget"), false), (k!("wl.committed"), true), (k!("wl.remaining"), true), (k!("wl.groups"), true)]>
+            <Table headers=vec![(k!("wl.year"), false), (k!("wl.budget"), false), (k!("cost.spent"), true), (k!("cost.committed"), true), (k!("cost.remaining"), true), (k!("wl.groups"), true)]>
                 {budgets.into_iter().map(|b| {
                     let value = RwSignal::new(b.training_eur.map(|v| v.to_string()).unwrap_or_default());
                     let year = b.year;
@@ -117,6 +117,7 @@ pub(super) fn Budgets(budgets: Vec<BudgetYear>, reload: RwSignal<u32>, error: Rw
                                         spawn_local(async move { reload_on_ok(reload, error)(api::set_budget(year, v).await) });
                                     }>{t!("wl.save")}</button>
                             </div></td>
+                            <td class="utrecht-table__cell utrecht-table__cell--numeric">{eur(b.spent_eur)}</td>
                             <td class="utrecht-table__cell utrecht-table__cell--numeric">{eur(b.committed_eur)}</td>
                             <td class="utrecht-table__cell utrecht-table__cell--numeric">{eur(b.remaining_eur)}</td>
                             <td class="utrecht-table__cell utrecht-table__cell--numeric">{b.groups}</td>
@@ -124,7 +125,7 @@ pub(super) fn Budgets(budgets: Vec<BudgetYear>, reload: RwSignal<u32>, error: Rw
                     }
                 }).collect_view()}
             </Table>
-            <p class="utrecht-paragraph va-muted">{t!("wl.budget_rule")}</p>
+            <p class="utrecht-paragraph va-muted">{t!("cost.rule")}</p>
         </section>
     }
 }
