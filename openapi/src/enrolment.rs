@@ -99,6 +99,12 @@ pub struct NewEnrolmentRequest {
 #[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct EnrolmentEdit {
+    /// Corrects the professional's name (draft or returned only); absent: unchanged.
+    #[serde(default)]
+    pub name: Option<String>,
+    /// Corrects the professional's email address; absent: unchanged.
+    #[serde(default)]
+    pub email: Option<String>,
     #[serde(default)]
     pub function: Option<String>,
     pub works_on_ret_uhp: bool,
@@ -144,6 +150,14 @@ pub struct WithdrawRequest {
     pub reason: Option<String>,
 }
 
+/// A substitution window: its id (to name a substitute) and until when it is open.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
+pub struct SubstitutionWindow {
+    pub id: SubstitutionId,
+    pub until: DateTime<Utc>,
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
 pub struct EnrolmentView {
@@ -159,6 +173,10 @@ pub struct EnrolmentView {
     pub waitlist_position: Option<i32>,
     /// Reason of the last rejection, return or withdrawal.
     pub last_reason: Option<String>,
+    /// After a placed professional withdrew: the open window in which the
+    /// organisation may name a substitute for the seat (then it goes to the list).
+    #[serde(default)]
+    pub substitution: Option<SubstitutionWindow>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -207,17 +207,22 @@ async fn gi_requests_go_to_bel_and_a_returned_professional_is_resubmitted(app: T
     .await;
     assert_eq!(view["status"], "returned");
     // The organisation edits and resubmits; BEL approves.
-    ok_json(
-        app.client
-            .put(app.url(&format!("/api/v1/enrolments/{daan}")))
-            .bearer_auth(&gi)
-            .json(&json!({"function": "Jeugdbeschermer", "works_on_ret_uhp": true, "remarks": "Werkt aan UHP-zaken."}))
-            .send()
-            .await
-            .expect("put"),
+    let put = |body: Value| {
+        let (client, url, gi) = (app.client.clone(), app.url(&format!("/api/v1/enrolments/{daan}")), gi.clone());
+        async move { client.put(url).bearer_auth(gi).json(&body).send().await.expect("put") }
+    };
+    // A correction of the name and address: a bad address is refused by field; another professional's address with 409.
+    let res = put(json!({"name": "", "email": "geen-adres", "works_on_ret_uhp": true})).await;
+    assert_eq!(res.status(), 422);
+    let taken: String = app.scalar("SELECT email FROM professionals WHERE email <> 'd.hermans@bjzl.demo.local' ORDER BY id LIMIT 1").await;
+    assert_eq!(problem_code(put(json!({"email": taken, "works_on_ret_uhp": true})).await).await, (409, "already_exists".into()));
+    let view = ok_json(
+        put(json!({"name": "Daan Hermans-Smit", "email": "D.Hermans-Smit@bjzl.demo.local", "function": "Jeugdbeschermer", "works_on_ret_uhp": true, "remarks": "Werkt aan UHP-zaken."})).await,
         200,
     )
     .await;
+    assert_eq!(view["enrolments"][0]["professional"]["name"], "Daan Hermans-Smit");
+    assert_eq!(view["enrolments"][0]["professional_email"], "d.hermans-smit@bjzl.demo.local");
     ok_json(app.post_json(&format!("/api/v1/requests/{req_id}/submit"), Some(&gi), &json!({})).await, 200).await;
     let view =
         ok_json(app.post_json(&format!("/api/v1/enrolments/{daan}/decision"), Some(&bel), &json!({"decision": "approve"})).await, 200).await;
@@ -237,6 +242,9 @@ async fn gi_requests_go_to_bel_and_a_returned_professional_is_resubmitted(app: T
     let view = ok_json(app.post_json(&format!("/api/v1/enrolments/{daan}/waitlist"), Some(&bel), &json!({})).await, 200).await;
     assert_eq!(view["enrolments"][0]["status"], "waitlisted");
     assert_eq!(view["enrolments"][0]["waitlist_position"], 1);
+    // The organisation hears it, with the place on the list.
+    let mail: String = app.scalar("SELECT body_text FROM email_outbox WHERE template = 'waitlisted_contact' AND to_addr = 'gi@demo.local'").await;
+    assert!(mail.contains("op plaats 1 op de wachtlijst"), "{mail}");
 }
 
 async fn bad_requests_are_refused_field_by_field_and_save_nothing(app: TestApp) {

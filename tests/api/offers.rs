@@ -222,6 +222,8 @@ async fn a_declined_offer_keeps_or_drops_the_entry(app: TestApp) {
     let res = send(answer(&app, &fleur, false, false).await, 200).await;
     assert_eq!((res["status"].as_str(), res["on_list"].as_bool()), (Some("declined"), Some(false)));
     assert_eq!(status(&app, ids[2]).await, "withdrawn");
+    // Only leaving the list is news for the organisation.
+    assert_eq!(n(&app, "email_outbox WHERE template = 'offer_declined_contact' AND to_addr = 'gemeente.venlo@demo.local'").await, 1);
     assert_eq!(seats(&app, g5).await, (0, 0, 1));
     assert_consistent(&app, g5).await;
 }
@@ -357,7 +359,11 @@ async fn an_open_offer_survives_a_restart(app: TestApp) {
 
 async fn an_organisation_names_a_substitute_within_the_window(app: TestApp) {
     let (g5, ids) = one_seat_taken(&app).await;
-    send(withdraw(&app, VENLO, ids[0]).await, 200).await;
+    let answer = send(withdraw(&app, VENLO, ids[0]).await, 200).await;
+    // The answer names the window it opened.
+    let sanne = answer["enrolments"].as_array().expect("enrolments").iter().find(|e| e["id"] == ids[0]).expect("sanne").clone();
+    let opened = sanne["substitution"]["id"].as_i64().expect("the window in the answer");
+    assert!(sanne["substitution"]["until"].is_string(), "{sanne}");
     // The seat is held for Venlo, not offered to the list yet.
     assert_eq!(seats(&app, g5).await, (0, 1, 1));
     assert_eq!(n(&app, "seat_holds WHERE kind = 'offer'").await, 0);
@@ -366,6 +372,7 @@ async fn an_organisation_names_a_substitute_within_the_window(app: TestApp) {
     let p = prog(&app).await;
     let mine = send(app.get(&format!("/api/v1/programmes/{p}/waitlist-overview"), Some(&contact)).await, 200).await;
     let window = mine["substitutions"][0]["id"].as_i64().expect("window");
+    assert_eq!(window, opened);
     assert_eq!(mine["substitutions"][0]["withdrawn"], "Sanne Willems");
 
     let path = format!("/api/v1/substitutions/{window}/substitute");

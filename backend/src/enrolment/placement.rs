@@ -136,6 +136,11 @@ pub async fn waitlist(state: &AppState, caller: &Caller, id: EnrolmentId) -> App
             let to = transition(from, Event::Waitlist).map_err(illegal)?;
             set_status(txn, &e, from, to, |q| q).await?;
             record_event(txn, Timeline::of(&e, "enrolment", "waitlist", from, to).by(Some(c.user_id))).await?;
+            let position = crate::waitlist::service::positions(txn, e.programme_id).await?.get(&e.id).copied();
+            let prof = professional::Entity::find_by_id(e.professional_id).one(txn).await?.ok_or(AppError::NotFound)?;
+            for contact in org_contacts(txn, req.organisation_id).await? {
+                email::enqueue(txn, crate::waitlist::notify::waitlisted_contact(&contact, &prof.name, position)).await?;
+            }
             Ok(req.id)
         })
     })

@@ -299,6 +299,8 @@ pub async fn edit_enrolment(state: &AppState, caller: &Caller, id: EnrolmentId, 
     let mut errs = Errors::default();
     let function = errs.opt_text("function", edit.function.as_deref(), MAX_NAME_LEN);
     let remarks = errs.opt_text("remarks", edit.remarks.as_deref(), MAX_TEXT);
+    let name = edit.name.as_deref().map(|n| errs.text("name", n, MAX_NAME_LEN));
+    let email = edit.email.as_deref().map(|m| errs.email("email", m));
     errs.finish()?;
     let c = *caller;
     let request_id = write_txn(state, move |txn| {
@@ -310,6 +312,23 @@ pub async fn edit_enrolment(state: &AppState, caller: &Caller, id: EnrolmentId, 
             let from = status_of(&e)?;
             if !matches!(from, EnrolmentStatus::Draft | EnrolmentStatus::Returned) {
                 return Err(AppError::conflict(ErrorCode::InvalidTransition, format!("an enrolment that is {} cannot be edited", from.as_str())));
+            }
+            // A returned enrolment may correct who it is about: the professional's name and address.
+            if let Some(email) = &email {
+                let taken = professional::Entity::find().filter(professional::Column::Email.eq(email.clone())).one(txn).await?;
+                if taken.is_some_and(|p| p.id != e.professional_id) {
+                    return Err(AppError::conflict(ErrorCode::AlreadyExists, format!("{email} belongs to another professional")));
+                }
+            }
+            if name.is_some() || email.is_some() {
+                let mut q = professional::Entity::update_many().filter(professional::Column::Id.eq(e.professional_id));
+                if let Some(n) = name.clone() {
+                    q = q.col_expr(professional::Column::Name, Expr::value(n));
+                }
+                if let Some(m) = email.clone() {
+                    q = q.col_expr(professional::Column::Email, Expr::value(m));
+                }
+                q.exec(txn).await?;
             }
             set_status(txn, &e, from, from, |q| {
                 q.col_expr(enrolment::Column::Function, Expr::value(function))
@@ -396,6 +415,7 @@ pub async fn get_request(state: &AppState, caller: &Caller, id: RequestId) -> Ap
         .map(|g| (g.id, g.name))
         .collect();
     let positions = crate::waitlist::service::positions(db, req.programme_id).await?;
+    let windows = crate::waitlist::substitutions::open_windows(db, enrolments.iter().map(|e| e.id).collect()).await?;
     let mut views = Vec::new();
     let mut statuses = Vec::new();
     for e in &enrolments {
@@ -414,6 +434,7 @@ pub async fn get_request(state: &AppState, caller: &Caller, id: RequestId) -> Ap
             group: e.group_id.map(|g| NamedRef { id: GroupId(g), name: groups.get(&g).cloned().unwrap_or_default() }),
             waitlist_position: positions.get(&e.id).copied(),
             last_reason: e.last_reason.clone(),
+            substitution: windows.get(&e.id).map(|(id, until)| SubstitutionWindow { id: SubstitutionId(*id), until: *until }),
         });
     }
     let events = enrolment_event::Entity::find()

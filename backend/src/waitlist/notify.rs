@@ -74,6 +74,52 @@ pub fn offer_contact(to: &user::Model, professional: &str, g: &training_group::M
     )
 }
 
+/// BEL put an approved professional on the waiting list: the organisation hears where they stand.
+pub fn waitlisted_contact(to: &user::Model, professional: &str, position: Option<i32>) -> OutgoingEmail {
+    let at_nl = position.map(|p| format!(" op plaats {p}")).unwrap_or_default();
+    let at_en = position.map(|p| format!(" at position {p}")).unwrap_or_default();
+    OutgoingEmail::new(
+        "waitlisted_contact",
+        &to.email,
+        &format!("{professional} staat op de wachtlijst / On the waiting list"),
+        bilingual(
+            &format!(
+                "Beste {},\n\nEr is nu geen plaats voor {professional} in een trainingsgroep; {professional} staat{at_nl} op de wachtlijst.\n\n\
+                 Volgende stap: zodra er een plaats vrijkomt, krijgt {professional} die aangeboden; u krijgt daarvan bericht.",
+                to.name
+            ),
+            &format!(
+                "Dear {},\n\nThere is no seat for {professional} in a training group now; {professional} is on the waiting list{at_en}.\n\n\
+                 Next step: when a seat is freed, {professional} is offered it; you will be told.",
+                to.name
+            ),
+        ),
+    )
+}
+
+/// The professional declined an offered seat and left the list: the organisation is told.
+pub fn offer_declined_contact(to: &user::Model, professional: &str, g: &training_group::Model) -> OutgoingEmail {
+    OutgoingEmail::new(
+        "offer_declined_contact",
+        &to.email,
+        &format!("{professional} heeft de plaats in {} afgewezen / Seat declined", g.name),
+        bilingual(
+            &format!(
+                "Beste {},\n\n{professional} heeft de aangeboden plaats in {} afgewezen en wil niet op de wachtlijst blijven. \
+                 De aanmelding is daarmee ingetrokken.\n\n\
+                 Volgende stap: wilt u {professional} later alsnog laten trainen, dien dan een nieuwe aanmelding in.",
+                to.name, g.name
+            ),
+            &format!(
+                "Dear {},\n\n{professional} declined the seat offered in {} and does not want to stay on the waiting list. \
+                 The enrolment is withdrawn.\n\n\
+                 Next step: to have {professional} trained later, file a new request.",
+                to.name, g.name
+            ),
+        ),
+    )
+}
+
 pub fn offer_expired(p: &professional::Model, g: &training_group::Model) -> OutgoingEmail {
     OutgoingEmail::new(
         "waitlist_offer_expired",

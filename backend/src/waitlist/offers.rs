@@ -413,6 +413,10 @@ pub async fn answer(state: &AppState, input: va_openapi::waitlist::OfferAnswer) 
                     let w2 = why.clone();
                     set_status(txn, &e, from, to, |q| q.col_expr(enrolment::Column::LastReason, Expr::value(Some(w2)))).await?;
                     record_event(txn, Timeline::of(&e, "waitlist", "offer_declined", from, to).at(ctx.now).reason(Some(format!("{}; {why}", g.name)))).await?;
+                    let who = professional::Entity::find_by_id(e.professional_id).one(txn).await?.map(|p| p.name).unwrap_or_default();
+                    for contact in org_contacts(txn, req.organisation_id).await? {
+                        email::enqueue(txn, notify::offer_declined_contact(&contact, &who, &g)).await?;
+                    }
                 }
                 offer_seats(txn, &ctx, g.id, 1, None).await?;
             }

@@ -466,6 +466,7 @@ pub(super) const TEXTS: &[(&str, &str, &str)] = &[
     ("req.withdraw_reason", "Reden van intrekken (optioneel)", "Reason for withdrawal (optional)"),
     ("req.confirm", "Bevestigen", "Confirm"),
     ("notice.close", "Sluiten", "Close"),
+    ("req.substitute_until", "De organisatie kan een vervanger voordragen (op de startpagina) tot", "The organisation can name a substitute (on its start page) until"),
     ("rc.answer", "Antwoord", "Answer"),
     ("rc.not_scheduled", "Niet ingepland", "Not scheduled"),
     ("tr.due_title", "Presentie in te vullen", "Attendance to fill in"),

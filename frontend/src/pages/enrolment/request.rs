@@ -148,6 +148,8 @@ where
     let open = RwSignal::new(None::<&'static str>);
     let decision = RwSignal::new(Decision::Approve);
     let reason = RwSignal::new(String::new());
+    let pname = RwSignal::new(e.professional.name.clone());
+    let pemail = RwSignal::new(e.professional_email.clone());
     let function = RwSignal::new(e.function.clone().unwrap_or_default());
     let ret_uhp = RwSignal::new(e.works_on_ret_uhp);
     let remarks = RwSignal::new(e.remarks.clone().unwrap_or_default());
@@ -190,6 +192,8 @@ where
                 Some("decide") => api::decide(id, d, r).await,
                 Some("edit") => {
                     let edit = EnrolmentEdit {
+                        name: Some(pname.get_untracked()),
+                        email: Some(pemail.get_untracked()),
                         function: Some(function.get_untracked()).filter(|f| !f.trim().is_empty()),
                         works_on_ret_uhp: ret_uhp.get_untracked(),
                         remarks: Some(remarks.get_untracked()).filter(|f| !f.trim().is_empty()),
@@ -216,7 +220,12 @@ where
             <td class="utrecht-table__cell">{move || lookup(lang.get(), if e.works_on_ret_uhp { k!("yes") } else { k!("no") })}</td>
             <td class="utrecht-table__cell" data-testid="enrolment-status">{status_badge(e.status)}</td>
             <td class="utrecht-table__cell">{where_}</td>
-            <td class="utrecht-table__cell" data-testid="enrolment-reason">{e.last_reason.clone().unwrap_or_default()}</td>
+            <td class="utrecht-table__cell" data-testid="enrolment-reason">
+                {e.last_reason.clone().unwrap_or_default()}
+                {e.substitution.clone().map(|w| view! {
+                    <div class="va-muted" data-testid="substitution-window">{t!("req.substitute_until")}" "{local_time(w.until)}</div>
+                })}
+            </td>
             <td class="utrecht-table__cell va-row-actions">
                 {can_decide.then(|| view! {
                     <button type="button" class="utrecht-button utrecht-button--primary-action" data-testid="decide"
@@ -252,6 +261,8 @@ where
                             </fieldset>
                         </Show>
                         <Show when=move || open.get() == Some("edit")>
+                            <TextField id=leak(format!("edit-name-{id}")) label=k!("pros.name") value=pname required=true error=field_error(error, "name")/>
+                            <TextField id=leak(format!("edit-email-{id}")) label=k!("login.email") kind="email" value=pemail required=true error=field_error(error, "email")/>
                             <TextField id=leak(format!("edit-function-{id}")) label=k!("pros.function") value=function/>
                             <div class="utrecht-form-field utrecht-form-field--checkbox va-check">
                                 <input type="checkbox" class="utrecht-checkbox utrecht-checkbox--html-input" id=format!("edit-ret-{id}")
