@@ -245,6 +245,21 @@ pub struct QueueEntry {
     /// The group BEL is offered first: the earliest of the person's region that has not
     /// started and has a seat, else the earliest supra-regional one; none: BEL chooses.
     pub suggested_group_id: Option<GroupId>,
+    /// BEL's priority adjustment (positive: earlier on the list), with the list order it gives.
+    #[serde(default)]
+    pub priority_adjustment: i32,
+    /// A seat this person has been offered and not answered yet: placing them elsewhere
+    /// withdraws the offer and offers that seat to the next on the list.
+    #[serde(default)]
+    pub open_offer: Option<HeldSeat>,
+}
+
+/// A seat held for someone until a deadline (an open offer).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
+pub struct HeldSeat {
+    pub group: NamedRef<GroupId>,
+    pub deadline: DateTime<Utc>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

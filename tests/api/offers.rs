@@ -215,6 +215,14 @@ async fn a_declined_offer_keeps_or_drops_the_entry(app: TestApp) {
     let (g5, ids) = one_seat_taken(&app).await;
     send(withdraw(&app, VENLO, ids[0]).await, 200).await;
     let bram = offer_token(&app, "b.jacobs@venlo.demo.local").await;
+    // The seat board shows who holds an open offer, for which group and until when.
+    let bel = app.token("bel@demo.local").await;
+    let board = send(app.get(&format!("/api/v1/programmes/{}/seat-board", prog(&app).await), Some(&bel)).await, 200).await;
+    let entries: Vec<&Value> = board["queue"].as_array().expect("queue").iter().chain(board["waitlist"].as_array().expect("waitlist")).collect();
+    let held: Vec<&Value> = entries.iter().copied().filter(|e| !e["open_offer"].is_null()).collect();
+    assert_eq!(held.len(), 1, "{board}");
+    assert_eq!((held[0]["enrolment_id"].as_i64(), held[0]["open_offer"]["group"]["id"].as_i64()), (Some(ids[1]), Some(g5)));
+    assert!(held[0]["open_offer"]["deadline"].is_string());
     let res = send(answer(&app, &bram, false, true).await, 200).await;
     assert_eq!((res["status"].as_str(), res["on_list"].as_bool()), (Some("declined"), Some(true)));
     assert_eq!(status(&app, ids[1]).await, "approved");

@@ -131,6 +131,13 @@ async fn a_changed_or_cancelled_day_updates_every_invitation(app: TestApp) {
     // Three held days remain for attendance.
     assert_eq!(view["participants"][0]["marks"].as_array().expect("marks").len(), 3);
     send(app.post_json(&format!("/api/v1/training-days/{}/cancel", days[2]), Some(&bel), &json!({"reason": "Nogmaals"})).await, 409).await;
+    // A day that took place is history: neither changed nor cancelled.
+    let today = app.state.settings.clock.today();
+    let held = app.id_of(&format!("SELECT MAX(id) FROM training_days WHERE day < '{today}' AND status <> 'cancelled'")).await;
+    let body = send(app.put_json(&format!("/api/v1/training-days/{held}"), Some(&bel), &change("Achteraf verplaatst")).await, 409).await;
+    assert_eq!(body["code"], "conflict");
+    let body = send(app.post_json(&format!("/api/v1/training-days/{held}/cancel"), Some(&bel), &json!({"reason": "Achteraf"})).await, 409).await;
+    assert_eq!(body["code"], "conflict");
     // Trainers of other groups and other roles cannot change days.
     let venlo = app.token("gemeente.venlo@demo.local").await;
     assert_eq!(app.put_json(&format!("/api/v1/training-days/{}", days[1]), Some(&venlo), &change("x")).await.status(), 403);

@@ -3,7 +3,7 @@
 use crate::roster::store::status_of;
 use crate::auth::Caller;
 use crate::entities::{
-    enrolment, professional, programme, training_group,
+    enrolment, professional, programme, seat_hold, training_group,
 };
 use crate::error::{AppError, AppResult};
 use crate::reference::lookup::{names, professionals_of, Names};
@@ -13,12 +13,20 @@ use sea_orm::{
     ColumnTrait, EntityTrait, QueryFilter, QueryOrder,
 };
 use std::collections::HashMap;
-use va_openapi::auth::Role;
+use va_openapi::auth::{NamedRef, Role};
 use va_openapi::enrolment::*;
 use va_openapi::reference::TrainingGroup;
+use va_openapi::waitlist::OfferStatus;
 use va_openapi::*;
 
-fn queue_entry(e: &enrolment::Model, profs: &HashMap<i64, professional::Model>, n: &Names, position: Option<i32>, groups: &[TrainingGroup]) -> AppResult<QueueEntry> {
+fn queue_entry(
+    e: &enrolment::Model,
+    profs: &HashMap<i64, professional::Model>,
+    n: &Names,
+    position: Option<i32>,
+    groups: &[TrainingGroup],
+    offers: &HashMap<i64, seat_hold::Model>,
+) -> AppResult<QueueEntry> {
     let p = profs.get(&e.professional_id);
     let org_id = p.map(|p| p.organisation_id).unwrap_or_default();
     let region = n.org_region(org_id);
@@ -34,6 +42,11 @@ fn queue_entry(e: &enrolment::Model, profs: &HashMap<i64, professional::Model>, 
         approved_at: e.approved_at,
         status: status_of(e)?,
         waitlist_position: position,
+        priority_adjustment: e.priority_adjustment,
+        open_offer: offers.get(&e.id).map(|h| HeldSeat {
+            group: NamedRef { id: GroupId(h.group_id), name: groups.iter().find(|g| g.id.0 == h.group_id).map(|g| g.name.clone()).unwrap_or_default() },
+            deadline: h.deadline,
+        }),
     })
 }
 
@@ -52,10 +65,19 @@ pub async fn seat_board(state: &AppState, caller: &Caller, programme_id: Program
     let profs = professionals_of(db, &waiting).await?;
     let n = names(db).await?;
     let groups: Vec<TrainingGroup> = groups.into_iter().map(|g| to_group(g, state.settings.clock.today())).collect();
+    let offers: HashMap<i64, seat_hold::Model> = seat_hold::Entity::find()
+        .filter(seat_hold::Column::Kind.eq(crate::waitlist::offers::OFFER))
+        .filter(seat_hold::Column::Status.eq(OfferStatus::Open.as_str()))
+        .filter(seat_hold::Column::EnrolmentId.is_in(waiting.iter().map(|e| e.id)))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|h| (h.enrolment_id, h))
+        .collect();
     let mut queue = Vec::new();
     let mut waitlist = Vec::new();
     for e in &waiting {
-        let entry = queue_entry(e, &profs, &n, positions.get(&e.id).copied(), &groups)?;
+        let entry = queue_entry(e, &profs, &n, positions.get(&e.id).copied(), &groups, &offers)?;
         if entry.status == EnrolmentStatus::Waitlisted {
             waitlist.push(entry);
         } else {

@@ -66,7 +66,7 @@ pub async fn mark(state: web::Data<AppState>, caller: Caller, id: web::Path<Trai
     responses(
         (status = 200, body = GroupAttendance),
         AuthedFound, BadRequest,
-        (status = 409, body = Problem, content_type = "application/problem+json", description = "conflict: a cancelled day, a closed group, or changed meanwhile"),
+        (status = 409, body = Problem, content_type = "application/problem+json", description = "conflict: a cancelled day, a day that took place, a closed group, or changed meanwhile"),
         (status = 422, body = Problem, content_type = "application/problem+json", description = "Reason missing, times or place invalid, day in the past"),
     ),
     security(("bearer" = []))
@@ -84,7 +84,7 @@ pub async fn change_day(state: web::Data<AppState>, caller: Caller, id: web::Pat
     responses(
         (status = 200, body = GroupAttendance),
         AuthedFound, BadRequest,
-        (status = 409, body = Problem, content_type = "application/problem+json", description = "conflict: cancelled already or the group is closed"),
+        (status = 409, body = Problem, content_type = "application/problem+json", description = "conflict: cancelled already, the day took place or the group is closed"),
         (status = 422, body = Problem, content_type = "application/problem+json", description = "Reason missing"),
     ),
     security(("bearer" = []))

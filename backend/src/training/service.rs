@@ -287,11 +287,15 @@ pub async fn change_day(state: &AppState, caller: &Caller, day_id: TrainingDayId
     }
     errs.finish()?;
     let c = *caller;
+    let today = state.settings.clock.today();
     let group_id = write_txn(state, move |txn| {
         Box::pin(async move {
             let (d, g, _) = load_day(txn, &c, day_id.0).await?;
             if d.status == "cancelled" || g.closed_at.is_some() {
                 return Err(AppError::conflict(ErrorCode::Conflict, "a cancelled day or a closed group cannot change"));
+            }
+            if d.day < today {
+                return Err(AppError::conflict(ErrorCode::Conflict, "a day that took place cannot change"));
             }
             let res = training_day::Entity::update_many()
                 .col_expr(training_day::Column::Day, Expr::value(input.day))
@@ -323,11 +327,15 @@ pub async fn cancel_day(state: &AppState, caller: &Caller, day_id: TrainingDayId
     let reason = errs.text("reason", &input.reason, 1000);
     errs.finish()?;
     let c = *caller;
+    let today = state.settings.clock.today();
     let group_id = write_txn(state, move |txn| {
         Box::pin(async move {
             let (d, g, _) = load_day(txn, &c, day_id.0).await?;
             if d.status == "cancelled" || g.closed_at.is_some() {
                 return Err(AppError::conflict(ErrorCode::Conflict, "the day is cancelled already or the group is closed"));
+            }
+            if d.day < today {
+                return Err(AppError::conflict(ErrorCode::Conflict, "a day that took place cannot be cancelled"));
             }
             training_day::Entity::update_many()
                 .col_expr(training_day::Column::Status, Expr::value("cancelled"))

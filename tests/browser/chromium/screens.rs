@@ -137,8 +137,18 @@ async fn each_roles_main_task_confirms_on_a_phone_and_a_laptop() {
         b.client.goto(&app.url("/organisatie/aanmelden")).await.expect("goto");
         b.find("#p0-name").await.send_keys(&person).await.expect("type");
         b.find("#p0-email").await.send_keys(&format!("i.vos{n}@venlo.demo.local")).await.expect("type");
+        if n == 1 {
+            // Someone enrolled before is picked, not retyped: the next empty row is filled.
+            b.find("[data-testid=known-prof]").await.select_by_label("Iris Vos 0 (i.vos0@venlo.demo.local)").await.expect("known");
+            let filled = b.client.execute("return document.querySelector('#p1-name').value", vec![]).await.expect("js");
+            assert_eq!(filled, "Iris Vos 0");
+            b.client.find(fantoccini::Locator::XPath("(//div[@data-testid='prof-row'])[2]//button")).await.expect("remove").click().await.expect("remove");
+        }
+        // The preferred period is a group still to start.
+        b.find("#preferred-period").await.select_by_index(1).await.expect("period");
         b.find("[data-testid=submit-request]").await.click().await.expect("submit");
         confirmed(&b, "Aanvraag ingediend", &format!("request {at}")).await;
+        b.wait_text(".va-facts", "Groep").await;
         b.assert_no_overflow(&format!("request page {at}")).await;
         super::log_out(&b).await;
 

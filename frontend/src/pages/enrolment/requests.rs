@@ -101,6 +101,35 @@ pub(super) fn NewRequest(#[prop(optional)] on_behalf: bool) -> impl IntoView {
     let busy = RwSignal::new(false);
     let pros_error = field_error(error, "professionals");
     let programmes = load(None, move || async move { api::programmes().await });
+    // The organisation's professionals known from earlier requests, to add without retyping.
+    let own_org = crate::session::use_session().get_untracked().and_then(|s| s.user.organisation.map(|o| o.id));
+    let known = load(None, move || {
+        let org = if on_behalf { for_org.get().parse().ok().map(va_openapi::OrganisationId) } else { own_org };
+        async move { match org { Some(o) => api::professionals(o).await, None => Ok(Vec::new()) } }
+    });
+    // The preferred period is one of the groups still to start.
+    let periods = load(None, move || async move {
+        let progs = api::programmes().await?;
+        let Some(p) = crate::components::programme::pick(&progs).map(|p| p.id) else { return Ok(Vec::new()) };
+        Ok::<_, ApiError>(api::groups(p).await?.into_iter()
+            .filter(|g| matches!(g.status, va_openapi::reference::GroupStatus::Planned | va_openapi::reference::GroupStatus::Open))
+            .map(|g| format!("{} ({} – {})", g.name, crate::components::format::nl_date(g.starts_on), crate::components::format::nl_date(g.ends_on)))
+            .collect())
+    });
+    let add_known = move |p: va_openapi::reference::Professional| {
+        // Fill the first empty row, or add one.
+        let empty = rows.get_untracked().into_iter().find(|r| r.name.get_untracked().trim().is_empty() && r.email.get_untracked().trim().is_empty());
+        let row = empty.unwrap_or_else(|| {
+            let k = next_key.get_untracked();
+            next_key.set(k + 1);
+            let r = Row::new(k);
+            rows.update(|v| v.push(r));
+            r
+        });
+        row.name.set(p.name);
+        row.email.set(p.email);
+        row.function.set(p.function.unwrap_or_default());
+    };
 
     // The server names fields `professionals[i].email`; i is the row's position.
     let row_error = move |pos: usize, field: &'static str| {
@@ -213,12 +242,40 @@ pub(super) fn NewRequest(#[prop(optional)] on_behalf: bool) -> impl IntoView {
                         }
                     }}
                 />
+                {loaded(known, move |list| (!list.is_empty()).then(|| {
+                    let all = StoredValue::new(list.clone());
+                    view! {
+                        <div class="utrecht-form-field">
+                            <div class="utrecht-form-field__label"><label class="utrecht-form-label" for="known-prof">{t!("new.known")}</label></div>
+                            <div class="utrecht-form-field__input">
+                                <select id="known-prof" class="utrecht-select utrecht-select--html-select" data-testid="known-prof"
+                                    on:change=move |ev| {
+                                        let v = event_target_value(&ev);
+                                        if let Some(p) = all.get_value().into_iter().find(|p| p.id.0.to_string() == v) { add_known(p); }
+                                    }>
+                                    <option value="">{t!("users.choose")}</option>
+                                    {list.into_iter().map(|p| view! { <option value=p.id.0.to_string()>{format!("{} ({})", p.name, p.email)}</option> }).collect_view()}
+                                </select>
+                            </div>
+                        </div>
+                    }
+                }))}
                 <button type="button" class="utrecht-button utrecht-button--secondary-action" data-testid="add-row"
                     on:click=move |_| { let k = next_key.get_untracked(); next_key.set(k + 1); rows.update(|r| r.push(Row::new(k))); }>
                     {t!("new.add")}
                 </button>
             </fieldset>
-            <TextField id="preferred-period" label=k!("new.period") value=period/>
+            {loaded(periods, move |list| view! {
+                <div class="utrecht-form-field">
+                    <div class="utrecht-form-field__label"><label class="utrecht-form-label" for="preferred-period">{t!("new.period")}</label></div>
+                    <div class="utrecht-form-field__input">
+                        <select id="preferred-period" class="utrecht-select utrecht-select--html-select" on:change=move |ev| period.set(event_target_value(&ev))>
+                            <option value="">{t!("new.no_preference")}</option>
+                            {list.into_iter().map(|g| { let v = g.clone(); view! { <option value=v selected=move || period.get() == g>{g.clone()}</option> } }).collect_view()}
+                        </select>
+                    </div>
+                </div>
+            })}
             <div class="utrecht-form-field utrecht-form-field--text">
                 <div class="utrecht-form-field__label"><label class="utrecht-form-label" for="remarks">{t!("new.remarks")}</label></div>
                 <div class="utrecht-form-field__input">

@@ -143,11 +143,27 @@ where
                             let waiting = q.status == EnrolmentStatus::Waitlisted;
                             let select_id = format!("group-{}", id);
                             let who = StoredValue::new(q.professional.clone());
+                            let offer = q.open_offer.clone();
+                            let offer_group = offer.as_ref().map(|o| o.group.id);
+                            // Placing someone elsewhere withdraws their open offer: BEL says so first.
+                            let offer_question = offer.as_ref().map(|o| {
+                                lookup(lang.get_untracked(), k!("board.offer_question"))
+                                    .replace("{p}", &q.professional)
+                                    .replace("{g}", &o.group.name)
+                                    .replace("{d}", &local_time(o.deadline))
+                            });
+                            let offer_question = StoredValue::new(offer_question);
                             view! {
                                 <tr class="utrecht-table__row" data-testid="queue-row">
                                     <th class="utrecht-table__header-cell" scope="row">
                                         {q.waitlist_position.map(|p| format!("{p}. "))}
                                         <A href=format!("/aanmeldingen/{}", q.request_id) attr:class="utrecht-link">{q.professional.clone()}</A>
+                                        {(q.priority_adjustment != 0).then(|| view! {
+                                            <div class="va-muted" data-testid="priority">{t!("board.priority")}" "{format!("{:+}", q.priority_adjustment)}</div>
+                                        })}
+                                        {offer.clone().map(|o| view! {
+                                            <div class="va-muted" data-testid="open-offer">{t!("board.open_offer")}" "{o.group.name}" "{t!("board.until")}" "{local_time(o.deadline)}</div>
+                                        })}
                                     </th>
                                     <td class="utrecht-table__cell">{q.organisation.name.clone()}</td>
                                     <td class="utrecht-table__cell">{q.region.clone().map(|r| r.name).unwrap_or_else(|| lookup(lang.get_untracked(), k!("region.none")).to_string())}</td>
@@ -170,6 +186,12 @@ where
                                             disabled=move || choice.get().is_empty()
                                             on:click=move |_| {
                                                 let Ok(g) = choice.get_untracked().parse::<i64>() else { return };
+                                                if offer_group != Some(GroupId(g)) {
+                                                    if let Some(q) = offer_question.get_value() {
+                                                        let go = web_sys::window().and_then(|w| w.confirm_with_message(&q).ok()).unwrap_or(false);
+                                                        if !go { return; }
+                                                    }
+                                                }
                                                 let question = lookup(lang.get_untracked(), k!("board.late_entry"));
                                                 let who = who.get_value();
                                                 spawn_local(place(id, GroupId(g), false, question, on_done, who));

@@ -39,7 +39,8 @@ fn due_days(g: &GroupAttendance) -> Vec<Due> {
         .collect()
 }
 
-fn today() -> NaiveDate {
+/// Today in the browser's calendar.
+pub(super) fn today() -> NaiveDate {
     let d = js_sys::Date::new_0();
     NaiveDate::from_ymd_opt(d.get_full_year() as i32, d.get_month() + 1, d.get_date()).unwrap_or_default()
 }

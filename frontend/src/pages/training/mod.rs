@@ -226,6 +226,7 @@ fn DayAttendance(index: usize, day: DayView, participants: Vec<ParticipantAttend
 /// The days with change and cancel (both need a reason; participants are told).
 #[component]
 fn DaysSection(days: Vec<DayView>, closed: bool, reload: RwSignal<u32>, error: RwSignal<Option<ApiError>>) -> impl IntoView {
+    let today = due::today();
     view! {
         <section class="va-section">
             <h2 class="utrecht-heading-2">{t!("group.days")}</h2>
@@ -248,6 +249,8 @@ fn DaysSection(days: Vec<DayView>, closed: bool, reload: RwSignal<u32>, error: R
                         spawn_local(async move { reload_on_ok(reload, error)(api::cancel_day(id, &input).await) });
                     };
                     let cancelled = d.cancelled;
+                    // A day that took place is history: no change or cancellation.
+                    let past = d.day < today;
                     view! {
                         <tr class="utrecht-table__row">
                             <th class="utrecht-table__header-cell" scope="row">
@@ -257,7 +260,7 @@ fn DaysSection(days: Vec<DayView>, closed: bool, reload: RwSignal<u32>, error: R
                             <td class="utrecht-table__cell">{d.place.clone()}</td>
                             <td class="utrecht-table__cell">{d.trainer.clone().map(|t| t.name).unwrap_or_default()}</td>
                             <td class="utrecht-table__cell">
-                                {(!cancelled && !closed).then(|| view! {
+                                {(!cancelled && !closed && !past).then(|| view! {
                                     <button type="button" class="utrecht-button utrecht-button--subtle" aria-expanded=move || editing.get().to_string()
                                         on:click=move |_| editing.update(|e| *e = !*e)>{t!("tr.change")}</button>
                                 })}
