@@ -120,13 +120,16 @@ pub fn error_alert(err: RwSignal<Option<ApiError>>) -> impl IntoView {
             fields.dedup();
             view! {
                 <div class="utrecht-alert utrecht-alert--error va-alert" role="alert" data-testid="error">
-                    <p class="utrecht-paragraph">{lookup(l, e.text_key())}</p>
-                    {detail.map(|d| view! { <p class="utrecht-paragraph va-detail">{d}</p> })}
-                    {(!fields.is_empty()).then(|| view! {
-                        <ul class="utrecht-unordered-list va-field-errors" data-testid="field-errors">
-                            {fields.into_iter().map(|f| view! { <li class="utrecht-unordered-list__item">{f}</li> }).collect_view()}
-                        </ul>
-                    })}
+                    // One block inside the (flex) alert, so the field list reads below the message.
+                    <div>
+                        <p class="utrecht-paragraph">{lookup(l, e.text_key())}</p>
+                        {detail.map(|d| view! { <p class="utrecht-paragraph va-detail">{d}</p> })}
+                        {(!fields.is_empty()).then(|| view! {
+                            <ul class="utrecht-unordered-list va-field-errors" data-testid="field-errors">
+                                {fields.into_iter().map(|f| view! { <li class="utrecht-unordered-list__item">{f}</li> }).collect_view()}
+                            </ul>
+                        })}
+                    </div>
                 </div>
             }
         })
