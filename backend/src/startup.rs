@@ -113,6 +113,7 @@ impl Application {
             transport,
             from: settings.mail_from.clone(),
             max_attempts: settings.email_max_attempts,
+            claim_for: crate::email::sender::CLAIM,
         });
         if settings.run_email_sender {
             tokio::spawn(sender.run(settings.email_poll_interval, state.mail_notify.clone()));

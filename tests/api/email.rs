@@ -20,6 +20,7 @@ fn file_sender(app: &TestApp) -> Sender {
         transport: Transport::from_settings(&app.settings).expect("transport"),
         from: app.settings.mail_from.clone(),
         max_attempts: 8,
+        claim_for: va_backend::email::sender::CLAIM,
     }
 }
 
@@ -81,7 +82,7 @@ async fn a_failed_delivery_is_retried_later_with_backoff(app: TestApp) {
         .expect("enqueue");
     let mut settings = app.settings.clone();
     settings.smtp_url = Some(format!("smtp://127.0.0.1:{}", free_port()));
-    let down = Sender { db: app.db.clone(), transport: Transport::from_settings(&settings).expect("t"), from: settings.mail_from.clone(), max_attempts: 8 };
+    let down = Sender { db: app.db.clone(), transport: Transport::from_settings(&settings).expect("t"), from: settings.mail_from.clone(), max_attempts: 8, claim_for: va_backend::email::sender::CLAIM };
     assert_eq!(down.deliver_due(Utc::now()).await.expect("round"), 0);
     let row = email_outbox::Entity::find().one(&app.db).await.expect("q").expect("row");
     assert!(row.sent_at.is_none());
@@ -95,7 +96,7 @@ async fn a_failed_delivery_is_retried_later_with_backoff(app: TestApp) {
     // Once the server is back and the time has come, it goes out, once.
     let mut smtp = SmtpServer::start().await;
     settings.smtp_url = Some(smtp.url());
-    let up = Sender { db: app.db.clone(), transport: Transport::from_settings(&settings).expect("t"), from: settings.mail_from.clone(), max_attempts: 8 };
+    let up = Sender { db: app.db.clone(), transport: Transport::from_settings(&settings).expect("t"), from: settings.mail_from.clone(), max_attempts: 8, claim_for: va_backend::email::sender::CLAIM };
     let later = Utc::now() + chrono::Duration::seconds(31);
     assert_eq!(up.deliver_due(later).await.expect("round"), 1);
     assert_eq!(up.deliver_due(later).await.expect("round"), 0);
@@ -111,7 +112,7 @@ async fn a_sender_gives_up_after_the_maximum_attempts() {
         .expect("enqueue");
     let mut settings = app.settings.clone();
     settings.smtp_url = Some(format!("smtp://127.0.0.1:{}", free_port()));
-    let down = Sender { db: app.db.clone(), transport: Transport::from_settings(&settings).expect("t"), from: settings.mail_from.clone(), max_attempts: 2 };
+    let down = Sender { db: app.db.clone(), transport: Transport::from_settings(&settings).expect("t"), from: settings.mail_from.clone(), max_attempts: 2, claim_for: va_backend::email::sender::CLAIM };
     let mut t = Utc::now();
     for _ in 0..3 {
         down.deliver_due(t).await.expect("round");
@@ -174,6 +175,55 @@ mod retry {
     async fn postgres() {
         if let Some(app) = va_tests::spawn_app_with(va_tests::Backend::Postgres, |s| s.run_email_sender = false).await {
             super::a_failed_delivery_is_retried_later_with_backoff(app).await;
+        }
+    }
+}
+
+/// Two instances behind a slow SMTP server: one round of the first lasts longer
+/// than a claim, while the second runs round after round. A claim counts from
+/// the moment it is taken, so no message is sent twice (it was, when claims
+/// counted from the start of the round and were set already expired).
+async fn a_slow_server_never_makes_two_instances_send_a_message_twice(app: TestApp) {
+    const N: usize = 5;
+    for i in 0..N {
+        let to = format!("traag{i}@demo.local");
+        va_backend::email::enqueue(&app.db, va_backend::email::OutgoingEmail::new("test", &to, "Traag", "Hallo".into())).await.expect("enqueue");
+    }
+    let smtp = SmtpServer::start_slow(std::time::Duration::from_millis(600)).await;
+    let mut settings = app.settings.clone();
+    settings.smtp_url = Some(smtp.url());
+    let sender = || Sender {
+        db: app.db.clone(),
+        transport: Transport::from_settings(&settings).expect("t"),
+        from: settings.mail_from.clone(),
+        max_attempts: 8,
+        // Longer than one message (0.6 s), shorter than the whole round (5 x 0.6 s).
+        claim_for: std::time::Duration::from_millis(1500),
+    };
+    let (a, b) = (Arc::new(sender()), Arc::new(sender()));
+    let long = tokio::spawn(async move { a.deliver_due(Utc::now()).await.expect("round") });
+    let mut other = 0;
+    while !long.is_finished() {
+        other += b.deliver_due(Utc::now()).await.expect("round");
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    let first = long.await.expect("join");
+    assert_eq!(first + other, N, "every message sent by one of them");
+    let sent = app.id_of("SELECT COUNT(*) FROM email_outbox WHERE sent_at IS NOT NULL").await;
+    assert_eq!(sent, N as i64);
+    assert_eq!(smtp.messages().len(), N, "the server received each message once");
+}
+
+mod slow_server {
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn sqlite() {
+        let app = va_tests::spawn_app_with(va_tests::Backend::Sqlite, |s| s.run_email_sender = false).await.expect("app");
+        super::a_slow_server_never_makes_two_instances_send_a_message_twice(app).await;
+    }
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn postgres() {
+        if let Some(app) = va_tests::spawn_app_with(va_tests::Backend::Postgres, |s| s.run_email_sender = false).await {
+            super::a_slow_server_never_makes_two_instances_send_a_message_twice(app).await;
         }
     }
 }

@@ -27,16 +27,55 @@ pub fn free_port() -> u16 {
     std::net::TcpListener::bind("127.0.0.1:0").and_then(|l| l.local_addr()).map(|a| a.port()).expect("free port")
 }
 
+/// aiosmtpd's Mailbox, but each message is answered only after `delay` seconds (a slow server).
+const SLOW_HANDLER: &str = r#"import asyncio
+from aiosmtpd.handlers import Mailbox
+
+
+class SlowMailbox(Mailbox):
+    def __init__(self, path, delay):
+        super().__init__(path)
+        self.delay = float(delay)
+
+    @classmethod
+    def from_cli(cls, parser, *args):
+        return cls(args[0], args[1])
+
+    async def handle_DATA(self, server, session, envelope):
+        await asyncio.sleep(self.delay)
+        return await super().handle_DATA(server, session, envelope)
+"#;
+
 impl SmtpServer {
     pub async fn start() -> SmtpServer {
+        Self::start_with(None).await
+    }
+
+    /// A server that takes `delay` to accept each message.
+    pub async fn start_slow(delay: Duration) -> SmtpServer {
+        Self::start_with(Some(delay)).await
+    }
+
+    async fn start_with(delay: Option<Duration>) -> SmtpServer {
         let python = python_with_aiosmtpd().expect("aiosmtpd is not installed (pip install aiosmtpd or apt install python3-aiosmtpd)");
         let port = free_port();
         let maildir = std::env::temp_dir().join("va-planner-tests").join(format!("maildir-{}", uuid::Uuid::new_v4().simple()));
         // aiosmtpd's Mailbox handler creates the maildir (with tmp/new/cur) itself.
         std::fs::create_dir_all(maildir.parent().expect("parent")).expect("maildir parent");
-        let child = Command::new(python)
-            .args(["-m", "aiosmtpd", "-n", "-l", &format!("127.0.0.1:{port}"), "-c", "aiosmtpd.handlers.Mailbox"])
-            .arg(&maildir)
+        let mut cmd = Command::new(python);
+        cmd.args(["-m", "aiosmtpd", "-n", "-l", &format!("127.0.0.1:{port}")]);
+        match delay {
+            None => {
+                cmd.args(["-c", "aiosmtpd.handlers.Mailbox"]).arg(&maildir);
+            }
+            Some(d) => {
+                let dir = maildir.with_extension("handler");
+                std::fs::create_dir_all(&dir).expect("handler dir");
+                std::fs::write(dir.join("va_slow_smtp.py"), SLOW_HANDLER).expect("handler");
+                cmd.env("PYTHONPATH", &dir).args(["-c", "va_slow_smtp.SlowMailbox"]).arg(&maildir).arg(d.as_secs_f64().to_string());
+            }
+        }
+        let child = cmd
             .stdout(Stdio::null())
             .stderr(Stdio::inherit())
             .spawn()

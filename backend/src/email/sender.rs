@@ -12,8 +12,9 @@ use std::time::Duration;
 use tokio::sync::Notify;
 use tracing::Instrument;
 
-/// How long a claim protects a row from other senders.
-const CLAIM: Duration = Duration::from_secs(120);
+/// How long a claim protects a row from other senders, counted from the moment
+/// it is taken (a send is bounded by the transport's timeout well within it).
+pub const CLAIM: Duration = Duration::from_secs(120);
 
 /// Delay before retry number `attempts` (1-based): 30 s, 60 s, 2 min ... capped at 1 hour.
 pub fn backoff(attempts: i32) -> Duration {
@@ -26,6 +27,8 @@ pub struct Sender {
     pub transport: Transport,
     pub from: String,
     pub max_attempts: i32,
+    /// How long a claim lasts (`CLAIM`; tests shorten it).
+    pub claim_for: Duration,
 }
 
 impl Sender {
@@ -91,9 +94,13 @@ impl Sender {
         }
     }
 
-    /// Takes the row for this sender; false when another sender was first.
-    async fn claim(&self, row: &email_outbox::Model, now: DateTime<Utc>) -> anyhow::Result<bool> {
-        let until = now + chrono::Duration::from_std(CLAIM)?;
+    /// Takes the row for this sender; false when another sender was first. The
+    /// claim runs from the moment it is taken, not from the start of the round:
+    /// a round behind a slow server would otherwise set claims already expired,
+    /// and another instance would send the same message again.
+    async fn claim(&self, row: &email_outbox::Model, round: DateTime<Utc>) -> anyhow::Result<bool> {
+        let now = round.max(Utc::now());
+        let until = now + chrono::Duration::from_std(self.claim_for)?;
         let res = email_outbox::Entity::update_many()
             .col_expr(C::ClaimedUntil, Expr::value(Some(until)))
             .filter(C::Id.eq(row.id))
