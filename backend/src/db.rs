@@ -62,9 +62,39 @@ where
         .await?)
 }
 
+/// Brings the schema up to date, one instance at a time (`startup_lock`).
 pub async fn migrate(db: &DatabaseConnection) -> anyhow::Result<()> {
+    let lock = startup_lock(db).await?;
+    migrate_holding_lock(db).await?;
+    if let Some(lock) = lock {
+        lock.commit().await?;
+    }
+    Ok(())
+}
+
+/// Migrations for a caller that holds the start-up lock already (taking it
+/// again from another connection would wait for ever).
+pub async fn migrate_holding_lock(db: &DatabaseConnection) -> anyhow::Result<()> {
     Migrator::up(db, None).await.context("running migrations")?;
     Ok(())
+}
+
+/// Any number: the key of the advisory lock that instances take to start.
+const STARTUP_LOCK: i64 = 0x5641_5354; // "VAST"
+
+/// Instances that start together on one PostgreSQL database take turns:
+/// the first migrates and seeds while the others wait on a transaction-scoped
+/// advisory lock (held by this transaction's connection, released on commit
+/// or when the connection goes), then find everything in place. SQLite needs
+/// none: its writer lock already orders migrations on one file.
+pub async fn startup_lock(db: &DatabaseConnection) -> anyhow::Result<Option<sea_orm::DatabaseTransaction>> {
+    use sea_orm::{ConnectionTrait, TransactionTrait};
+    if db.get_database_backend() != sea_orm::DbBackend::Postgres {
+        return Ok(None);
+    }
+    let txn = db.begin().await?;
+    txn.execute_unprepared(&format!("SELECT pg_advisory_xact_lock({STARTUP_LOCK})")).await.context("waiting for the start-up lock")?;
+    Ok(Some(txn))
 }
 
 /// A consistent copy of the SQLite database while the planner runs

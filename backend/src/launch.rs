@@ -9,12 +9,17 @@ use crate::{db, demo, readiness};
 impl Application {
     pub async fn build(settings: Settings) -> anyhow::Result<Application> {
         let db = db::connect(&settings).await?;
-        db::migrate(&db).await?;
+        // Migrations and seeding by one instance at a time (two starting on one PostgreSQL).
+        let lock = db::startup_lock(&db).await?;
+        db::migrate_holding_lock(&db).await?;
         readiness::template::ensure_default_template(&db).await?;
         if settings.demo {
             let day = settings.demo_day.unwrap_or_else(|| settings.clock.today());
             let logins = demo::seed(&db, settings.demo_password.clone(), day).await?;
             demo::print_logins(&logins, settings.demo_password.is_some());
+        }
+        if let Some(lock) = lock {
+            lock.commit().await?;
         }
         let activity = settings.demo && settings.demo_activity;
         let app = Self::build_with(settings, db).await?;

@@ -250,3 +250,35 @@ mod survey_migration {
         super::survey_rounds_move_to_their_programme(va_tests::Backend::Postgres).await;
     }
 }
+
+/// Instances started together on one empty PostgreSQL database take turns at
+/// migrating and seeding (an advisory lock): all start, nothing is there twice.
+mod instances_starting_together {
+    use va_backend::startup::Application;
+
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn postgres() {
+        for _round in 0..3 {
+            let Some(url) = va_tests::fresh_postgres().await else { return };
+            let settings = || {
+                let mut s = va_tests::test_settings(Some(url.clone()));
+                s.run_email_sender = false;
+                s
+            };
+            let (a, b, c) = tokio::join!(Application::build(settings()), Application::build(settings()), Application::build(settings()));
+            let apps = [a.expect("first starts"), b.expect("second starts"), c.expect("third starts")];
+            let db = apps[0].state.db.clone();
+            use sea_orm::{ConnectionTrait, Statement};
+            let one = |sql: &'static str| {
+                let db = db.clone();
+                async move {
+                    let row = db.query_one(Statement::from_string(db.get_database_backend(), sql)).await.expect("query").expect("row");
+                    row.try_get_by_index::<i64>(0).expect("count")
+                }
+            };
+            assert_eq!(one("SELECT COUNT(*) FROM users WHERE email = 'bel@demo.local'").await, 1);
+            assert_eq!(one("SELECT COUNT(*) FROM readiness_templates").await, 1);
+            assert_eq!(one("SELECT COUNT(*) FROM programmes").await, 1);
+        }
+    }
+}
