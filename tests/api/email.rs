@@ -106,7 +106,7 @@ async fn a_failed_delivery_is_retried_later_with_backoff(app: TestApp) {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_sender_gives_up_after_the_maximum_attempts() {
-    let app = spawn_app_with(Backend::Sqlite, |s| s.run_email_sender = false).await.expect("app");
+    let app = without_sender(Backend::Sqlite).await.expect("app");
     va_backend::email::enqueue(&app.db, va_backend::email::OutgoingEmail::new("test", "nooit@demo.local", "Nooit", "Hallo".into()))
         .await
         .expect("enqueue");
@@ -165,15 +165,21 @@ db_tests!(
     concurrent_senders_never_send_a_message_twice,
 );
 
+/// A server without its own mail sender, so only the senders a test makes touch the outbox
+/// (`None`: PostgreSQL not configured).
+async fn without_sender(backend: Backend) -> Option<TestApp> {
+    spawn_app_with(backend, |s| s.run_email_sender = false).await
+}
+
 mod retry {
     #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
     async fn sqlite() {
-        let app = va_tests::spawn_app_with(va_tests::Backend::Sqlite, |s| s.run_email_sender = false).await.expect("app");
+        let app = super::without_sender(va_tests::Backend::Sqlite).await.expect("app");
         super::a_failed_delivery_is_retried_later_with_backoff(app).await;
     }
     #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
     async fn postgres() {
-        if let Some(app) = va_tests::spawn_app_with(va_tests::Backend::Postgres, |s| s.run_email_sender = false).await {
+        if let Some(app) = super::without_sender(va_tests::Backend::Postgres).await {
             super::a_failed_delivery_is_retried_later_with_backoff(app).await;
         }
     }
@@ -217,12 +223,12 @@ async fn a_slow_server_never_makes_two_instances_send_a_message_twice(app: TestA
 mod slow_server {
     #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
     async fn sqlite() {
-        let app = va_tests::spawn_app_with(va_tests::Backend::Sqlite, |s| s.run_email_sender = false).await.expect("app");
+        let app = super::without_sender(va_tests::Backend::Sqlite).await.expect("app");
         super::a_slow_server_never_makes_two_instances_send_a_message_twice(app).await;
     }
     #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
     async fn postgres() {
-        if let Some(app) = va_tests::spawn_app_with(va_tests::Backend::Postgres, |s| s.run_email_sender = false).await {
+        if let Some(app) = super::without_sender(va_tests::Backend::Postgres).await {
             super::a_slow_server_never_makes_two_instances_send_a_message_twice(app).await;
         }
     }

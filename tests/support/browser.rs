@@ -173,9 +173,8 @@ impl Browser {
     /// Presses Tab until the focused element matches `css` (at most 150 times): proof that it
     /// is reachable by keyboard. Panics when it never gets focus.
     pub async fn tab_to(&self, css: &str) {
-        let check = format!("return !!document.activeElement && document.activeElement.matches({})", serde_json::to_string(css).expect("css"));
         for _ in 0..150 {
-            if self.client.execute(&check, vec![]).await.ok().and_then(|v| v.as_bool()).unwrap_or(false) {
+            if self.focused_is(css).await {
                 return;
             }
             self.press("\u{E004}").await;

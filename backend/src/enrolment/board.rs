@@ -16,7 +16,6 @@ use std::collections::HashMap;
 use va_openapi::auth::{NamedRef, Role};
 use va_openapi::enrolment::*;
 use va_openapi::reference::TrainingGroup;
-use va_openapi::waitlist::OfferStatus;
 use va_openapi::*;
 
 fn queue_entry(
@@ -65,15 +64,7 @@ pub async fn seat_board(state: &AppState, caller: &Caller, programme_id: Program
     let profs = professionals_of(db, &waiting).await?;
     let n = names(db).await?;
     let groups: Vec<TrainingGroup> = groups.into_iter().map(|g| to_group(g, state.settings.clock.today())).collect();
-    let offers: HashMap<i64, seat_hold::Model> = seat_hold::Entity::find()
-        .filter(seat_hold::Column::Kind.eq(crate::waitlist::offers::OFFER))
-        .filter(seat_hold::Column::Status.eq(OfferStatus::Open.as_str()))
-        .filter(seat_hold::Column::EnrolmentId.is_in(waiting.iter().map(|e| e.id)))
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|h| (h.enrolment_id, h))
-        .collect();
+    let offers = crate::waitlist::offers::open_holds(db, crate::waitlist::offers::OFFER, waiting.iter().map(|e| e.id)).await?;
     let mut queue = Vec::new();
     let mut waitlist = Vec::new();
     for e in &waiting {

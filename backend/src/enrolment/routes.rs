@@ -93,7 +93,7 @@ pub async fn submit(state: web::Data<AppState>, caller: Caller, id: web::Path<Re
     responses(
         (status = 200, body = EnrolmentRequestView),
         Input, AuthedFound,
-        (status = 409, body = Problem, content_type = "application/problem+json", description = "invalid_transition"),
+        (status = 409, body = Problem, content_type = "application/problem+json", description = "invalid_transition (not a draft or returned), already_exists (the corrected email is another professional's)"),
     ),
     security(("bearer" = []))
 )]

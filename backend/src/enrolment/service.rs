@@ -415,7 +415,7 @@ pub async fn get_request(state: &AppState, caller: &Caller, id: RequestId) -> Ap
         .map(|g| (g.id, g.name))
         .collect();
     let positions = crate::waitlist::service::positions(db, req.programme_id).await?;
-    let windows = crate::waitlist::substitutions::open_windows(db, enrolments.iter().map(|e| e.id).collect()).await?;
+    let windows = crate::waitlist::offers::open_holds(db, crate::waitlist::offers::SUBSTITUTION, enrolments.iter().map(|e| e.id)).await?;
     let mut views = Vec::new();
     let mut statuses = Vec::new();
     for e in &enrolments {
@@ -434,7 +434,7 @@ pub async fn get_request(state: &AppState, caller: &Caller, id: RequestId) -> Ap
             group: e.group_id.map(|g| NamedRef { id: GroupId(g), name: groups.get(&g).cloned().unwrap_or_default() }),
             waitlist_position: positions.get(&e.id).copied(),
             last_reason: e.last_reason.clone(),
-            substitution: windows.get(&e.id).map(|(id, until)| SubstitutionWindow { id: SubstitutionId(*id), until: *until }),
+            substitution: windows.get(&e.id).map(|h| SubstitutionWindow { id: SubstitutionId(h.id), until: h.deadline }),
         });
     }
     let events = enrolment_event::Entity::find()

@@ -32,6 +32,19 @@ pub const OFFER: &str = "offer";
 pub const SUBSTITUTION: &str = "substitution";
 pub(super) const OPEN: &str = "open";
 
+/// Open holds of `kind` (`OFFER` or `SUBSTITUTION`) of these enrolments, by enrolment.
+pub async fn open_holds<C: ConnectionTrait>(db: &C, kind: &str, enrolment_ids: impl IntoIterator<Item = i64>) -> AppResult<HashMap<i64, seat_hold::Model>> {
+    Ok(seat_hold::Entity::find()
+        .filter(seat_hold::Column::Kind.eq(kind))
+        .filter(seat_hold::Column::Status.eq(OPEN))
+        .filter(seat_hold::Column::EnrolmentId.is_in(enrolment_ids))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|h| (h.enrolment_id, h))
+        .collect())
+}
+
 /// What a transaction here needs besides the database: the time, the link key and the base URL.
 #[derive(Clone)]
 pub struct Ctx {

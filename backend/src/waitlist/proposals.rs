@@ -155,10 +155,7 @@ pub async fn refresh(state: &AppState) -> AppResult<usize> {
                 let (_, fits, missing) = rules::fit(cost, budget_of(txn, year).await?, used);
                 for scope in &due {
                     let (region, size) = rules::suggestion(*scope, &waiting, MAX_GROUP_SIZE);
-                    let count = match scope {
-                        Some(r) => waiting.get(&Some(*r)).copied().unwrap_or(0),
-                        None => waiting.values().sum(),
-                    };
+                    let count = rules::waiting_in(&waiting, *scope);
                     let row = proposal::ActiveModel {
                         programme_id: Set(p.id),
                         scope_region_id: Set(*scope),
@@ -211,10 +208,7 @@ async fn view<C: ConnectionTrait>(db: &C, x: proposal::Model, waiting: &HashMap<
         scope_region: n.region(x.scope_region_id),
         status: ProposalStatus::parse(&x.status).unwrap_or(ProposalStatus::Declined),
         waiting_count: x.waiting_count,
-        waiting_now: match x.scope_region_id {
-            Some(r) => waiting.get(&Some(r)).copied().unwrap_or(0),
-            None => waiting.values().sum(),
-        },
+        waiting_now: rules::waiting_in(waiting, x.scope_region_id),
         suggested_region: n.region(x.suggested_region_id),
         suggested_size: x.suggested_size,
         cost_eur: x.cost_eur,
@@ -262,24 +256,20 @@ async fn open_proposal<C: ConnectionTrait>(db: &C, id: i64) -> AppResult<proposa
 /// Open to `status`, only if nobody decided meanwhile.
 async fn decide<C: ConnectionTrait>(
     db: &C,
-    id: i64,
+    x: &proposal::Model,
     status: &str,
     now: DateTime<Utc>,
     actor: UserId,
     extra: impl FnOnce(sea_orm::UpdateMany<proposal::Entity>) -> sea_orm::UpdateMany<proposal::Entity>,
 ) -> AppResult<()> {
-    let x = proposal::Entity::find_by_id(id).one(db).await?.ok_or(AppError::NotFound)?;
-    let waiting = waiting_by_region(db, x.programme_id).await?;
-    let seen = match x.scope_region_id {
-        Some(r) => waiting.get(&Some(r)).copied().unwrap_or(0),
-        None => waiting.values().sum(),
-    };
+    // What the decision saw: a new proposal for the scope needs the list to grow past it.
+    let seen = rules::waiting_in(&waiting_by_region(db, x.programme_id).await?, x.scope_region_id);
     let q = proposal::Entity::update_many()
         .col_expr(proposal::Column::Status, Expr::value(status))
         .col_expr(proposal::Column::WaitingAtDecision, Expr::value(Some(seen)))
         .col_expr(proposal::Column::DecidedAt, Expr::value(Some(now)))
         .col_expr(proposal::Column::DecidedBy, Expr::value(Some(actor.0)));
-    let res = extra(q).filter(proposal::Column::Id.eq(id)).filter(proposal::Column::Status.eq("open")).exec(db).await?;
+    let res = extra(q).filter(proposal::Column::Id.eq(x.id)).filter(proposal::Column::Status.eq("open")).exec(db).await?;
     if res.rows_affected != 1 {
         return Err(AppError::conflict(ErrorCode::InvalidTransition, "the proposal was decided meanwhile"));
     }
@@ -369,7 +359,7 @@ pub async fn approve(state: &AppState, caller: &Caller, id: ProposalId, input: A
                     .await?;
             }
             let group_id = g.id;
-            decide(txn, x.id, "approved", ctx.now, actor, |q| q.col_expr(proposal::Column::GroupId, Expr::value(Some(group_id)))).await?;
+            decide(txn, &x, "approved", ctx.now, actor, |q| q.col_expr(proposal::Column::GroupId, Expr::value(Some(group_id)))).await?;
             crate::audit::record(txn, Some(actor), "waitlist.proposal_approved", &format!("proposal:{}", x.id), Some(format!("group {}", g.id))).await?;
             offers::offer_seats(txn, &ctx, g.id, g.capacity, x.scope_region_id).await?;
             Ok(())
@@ -392,7 +382,7 @@ pub async fn decline(state: &AppState, caller: &Caller, id: ProposalId, input: D
         Box::pin(async move {
             let x = open_proposal(txn, id.0).await?;
             let why = reason.clone();
-            decide(txn, x.id, "declined", now, actor, |q| q.col_expr(proposal::Column::DecisionReason, Expr::value(Some(why)))).await?;
+            decide(txn, &x, "declined", now, actor, |q| q.col_expr(proposal::Column::DecisionReason, Expr::value(Some(why)))).await?;
             crate::audit::record(txn, Some(actor), "waitlist.proposal_declined", &format!("proposal:{}", x.id), Some(reason)).await?;
             Ok(())
         })

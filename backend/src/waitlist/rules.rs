@@ -195,6 +195,14 @@ pub fn proposals_due(
     due
 }
 
+/// Waiting entries in a proposal's scope: one region's, or (`None`) the whole list's.
+pub fn waiting_in(waiting: &HashMap<Option<i64>, i32>, scope: Option<i64>) -> i32 {
+    match scope {
+        Some(r) => waiting.get(&Some(r)).copied().unwrap_or(0),
+        None => waiting.values().sum(),
+    }
+}
+
 /// Suggested region and size of an extra group for a scope: the scope's region,
 /// or for the whole list the region with most waiting entries (none: a
 /// supra-regional group); the size covers the waiting entries up to `max_size`.
@@ -214,6 +222,14 @@ pub fn suggestion(scope: Option<i64>, waiting: &HashMap<Option<i64>, i32>, max_s
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn waiting_in_a_scope_is_its_region_or_the_whole_list() {
+        let waiting: HashMap<Option<i64>, i32> = [(Some(1), 4), (Some(2), 3), (None, 2)].into_iter().collect();
+        assert_eq!(waiting_in(&waiting, Some(1)), 4);
+        assert_eq!(waiting_in(&waiting, Some(9)), 0);
+        assert_eq!(waiting_in(&waiting, None), 9);
+    }
 
     #[test]
     fn adjustments_out_of_range_never_overflow() {

@@ -16,19 +16,6 @@ use va_openapi::enrolment::EnrolmentStatus;
 use va_openapi::waitlist::SubstitutionStatus;
 use va_openapi::{ErrorCode, UserId};
 
-/// Open substitution windows of these (withdrawn) enrolments: enrolment id to (window id, deadline).
-pub async fn open_windows<C: ConnectionTrait>(db: &C, enrolment_ids: Vec<i64>) -> AppResult<std::collections::HashMap<i64, (i64, chrono::DateTime<chrono::Utc>)>> {
-    Ok(seat_hold::Entity::find()
-        .filter(seat_hold::Column::Kind.eq(SUBSTITUTION))
-        .filter(seat_hold::Column::Status.eq(OPEN))
-        .filter(seat_hold::Column::EnrolmentId.is_in(enrolment_ids))
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|h| (h.enrolment_id, (h.id, h.deadline)))
-        .collect())
-}
-
 /// A placed professional withdrew: the organisation gets a window to name a
 /// substitute before the seat goes to the list (no window: offered at once).
 pub async fn seat_freed_by_withdrawal(

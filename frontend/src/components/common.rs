@@ -184,8 +184,9 @@ fn field_label(lang: crate::i18n::Lang, field: &str) -> Option<String> {
 }
 
 /// The translated message of `field` in the last problem, for the input it belongs to.
-pub fn field_error(err: RwSignal<Option<ApiError>>, field: &'static str) -> Signal<Option<&'static str>> {
+pub fn field_error(err: RwSignal<Option<ApiError>>, field: impl Into<String>) -> Signal<Option<&'static str>> {
     let lang = use_lang();
+    let field: String = field.into();
     Signal::derive(move || {
         err.with(|e| match e {
             Some(ApiError::Problem(p)) => p.errors.iter().find(|f| f.field == field).map(|f| field_message(lang.get(), &f.code)),

@@ -16,10 +16,6 @@ async fn demo() -> Option<(TestApp, Browser)> {
     Some((app, browser))
 }
 
-async fn id(app: &TestApp, sql: &str) -> i64 {
-    app.id_of(sql).await
-}
-
 /// Visits each path at both sizes: it reflows and axe-core finds nothing.
 async fn audit(app: &TestApp, b: &Browser, who: &str, paths: &[String]) {
     let mut found = Vec::new();
@@ -42,12 +38,12 @@ async fn audit(app: &TestApp, b: &Browser, who: &str, paths: &[String]) {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn every_bel_screen_reflows_and_passes_axe() {
     let Some((app, b)) = demo().await else { return };
-    let g4 = id(&app, "SELECT id FROM training_groups WHERE name LIKE 'Groep 4%'").await;
-    let g3 = id(&app, "SELECT id FROM training_groups WHERE name LIKE 'Groep 3%'").await;
-    let check = id(&app, "SELECT MIN(id) FROM readiness_checks WHERE status = 'completed'").await;
-    let session = id(&app, "SELECT MIN(id) FROM followup_sessions").await;
-    let request = id(&app, "SELECT MAX(id) FROM enrolment_requests").await;
-    let trained = id(&app, "SELECT MIN(id) FROM enrolments WHERE status = 'trained'").await;
+    let g4 = app.id_of("SELECT id FROM training_groups WHERE name LIKE 'Groep 4%'").await;
+    let g3 = app.id_of("SELECT id FROM training_groups WHERE name LIKE 'Groep 3%'").await;
+    let check = app.id_of("SELECT MIN(id) FROM readiness_checks WHERE status = 'completed'").await;
+    let session = app.id_of("SELECT MIN(id) FROM followup_sessions").await;
+    let request = app.id_of("SELECT MAX(id) FROM enrolment_requests").await;
+    let trained = app.id_of("SELECT MIN(id) FROM enrolments WHERE status = 'trained'").await;
     log_in(&app, &b, "bel@demo.local", DEMO_PASSWORD).await;
     b.wait_path("/bel").await;
     let paths: Vec<String> = [
@@ -74,13 +70,13 @@ async fn every_bel_screen_reflows_and_passes_axe() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn every_ambassador_contact_trainer_and_public_screen_reflows_and_passes_axe() {
     let Some((app, b)) = demo().await else { return };
-    let g4 = id(&app, "SELECT id FROM training_groups WHERE name LIKE 'Groep 4%'").await;
-    let g3 = id(&app, "SELECT id FROM training_groups WHERE name LIKE 'Groep 3%'").await;
+    let g4 = app.id_of("SELECT id FROM training_groups WHERE name LIKE 'Groep 4%'").await;
+    let g3 = app.id_of("SELECT id FROM training_groups WHERE name LIKE 'Groep 3%'").await;
     let maastricht = "(SELECT id FROM organisations WHERE name = 'Maastricht')";
-    let check = id(&app, &format!("SELECT MIN(id) FROM readiness_checks WHERE organisation_id = {maastricht}")).await;
-    let zuid_request = id(&app, &format!("SELECT MAX(id) FROM enrolment_requests WHERE organisation_id = {maastricht}")).await;
+    let check = app.id_of(&format!("SELECT MIN(id) FROM readiness_checks WHERE organisation_id = {maastricht}")).await;
+    let zuid_request = app.id_of(&format!("SELECT MAX(id) FROM enrolment_requests WHERE organisation_id = {maastricht}")).await;
     let venlo = "(SELECT id FROM organisations WHERE name = 'Venlo')";
-    let venlo_request = id(&app, &format!("SELECT MAX(id) FROM enrolment_requests WHERE organisation_id = {venlo}")).await;
+    let venlo_request = app.id_of(&format!("SELECT MAX(id) FROM enrolment_requests WHERE organisation_id = {venlo}")).await;
 
     for path in ["/inloggen", "/wachtwoord-vergeten"] {
         audit(&app, &b, "public", &[path.to_string()]).await;
@@ -124,7 +120,7 @@ async fn confirmed(b: &Browser, text: &str, what: &str) {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn each_roles_main_task_confirms_on_a_phone_and_a_laptop() {
     let Some((app, b)) = demo().await else { return };
-    let g4 = id(&app, "SELECT id FROM training_groups WHERE name LIKE 'Groep 4%'").await;
+    let g4 = app.id_of("SELECT id FROM training_groups WHERE name LIKE 'Groep 4%'").await;
     for (n, (w, h)) in SIZES.into_iter().enumerate() {
         b.resize(w, h).await;
         let at = format!("at {w} px");
@@ -156,7 +152,7 @@ async fn each_roles_main_task_confirms_on_a_phone_and_a_laptop() {
         log_in(&app, &b, "ambassadeur.noord@demo.local", DEMO_PASSWORD).await;
         b.wait_path("/ambassadeur").await;
         b.assert_no_overflow(&format!("ambassador start {at}")).await;
-        let request = id(&app, "SELECT MAX(id) FROM enrolment_requests").await;
+        let request = app.id_of("SELECT MAX(id) FROM enrolment_requests").await;
         b.client.goto(&app.url(&format!("/aanmeldingen/{request}"))).await.expect("goto");
         b.find("[data-testid=decide]").await.click().await.expect("decide");
         b.find("[data-testid='dec.return']").await.click().await.expect("return");
@@ -245,7 +241,7 @@ async fn the_main_flow_works_by_keyboard_alone() {
 
     keyboard_login("ambassadeur.noord@demo.local").await;
     b.wait_path("/ambassadeur").await;
-    let request = id(&app, "SELECT MAX(id) FROM enrolment_requests").await;
+    let request = app.id_of("SELECT MAX(id) FROM enrolment_requests").await;
     b.wait_text("[data-testid=inbox]", &format!("#{request}")).await;
     b.tab_to(&format!("[data-testid=inbox] a[href='/aanmeldingen/{request}']")).await;
     b.press(ENTER).await;
@@ -265,7 +261,7 @@ async fn the_main_flow_works_by_keyboard_alone() {
     b.tab_to("a[href='/bel/plaatsing']").await;
     b.press(ENTER).await;
     b.wait_text("[data-testid=queue]", "Mila de Wit").await;
-    let enrolment = id(&app, "SELECT MAX(id) FROM enrolments").await;
+    let enrolment = app.id_of("SELECT MAX(id) FROM enrolments").await;
     // The suggested group is chosen already; the button is next to it.
     b.tab_to(&format!("#group-{enrolment}")).await;
     b.press("\u{E004}").await;

@@ -1,11 +1,10 @@
 //! Changing a planned group: name, region, seats, location, trainer, open for
 //! placement. More seats go to the waiting list; fewer than the seats taken is refused.
 
-use super::form::field_text;
 use crate::api::{self, ApiError};
 use crate::components::common::{error_alert, TextField};
 use crate::components::loaded::{load, loaded};
-use crate::i18n::{tr, use_lang, Key};
+use crate::i18n::{tr, Key};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use va_openapi::admin::{GroupInput, GroupPlan};
@@ -13,7 +12,6 @@ use va_openapi::{RegionId, UserId};
 
 #[component]
 pub(super) fn EditGroup(plan: GroupPlan, reload: RwSignal<u32>, done: RwSignal<Option<Key>>) -> impl IntoView {
-    let lang = use_lang();
     let error: RwSignal<Option<ApiError>> = RwSignal::new(None);
     let refs = load(None, move || async move { Ok::<_, ApiError>((api::regions().await?, api::trainers().await?)) });
     let g = plan.group.clone();
@@ -45,7 +43,7 @@ pub(super) fn EditGroup(plan: GroupPlan, reload: RwSignal<u32>, done: RwSignal<O
             }
         });
     };
-    let err = move |field: &'static str| Signal::derive(move || error.with(|e| field_text(lang.get(), e, field)));
+    let err = move |field: &'static str| crate::components::common::field_error(error, field);
     view! {
         <section class="va-section" aria-labelledby="edit-title">
             <h2 class="utrecht-heading-2" id="edit-title">{t!("adm.edit_group")}</h2>

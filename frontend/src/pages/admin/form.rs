@@ -3,7 +3,7 @@
 
 use crate::api::{self, ApiError};
 use crate::components::common::{error_alert, TextField};
-use crate::i18n::{tr, use_lang, Key, Lang};
+use crate::i18n::{tr, Key};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use va_openapi::admin::{Account, NewGroup, NewTrainingDay};
@@ -24,12 +24,6 @@ pub(super) fn missing(fields: &[(&str, String)]) -> va_openapi::Problem {
             .map(|(f, _)| FieldError { field: f.to_string(), code: "required".into(), message: String::new() })
             .collect(),
     }
-}
-
-/// The message of one field of the last problem, in the reader's language.
-pub(super) fn field_text(lang: Lang, err: &Option<ApiError>, field: &str) -> Option<&'static str> {
-    let Some(ApiError::Problem(p)) = err else { return None };
-    p.errors.iter().find(|e| e.field == field).map(|e| crate::components::common::field_message(lang, &e.code))
 }
 
 pub(super) fn select(id: &'static str, label: Key, options: Vec<(String, Key)>, current: Signal<String>, on: impl Fn(String) + 'static) -> impl IntoView {
@@ -80,7 +74,6 @@ impl DayRow {
 
 #[component]
 pub(super) fn NewGroupForm(programme: ProgrammeId, default_size: i32, regions: Vec<Region>, trainers: Vec<Account>, reload: RwSignal<u32>, done: RwSignal<Option<Key>>) -> impl IntoView {
-    let lang = use_lang();
     let error: RwSignal<Option<ApiError>> = RwSignal::new(None);
     let name = RwSignal::new(String::new());
     let region = RwSignal::new(String::new());
@@ -126,7 +119,7 @@ pub(super) fn NewGroupForm(programme: ProgrammeId, default_size: i32, regions: V
             }
         });
     };
-    let err = move |field: String| Signal::derive(move || error.with(|e| field_text(lang.get(), e, &field)));
+    let err = move |field: String| crate::components::common::field_error(error, field);
     view! {
         <details class="va-details" open=true>
             <summary>{t!("adm.new_group")}</summary>

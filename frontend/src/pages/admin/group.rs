@@ -2,7 +2,7 @@
 //! cancelling the group with a reason.
 
 use super::done_alert;
-use super::form::{date, field_text};
+use super::form::date;
 use crate::api::{self, ApiError};
 use crate::components::common::{error_alert, param_id, Table, TextArea, TextField};
 use crate::components::format::nl_date;
@@ -68,7 +68,7 @@ fn Plan(id: GroupId) -> impl IntoView {
         let r = reason.get_untracked();
         spawn_local(async move { after(api::cancel_group(id, r).await, k!("adm.group_cancelled")) });
     };
-    let err = move |field: &'static str| Signal::derive(move || error.with(|e| field_text(lang.get(), e, field)));
+    let err = move |field: &'static str| crate::components::common::field_error(error, field);
     view! {
         {loaded(plan, move |(p, trainers)| {
             let status = p.group.status;

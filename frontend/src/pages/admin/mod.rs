@@ -88,7 +88,7 @@ fn Programmes() -> impl IntoView {
             }
         });
     };
-    let err = move |field: &'static str| Signal::derive(move || error.with(|e| form::field_text(lang.get(), e, field)));
+    let err = move |field: &'static str| crate::components::common::field_error(error, field);
     view! {
         <h1 class="utrecht-heading-1">{t!("adm.title")}</h1>
         <p class="utrecht-paragraph utrecht-paragraph--lead">{t!("adm.intro")}</p>

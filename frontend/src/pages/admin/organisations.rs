@@ -2,7 +2,6 @@
 //! in one form, retiring and reactivating, and a CSV import with a preview
 //! that names each bad line.
 
-use super::form::field_text;
 use crate::api::{self, ApiError};
 use crate::components::common::{badge, error_alert, Table, TextField};
 use crate::components::guard::RequireRole;
@@ -87,7 +86,7 @@ fn Organisations() -> impl IntoView {
         kind.set(o.kind);
         region.set(o.region_id.map(|r| r.0.to_string()).unwrap_or_default());
     };
-    let err = move |field: &'static str| Signal::derive(move || error.with(|e| field_text(lang.get(), e, field)));
+    let err = move |field: &'static str| crate::components::common::field_error(error, field);
     view! {
         <h1 class="utrecht-heading-1">{t!("org.title")}</h1>
         <p class="utrecht-paragraph utrecht-paragraph--lead">{t!("org.intro")}</p>

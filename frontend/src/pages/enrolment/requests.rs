@@ -3,7 +3,7 @@
 use super::*;
 use crate::api::{self, ApiError};
 use crate::components::format::local_time;
-use crate::components::common::{error_alert, field_error, field_message, Table, TextField};
+use crate::components::common::{error_alert, field_error, Table, TextField};
 use crate::components::loaded::{load, loaded};
 use crate::components::guard::RequireAnyRole;
 use crate::i18n::{lookup, tr, use_lang, Key};
@@ -132,18 +132,7 @@ pub(super) fn NewRequest(#[prop(optional)] on_behalf: bool) -> impl IntoView {
     };
 
     // The server names fields `professionals[i].email`; i is the row's position.
-    let row_error = move |pos: usize, field: &'static str| {
-        move || {
-            error.with(|e| match e {
-                Some(ApiError::Problem(p)) => p
-                    .errors
-                    .iter()
-                    .find(|f| f.field == format!("professionals[{pos}].{field}"))
-                    .map(|f| field_message(lang.get(), &f.code)),
-                _ => None,
-            })
-        }
-    };
+    let row_error = move |pos: usize, field: &str| field_error(error, format!("professionals[{pos}].{field}"));
 
     let send = move |submit: bool| {
         if busy.get_untracked() {
@@ -223,8 +212,8 @@ pub(super) fn NewRequest(#[prop(optional)] on_behalf: bool) -> impl IntoView {
                         view! {
                             <div class="va-prof-row" data-testid="prof-row">
                                 <p class="utrecht-paragraph va-prof-row__title"><strong>{move || format!("{} {n}", lookup(lang.get(), k!("new.professional")))}</strong></p>
-                                <TextField id=leak(format!("p{}-name", row.key)) label=k!("pros.name") value=row.name required=true error=Signal::derive(row_error(pos, "name"))/>
-                                <TextField id=leak(format!("p{}-email", row.key)) label=k!("login.email") kind="email" value=row.email required=true error=Signal::derive(row_error(pos, "email"))/>
+                                <TextField id=leak(format!("p{}-name", row.key)) label=k!("pros.name") value=row.name required=true error=row_error(pos, "name")/>
+                                <TextField id=leak(format!("p{}-email", row.key)) label=k!("login.email") kind="email" value=row.email required=true error=row_error(pos, "email")/>
                                 <TextField id=leak(format!("p{}-function", row.key)) label=k!("pros.function") value=row.function/>
                                 <div class="utrecht-form-field utrecht-form-field--checkbox va-check">
                                     <input type="checkbox" class="utrecht-checkbox utrecht-checkbox--html-input" id=format!("p{}-ret", row.key)
