@@ -43,6 +43,12 @@ pub struct Settings {
     pub link_calls_per_minute: u32,
     pub email_poll_interval: Duration,
     pub email_max_attempts: i32,
+    /// SMTP: how long opening the connection may take (TCP connect).
+    pub smtp_connect_timeout: Duration,
+    /// SMTP: how long one message may take from connecting to the server's
+    /// answer after DATA; it bounds the greeting and every command, so a
+    /// server that accepts and never answers cannot hold the sender.
+    pub smtp_timeout: Duration,
     /// HTTP worker threads.
     pub workers: usize,
     /// Run the outbox sender in this process (tests that drive senders themselves turn it off).
@@ -80,6 +86,8 @@ impl Default for Settings {
             link_calls_per_minute: 30,
             email_poll_interval: Duration::from_secs(2),
             email_max_attempts: 8,
+            smtp_connect_timeout: Duration::from_secs(10),
+            smtp_timeout: Duration::from_secs(30),
             run_email_sender: true,
             scheduler_interval: Duration::from_secs(30),
             clock: crate::clock::Clock::default(),
@@ -126,6 +134,12 @@ impl Settings {
         }
         if let Some(v) = env("LINK_CALLS_PER_MINUTE") {
             s.link_calls_per_minute = v.parse().ok().filter(|n| *n > 0).ok_or_else(|| anyhow::anyhow!("LINK_CALLS_PER_MINUTE must be a positive number"))?;
+        }
+        if let Some(v) = env("SMTP_TIMEOUT_SECS") {
+            // Below the sender's claim (120 s), so a send always ends before another instance may take the row.
+            let secs: u64 = v.parse().ok().filter(|n| (1..=90).contains(n)).ok_or_else(|| anyhow::anyhow!("SMTP_TIMEOUT_SECS must be a number from 1 to 90"))?;
+            s.smtp_timeout = Duration::from_secs(secs);
+            s.smtp_connect_timeout = s.smtp_connect_timeout.min(s.smtp_timeout);
         }
         if let Some(v) = env("TOKEN_TTL_MINUTES") {
             let m: u64 = v.parse().map_err(|_| anyhow::anyhow!("TOKEN_TTL_MINUTES must be a number"))?;

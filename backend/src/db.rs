@@ -10,22 +10,74 @@ pub async fn connect(settings: &Settings) -> anyhow::Result<DatabaseConnection> 
     if url.starts_with("sqlite:") {
         std::fs::create_dir_all(&settings.data_dir)
             .with_context(|| format!("creating data directory {}", settings.data_dir.display()))?;
+        return connect_sqlite(&url).await;
     }
     let mut opts = ConnectOptions::new(url.clone());
-    opts.sqlx_logging(false);
-    if url.starts_with("sqlite:") {
-        // SQLite allows one writer; a small pool with a busy timeout queues writers instead of failing.
-        opts.max_connections(4).min_connections(1).map_sqlx_sqlite_opts(|o| {
-            // WAL lets readers proceed during a write; the busy timeout makes concurrent writers wait.
-            o.journal_mode(sea_orm::sqlx::sqlite::SqliteJournalMode::Wal)
-                .busy_timeout(std::time::Duration::from_secs(15))
-                .foreign_keys(true)
-        });
-    } else {
-        opts.max_connections(10).min_connections(1);
-    }
+    opts.sqlx_logging(false).max_connections(10).min_connections(1);
     let db = Database::connect(opts).await.with_context(|| format!("connecting to {}", redact(&url)))?;
     Ok(db)
+}
+
+/// SQLite allows one writer: a small pool with a busy timeout queues writers
+/// instead of failing, and WAL lets readers proceed during a write. A
+/// connection whose transaction could not end cleanly (a full disk fails the
+/// COMMIT, or SQLite rolled back by itself and the ROLLBACK found nothing) is
+/// closed instead of going back to the pool: still inside its transaction it
+/// would hold the write lock and show its own unwritten rows to readers.
+async fn connect_sqlite(url: &str) -> anyhow::Result<DatabaseConnection> {
+    use sea_orm::sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions};
+    use sea_orm::sqlx::{ConnectOptions as _, TransactionManager};
+    use std::str::FromStr;
+    let options = SqliteConnectOptions::from_str(url)
+        .with_context(|| format!("reading the database URL {}", redact(url)))?
+        .journal_mode(SqliteJournalMode::Wal)
+        .busy_timeout(std::time::Duration::from_secs(15))
+        .foreign_keys(true)
+        .disable_statement_logging();
+    let pool = SqlitePoolOptions::new()
+        .max_connections(4)
+        .min_connections(1)
+        .after_release(|conn, _| {
+            Box::pin(async move {
+                let depth = <sea_orm::sqlx::Sqlite as sea_orm::sqlx::Database>::TransactionManager::get_transaction_depth(conn);
+                // BEGIN fails inside a transaction, whatever sqlx believes; it runs
+                // after any rollback a dropped transaction queued.
+                let clean = depth == 0 && sea_orm::sqlx::query("BEGIN").execute(&mut *conn).await.is_ok();
+                if !clean {
+                    tracing::warn!(depth, "closing a database connection left inside a transaction");
+                    return Ok(false);
+                }
+                sea_orm::sqlx::query("ROLLBACK").execute(&mut *conn).await?;
+                Ok(true)
+            })
+        })
+        .connect_with(options)
+        .await
+        .with_context(|| format!("connecting to {}", redact(url)))?;
+    Ok(sea_orm::SqlxSqliteConnector::from_sqlx_sqlite_pool(pool))
+}
+
+/// A database that refuses writes for lack of room or permission (disk full,
+/// read-only file or file system, I/O error): the request is refused with 503
+/// and readiness fails until a write succeeds again.
+pub fn is_storage_failure(e: &sea_orm::DbErr) -> bool {
+    use sea_orm::{sqlx, DbErr, RuntimeErr};
+    let db_error = match e {
+        DbErr::Exec(RuntimeErr::SqlxError(sqlx::Error::Database(d)))
+        | DbErr::Query(RuntimeErr::SqlxError(sqlx::Error::Database(d)))
+        | DbErr::Conn(RuntimeErr::SqlxError(sqlx::Error::Database(d))) => d,
+        DbErr::Exec(RuntimeErr::SqlxError(sqlx::Error::Io(_)))
+        | DbErr::Query(RuntimeErr::SqlxError(sqlx::Error::Io(_)))
+        | DbErr::Conn(RuntimeErr::SqlxError(sqlx::Error::Io(_))) => return true,
+        _ => return false,
+    };
+    let Some(code) = db_error.code() else { return false };
+    match code.parse::<i32>() {
+        // SQLite's primary result code is the low byte: IOERR 10, FULL 13, READONLY 8, CANTOPEN 14.
+        Ok(n) => matches!(n & 0xff, 8 | 10 | 13 | 14),
+        // PostgreSQL: disk_full, insufficient_resources (53xxx), read_only_sql_transaction.
+        Err(_) => code.starts_with("53") || code == "25006" || code.starts_with("58"),
+    }
 }
 
 /// Runs `f` in one write transaction: committed when it returns `Ok`, rolled
@@ -42,24 +94,54 @@ where
         + Send
         + 'static,
 {
-    use sea_orm::TransactionTrait;
+    use sea_orm::{ConnectionTrait, TransactionTrait};
     let _guard = match &state.write_gate {
         Some(gate) => Some(gate.lock().await),
         None => None,
     };
-    let sqlite = state.write_gate.is_some();
-    Ok(state
-        .db
-        .transaction::<_, T, crate::error::AppError>(move |txn| {
-            Box::pin(async move {
-                if sqlite {
-                    use sea_orm::ConnectionTrait;
-                    txn.execute_unprepared("UPDATE regions SET id = id WHERE id < 0").await?;
-                }
-                f(txn).await
-            })
+    let txn = state.db.begin().await?;
+    if state.write_gate.is_some() {
+        txn.execute_unprepared("UPDATE regions SET id = id WHERE id < 0").await?;
+    }
+    match f(&txn).await {
+        Ok(value) => {
+            txn.commit().await?;
+            Ok(value)
+        }
+        Err(e) => {
+            // The failure is what the caller must hear: SQLite may have rolled
+            // back by itself already (a full disk), and then ROLLBACK fails too.
+            if let Err(rollback) = txn.rollback().await {
+                tracing::warn!(error = %rollback, "rollback after a failed transaction");
+            }
+            Err(e)
+        }
+    }
+}
+
+/// Proves the database takes a write: a row big enough to need fresh pages (a
+/// few free ones are left over by any file), written and removed in one
+/// committed transaction (`/api/ready`).
+pub async fn write_probe(state: &crate::state::AppState) -> Result<(), crate::error::AppError> {
+    write_txn(state, |txn| {
+        Box::pin(async move {
+            use sea_orm::ConnectionTrait;
+            let backend = txn.get_database_backend();
+            let filler = "x".repeat(64 * 1024);
+            txn.execute(sea_orm::Statement::from_sql_and_values(
+                backend,
+                match backend {
+                    sea_orm::DbBackend::Postgres => "INSERT INTO write_probes (payload) VALUES ($1)",
+                    _ => "INSERT INTO write_probes (payload) VALUES (?)",
+                },
+                [filler.into()],
+            ))
+            .await?;
+            txn.execute_unprepared("DELETE FROM write_probes").await?;
+            Ok(())
         })
-        .await?)
+    })
+    .await
 }
 
 /// Brings the schema up to date, one instance at a time (`startup_lock`).

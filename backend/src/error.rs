@@ -40,6 +40,10 @@ pub type AppResult<T> = Result<T, AppError>;
 
 impl From<sea_orm::DbErr> for AppError {
     fn from(e: sea_orm::DbErr) -> Self {
+        if crate::db::is_storage_failure(&e) {
+            tracing::error!(error = %e, "the database cannot write");
+            return AppError::Unavailable;
+        }
         AppError::Internal(anyhow::Error::new(e))
     }
 }

@@ -13,7 +13,8 @@ pub async fn health() -> web::Json<Health> {
     web::Json(Health { status: "ok".into() })
 }
 
-/// The database is reachable.
+/// The database is reachable and takes a write (a full disk or a read-only
+/// file answers 503 until there is room again).
 #[utoipa::path(
     tag = "health",
     responses(
@@ -26,6 +27,10 @@ pub async fn health() -> web::Json<Health> {
 pub async fn ready(state: web::Data<AppState>) -> AppResult<web::Json<Health>> {
     state.db.ping().await.map_err(|e| {
         tracing::error!(error = %e, "database not reachable");
+        AppError::Unavailable
+    })?;
+    crate::db::write_probe(&state).await.map_err(|e| {
+        tracing::error!(error = %e, "database does not take a write");
         AppError::Unavailable
     })?;
     Ok(web::Json(Health { status: "ready".into() }))

@@ -100,6 +100,9 @@ pub struct Application {
     port: u16,
     server: Server,
     pub state: AppState,
+    /// Tells the mail sender to stop starting messages.
+    stop: tokio::sync::watch::Sender<bool>,
+    mail: Option<tokio::task::JoinHandle<()>>,
 }
 
 impl Application {
@@ -108,15 +111,11 @@ impl Application {
         let transport = Transport::from_settings(&settings)?;
         tracing::info!(mail = transport.describe(), database = %db::redact(&settings.effective_database_url()), "starting");
         let state = AppState::new(db.clone(), settings.clone(), keys);
-        let sender = Arc::new(Sender {
-            db,
-            transport,
-            from: settings.mail_from.clone(),
-            max_attempts: settings.email_max_attempts,
-            claim_for: crate::email::sender::CLAIM,
-        });
+        let (stop, stopped) = tokio::sync::watch::channel(false);
+        let sender = Arc::new(Sender::new(&state, transport, stopped));
+        let mut mail = None;
         if settings.run_email_sender {
-            tokio::spawn(sender.run(settings.email_poll_interval, state.mail_notify.clone()));
+            mail = Some(tokio::spawn(sender.run(settings.email_poll_interval, state.mail_notify.clone())));
             tokio::spawn(jobs::run(state.clone()));
         }
 
@@ -156,14 +155,25 @@ impl Application {
         .workers(settings.workers.max(1))
         .listen(listener)?
         .run();
-        Ok(Application { port, server, state })
+        Ok(Application { port, server, state, stop, mail })
     }
 
     pub fn port(&self) -> u16 {
         self.port
     }
 
+    /// Serves until SIGTERM or SIGINT: the server answers the requests in
+    /// flight, then the mail sender finishes the messages it is sending and
+    /// releases the rest of its batch, so nothing is sent twice after a restart.
     pub async fn run_until_stopped(self) -> std::io::Result<()> {
-        self.server.await
+        let served = self.server.await;
+        let _ = self.stop.send(true);
+        if let Some(mail) = self.mail {
+            let limit = self.state.settings.smtp_timeout + std::time::Duration::from_secs(5);
+            if tokio::time::timeout(limit, mail).await.is_err() {
+                tracing::warn!("the mail sender did not stop in time; its claims expire by themselves");
+            }
+        }
+        served
     }
 }

@@ -15,13 +15,14 @@ async fn invite(app: &TestApp, email: &str) {
 }
 
 fn file_sender(app: &TestApp) -> Sender {
-    Sender {
-        db: app.db.clone(),
-        transport: Transport::from_settings(&app.settings).expect("transport"),
-        from: app.settings.mail_from.clone(),
-        max_attempts: 8,
-        claim_for: va_backend::email::sender::CLAIM,
-    }
+    sender_with(app, &app.settings)
+}
+
+/// A sender of the app's state on `settings`' transport, never told to stop.
+fn sender_with(app: &TestApp, settings: &va_backend::config::Settings) -> Sender {
+    let (stop, stopped) = tokio::sync::watch::channel(false);
+    std::mem::forget(stop);
+    Sender::new(&app.state, Transport::from_settings(settings).expect("transport"), stopped)
 }
 
 async fn the_outbox_row_is_written_with_the_change_and_sent_exactly_once(app: TestApp) {
@@ -82,7 +83,7 @@ async fn a_failed_delivery_is_retried_later_with_backoff(app: TestApp) {
         .expect("enqueue");
     let mut settings = app.settings.clone();
     settings.smtp_url = Some(format!("smtp://127.0.0.1:{}", free_port()));
-    let down = Sender { db: app.db.clone(), transport: Transport::from_settings(&settings).expect("t"), from: settings.mail_from.clone(), max_attempts: 8, claim_for: va_backend::email::sender::CLAIM };
+    let down = sender_with(&app, &settings);
     assert_eq!(down.deliver_due(Utc::now()).await.expect("round"), 0);
     let row = email_outbox::Entity::find().one(&app.db).await.expect("q").expect("row");
     assert!(row.sent_at.is_none());
@@ -96,7 +97,7 @@ async fn a_failed_delivery_is_retried_later_with_backoff(app: TestApp) {
     // Once the server is back and the time has come, it goes out, once.
     let mut smtp = SmtpServer::start().await;
     settings.smtp_url = Some(smtp.url());
-    let up = Sender { db: app.db.clone(), transport: Transport::from_settings(&settings).expect("t"), from: settings.mail_from.clone(), max_attempts: 8, claim_for: va_backend::email::sender::CLAIM };
+    let up = sender_with(&app, &settings);
     let later = Utc::now() + chrono::Duration::seconds(31);
     assert_eq!(up.deliver_due(later).await.expect("round"), 1);
     assert_eq!(up.deliver_due(later).await.expect("round"), 0);
@@ -112,7 +113,7 @@ async fn a_sender_gives_up_after_the_maximum_attempts() {
         .expect("enqueue");
     let mut settings = app.settings.clone();
     settings.smtp_url = Some(format!("smtp://127.0.0.1:{}", free_port()));
-    let down = Sender { db: app.db.clone(), transport: Transport::from_settings(&settings).expect("t"), from: settings.mail_from.clone(), max_attempts: 2, claim_for: va_backend::email::sender::CLAIM };
+    let down = Sender { max_attempts: 2, ..sender_with(&app, &settings) };
     let mut t = Utc::now();
     for _ in 0..3 {
         down.deliver_due(t).await.expect("round");
@@ -199,12 +200,10 @@ async fn a_slow_server_never_makes_two_instances_send_a_message_twice(app: TestA
     let mut settings = app.settings.clone();
     settings.smtp_url = Some(smtp.url());
     let sender = || Sender {
-        db: app.db.clone(),
-        transport: Transport::from_settings(&settings).expect("t"),
-        from: settings.mail_from.clone(),
-        max_attempts: 8,
-        // Longer than one message (0.6 s), shorter than the whole round (5 x 0.6 s).
+        // Longer than one message (0.6 s), shorter than the whole round (5 x 0.6 s, one at a time).
         claim_for: std::time::Duration::from_millis(1500),
+        parallel: 1,
+        ..sender_with(&app, &settings)
     };
     let (a, b) = (Arc::new(sender()), Arc::new(sender()));
     let long = tokio::spawn(async move { a.deliver_due(Utc::now()).await.expect("round") });

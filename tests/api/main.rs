@@ -14,6 +14,7 @@ mod openapi;
 mod readiness;
 mod scope;
 mod security;
+mod storage;
 mod training;
 mod offers;
 mod waitlist;

@@ -9,7 +9,8 @@ use lettre::{AsyncFileTransport, AsyncSmtpTransport, AsyncTransport, Message, To
 #[derive(Clone)]
 pub enum Transport {
     File(AsyncFileTransport<Tokio1Executor>),
-    Smtp(AsyncSmtpTransport<Tokio1Executor>),
+    /// With the time one message may take (`Settings::smtp_timeout`).
+    Smtp(AsyncSmtpTransport<Tokio1Executor>, std::time::Duration),
 }
 
 impl Transport {
@@ -18,9 +19,10 @@ impl Transport {
             Some(url) => {
                 let t = AsyncSmtpTransport::<Tokio1Executor>::from_url(url)
                     .context("SMTP_URL is not a valid smtp:// or smtps:// URL")?
-                    .timeout(Some(std::time::Duration::from_secs(20)))
+                    // lettre bounds only the TCP connect with this; `send` bounds the rest.
+                    .timeout(Some(s.smtp_connect_timeout))
                     .build();
-                Ok(Transport::Smtp(t))
+                Ok(Transport::Smtp(t, s.smtp_timeout))
             }
             None => {
                 let dir = s.mail_dir();
@@ -33,7 +35,7 @@ impl Transport {
     pub fn describe(&self) -> &'static str {
         match self {
             Transport::File(_) => "eml files",
-            Transport::Smtp(_) => "smtp",
+            Transport::Smtp(..) => "smtp",
         }
     }
 
@@ -42,9 +44,16 @@ impl Transport {
             Transport::File(t) => {
                 t.send(msg).await.context("writing .eml file")?;
             }
-            Transport::Smtp(t) => {
-                t.send(msg).await.context("sending over SMTP")?;
-            }
+            Transport::Smtp(t, limit) => match tokio::time::timeout(*limit, t.send(msg)).await {
+                Ok(sent) => {
+                    sent.context("sending over SMTP")?;
+                }
+                // Dropping the send drops its connection too: a stalled one is never reused.
+                Err(_) => anyhow::bail!(
+                    "no answer from the SMTP server within {} s (an smtp:// URL pointing at an implicit-TLS port such as 465 looks like this: use smtps://)",
+                    limit.as_secs()
+                ),
+            },
         }
         Ok(())
     }
