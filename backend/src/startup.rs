@@ -162,6 +162,11 @@ impl Application {
         self.port
     }
 
+    /// Stops the server the way SIGTERM does (graceful), for whoever embeds it.
+    pub fn handle(&self) -> actix_web::dev::ServerHandle {
+        self.server.handle()
+    }
+
     /// Serves until SIGTERM or SIGINT: the server answers the requests in
     /// flight, then the mail sender finishes the messages it is sending and
     /// releases the rest of its batch, so nothing is sent twice after a restart.

@@ -15,7 +15,7 @@ mod m20261123_000008_monitoring;
 mod m20261202_000009_administration;
 mod m20261202_000010_per_programme;
 mod m20261202_000011_proposal_decision;
-mod m20261202_000012_write_probe;
+mod m20261202_000012_delivery;
 
 pub struct Migrator;
 
@@ -32,7 +32,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261202_000009_administration::Migration),
             Box::new(m20261202_000010_per_programme::Migration),
             Box::new(m20261202_000011_proposal_decision::Migration),
-            Box::new(m20261202_000012_write_probe::Migration),
+            Box::new(m20261202_000012_delivery::Migration),
         ]
     }
 }

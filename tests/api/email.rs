@@ -19,7 +19,7 @@ fn file_sender(app: &TestApp) -> Sender {
 }
 
 /// A sender of the app's state on `settings`' transport, never told to stop.
-fn sender_with(app: &TestApp, settings: &va_backend::config::Settings) -> Sender {
+pub fn sender_with(app: &TestApp, settings: &va_backend::config::Settings) -> Sender {
     let (stop, stopped) = tokio::sync::watch::channel(false);
     std::mem::forget(stop);
     Sender::new(&app.state, Transport::from_settings(settings).expect("transport"), stopped)
@@ -168,7 +168,7 @@ db_tests!(
 
 /// A server without its own mail sender, so only the senders a test makes touch the outbox
 /// (`None`: PostgreSQL not configured).
-async fn without_sender(backend: Backend) -> Option<TestApp> {
+pub async fn without_sender(backend: Backend) -> Option<TestApp> {
     spawn_app_with(backend, |s| s.run_email_sender = false).await
 }
 
@@ -186,33 +186,45 @@ mod retry {
     }
 }
 
-/// Two instances behind a slow SMTP server: one round of the first lasts longer
-/// than a claim, while the second runs round after round. A claim counts from
-/// the moment it is taken, so no message is sent twice (it was, when claims
-/// counted from the start of the round and were set already expired).
+/// Two instances behind a slow SMTP server: the first claims the whole batch,
+/// but the server is too slow to send it all within the claim, while the
+/// second runs round after round. A claim counts from the moment it is taken
+/// and a message starts only while the claim outlasts the longest send, so the
+/// first stops in time and releases the rest, which the second sends: no
+/// message twice (one was, when claims counted from the start of the round).
 async fn a_slow_server_never_makes_two_instances_send_a_message_twice(app: TestApp) {
-    const N: usize = 5;
+    const N: usize = 8;
     for i in 0..N {
         let to = format!("traag{i}@demo.local");
         va_backend::email::enqueue(&app.db, va_backend::email::OutgoingEmail::new("test", &to, "Traag", "Hallo".into())).await.expect("enqueue");
     }
-    let smtp = SmtpServer::start_slow(std::time::Duration::from_millis(600)).await;
+    let smtp = SmtpServer::start_slow(std::time::Duration::from_millis(500)).await;
     let mut settings = app.settings.clone();
     settings.smtp_url = Some(smtp.url());
+    settings.smtp_timeout = std::time::Duration::from_secs(1);
     let sender = || Sender {
-        // Longer than one message (0.6 s), shorter than the whole round (5 x 0.6 s, one at a time).
-        claim_for: std::time::Duration::from_millis(1500),
+        // A send may start while 6 s (the 1 s limit and a margin) of the 7 s
+        // claim remain: about two of the eight messages at 0.5 s each.
+        claim_for: std::time::Duration::from_secs(7),
         parallel: 1,
         ..sender_with(&app, &settings)
     };
     let (a, b) = (Arc::new(sender()), Arc::new(sender()));
     let long = tokio::spawn(async move { a.deliver_due(Utc::now()).await.expect("round") });
+    while app.id_of("SELECT COUNT(*) FROM email_outbox WHERE claimed_by IS NOT NULL").await == 0 {
+        tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+    }
     let mut other = 0;
     while !long.is_finished() {
         other += b.deliver_due(Utc::now()).await.expect("round");
         tokio::time::sleep(std::time::Duration::from_millis(100)).await;
     }
     let first = long.await.expect("join");
+    assert!(first >= 1 && first < N, "the first sent within its claim only: {first}");
+    // Each of its rounds, too, sends what fits in its claim and releases the rest.
+    for _ in 0..N {
+        other += b.deliver_due(Utc::now()).await.expect("round");
+    }
     assert_eq!(first + other, N, "every message sent by one of them");
     let sent = app.id_of("SELECT COUNT(*) FROM email_outbox WHERE sent_at IS NOT NULL").await;
     assert_eq!(sent, N as i64);

@@ -27,12 +27,15 @@ pub fn free_port() -> u16 {
     std::net::TcpListener::bind("127.0.0.1:0").and_then(|l| l.local_addr()).map(|a| a.port()).expect("free port")
 }
 
-/// aiosmtpd's Mailbox, but each message is answered only after `delay` seconds (a slow server).
-const SLOW_HANDLER: &str = r#"import asyncio
+/// aiosmtpd's Mailbox with faults: each message is answered only after
+/// `delay` seconds (a slow server); a recipient whose address starts with
+/// `stall` is never answered, one starting with `later` gets
+/// "451 try again later".
+const FAULTY_HANDLER: &str = r#"import asyncio
 from aiosmtpd.handlers import Mailbox
 
 
-class SlowMailbox(Mailbox):
+class FaultyMailbox(Mailbox):
     def __init__(self, path, delay):
         super().__init__(path)
         self.delay = float(delay)
@@ -40,6 +43,14 @@ class SlowMailbox(Mailbox):
     @classmethod
     def from_cli(cls, parser, *args):
         return cls(args[0], args[1])
+
+    async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
+        if address.startswith("stall"):
+            await asyncio.sleep(3600)
+        if address.startswith("later"):
+            return "451 4.3.0 Try again later"
+        envelope.rcpt_tos.append(address)
+        return "250 OK"
 
     async def handle_DATA(self, server, session, envelope):
         await asyncio.sleep(self.delay)
@@ -51,9 +62,15 @@ impl SmtpServer {
         Self::start_with(None).await
     }
 
-    /// A server that takes `delay` to accept each message.
+    /// A server that takes `delay` to accept each message, and stalls or
+    /// answers 451 for some recipients (`FAULTY_HANDLER`).
     pub async fn start_slow(delay: Duration) -> SmtpServer {
         Self::start_with(Some(delay)).await
+    }
+
+    /// No delay, the recipient faults only.
+    pub async fn start_faulty() -> SmtpServer {
+        Self::start_with(Some(Duration::ZERO)).await
     }
 
     async fn start_with(delay: Option<Duration>) -> SmtpServer {
@@ -71,8 +88,8 @@ impl SmtpServer {
             Some(d) => {
                 let dir = maildir.with_extension("handler");
                 std::fs::create_dir_all(&dir).expect("handler dir");
-                std::fs::write(dir.join("va_slow_smtp.py"), SLOW_HANDLER).expect("handler");
-                cmd.env("PYTHONPATH", &dir).args(["-c", "va_slow_smtp.SlowMailbox"]).arg(&maildir).arg(d.as_secs_f64().to_string());
+                std::fs::write(dir.join("va_faulty_smtp.py"), FAULTY_HANDLER).expect("handler");
+                cmd.env("PYTHONPATH", &dir).args(["-c", "va_faulty_smtp.FaultyMailbox"]).arg(&maildir).arg(d.as_secs_f64().to_string());
             }
         }
         let child = cmd
@@ -115,5 +132,39 @@ impl SmtpServer {
 impl Drop for SmtpServer {
     fn drop(&mut self) {
         self.stop();
+    }
+}
+
+/// A port that accepts connections and then never says a word (a server that
+/// hangs, or an implicit-TLS port that waits for a TLS hello that an
+/// `smtp://` client never sends); with `close`, it hangs up at once instead.
+pub struct SilentSink {
+    pub port: u16,
+    task: tokio::task::JoinHandle<()>,
+}
+
+impl SilentSink {
+    pub async fn start(close: bool) -> SilentSink {
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");
+        let port = listener.local_addr().expect("addr").port();
+        let task = tokio::spawn(async move {
+            let mut held = Vec::new();
+            while let Ok((socket, _)) = listener.accept().await {
+                if !close {
+                    held.push(socket);
+                }
+            }
+        });
+        SilentSink { port, task }
+    }
+
+    pub fn url(&self) -> String {
+        format!("smtp://127.0.0.1:{}", self.port)
+    }
+}
+
+impl Drop for SilentSink {
+    fn drop(&mut self) {
+        self.task.abort();
     }
 }

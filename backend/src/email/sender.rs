@@ -1,9 +1,12 @@
-//! Delivers outbox messages, at least once. A row is claimed by a conditional
-//! update right before it is sent, so two senders (or two instances) never send
-//! the same message; a few messages go out at once, so one slow recipient does
-//! not hold the queue; a failure is retried with exponential backoff, then
-//! marked failed for BEL to see and re-send (`email::admin`). On shutdown no
-//! new message starts and the ones in flight finish.
+//! Delivers outbox messages, at least once. One conditional update claims a
+//! batch for a round (`claimed_by`), so two senders (or two instances) never
+//! send the same message; a message starts only while its claim outlasts the
+//! longest send; a few go out at once, so one slow recipient does not hold the
+//! queue; the outcomes are written together (SQLite has one writer, and the
+//! application's writes queue with them). A failure is retried with
+//! exponential backoff, then marked failed for BEL to see and re-send
+//! (`email::admin`). On shutdown no new message starts, the ones in flight
+//! finish, and the rest of the batch is released.
 
 use super::transport::{build_message, Transport};
 use crate::entities::email_outbox::{self, Column as C};
@@ -17,8 +20,8 @@ use std::time::Duration;
 use tokio::sync::{watch, Mutex, MutexGuard, Notify};
 use tracing::Instrument;
 
-/// How long a claim protects a row from other senders, counted from the moment
-/// it is taken (a send is bounded by the SMTP timeout, at most 90 s).
+/// How long a claim protects a batch from other senders, counted from the
+/// moment it is taken (a send is bounded by the SMTP timeout, at most 90 s).
 pub const CLAIM: Duration = Duration::from_secs(120);
 
 /// Rows one update claims.
@@ -32,6 +35,21 @@ pub const PARALLEL: usize = 4;
 pub fn backoff(attempts: i32) -> Duration {
     let exp = attempts.saturating_sub(1).clamp(0, 16) as u32;
     Duration::from_secs(30u64.saturating_mul(2u64.saturating_pow(exp)).min(3600))
+}
+
+/// Rows one round claimed with one update.
+struct Batch {
+    token: String,
+    until: DateTime<Utc>,
+    rows: Vec<email_outbox::Model>,
+}
+
+enum Outcome {
+    Sent(i64),
+    /// Row id, its attempts so far including this one, the reason.
+    Failed(i64, i32, String),
+    /// Not started (stopping, or the claim too short for another send).
+    Skipped,
 }
 
 pub struct Sender {
@@ -75,22 +93,19 @@ impl Sender {
         }
     }
 
-    /// Sends every message due at `now`, batch after batch; returns how many went out.
-    pub async fn deliver_due(&self, now: DateTime<Utc>) -> anyhow::Result<usize> {
+    /// Sends every message due at `round`, batch after batch; returns how many went out.
+    pub async fn deliver_due(&self, round: DateTime<Utc>) -> anyhow::Result<usize> {
         let mut sent = 0;
         while !self.stopping() {
-            let batch = self.due(now).await?;
-            let full = batch.len() as u64 == BATCH;
-            if batch.is_empty() {
-                break;
-            }
-            let outcomes: Vec<anyhow::Result<bool>> =
-                futures_util::stream::iter(batch).map(|row| self.claim_and_deliver(row, now)).buffer_unordered(self.parallel.max(1)).collect().await;
-            for outcome in outcomes {
-                if outcome? {
-                    sent += 1;
-                }
-            }
+            let Some(batch) = self.claim_batch(round).await? else { break };
+            let full = batch.rows.len() as u64 == BATCH;
+            let until = batch.until;
+            let outcomes: Vec<Outcome> = futures_util::stream::iter(batch.rows.clone())
+                .map(move |row| async move { self.send_within_claim(&row, until).await })
+                .buffer_unordered(self.parallel.max(1))
+                .collect()
+                .await;
+            sent += self.record(&batch, outcomes, round).await?;
             // A failed message is due again only after its backoff, so this ends.
             if !full {
                 break;
@@ -99,90 +114,118 @@ impl Sender {
         Ok(sent)
     }
 
-    /// Up to `BATCH` rows due at `round` that nobody holds.
-    async fn due(&self, round: DateTime<Utc>) -> anyhow::Result<Vec<email_outbox::Model>> {
-        Ok(email_outbox::Entity::find()
-            .filter(C::SentAt.is_null())
-            .filter(C::FailedAt.is_null())
-            .filter(C::NextAttemptAt.lte(round))
-            .filter(Condition::any().add(C::ClaimedUntil.is_null()).add(C::ClaimedUntil.lt(round.max(Utc::now()))))
-            .order_by_asc(C::Id)
-            .limit(BATCH)
-            .all(&self.db)
-            .await?)
+    /// Claims up to `BATCH` due rows with one update; `None` when nothing is due.
+    async fn claim_batch(&self, round: DateTime<Utc>) -> anyhow::Result<Option<Batch>> {
+        // The claim runs from the moment it is taken, not from the start of the
+        // round: a round behind a slow server would otherwise set claims already
+        // expired, and another instance would send the same message again.
+        let at = round.max(Utc::now());
+        let until = at + chrono::Duration::from_std(self.claim_for)?;
+        let due = || {
+            Condition::all()
+                .add(C::SentAt.is_null())
+                .add(C::FailedAt.is_null())
+                .add(C::NextAttemptAt.lte(round))
+                .add(Condition::any().add(C::ClaimedUntil.is_null()).add(C::ClaimedUntil.lt(at)))
+        };
+        let ids: Vec<i64> =
+            email_outbox::Entity::find().select_only().column(C::Id).filter(due()).order_by_asc(C::Id).limit(BATCH).into_tuple().all(&self.db).await?;
+        if ids.is_empty() {
+            return Ok(None);
+        }
+        let token = uuid::Uuid::new_v4().simple().to_string();
+        {
+            let _gate = self.gate().await;
+            // The condition again: a row another sender claimed meanwhile is not
+            // taken (PostgreSQL re-checks it on a row it waited for).
+            email_outbox::Entity::update_many()
+                .col_expr(C::ClaimedUntil, Expr::value(Some(until)))
+                .col_expr(C::ClaimedBy, Expr::value(Some(token.clone())))
+                .filter(C::Id.is_in(ids))
+                .filter(due())
+                .exec(&self.db)
+                .await?;
+        }
+        let rows = email_outbox::Entity::find().filter(C::ClaimedBy.eq(token.as_str())).order_by_asc(C::Id).all(&self.db).await?;
+        Ok(Some(Batch { token, until, rows }))
     }
 
-    /// Claims the row right before sending it (so a claim covers one message,
-    /// however long the batch takes), then sends it; false when another
-    /// sender was first or the process is stopping.
-    async fn claim_and_deliver(&self, row: email_outbox::Model, round: DateTime<Utc>) -> anyhow::Result<bool> {
-        if self.stopping() || !self.claim(&row).await? {
-            return Ok(false);
+    /// Sends one claimed row if its claim outlasts the longest send; a row
+    /// left when the process stops or the claim runs short is skipped (and
+    /// released by `record`), so no other sender can take it mid-send.
+    async fn send_within_claim(&self, row: &email_outbox::Model, until: DateTime<Utc>) -> Outcome {
+        let margin = chrono::Duration::from_std(self.transport.limit() + Duration::from_secs(5)).unwrap_or_default();
+        if self.stopping() || Utc::now() + margin >= until {
+            return Outcome::Skipped;
         }
         // Instrumented, not entered: an entered span guard must not live across an await.
         let span = tracing::info_span!("email.send", id = row.id, template = %row.template);
-        self.deliver_one(&row, round).instrument(span).await
-    }
-
-    /// Takes the row for this sender; false when another sender was first. The
-    /// claim runs from the moment it is taken: a round behind a slow server
-    /// would otherwise set claims already expired, and another instance would
-    /// send the same message again.
-    async fn claim(&self, row: &email_outbox::Model) -> anyhow::Result<bool> {
-        let now = Utc::now();
-        let until = now + chrono::Duration::from_std(self.claim_for)?;
-        let _gate = self.gate().await;
-        let res = email_outbox::Entity::update_many()
-            .col_expr(C::ClaimedUntil, Expr::value(Some(until)))
-            .filter(C::Id.eq(row.id))
-            .filter(C::SentAt.is_null())
-            .filter(C::FailedAt.is_null())
-            .filter(Condition::any().add(C::ClaimedUntil.is_null()).add(C::ClaimedUntil.lt(now)))
-            .exec(&self.db)
-            .await?;
-        Ok(res.rows_affected == 1)
-    }
-
-    /// Sends one claimed row and records the outcome; true when it went out.
-    async fn deliver_one(&self, row: &email_outbox::Model, round: DateTime<Utc>) -> anyhow::Result<bool> {
-        let result = match build_message(&self.from, row) {
-            Ok(msg) => self.transport.send(msg).await,
-            Err(e) => Err(e),
-        };
-        let _gate = self.gate().await;
+        let result = async {
+            let msg = build_message(&self.from, row)?;
+            self.transport.send(msg).await
+        }
+        .instrument(span)
+        .await;
         match result {
             Ok(()) => {
-                email_outbox::Entity::update_many()
-                    .col_expr(C::SentAt, Expr::value(Utc::now()))
-                    .col_expr(C::ClaimedUntil, Expr::value(Option::<DateTime<Utc>>::None))
-                    .col_expr(C::Attempts, Expr::value(row.attempts + 1))
-                    .filter(C::Id.eq(row.id))
-                    .exec(&self.db)
-                    .await?;
-                tracing::info!(to = %row.to_addr, "email sent");
-                Ok(true)
+                tracing::info!(id = row.id, to = %row.to_addr, "email sent");
+                Outcome::Sent(row.id)
             }
-            Err(e) => {
-                let attempts = row.attempts + 1;
-                let give_up = attempts >= self.max_attempts;
-                let next = round.max(Utc::now()) + chrono::Duration::from_std(backoff(attempts)).unwrap_or_default();
-                if give_up {
-                    tracing::error!(error = %e, attempts, to = %row.to_addr, "email not sent, no further attempts: BEL sees it under Berichten");
-                } else {
-                    tracing::warn!(error = %e, attempts, "email not sent, will retry");
-                }
-                email_outbox::Entity::update_many()
-                    .col_expr(C::Attempts, Expr::value(attempts))
-                    .col_expr(C::LastError, Expr::value(Some(format!("{e:#}").chars().take(1000).collect::<String>())))
-                    .col_expr(C::NextAttemptAt, Expr::value(next))
-                    .col_expr(C::ClaimedUntil, Expr::value(Option::<DateTime<Utc>>::None))
-                    .col_expr(C::FailedAt, Expr::value(if give_up { Some(Utc::now()) } else { None }))
-                    .filter(C::Id.eq(row.id))
-                    .exec(&self.db)
-                    .await?;
-                Ok(false)
-            }
+            Err(e) => Outcome::Failed(row.id, row.attempts + 1, format!("{e:#}")),
         }
+    }
+
+    /// Writes a batch's outcomes in one transaction: sent rows at once, each
+    /// failure with its backoff, skipped rows released. Returns how many went out.
+    async fn record(&self, batch: &Batch, outcomes: Vec<Outcome>, round: DateTime<Utc>) -> anyhow::Result<usize> {
+        use sea_orm::TransactionTrait;
+        let now = Utc::now();
+        let sent: Vec<i64> = outcomes.iter().filter_map(|o| if let Outcome::Sent(id) = o { Some(*id) } else { None }).collect();
+        let _gate = self.gate().await;
+        let txn = self.db.begin().await?;
+        let mine = || Condition::all().add(C::ClaimedBy.eq(batch.token.as_str()));
+        if !sent.is_empty() {
+            email_outbox::Entity::update_many()
+                .col_expr(C::SentAt, Expr::value(now))
+                .col_expr(C::Attempts, Expr::col(C::Attempts).add(1))
+                .col_expr(C::ClaimedUntil, Expr::value(Option::<DateTime<Utc>>::None))
+                .col_expr(C::ClaimedBy, Expr::value(Option::<String>::None))
+                .filter(C::Id.is_in(sent.iter().copied()))
+                .filter(mine())
+                .exec(&txn)
+                .await?;
+        }
+        for outcome in &outcomes {
+            let Outcome::Failed(id, attempts, error) = outcome else { continue };
+            let give_up = *attempts >= self.max_attempts;
+            let next = round.max(now) + chrono::Duration::from_std(backoff(*attempts)).unwrap_or_default();
+            if give_up {
+                tracing::error!(id, error = %error, attempts, "email not sent, no further attempts: BEL sees it under Berichten");
+            } else {
+                tracing::warn!(id, error = %error, attempts, "email not sent, will retry");
+            }
+            email_outbox::Entity::update_many()
+                .col_expr(C::Attempts, Expr::value(*attempts))
+                .col_expr(C::LastError, Expr::value(Some(error.chars().take(1000).collect::<String>())))
+                .col_expr(C::NextAttemptAt, Expr::value(next))
+                .col_expr(C::ClaimedUntil, Expr::value(Option::<DateTime<Utc>>::None))
+                .col_expr(C::ClaimedBy, Expr::value(Option::<String>::None))
+                .col_expr(C::FailedAt, Expr::value(if give_up { Some(now) } else { None }))
+                .filter(C::Id.eq(*id))
+                .filter(mine())
+                .exec(&txn)
+                .await?;
+        }
+        if outcomes.iter().any(|o| matches!(o, Outcome::Skipped)) {
+            email_outbox::Entity::update_many()
+                .col_expr(C::ClaimedUntil, Expr::value(Option::<DateTime<Utc>>::None))
+                .col_expr(C::ClaimedBy, Expr::value(Option::<String>::None))
+                .filter(mine())
+                .exec(&txn)
+                .await?;
+        }
+        txn.commit().await?;
+        Ok(sent.len())
     }
 
     /// Runs until the process stops: wakes on `notify` or every `interval`.

@@ -39,11 +39,22 @@ impl Transport {
         }
     }
 
+    /// The longest one message may take.
+    pub fn limit(&self) -> std::time::Duration {
+        match self {
+            Transport::File(_) => std::time::Duration::from_secs(10),
+            Transport::Smtp(_, limit) => *limit,
+        }
+    }
+
     pub async fn send(&self, msg: Message) -> anyhow::Result<()> {
         match self {
-            Transport::File(t) => {
-                t.send(msg).await.context("writing .eml file")?;
-            }
+            Transport::File(t) => match tokio::time::timeout(self.limit(), t.send(msg)).await {
+                Ok(written) => {
+                    written.context("writing .eml file")?;
+                }
+                Err(_) => anyhow::bail!("writing the .eml file took longer than {} s", self.limit().as_secs()),
+            },
             Transport::Smtp(t, limit) => match tokio::time::timeout(*limit, t.send(msg)).await {
                 Ok(sent) => {
                     sent.context("sending over SMTP")?;

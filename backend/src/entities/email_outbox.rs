@@ -18,6 +18,8 @@ pub struct Model {
     pub next_attempt_at: DateTimeUtc,
     /// A sender that claimed the row owns it until then.
     pub claimed_until: Option<DateTimeUtc>,
+    /// The sender round that claimed it (one update claims a batch).
+    pub claimed_by: Option<String>,
     pub sent_at: Option<DateTimeUtc>,
     pub failed_at: Option<DateTimeUtc>,
     pub last_error: Option<String>,
