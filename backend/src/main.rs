@@ -93,9 +93,9 @@ async fn main() -> anyhow::Result<()> {
             }
             s.demo = demo;
             let app = Application::build(s.clone()).await?;
-            println!("VA-trainingsplanner draait op http://{}:{}/  (API-documentatie: /api/docs/)", s.host, app.port());
+            va_backend::say!("VA-trainingsplanner draait op http://{}:{}/  (API-documentatie: /api/docs/)", s.host, app.port());
             for hint in va_backend::launch::first_run_hints(&app.state.db).await? {
-                println!("  {hint}");
+                va_backend::say!("  {hint}");
             }
             app.run_until_stopped().await?;
         }
@@ -103,7 +103,7 @@ async fn main() -> anyhow::Result<()> {
             let s = settings(&common)?;
             let conn = db::connect(&s).await?;
             db::migrate(&conn).await?;
-            println!("Migrations applied to {}", db::redact(&s.effective_database_url()));
+            va_backend::say!("Migrations applied to {}", db::redact(&s.effective_database_url()));
         }
         Command::SeedReference { common, file } => {
             let s = settings(&common)?;
@@ -115,7 +115,7 @@ async fn main() -> anyhow::Result<()> {
             let conn = db::connect(&s).await?;
             db::migrate(&conn).await?;
             let n = reference::seed::load(&conn, &data).await?;
-            println!(
+            va_backend::say!(
                 "Referentiegegevens geladen: {} regio's, {} organisaties, {} programma's, {} groepen nieuw",
                 n.regions, n.organisations, n.programmes, n.groups
             );
@@ -137,20 +137,20 @@ async fn main() -> anyhow::Result<()> {
             let pw = pw.unwrap_or_else(va_backend::auth::password::generate);
             va_backend::auth::service::create_admin(&conn, &email, &name, &pw).await?;
             if generated {
-                println!("BEL-coördinator {email} aangemaakt; wachtwoord: {pw}");
+                va_backend::say!("BEL-coördinator {email} aangemaakt; wachtwoord: {pw}");
             } else {
-                println!("BEL-coördinator {email} aangemaakt met ADMIN_PASSWORD");
+                va_backend::say!("BEL-coördinator {email} aangemaakt met ADMIN_PASSWORD");
             }
         }
         Command::Backup { common, to } => {
             let s = settings(&common)?;
             let conn = db::connect(&s).await?;
             db::backup(&conn, &to).await?;
-            println!("Back-up geschreven naar {}", to.display());
+            va_backend::say!("Back-up geschreven naar {}", to.display());
         }
         Command::ExportOpenapi { path } => {
             std::fs::write(&path, va_backend::openapi_json()?)?;
-            println!("wrote {}", path.display());
+            va_backend::say!("wrote {}", path.display());
         }
     }
     Ok(())

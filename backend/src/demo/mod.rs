@@ -123,11 +123,11 @@ pub async fn seed(db: &DatabaseConnection, password: Option<String>, day: chrono
 }
 
 pub fn print_logins(logins: &[(String, String, String)], from_env: bool) {
-    println!("\nDemo-logins (wachtwoord {}):", if from_env { "uit DEMO_PASSWORD" } else { "gegenereerd bij deze start" });
+    crate::say!("\nDemo-logins (wachtwoord {}):", if from_env { "uit DEMO_PASSWORD" } else { "gegenereerd bij deze start" });
     for (email, role, password) in logins {
-        println!("  {email:<34} {role:<16} {password}");
+        crate::say!("  {email:<34} {role:<16} {password}");
     }
-    println!();
+    crate::say!();
 }
 
 async fn caller_for(state: &crate::state::AppState, email: &str) -> anyhow::Result<crate::auth::Caller> {
