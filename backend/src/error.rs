@@ -40,11 +40,34 @@ pub type AppResult<T> = Result<T, AppError>;
 
 impl From<sea_orm::DbErr> for AppError {
     fn from(e: sea_orm::DbErr) -> Self {
-        if crate::db::is_storage_failure(&e) {
+        if is_storage_failure(&e) {
             tracing::error!(error = %e, "the database cannot write");
             return AppError::Unavailable;
         }
         AppError::Internal(anyhow::Error::new(e))
+    }
+}
+
+/// A database that refuses writes for lack of room or permission (disk full,
+/// read-only file or file system, I/O error): the request is refused with 503
+/// and readiness fails until a write succeeds again.
+pub fn is_storage_failure(e: &sea_orm::DbErr) -> bool {
+    use sea_orm::{sqlx, DbErr, RuntimeErr};
+    let db_error = match e {
+        DbErr::Exec(RuntimeErr::SqlxError(sqlx::Error::Database(d)))
+        | DbErr::Query(RuntimeErr::SqlxError(sqlx::Error::Database(d)))
+        | DbErr::Conn(RuntimeErr::SqlxError(sqlx::Error::Database(d))) => d,
+        DbErr::Exec(RuntimeErr::SqlxError(sqlx::Error::Io(_)))
+        | DbErr::Query(RuntimeErr::SqlxError(sqlx::Error::Io(_)))
+        | DbErr::Conn(RuntimeErr::SqlxError(sqlx::Error::Io(_))) => return true,
+        _ => return false,
+    };
+    let Some(code) = db_error.code() else { return false };
+    match code.parse::<i32>() {
+        // SQLite's primary result code is the low byte: IOERR 10, FULL 13, READONLY 8, CANTOPEN 14.
+        Ok(n) => matches!(n & 0xff, 8 | 10 | 13 | 14),
+        // PostgreSQL: disk_full, insufficient_resources (53xxx), read_only_sql_transaction.
+        Err(_) => code.starts_with("53") || code == "25006" || code.starts_with("58"),
     }
 }
 

@@ -42,6 +42,7 @@ use utoipa_swagger_ui::SwaggerUi;
         (name = "monitoring", description = "Monitoring dashboard, snapshots, import of earlier-trained professionals, exports (CSV/XLSX)"),
         (name = "planning", description = "Capacity planner: demand against supply per region, scenarios, extra-group proposals (BEL)"),
         (name = "audit", description = "Audit log (BEL)"),
+        (name = "mail", description = "The outbox (BEL): pending, failed and sent messages, re-sending, a test message"),
         (name = "health", description = "Liveness and readiness"),
     )
 )]
@@ -75,7 +76,8 @@ fn api_routes(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
             .configure(monitoring::configure)
             .configure(exports::configure)
             .configure(planning::configure)
-            .configure(audit::configure),
+            .configure(audit::configure)
+            .configure(crate::email::admin::configure),
     );
 }
 

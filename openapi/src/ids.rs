@@ -66,4 +66,6 @@ typed_id!(
     SnapshotId,
     /// A saved planner scenario.
     ScenarioId,
+    /// A message in the outbox.
+    MailId,
 );

@@ -45,6 +45,7 @@ pub mod enrolment;
 pub mod error;
 pub mod followup;
 pub mod ids;
+pub mod mail;
 pub mod monitoring;
 pub mod planning;
 pub mod readiness;

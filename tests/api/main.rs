@@ -8,6 +8,7 @@ mod enrolment;
 mod followup;
 mod health;
 mod input;
+mod mail_admin;
 mod mail_faults;
 mod matrix;
 mod monitoring;

@@ -1,6 +1,7 @@
 //! Email through a transactional outbox: `outbox::enqueue` writes the message in
 //! the caller's transaction; `sender` delivers it with retries and backoff.
 
+pub mod admin;
 pub mod calendar;
 pub mod outbox;
 pub mod sender;
