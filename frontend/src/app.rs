@@ -3,6 +3,7 @@
 use crate::components::layout::Layout;
 use crate::i18n::Lang;
 use crate::pages::admin::{AdminPage, GroupPlanPage, OrganisationsPage};
+use crate::pages::mail::MailPage;
 use crate::pages::followup::{CertificatePage, EvaluationPage, FeedbackPage, FollowupPage, SessionPage};
 use crate::pages::monitoring::{ImportPage, MonitoringPage, ReportPage};
 use crate::pages::planner::PlannerPage;
@@ -40,6 +41,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/wachtwoord-instellen") view=SetPassword/>
                     <Route path=path!("/bel") view=BelStart/>
                     <Route path=path!("/bel/gebruikers") view=UsersPage/>
+                    <Route path=path!("/bel/berichten") view=MailPage/>
                     <Route path=path!("/bel/beheer") view=AdminPage/>
                     <Route path=path!("/bel/organisaties") view=OrganisationsPage/>
                     <Route path=path!("/bel/beheer/groepen/:id") view=GroupPlanPage/>

@@ -8,6 +8,7 @@ mod readiness;
 mod waitlist;
 mod delivery;
 mod monitoring;
+mod mail;
 
 pub use admin::*;
 pub use reference::*;
@@ -16,6 +17,7 @@ pub use readiness::*;
 pub use waitlist::*;
 pub use delivery::*;
 pub use monitoring::*;
+pub use mail::*;
 
 
 use serde::{de::DeserializeOwned, Serialize};

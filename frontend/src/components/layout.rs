@@ -23,6 +23,7 @@ fn nav_items(role: Role) -> Vec<(&'static str, Key)> {
             items.push(("/bel/organisaties", k!("nav.orgs")));
             items.push(("/bel/vragenlijst", k!("nav.template")));
             items.push(("/bel/gebruikers", k!("nav.users")));
+            items.push(("/bel/berichten", k!("nav.mail")));
         }
         Role::Ambassador => {
             items.push(("/organisatie/aanmelden", k!("nav.on_behalf")));

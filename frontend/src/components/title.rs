@@ -11,6 +11,7 @@ pub fn page_key(path: &str) -> Key {
         ("/wachtwoord-vergeten", k!("forgot.title")),
         ("/wachtwoord-instellen", k!("setpw.title")),
         ("/bel/gebruikers", k!("users.title")),
+        ("/bel/berichten", k!("mail.title")),
         ("/bel/beheer", k!("adm.title")),
         ("/bel/organisaties", k!("nav.orgs")),
         ("/bel/plaatsing", k!("board.title")),

@@ -4,6 +4,7 @@ pub mod admin;
 pub mod auth;
 pub mod enrolment;
 pub mod followup;
+pub mod mail;
 pub mod monitoring;
 pub mod planner;
 pub mod readiness;

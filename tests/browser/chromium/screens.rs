@@ -44,10 +44,12 @@ async fn every_bel_screen_reflows_and_passes_axe() {
     let session = app.id_of("SELECT MIN(id) FROM followup_sessions").await;
     let request = app.id_of("SELECT MAX(id) FROM enrolment_requests").await;
     let trained = app.id_of("SELECT MIN(id) FROM enrolments WHERE status = 'trained'").await;
+    // One undelivered message, so the start page's alert and the mail screen's failed row are audited too.
+    undelivered(&app, "onbereikbaar@voorbeeld.nl").await;
     log_in(&app, &b, "bel@demo.local", DEMO_PASSWORD).await;
     b.wait_path("/bel").await;
     let paths: Vec<String> = [
-        "/bel", "/bel/plaatsing", "/bel/wachtlijst", "/readiness", "/bel/vragenlijst", "/nazorg", "/monitoring", "/monitoring/rapport",
+        "/bel", "/bel/berichten", "/bel/plaatsing", "/bel/wachtlijst", "/readiness", "/bel/vragenlijst", "/nazorg", "/monitoring", "/monitoring/rapport",
         "/monitoring/import", "/monitoring/uitvraag", "/bel/planner", "/bel/beheer", "/bel/organisaties", "/bel/gebruikers", "/organisatie/aanmelden", "/nergens",
     ]
     .into_iter()
@@ -100,6 +102,63 @@ async fn every_ambassador_contact_trainer_and_public_screen_reflows_and_passes_a
         audit(&app, &b, email, &paths).await;
         super::log_out(&b).await;
     }
+    b.close().await;
+}
+
+/// A message that ran out of attempts, as the sender leaves it.
+async fn undelivered(app: &TestApp, to: &str) -> i64 {
+    let id = va_backend::email::enqueue(&app.db, va_backend::email::OutgoingEmail::new("invitation", to, "Uitnodiging voor de VA-trainingsplanner", "Hallo".into()))
+        .await
+        .expect("enqueue");
+    let sql = format!(
+        "UPDATE email_outbox SET attempts = 8, failed_at = created_at, last_error = 'sending over SMTP: permanent error (550): 5.1.1 <{to}>: Recipient address rejected: User unknown in virtual mailbox table' WHERE id = {id}"
+    );
+    sea_orm::ConnectionTrait::execute_unprepared(&app.db, &sql).await.expect("fail it");
+    id
+}
+
+/// BEL's mail screen: the start page warns of undelivered mail and leads to it;
+/// a failed message is sent again and a test message queued, each confirmed
+/// and focused; a wrong test address is marked at its field. Phone and laptop.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn bel_sees_undelivered_mail_and_sends_it_again() {
+    let Some((app, b)) = demo().await else { return };
+    for (w, h) in SIZES {
+        let id = undelivered(&app, &format!("fout{w}@voorbeeld.nl")).await;
+        b.resize(w, h).await;
+        log_in(&app, &b, "bel@demo.local", DEMO_PASSWORD).await;
+        b.wait_path("/bel").await;
+        b.wait_text("[data-testid=mail-alert]", "konden niet worden bezorgd").await;
+        b.find("[data-testid=mail-alert] a").await.click().await.expect("to the mail screen");
+        b.wait_path("/bel/berichten").await;
+        b.wait_text(&format!("[data-testid=mail-{id}]"), "Niet bezorgd").await;
+        b.wait_text(&format!("[data-testid=mail-{id}]"), "User unknown").await;
+        b.assert_no_overflow(&format!("mail screen at {w} px")).await;
+        if w == 390 {
+            b.screenshot("mail-390").await;
+        } else {
+            b.screenshot("mail-1366").await;
+        }
+        b.find(&format!("[data-testid=mail-resend-{id}]")).await.click().await.expect("send again");
+        confirmed(&b, "Opnieuw in de wachtrij gezet", "resend").await;
+        let failed = app.id_of(&format!("SELECT COUNT(*) FROM email_outbox WHERE id = {id} AND failed_at IS NOT NULL")).await;
+        assert_eq!(failed, 0, "queued again");
+
+        let to = b.find("#mail-to").await;
+        to.clear().await.expect("clear");
+        to.send_keys("geen-adres").await.expect("type");
+        b.find("[data-testid=mail-test-send]").await.click().await.expect("send test");
+        b.wait_text("#mail-to-err", "Geen geldig e-mailadres").await;
+        let invalid = b.find("#mail-to").await.attr("aria-invalid").await.expect("attr");
+        assert_eq!(invalid.as_deref(), Some("true"), "the wrong address is marked at its field");
+        let to = b.find("#mail-to").await;
+        to.clear().await.expect("clear");
+        to.send_keys("bel@demo.local").await.expect("type");
+        b.find("[data-testid=mail-test-send]").await.click().await.expect("send test");
+        confirmed(&b, "Testbericht in de wachtrij gezet", "test message").await;
+        super::log_out(&b).await;
+    }
+    app.wait_for_mail("fout1366@voorbeeld.nl").await;
     b.close().await;
 }
 

@@ -73,6 +73,7 @@ pub fn BelStart() -> impl IntoView {
     view! {
         <RequireRole role=Role::BelCoordinator render=|_: Session| view! {
             <Intro title=k!("start.bel.title") intro=k!("start.bel.intro") scope=None/>
+            <crate::pages::mail::MailAlert/>
             <crate::pages::waitlist::BelPending/>
             <RequestsTable pending=true title=k!("inbox.bel") testid="inbox"/>
             <crate::pages::followup::FeedbackList/>
