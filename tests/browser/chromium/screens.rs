@@ -135,9 +135,10 @@ async fn bel_sees_undelivered_mail_and_sends_it_again() {
         b.wait_text(&format!("[data-testid=mail-{id}]"), "User unknown").await;
         b.assert_no_overflow(&format!("mail screen at {w} px")).await;
         if w == 390 {
+            let _ = b.client.execute("document.querySelector('[data-testid=mail-table]').scrollIntoView()", vec![]).await;
             b.screenshot("mail-390").await;
         } else {
-            b.screenshot("mail-1366").await;
+            b.screenshot_full("mail-1366").await;
         }
         b.find(&format!("[data-testid=mail-resend-{id}]")).await.click().await.expect("send again");
         confirmed(&b, "Opnieuw in de wachtrij gezet", "resend").await;
