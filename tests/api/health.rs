@@ -19,15 +19,21 @@ async fn unknown_api_paths_are_problem_404_and_client_routes_get_the_spa(app: Te
 
     let res = app.get("/bel", None).await;
     assert_eq!(res.status(), 200, "client route is served index.html");
+    assert_eq!(res.headers()["cache-control"], "no-cache", "the shell is revalidated: it names the current bundle");
     let html = res.text().await.expect("text");
-    assert!(html.contains("/boot.js") && !html.contains("import init"), "index.html of the SPA, no inline script: {html}");
-    let boot = app.get("/boot.js", None).await;
-    assert_eq!(boot.status(), 200);
-    assert!(boot.headers()["content-type"].to_str().unwrap_or_default().contains("javascript"));
-    assert!(boot.text().await.expect("text").contains("/pkg/va_frontend.js"));
-    let res = app.get("/pkg/va_frontend_bg.wasm", None).await;
+    let boot = va_tests::between(&html, "<script type=\"module\" src=\"", "\"").expect("boot script");
+    assert!(boot.starts_with("/boot.") && !html.contains("import init"), "index.html of the SPA, no inline script: {html}");
+    let res = app.get(&boot, None).await;
+    assert_eq!(res.status(), 200);
+    assert!(res.headers()["content-type"].to_str().unwrap_or_default().contains("javascript"));
+    let script = res.text().await.expect("text");
+    let wasm = va_tests::between(&script, "module_or_path: \"", "\"").expect("wasm path");
+    let res = app.get(&wasm, None).await;
     assert_eq!(res.status(), 200);
     assert_eq!(res.headers()["content-type"], "application/wasm");
+    assert_eq!(res.headers()["cache-control"], "public, max-age=31536000, immutable", "hashed names are kept a year");
+    assert_eq!(app.get("/pkg/.verborgen", None).await.status(), 404);
+    assert_eq!(app.get("/pkg/geen-bestand.js", None).await.status(), 404);
 }
 
 async fn demo_seed_is_idempotent_and_has_the_plans_numbers(app: TestApp) {

@@ -2,6 +2,7 @@
 
 mod administration;
 mod auth;
+mod bundle;
 mod demo;
 mod email;
 mod enrolment;

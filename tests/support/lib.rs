@@ -305,3 +305,10 @@ mod tests {
         assert_eq!(w("postgres://u:p@h/db?sslmode=disable", "x"), "postgres://u:p@h/x?sslmode=disable");
     }
 }
+
+/// The text between the first `start` and the next `end` after it.
+pub fn between(text: &str, start: &str, end: &str) -> Option<String> {
+    let from = text.find(start)? + start.len();
+    let len = text[from..].find(end)?;
+    Some(text[from..from + len].to_string())
+}

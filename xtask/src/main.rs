@@ -1,7 +1,9 @@
 //! Project tasks (`cargo xtask <task>`, an alias in `.cargo/config.toml`):
-//! - `frontend`: builds the SPA bundle into `frontend/dist`: the wasm crate,
-//!   its JS glue (wasm-bindgen, same version as the crate), index.html, our
-//!   stylesheet and the NL Design System CSS from npm.
+//! - `frontend`: builds the SPA bundle into `frontend/dist`: the wasm crate
+//!   (Leptos with `erase_components`), its JS glue (wasm-bindgen, same version
+//!   as the crate, without the name section), binaryen's `wasm-opt -Oz` from
+//!   npm, index.html, our stylesheet and the NL Design System CSS from npm;
+//!   every asset content-hashed and written beside its brotli and gzip copies.
 //! - `serve`: builds the SPA and starts the planner on SQLite with demo data.
 //! - `test`: builds the SPA and runs the whole test suite, ending with one
 //!   `summary: N passed, N failed` line.
@@ -57,25 +59,104 @@ fn build_frontend() -> Result<()> {
     if dist.exists() {
         std::fs::remove_dir_all(&dist)?;
     }
-    std::fs::create_dir_all(dist.join("pkg"))?;
+    let pkg = dist.join("pkg");
+    std::fs::create_dir_all(&pkg)?;
     wasm_bindgen_cli_support::Bindgen::new()
         .input_path(&wasm)
         .web(true)?
         .omit_default_module_path(false)
+        // Function names are for debugging; they were half of the file.
+        .remove_name_section(true)
+        .remove_producers_section(true)
         .out_name("va_frontend")
-        .generate(dist.join("pkg"))
+        .generate(&pkg)
         .context("wasm-bindgen")?;
+    optimise_wasm(&frontend, &pkg.join("va_frontend_bg.wasm"))?;
 
-    copy(&frontend.join("index.html"), &dist.join("index.html"))?;
-    copy(&frontend.join("style/app.css"), &dist.join("css/app.css"))?;
-    copy(&frontend.join("style/favicon.svg"), &dist.join("favicon.svg"))?;
-    copy(&frontend.join("style/boot.js"), &dist.join("boot.js"))?;
+    // Every asset gets its content's hash in its name, so browsers may keep it
+    // for a year and a new build can never pair stale wasm with fresh JS.
+    let wasm_name = hashed(&pkg.join("va_frontend_bg.wasm"))?;
+    let js_name = hashed(&pkg.join("va_frontend.js"))?;
     let nlds = frontend.join("node_modules/@utrecht");
-    copy(&nlds.join("component-library-css/dist/index.css"), &dist.join("css/utrecht-components.css"))?;
-    copy(&nlds.join("design-tokens/dist/theme.css"), &dist.join("css/utrecht-theme.css"))?;
+    let mut css = Vec::new();
+    for (from, name) in [
+        (nlds.join("design-tokens/dist/theme.css"), "utrecht-theme.css"),
+        (nlds.join("component-library-css/dist/index.css"), "utrecht-components.css"),
+        (frontend.join("style/app.css"), "app.css"),
+    ] {
+        let to = dist.join("css").join(name);
+        copy(&from, &to)?;
+        css.push(hashed(&to)?);
+    }
+    let boot = dist.join("boot.js");
+    std::fs::write(
+        &boot,
+        format!(
+            "// Starts the SPA: a file of its own, so the Content-Security-Policy needs no inline script.\n\
+             import init from \"/pkg/{js_name}\";\ninit({{ module_or_path: \"/pkg/{wasm_name}\" }});\n"
+        ),
+    )?;
+    let boot_name = hashed(&boot)?;
+    let mut index = std::fs::read_to_string(frontend.join("index.html"))?;
+    for (plain, name) in ["utrecht-theme.css", "utrecht-components.css", "app.css"].iter().zip(&css) {
+        index = index.replace(&format!("/css/{plain}\""), &format!("/css/{name}\""));
+    }
+    index = index.replace("/boot.js\"", &format!("/{boot_name}\""));
+    std::fs::write(dist.join("index.html"), index)?;
+    copy(&frontend.join("style/favicon.svg"), &dist.join("favicon.svg"))?;
+    for file in [pkg.join(&wasm_name), pkg.join(&js_name), dist.join(&boot_name)].into_iter().chain(css.iter().map(|c| dist.join("css").join(c))) {
+        precompress(&file)?;
+    }
 
-    let size = std::fs::metadata(dist.join("pkg/va_frontend_bg.wasm"))?.len();
-    eprintln!("xtask: frontend/dist ready (wasm {} KiB)", size / 1024);
+    let size = |p: &Path| std::fs::metadata(p).map(|m| m.len()).unwrap_or(0);
+    let wasm_path = pkg.join(&wasm_name);
+    eprintln!(
+        "xtask: frontend/dist ready (wasm {} KiB, brotli {} KiB)",
+        size(&wasm_path) / 1024,
+        size(&wasm_path.with_extension("wasm.br")) / 1024
+    );
+    Ok(())
+}
+
+/// binaryen's `wasm-opt -Oz` from npm (Debian's older build produced wasm
+/// that crashed Chromium): about a third smaller.
+fn optimise_wasm(frontend: &Path, wasm: &Path) -> Result<()> {
+    let tool = frontend.join("node_modules/.bin/wasm-opt");
+    let out = wasm.with_extension("opt.wasm");
+    run(Command::new(&tool).args(["-Oz", "--strip-debug", "--strip-producers"]).arg(wasm).arg("-o").arg(&out))?;
+    std::fs::rename(&out, wasm)?;
+    Ok(())
+}
+
+/// Renames `name.ext` to `name.<hash>.ext` (the first 10 hex digits of its
+/// SHA-256) and returns the new file name.
+fn hashed(path: &Path) -> Result<String> {
+    use sha2::{Digest, Sha256};
+    let bytes = std::fs::read(path)?;
+    let digest = Sha256::digest(&bytes);
+    let hex: String = digest.iter().take(5).map(|b| format!("{b:02x}")).collect();
+    let stem = path.file_stem().and_then(|s| s.to_str()).context("file name")?;
+    let ext = path.extension().and_then(|s| s.to_str()).context("extension")?;
+    let name = format!("{stem}.{hex}.{ext}");
+    std::fs::rename(path, path.with_file_name(&name))?;
+    Ok(name)
+}
+
+/// Writes `file.br` and `file.gz` beside `file`, which the server sends to
+/// browsers that accept them (no compression per request).
+fn precompress(file: &Path) -> Result<()> {
+    use std::io::Write;
+    let bytes = std::fs::read(file)?;
+    let mut br = Vec::new();
+    {
+        let mut w = brotli::CompressorWriter::new(&mut br, 64 * 1024, 11, 22);
+        w.write_all(&bytes)?;
+    }
+    let name = file.file_name().and_then(|n| n.to_str()).context("file name")?;
+    std::fs::write(file.with_file_name(format!("{name}.br")), br)?;
+    let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+    gz.write_all(&bytes)?;
+    std::fs::write(file.with_file_name(format!("{name}.gz")), gz.finish()?)?;
     Ok(())
 }
 
