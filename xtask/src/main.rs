@@ -102,6 +102,12 @@ fn build_frontend() -> Result<()> {
         index = index.replace(&format!("/css/{plain}\""), &format!("/css/{name}\""));
     }
     index = index.replace("/boot.js\"", &format!("/{boot_name}\""));
+    // The glue and the wasm start downloading with the stylesheets, not after the boot script.
+    let preload = format!(
+        "<link rel=\"modulepreload\" href=\"/pkg/{js_name}\">\n  \
+         <link rel=\"preload\" href=\"/pkg/{wasm_name}\" as=\"fetch\" type=\"application/wasm\" crossorigin>\n  <script type=\"module\""
+    );
+    index = index.replacen("<script type=\"module\"", &preload, 1);
     std::fs::write(dist.join("index.html"), index)?;
     copy(&frontend.join("style/favicon.svg"), &dist.join("favicon.svg"))?;
     for file in [pkg.join(&wasm_name), pkg.join(&js_name), dist.join(&boot_name)].into_iter().chain(css.iter().map(|c| dist.join("css").join(c))) {
