@@ -159,18 +159,19 @@ async fn a_full_disk_refuses_writes_and_the_planner_recovers_when_space_is_freed
 }
 
 /// A connection that goes back to the pool inside a transaction holding the
-/// write lock (as one whose COMMIT failed on a full disk did) is closed, not
-/// handed to the next writer: the next write goes through at once instead of
-/// failing with "database is locked" after the busy timeout.
+/// write lock (as one whose COMMIT failed on a full disk did: sqlx begun it,
+/// and neither COMMIT nor ROLLBACK ended it) is closed, not handed to the
+/// next writer: the next write goes through at once instead of failing with
+/// "database is locked" after the busy timeout.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_connection_left_inside_a_transaction_never_returns_to_the_pool() {
-    use sea_orm::sqlx;
+    use sea_orm::sqlx::{self, Database as _, TransactionManager as _};
     let app = spawn_app_with(Backend::Sqlite, |_| {}).await.expect("app");
     let bel = app.token("bel@demo.local").await;
     let pool = app.db.get_sqlite_connection_pool();
     for _ in 0..2 {
         let mut conn = pool.acquire().await.expect("connection");
-        sqlx::query("BEGIN IMMEDIATE").execute(&mut *conn).await.expect("begin");
+        <sqlx::Sqlite as sqlx::Database>::TransactionManager::begin(&mut conn, Some("BEGIN IMMEDIATE".into())).await.expect("begin");
         sqlx::query("UPDATE regions SET name = name").execute(&mut *conn).await.expect("write inside");
         drop(conn);
     }
