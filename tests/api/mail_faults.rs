@@ -100,6 +100,20 @@ async fn a_burst_drains_completely_and_once(app: TestApp) {
     assert_eq!(app.id_of("SELECT COUNT(*) FROM email_outbox WHERE sent_at IS NULL").await, 0);
 }
 
+/// A claim shorter than one send (a misconfiguration) starts nothing: the
+/// round ends at once and leaves every message free, instead of claiming the
+/// same full batch again and again.
+async fn a_claim_too_short_for_a_send_ends_the_round(app: TestApp) {
+    for i in 0..60 {
+        queue(&app, &format!("kort{i}@demo.local")).await;
+    }
+    let sender = va_backend::email::sender::Sender { claim_for: Duration::from_secs(2), ..sender_with(&app, &app.settings) };
+    let round = tokio::time::timeout(Duration::from_secs(30), sender.deliver_due(Utc::now())).await.expect("the round ended");
+    assert_eq!(round.expect("round"), 0);
+    assert_eq!(app.id_of("SELECT COUNT(*) FROM email_outbox WHERE claimed_by IS NOT NULL OR claimed_until IS NOT NULL").await, 0);
+    assert!(app.mail_files().is_empty());
+}
+
 macro_rules! on_both {
     ($($name:ident),* $(,)?) => {$(
         mod $name {
@@ -123,6 +137,7 @@ on_both!(
     a_server_that_hangs_up_is_retried,
     one_bad_recipient_does_not_hold_the_queue,
     a_burst_drains_completely_and_once,
+    a_claim_too_short_for_a_send_ends_the_round,
 );
 
 /// Stopping the server (what SIGTERM does) while a message is with a slow SMTP

@@ -105,9 +105,12 @@ impl Sender {
                 .buffer_unordered(self.parallel.max(1))
                 .collect()
                 .await;
+            // A batch where nothing started (stopping, or a claim shorter than
+            // one send) would be claimed again at once: the round ends instead.
+            let started = outcomes.iter().any(|o| !matches!(o, Outcome::Skipped));
             sent += self.record(&batch, outcomes, round).await?;
             // A failed message is due again only after its backoff, so this ends.
-            if !full {
+            if !full || !started {
                 break;
             }
         }
