@@ -165,7 +165,7 @@ async fn a_full_disk_refuses_writes_and_the_planner_recovers_when_space_is_freed
 /// "database is locked" after the busy timeout.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_connection_left_inside_a_transaction_never_returns_to_the_pool() {
-    use sea_orm::sqlx::{self, Database as _, TransactionManager as _};
+    use sea_orm::sqlx::{self, TransactionManager as _};
     let app = spawn_app_with(Backend::Sqlite, |_| {}).await.expect("app");
     let bel = app.token("bel@demo.local").await;
     let pool = app.db.get_sqlite_connection_pool();
