@@ -107,7 +107,7 @@ async fn a_failed_delivery_is_retried_later_with_backoff(app: TestApp) {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_sender_gives_up_after_the_maximum_attempts() {
-    let app = without_sender(Backend::Sqlite).await.expect("app");
+    let app = spawn_app_with(Backend::Sqlite, va_tests::no_mail_sender).await.expect("app");
     va_backend::email::enqueue(&app.db, va_backend::email::OutgoingEmail::new("test", "nooit@demo.local", "Nooit", "Hallo".into()))
         .await
         .expect("enqueue");
@@ -166,25 +166,6 @@ db_tests!(
     concurrent_senders_never_send_a_message_twice,
 );
 
-/// A server without its own mail sender, so only the senders a test makes touch the outbox
-/// (`None`: PostgreSQL not configured).
-pub async fn without_sender(backend: Backend) -> Option<TestApp> {
-    spawn_app_with(backend, |s| s.run_email_sender = false).await
-}
-
-mod retry {
-    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-    async fn sqlite() {
-        let app = super::without_sender(va_tests::Backend::Sqlite).await.expect("app");
-        super::a_failed_delivery_is_retried_later_with_backoff(app).await;
-    }
-    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-    async fn postgres() {
-        if let Some(app) = super::without_sender(va_tests::Backend::Postgres).await {
-            super::a_failed_delivery_is_retried_later_with_backoff(app).await;
-        }
-    }
-}
 
 /// Two instances behind a slow SMTP server: the first claims the whole batch,
 /// but the server is too slow to send it all within the claim, while the
@@ -231,16 +212,8 @@ async fn a_slow_server_never_makes_two_instances_send_a_message_twice(app: TestA
     assert_eq!(smtp.messages().len(), N, "the server received each message once");
 }
 
-mod slow_server {
-    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-    async fn sqlite() {
-        let app = super::without_sender(va_tests::Backend::Sqlite).await.expect("app");
-        super::a_slow_server_never_makes_two_instances_send_a_message_twice(app).await;
-    }
-    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-    async fn postgres() {
-        if let Some(app) = super::without_sender(va_tests::Backend::Postgres).await {
-            super::a_slow_server_never_makes_two_instances_send_a_message_twice(app).await;
-        }
-    }
-}
+db_tests!(
+    tweak va_tests::no_mail_sender;
+    a_failed_delivery_is_retried_later_with_backoff,
+    a_slow_server_never_makes_two_instances_send_a_message_twice,
+);

@@ -3,7 +3,7 @@
 //! up, one that answers 451 or stalls for one recipient; a burst of
 //! thousands; and a shutdown while a message is on its way.
 
-use crate::email::{sender_with, without_sender};
+use crate::email::sender_with;
 use chrono::Utc;
 use sea_orm::EntityTrait;
 use std::time::{Duration, Instant};
@@ -114,25 +114,8 @@ async fn a_claim_too_short_for_a_send_ends_the_round(app: TestApp) {
     assert!(app.mail_files().is_empty());
 }
 
-macro_rules! on_both {
-    ($($name:ident),* $(,)?) => {$(
-        mod $name {
-            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-            async fn sqlite() {
-                let app = super::without_sender(va_tests::Backend::Sqlite).await.expect("app");
-                super::$name(app).await;
-            }
-            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-            async fn postgres() {
-                if let Some(app) = super::without_sender(va_tests::Backend::Postgres).await {
-                    super::$name(app).await;
-                }
-            }
-        }
-    )*};
-}
-
-on_both!(
+va_tests::db_tests!(
+    tweak va_tests::no_mail_sender;
     a_server_that_never_answers_costs_one_timeout_per_attempt,
     a_server_that_hangs_up_is_retried,
     one_bad_recipient_does_not_hold_the_queue,

@@ -28,6 +28,32 @@ async fn invite(app: &TestApp, token: &str, i: usize) -> reqwest::Response {
     app.post_json("/api/v1/users", Some(token), &body).await
 }
 
+/// Invites until a write is refused: how many were accepted, and the refusal's status and body.
+async fn write_until_refused(app: &TestApp, token: &str) -> (i64, u16, String) {
+    let mut accepted = 0;
+    for i in 0..400 {
+        let res = invite(app, token, i).await;
+        match res.status().as_u16() {
+            201 => accepted += 1,
+            status => return (accepted, status, res.text().await.unwrap_or_default()),
+        }
+    }
+    panic!("400 writes and none was refused: the database never filled up");
+}
+
+/// With room again: the next write (invitation number `i`) succeeds at once,
+/// readiness is back, and the job runner and the mail sender write too.
+async fn writes_again(app: &TestApp, token: &str, i: usize, users: i64) {
+    let started = std::time::Instant::now();
+    let res = invite(app, token, i).await;
+    assert_eq!(res.status(), 201, "{}", res.text().await.unwrap_or_default());
+    assert!(started.elapsed() < std::time::Duration::from_secs(10), "did not wait out a busy timeout");
+    assert_eq!(app.get("/api/ready", None).await.status(), 200);
+    va_backend::jobs::tick(&app.state).await.expect("job round");
+    app.wait_for_mail(&format!("vol{i}@demo.local")).await;
+    assert_eq!(app.count("users").await, users + 1);
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_full_sqlite_file_refuses_writes_cleanly_and_recovers_without_a_restart() {
     let app = spawn_app_with(Backend::Sqlite, |_| {}).await.expect("app");
@@ -36,21 +62,9 @@ async fn a_full_sqlite_file_refuses_writes_cleanly_and_recovers_without_a_restar
     limit_pages(&app, true).await;
 
     // Write until the file is full: the refusal is a 503 problem, never a 500.
-    let mut accepted = 0;
-    let mut refused = None;
-    for i in 0..400 {
-        let res = invite(&app, &bel, i).await;
-        match res.status().as_u16() {
-            201 => accepted += 1,
-            status => {
-                let body: Value = res.json().await.expect("problem");
-                refused = Some((status, body));
-                break;
-            }
-        }
-    }
-    let (status, body) = refused.expect("the file filled up");
+    let (accepted, status, body) = write_until_refused(&app, &bel).await;
     assert_eq!(status, 503, "{body}");
+    let body: Value = serde_json::from_str(&body).expect("problem");
     assert_eq!(body["code"], "unavailable");
     // A connection whose transaction failed is replaced by a fresh one without the
     // limit: put it on every connection again before asking readiness.
@@ -66,15 +80,7 @@ async fn a_full_sqlite_file_refuses_writes_cleanly_and_recovers_without_a_restar
 
     // Room again: the next write succeeds at once, no restart, no busy wait.
     limit_pages(&app, false).await;
-    let started = std::time::Instant::now();
-    let res = invite(&app, &bel, 2000).await;
-    assert_eq!(res.status(), 201, "{}", res.text().await.unwrap_or_default());
-    assert!(started.elapsed() < std::time::Duration::from_secs(10), "did not wait out a busy timeout");
-    assert_eq!(app.get("/api/ready", None).await.status(), 200);
-    // The job runner and the mail sender write again too.
-    va_backend::jobs::tick(&app.state).await.expect("job round");
-    app.wait_for_mail("vol2000@demo.local").await;
-    assert_eq!(app.count("users").await, users_before + accepted + 1);
+    writes_again(&app, &bel, 2000, users_before + accepted).await;
 }
 
 /// A small file system of its own (tmpfs), unmounted when dropped.
@@ -128,31 +134,12 @@ async fn a_full_disk_refuses_writes_and_the_planner_recovers_when_space_is_freed
     let users_before = app.count("users").await;
     let ballast = disk.fill();
 
-    let mut accepted = 0;
-    let mut refused = None;
-    for i in 0..400 {
-        let res = invite(&app, &bel, i).await;
-        match res.status().as_u16() {
-            201 => accepted += 1,
-            status => {
-                refused = Some((status, res.text().await.unwrap_or_default()));
-                break;
-            }
-        }
-    }
-    let (status, body) = refused.expect("the disk filled up");
+    let (accepted, status, body) = write_until_refused(&app, &bel).await;
     assert_eq!(status, 503, "{body}");
     assert_eq!(app.get("/api/ready", None).await.status(), 503, "readiness reports a disk that takes no write");
 
     std::fs::remove_file(&ballast).expect("free space");
-    let started = std::time::Instant::now();
-    let res = invite(&app, &bel, 3000).await;
-    assert_eq!(res.status(), 201, "{}", res.text().await.unwrap_or_default());
-    assert!(started.elapsed() < std::time::Duration::from_secs(10), "did not wait out a busy timeout");
-    assert_eq!(app.get("/api/ready", None).await.status(), 200);
-    va_backend::jobs::tick(&app.state).await.expect("job round");
-    app.wait_for_mail("vol3000@demo.local").await;
-    assert_eq!(app.count("users").await, users_before + accepted + 1);
+    writes_again(&app, &bel, 3000, users_before + accepted).await;
     let listed: Value = app.get("/api/v1/users", Some(&bel)).await.json().await.expect("users");
     assert_eq!(listed.as_array().expect("array").iter().filter(|u| u["email"].as_str().is_some_and(|e| e.starts_with("vol"))).count(), accepted as usize + 1);
     drop(app);

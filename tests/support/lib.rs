@@ -277,22 +277,25 @@ pub fn token_from_mail(mail: &str) -> String {
 /// `name::sqlite` and `name::postgres`, on a fresh server each.
 #[macro_export]
 macro_rules! db_tests {
-    ($($name:ident),* $(,)?) => {$(
+    (tweak $tweak:expr; $($name:ident),* $(,)?) => {$(
         mod $name {
             #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
             async fn sqlite() {
-                let app = $crate::spawn_app($crate::Backend::Sqlite).await.expect("sqlite app");
+                let app = $crate::spawn_app_with($crate::Backend::Sqlite, $tweak).await.expect("sqlite app");
                 super::$name(app).await;
             }
 
             #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
             async fn postgres() {
-                if let Some(app) = $crate::spawn_app($crate::Backend::Postgres).await {
+                if let Some(app) = $crate::spawn_app_with($crate::Backend::Postgres, $tweak).await {
                     super::$name(app).await;
                 }
             }
         }
     )*};
+    ($($name:ident),* $(,)?) => {
+        $crate::db_tests!(tweak |_| {}; $($name),*);
+    };
 }
 
 #[cfg(test)]
@@ -311,4 +314,10 @@ pub fn between(text: &str, start: &str, end: &str) -> Option<String> {
     let from = text.find(start)? + start.len();
     let len = text[from..].find(end)?;
     Some(text[from..from + len].to_string())
+}
+
+/// Settings for a server without its own mail sender, so only the senders a
+/// test makes touch the outbox (`db_tests!(tweak va_tests::no_mail_sender; …)`).
+pub fn no_mail_sender(s: &mut Settings) {
+    s.run_email_sender = false;
 }

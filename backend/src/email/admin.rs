@@ -153,12 +153,10 @@ pub async fn resend_failed(state: web::Data<AppState>, caller: Caller) -> AppRes
 }
 
 async fn requeue<D: sea_orm::ConnectionTrait>(db: &D, which: Condition) -> Result<u64, sea_orm::DbErr> {
-    let res = email_outbox::Entity::update_many()
+    let res = super::sender::released(email_outbox::Entity::update_many())
         .col_expr(C::FailedAt, Expr::value(Option::<DateTime<Utc>>::None))
         .col_expr(C::Attempts, Expr::value(0))
         .col_expr(C::NextAttemptAt, Expr::value(Utc::now()))
-        .col_expr(C::ClaimedUntil, Expr::value(Option::<DateTime<Utc>>::None))
-        .col_expr(C::ClaimedBy, Expr::value(Option::<String>::None))
         .filter(which)
         .filter(C::SentAt.is_null())
         .exec(db)

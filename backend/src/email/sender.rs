@@ -14,10 +14,10 @@ use crate::state::AppState;
 use chrono::{DateTime, Utc};
 use futures_util::StreamExt;
 use sea_orm::sea_query::Expr;
-use sea_orm::{ColumnTrait, Condition, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
+use sea_orm::{ColumnTrait, Condition, EntityTrait, QueryFilter, QueryOrder, QuerySelect, UpdateMany};
 use std::sync::Arc;
 use std::time::Duration;
-use tokio::sync::{watch, Mutex, MutexGuard, Notify};
+use tokio::sync::{watch, Notify};
 use tracing::Instrument;
 
 /// How long a claim protects a batch from other senders, counted from the
@@ -37,6 +37,20 @@ pub fn backoff(attempts: i32) -> Duration {
     Duration::from_secs(30u64.saturating_mul(2u64.saturating_pow(exp)).min(3600))
 }
 
+/// Rows due at `round` that nobody holds at `at`.
+fn due(round: DateTime<Utc>, at: DateTime<Utc>) -> Condition {
+    Condition::all()
+        .add(C::SentAt.is_null())
+        .add(C::FailedAt.is_null())
+        .add(C::NextAttemptAt.lte(round))
+        .add(Condition::any().add(C::ClaimedUntil.is_null()).add(C::ClaimedUntil.lt(at)))
+}
+
+/// An outbox update that also gives up the row's claim.
+pub fn released(update: UpdateMany<email_outbox::Entity>) -> UpdateMany<email_outbox::Entity> {
+    update.col_expr(C::ClaimedUntil, Expr::value(Option::<DateTime<Utc>>::None)).col_expr(C::ClaimedBy, Expr::value(Option::<String>::None))
+}
+
 /// Rows one round claimed with one update.
 struct Batch {
     token: String,
@@ -53,15 +67,14 @@ enum Outcome {
 }
 
 pub struct Sender {
-    pub db: DatabaseConnection,
+    /// The database, and SQLite's write gate: the sender's writes go through
+    /// `db::write_txn` and queue with the application's.
+    pub state: AppState,
     pub transport: Transport,
     pub from: String,
     pub max_attempts: i32,
     /// How long a claim lasts (`CLAIM`; tests shorten it).
     pub claim_for: Duration,
-    /// SQLite's one writer: the sender's writes queue with the application's
-    /// instead of waiting out busy timeouts against them.
-    pub write_gate: Option<Arc<Mutex<()>>>,
     pub parallel: usize,
     /// Set when the process stops: no new message starts.
     pub stop: watch::Receiver<bool>,
@@ -71,12 +84,11 @@ impl Sender {
     /// A sender on the application's database, settings and write gate.
     pub fn new(state: &AppState, transport: Transport, stop: watch::Receiver<bool>) -> Sender {
         Sender {
-            db: state.db.clone(),
+            state: state.clone(),
             transport,
             from: state.settings.mail_from.clone(),
             max_attempts: state.settings.email_max_attempts,
             claim_for: CLAIM,
-            write_gate: state.write_gate.clone(),
             parallel: PARALLEL,
             stop,
         }
@@ -84,13 +96,6 @@ impl Sender {
 
     fn stopping(&self) -> bool {
         *self.stop.borrow()
-    }
-
-    async fn gate(&self) -> Option<MutexGuard<'_, ()>> {
-        match &self.write_gate {
-            Some(g) => Some(g.lock().await),
-            None => None,
-        }
     }
 
     /// Sends every message due at `round`, batch after batch; returns how many went out.
@@ -124,32 +129,36 @@ impl Sender {
         // expired, and another instance would send the same message again.
         let at = round.max(Utc::now());
         let until = at + chrono::Duration::from_std(self.claim_for)?;
-        let due = || {
-            Condition::all()
-                .add(C::SentAt.is_null())
-                .add(C::FailedAt.is_null())
-                .add(C::NextAttemptAt.lte(round))
-                .add(Condition::any().add(C::ClaimedUntil.is_null()).add(C::ClaimedUntil.lt(at)))
-        };
-        let ids: Vec<i64> =
-            email_outbox::Entity::find().select_only().column(C::Id).filter(due()).order_by_asc(C::Id).limit(BATCH).into_tuple().all(&self.db).await?;
+        let ids: Vec<i64> = email_outbox::Entity::find()
+            .select_only()
+            .column(C::Id)
+            .filter(due(round, at))
+            .order_by_asc(C::Id)
+            .limit(BATCH)
+            .into_tuple()
+            .all(&self.state.db)
+            .await?;
         if ids.is_empty() {
             return Ok(None);
         }
         let token = uuid::Uuid::new_v4().simple().to_string();
-        {
-            let _gate = self.gate().await;
-            // The condition again: a row another sender claimed meanwhile is not
-            // taken (PostgreSQL re-checks it on a row it waited for).
-            email_outbox::Entity::update_many()
-                .col_expr(C::ClaimedUntil, Expr::value(Some(until)))
-                .col_expr(C::ClaimedBy, Expr::value(Some(token.clone())))
-                .filter(C::Id.is_in(ids))
-                .filter(due())
-                .exec(&self.db)
-                .await?;
-        }
-        let rows = email_outbox::Entity::find().filter(C::ClaimedBy.eq(token.as_str())).order_by_asc(C::Id).all(&self.db).await?;
+        let owner = token.clone();
+        crate::db::write_txn(&self.state, move |txn| {
+            Box::pin(async move {
+                // The condition again: a row another sender claimed meanwhile is not
+                // taken (PostgreSQL re-checks it on a row it waited for).
+                email_outbox::Entity::update_many()
+                    .col_expr(C::ClaimedUntil, Expr::value(Some(until)))
+                    .col_expr(C::ClaimedBy, Expr::value(Some(owner)))
+                    .filter(C::Id.is_in(ids))
+                    .filter(due(round, at))
+                    .exec(txn)
+                    .await?;
+                Ok(())
+            })
+        })
+        .await?;
+        let rows = email_outbox::Entity::find().filter(C::ClaimedBy.eq(token.as_str())).order_by_asc(C::Id).all(&self.state.db).await?;
         Ok(Some(Batch { token, until, rows }))
     }
 
@@ -181,54 +190,49 @@ impl Sender {
     /// Writes a batch's outcomes in one transaction: sent rows at once, each
     /// failure with its backoff, skipped rows released. Returns how many went out.
     async fn record(&self, batch: &Batch, outcomes: Vec<Outcome>, round: DateTime<Utc>) -> anyhow::Result<usize> {
-        use sea_orm::TransactionTrait;
         let now = Utc::now();
         let sent: Vec<i64> = outcomes.iter().filter_map(|o| if let Outcome::Sent(id) = o { Some(*id) } else { None }).collect();
-        let _gate = self.gate().await;
-        let txn = self.db.begin().await?;
-        let mine = || Condition::all().add(C::ClaimedBy.eq(batch.token.as_str()));
-        if !sent.is_empty() {
-            email_outbox::Entity::update_many()
-                .col_expr(C::SentAt, Expr::value(now))
-                .col_expr(C::Attempts, Expr::col(C::Attempts).add(1))
-                .col_expr(C::ClaimedUntil, Expr::value(Option::<DateTime<Utc>>::None))
-                .col_expr(C::ClaimedBy, Expr::value(Option::<String>::None))
-                .filter(C::Id.is_in(sent.iter().copied()))
-                .filter(mine())
-                .exec(&txn)
-                .await?;
-        }
-        for outcome in &outcomes {
-            let Outcome::Failed(id, attempts, error) = outcome else { continue };
-            let give_up = *attempts >= self.max_attempts;
-            let next = round.max(now) + chrono::Duration::from_std(backoff(*attempts)).unwrap_or_default();
-            if give_up {
-                tracing::error!(id, error = %error, attempts, "email not sent, no further attempts: BEL sees it under Berichten");
-            } else {
-                tracing::warn!(id, error = %error, attempts, "email not sent, will retry");
-            }
-            email_outbox::Entity::update_many()
-                .col_expr(C::Attempts, Expr::value(*attempts))
-                .col_expr(C::LastError, Expr::value(Some(error.chars().take(1000).collect::<String>())))
-                .col_expr(C::NextAttemptAt, Expr::value(next))
-                .col_expr(C::ClaimedUntil, Expr::value(Option::<DateTime<Utc>>::None))
-                .col_expr(C::ClaimedBy, Expr::value(Option::<String>::None))
-                .col_expr(C::FailedAt, Expr::value(if give_up { Some(now) } else { None }))
-                .filter(C::Id.eq(*id))
-                .filter(mine())
-                .exec(&txn)
-                .await?;
-        }
-        if outcomes.iter().any(|o| matches!(o, Outcome::Skipped)) {
-            email_outbox::Entity::update_many()
-                .col_expr(C::ClaimedUntil, Expr::value(Option::<DateTime<Utc>>::None))
-                .col_expr(C::ClaimedBy, Expr::value(Option::<String>::None))
-                .filter(mine())
-                .exec(&txn)
-                .await?;
-        }
-        txn.commit().await?;
-        Ok(sent.len())
+        let count = sent.len();
+        let (token, max_attempts) = (batch.token.clone(), self.max_attempts);
+        crate::db::write_txn(&self.state, move |txn| {
+            Box::pin(async move {
+                let mine = || C::ClaimedBy.eq(token.as_str());
+                if !sent.is_empty() {
+                    released(email_outbox::Entity::update_many())
+                        .col_expr(C::SentAt, Expr::value(now))
+                        .col_expr(C::Attempts, Expr::col(C::Attempts).add(1))
+                        .filter(C::Id.is_in(sent))
+                        .filter(mine())
+                        .exec(txn)
+                        .await?;
+                }
+                for outcome in &outcomes {
+                    let Outcome::Failed(id, attempts, error) = outcome else { continue };
+                    let give_up = *attempts >= max_attempts;
+                    let next = round.max(now) + chrono::Duration::from_std(backoff(*attempts)).unwrap_or_default();
+                    if give_up {
+                        tracing::error!(id, error = %error, attempts, "email not sent, no further attempts: BEL sees it under Berichten");
+                    } else {
+                        tracing::warn!(id, error = %error, attempts, "email not sent, will retry");
+                    }
+                    released(email_outbox::Entity::update_many())
+                        .col_expr(C::Attempts, Expr::value(*attempts))
+                        .col_expr(C::LastError, Expr::value(Some(error.chars().take(1000).collect::<String>())))
+                        .col_expr(C::NextAttemptAt, Expr::value(next))
+                        .col_expr(C::FailedAt, Expr::value(if give_up { Some(now) } else { None }))
+                        .filter(C::Id.eq(*id))
+                        .filter(mine())
+                        .exec(txn)
+                        .await?;
+                }
+                if outcomes.iter().any(|o| matches!(o, Outcome::Skipped)) {
+                    released(email_outbox::Entity::update_many()).filter(mine()).exec(txn).await?;
+                }
+                Ok(())
+            })
+        })
+        .await?;
+        Ok(count)
     }
 
     /// Runs until the process stops: wakes on `notify` or every `interval`.

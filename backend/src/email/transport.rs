@@ -48,25 +48,23 @@ impl Transport {
     }
 
     pub async fn send(&self, msg: Message) -> anyhow::Result<()> {
-        match self {
-            Transport::File(t) => match tokio::time::timeout(self.limit(), t.send(msg)).await {
-                Ok(written) => {
-                    written.context("writing .eml file")?;
-                }
-                Err(_) => anyhow::bail!("writing the .eml file took longer than {} s", self.limit().as_secs()),
-            },
-            Transport::Smtp(t, limit) => match tokio::time::timeout(*limit, t.send(msg)).await {
-                Ok(sent) => {
-                    sent.context("sending over SMTP")?;
-                }
-                // Dropping the send drops its connection too: a stalled one is never reused.
-                Err(_) => anyhow::bail!(
+        let sending = async {
+            match self {
+                Transport::File(t) => t.send(msg).await.map(drop).context("writing .eml file"),
+                Transport::Smtp(t, _) => t.send(msg).await.map(drop).context("sending over SMTP"),
+            }
+        };
+        // Dropping a send that ran out of time drops its connection too: a stalled one is never reused.
+        match tokio::time::timeout(self.limit(), sending).await {
+            Ok(sent) => sent,
+            Err(_) => match self {
+                Transport::File(_) => anyhow::bail!("writing the .eml file took longer than {} s", self.limit().as_secs()),
+                Transport::Smtp(..) => anyhow::bail!(
                     "no answer from the SMTP server within {} s (an smtp:// URL pointing at an implicit-TLS port such as 465 looks like this: use smtps://)",
-                    limit.as_secs()
+                    self.limit().as_secs()
                 ),
             },
         }
-        Ok(())
     }
 }
 

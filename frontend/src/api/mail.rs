@@ -11,6 +11,11 @@ pub async fn mail_queue(status: Option<MailStatus>) -> Result<MailQueue, ApiErro
     }
 }
 
+/// The counts only (and one message), for the start page's warning.
+pub async fn mail_counts() -> Result<MailQueue, ApiError> {
+    get("/api/v1/mail?status=failed&limit=1").await
+}
+
 pub async fn resend_mail(id: MailId) -> Result<MailItem, ApiError> {
     post(&format!("/api/v1/mail/{id}/resend"), &serde_json::json!({})).await
 }

@@ -185,7 +185,7 @@ fn MailTable(items: Vec<MailItem>, resend: impl Fn(MailItem) + Copy + Send + Syn
 /// On BEL's start page: mail that could not be delivered, with the way to the mail screen.
 #[component]
 pub fn MailAlert() -> impl IntoView {
-    let queue = load(None, move || async move { api::mail_queue(Some(MailStatus::Failed)).await });
+    let queue = load(None, move || async move { api::mail_counts().await });
     move || {
         queue.get().and_then(|r| r.ok()).filter(|q| q.failed > 0).map(|q| view! {
             <div class="utrecht-alert utrecht-alert--warning" role="status" data-testid="mail-alert">
