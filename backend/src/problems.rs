@@ -54,7 +54,8 @@ fn described(text: &str) -> RefOr<Response> {
 
 /// What the edge answers before any handler, documented once here instead of
 /// in each operation: 400 for a number in the path or query that is none or
-/// out of range (the path and query readers), 413 for a body over the limit.
+/// out of range (the path and query readers), 413 for a body over the limit,
+/// 503 for a change the database cannot take (a full or read-only disk).
 pub fn document_edge_errors(api: &mut utoipa::openapi::OpenApi) {
     for item in api.paths.paths.values_mut() {
         let ops = [&mut item.get, &mut item.put, &mut item.post, &mut item.delete, &mut item.patch];
@@ -66,6 +67,9 @@ pub fn document_edge_errors(api: &mut utoipa::openapi::OpenApi) {
             if op.request_body.is_some() {
                 op.responses.responses.entry("413".into()).or_insert_with(|| described("`payload_too_large`: the body is over 256 KiB"));
             }
+        }
+        for op in [&mut item.put, &mut item.post, &mut item.delete, &mut item.patch].into_iter().flatten() {
+            op.responses.responses.entry("503".into()).or_insert_with(|| described("`unavailable`: the database takes no write now (full or read-only disk); nothing was changed"));
         }
     }
 }
