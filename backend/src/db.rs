@@ -25,12 +25,16 @@ pub async fn connect(settings: &Settings) -> anyhow::Result<DatabaseConnection> 
 /// closed instead of going back to the pool: still inside its transaction it
 /// would hold the write lock and show its own unwritten rows to readers.
 async fn connect_sqlite(url: &str) -> anyhow::Result<DatabaseConnection> {
-    use sea_orm::sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions};
+    use sea_orm::sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
     use sea_orm::sqlx::{ConnectOptions as _, TransactionManager};
     use std::str::FromStr;
     let options = SqliteConnectOptions::from_str(url)
         .with_context(|| format!("reading the database URL {}", redact(url)))?
         .journal_mode(SqliteJournalMode::Wal)
+        // In WAL mode NORMAL syncs at checkpoints, not at every commit: a
+        // committed change survives the planner crashing; a power cut may
+        // lose the last commits, never the file's integrity (SQLite's advice for WAL).
+        .synchronous(SqliteSynchronous::Normal)
         .busy_timeout(std::time::Duration::from_secs(15))
         .foreign_keys(true)
         .disable_statement_logging();
@@ -79,7 +83,10 @@ where
     }
     match f(&txn).await {
         Ok(value) => {
-            txn.commit().await?;
+            let committed = txn.commit().await;
+            // Even a failed COMMIT may have written: kept answers are stale either way.
+            state.answers.changed();
+            committed?;
             Ok(value)
         }
         Err(e) => {

@@ -128,6 +128,26 @@ pub async fn check_body(mut req: ServiceRequest, next: Next<impl MessageBody + '
     next.call(req).await.map(ServiceResponse::map_into_left_body)
 }
 
+/// Middleware: a request that may change something (any method but GET, HEAD,
+/// OPTIONS) starts a new generation before it runs and again when it is done,
+/// whatever its handler wrote and however.
+pub async fn invalidate_on_change(
+    req: ServiceRequest,
+    next: Next<impl MessageBody + 'static>,
+) -> Result<ServiceResponse<impl MessageBody + 'static>, actix_web::Error> {
+    let answers = (!req.method().is_safe())
+        .then(|| req.app_data::<actix_web::web::Data<crate::state::AppState>>().map(|s| s.answers.clone()))
+        .flatten();
+    if let Some(a) = &answers {
+        a.changed();
+    }
+    let res = next.call(req).await;
+    if let Some(a) = &answers {
+        a.changed();
+    }
+    res
+}
+
 #[cfg(test)]
 mod tests {
     #[test]

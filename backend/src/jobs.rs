@@ -38,6 +38,7 @@ pub async fn tick(state: &AppState) -> AppResult<Tick> {
         followup_reminders: readiness::overview::send_reminders(&state.db, state.settings.clock.today()).await?,
     };
     if t != Tick::default() {
+        state.answers.changed();
         state.mail_notify.notify_one();
         tracing::info!(?t, "jobs");
     }

@@ -1,6 +1,7 @@
 //! The VA training enrolment and capacity planner: API server library.
 
 pub mod audit;
+pub mod cache;
 pub mod auth;
 pub mod client;
 pub mod clock;

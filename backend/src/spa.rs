@@ -7,11 +7,29 @@ use actix_files::NamedFile;
 use actix_web::{web, HttpRequest, HttpResponse};
 use std::path::{Path, PathBuf};
 
+/// The pages the login bundle serves (`app::LoginApp` in the SPA): someone
+/// without a session needs only these, a fraction of the whole app's download.
+const LOGIN_PAGES: [&str; 3] = ["/inloggen", "/wachtwoord-vergeten", "/wachtwoord-instellen"];
+
+/// Whether a page is answered with the login bundle: the login pages, and the
+/// start page when the browser brings no session. Every other page gets the
+/// whole app (the login bundle hands those to it with a page load).
+fn login_shell(path: &str, has_session: bool) -> bool {
+    LOGIN_PAGES.contains(&path) || (path == "/" && !has_session)
+}
+
 async fn fallback(req: HttpRequest, index: web::Data<SpaIndex>) -> HttpResponse {
     if req.path() == "/api" || req.path().starts_with("/api/") {
         return actix_web::ResponseError::error_response(&AppError::NotFound);
     }
-    match NamedFile::open_async(&index.0).await {
+    let has_session = req
+        .headers()
+        .get_all(actix_web::http::header::COOKIE)
+        .filter_map(|v| v.to_str().ok())
+        .any(|c| crate::auth::caller::cookie(c, crate::auth::caller::SESSION_COOKIE).is_some_and(|t| !t.is_empty()));
+    let login = index.0.with_file_name("login.html");
+    let page = if login_shell(req.path(), has_session) && login.is_file() { login } else { index.0.clone() };
+    match NamedFile::open_async(&page).await {
         // The shell must never be cached stale: it names the current bundle.
         Ok(f) => {
             let mut res = f.use_etag(false).use_last_modified(false).into_response(&req);
@@ -99,7 +117,7 @@ pub fn configure(cfg: &mut web::ServiceConfig, static_dir: &Path) {
     // Single files at the top: the icon and the script that starts the SPA (`boot.<hash>.js`).
     let top = static_dir.to_path_buf();
     cfg.route(
-        "/{name:(favicon\\.svg|boot\\.[0-9a-f]{10}\\.js)}",
+        "/{name:(favicon\\.svg|boot(-login)?\\.[0-9a-f]{10}\\.js)}",
         web::get().to(move |req: HttpRequest, name: web::Path<String>| {
             let top = top.clone();
             async move { asset(req, &top, &name).await }
@@ -111,7 +129,19 @@ pub fn configure(cfg: &mut web::ServiceConfig, static_dir: &Path) {
 
 #[cfg(test)]
 mod tests {
-    use super::{accepts, is_hashed, is_plain};
+    use super::{accepts, is_hashed, is_plain, login_shell};
+
+    #[test]
+    fn only_the_login_pages_and_a_sessionless_start_get_the_login_bundle() {
+        for page in ["/inloggen", "/wachtwoord-vergeten", "/wachtwoord-instellen"] {
+            assert!(login_shell(page, false) && login_shell(page, true), "{page}");
+        }
+        assert!(login_shell("/", false));
+        assert!(!login_shell("/", true));
+        for page in ["/bel", "/inloggen/x", "/organisatie", "/aanbod", "/evaluatie", "/certificaat/3"] {
+            assert!(!login_shell(page, false), "{page}");
+        }
+    }
 
     #[test]
     fn only_plain_names_below_the_directory_are_served() {

@@ -131,6 +131,7 @@ impl Application {
                 .wrap(tracing_actix_web::TracingLogger::default())
                 .wrap(actix_web::middleware::Compress::default())
                 .wrap(actix_web::middleware::from_fn(crate::edge::check_body))
+                .wrap(actix_web::middleware::from_fn(crate::edge::invalidate_on_change))
                 .wrap(actix_web::middleware::from_fn(crate::client::throttle_links))
                 .wrap(actix_web::middleware::from_fn(crate::headers::add))
                 .app_data(data.clone())

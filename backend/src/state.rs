@@ -21,6 +21,8 @@ pub struct AppState {
     pub write_gate: Option<Arc<tokio::sync::Mutex<()>>>,
     /// Token versions accounts accept (deactivation and password changes end older tokens).
     pub sessions: Arc<crate::auth::sessions::Sessions>,
+    /// Serialised answers of the busiest reads, dropped on every change.
+    pub answers: Arc<crate::cache::Answers>,
 }
 
 impl AppState {
@@ -33,6 +35,7 @@ impl AppState {
             mail_notify: Arc::new(Notify::new()),
             write_gate: sqlite.then(|| Arc::new(tokio::sync::Mutex::new(()))),
             sessions: Arc::default(),
+            answers: Arc::default(),
         }
     }
 }

@@ -16,8 +16,8 @@ use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
 
-#[component]
-pub fn App() -> impl IntoView {
+/// Language, session and notices, for either root below.
+fn provide_contexts() {
     let lang = RwSignal::new(session::load_lang());
     let sess: RwSignal<Option<Session>> = RwSignal::new(session::load());
     provide_context(lang);
@@ -31,6 +31,11 @@ pub fn App() -> impl IntoView {
             let _ = el.set_attribute("lang", l.code());
         }
     });
+}
+
+#[component]
+pub fn App() -> impl IntoView {
+    provide_contexts();
     view! {
         <Router>
             <Layout>
@@ -74,4 +79,40 @@ pub fn App() -> impl IntoView {
             </Layout>
         </Router>
     }
+}
+
+/// The root of the login bundle (feature `entry-login`): the pages someone
+/// without a session sees, a fraction of the whole app's download. The server
+/// sends it for those pages only; any other page is loaded in full.
+#[cfg(feature = "entry-login")]
+#[component]
+pub fn LoginApp() -> impl IntoView {
+    provide_contexts();
+    view! {
+        <Router>
+            <Layout>
+                <Routes fallback=WholeApp>
+                    <Route path=path!("/") view=Home/>
+                    <Route path=path!("/inloggen") view=Login/>
+                    <Route path=path!("/wachtwoord-vergeten") view=ForgotPassword/>
+                    <Route path=path!("/wachtwoord-instellen") view=SetPassword/>
+                </Routes>
+            </Layout>
+        </Router>
+    }
+}
+
+/// Any page beyond the login pages (after logging in, say): loaded as a page,
+/// which the server answers with the whole app.
+#[cfg(feature = "entry-login")]
+#[component]
+fn WholeApp() -> impl IntoView {
+    let location = leptos_router::hooks::use_location();
+    Effect::new(move |_| {
+        let target = format!("{}{}", location.pathname.get(), location.search.get());
+        if let Some(w) = web_sys::window() {
+            let _ = w.location().replace(&target);
+        }
+    });
+    view! { <p class="utrecht-paragraph" role="status">{t!("loading")}</p> }
 }

@@ -14,5 +14,8 @@ use wasm_bindgen::prelude::wasm_bindgen;
 #[wasm_bindgen(start)]
 pub fn start() {
     console_error_panic_hook::set_once();
+    #[cfg(not(feature = "entry-login"))]
     leptos::mount::mount_to_body(app::App);
+    #[cfg(feature = "entry-login")]
+    leptos::mount::mount_to_body(app::LoginApp);
 }

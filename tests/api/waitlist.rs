@@ -84,4 +84,42 @@ async fn the_list_orders_by_priority_then_approval_and_bel_reorders_only_with_a_
     let _ = gi[0];
 }
 
-db_tests!(the_list_orders_by_priority_then_approval_and_bel_reorders_only_with_a_reason);
+/// The list and the seat board are kept serialised between changes: a change
+/// through the planner shows at once, in every view; one made behind its back
+/// (another instance, an operator's SQL) within `cache::FRESH`.
+async fn a_kept_answer_ends_with_every_change_and_an_outside_change_within_a_second(app: TestApp) {
+    let ids = approved(&app, "gi@demo.local", "bel@demo.local", &[("GI Een", "een@bjzl.demo.local", false), ("GI Twee", "twee@bjzl.demo.local", false)]).await;
+    let prog = app.id_of("SELECT id FROM programmes").await;
+    let bel = app.token("bel@demo.local").await;
+    let list = format!("/api/v1/programmes/{prog}/waitlist");
+    let board = format!("/api/v1/programmes/{prog}/seat-board");
+    let queue = |b: &Value| b["queue"].as_array().expect("queue").iter().map(|e| e["professional"].as_str().unwrap_or("").to_string()).collect::<Vec<_>>();
+    assert_eq!(names(&send(app.get(&list, Some(&bel)).await, 200).await), vec!["GI Een", "GI Twee"]);
+    assert_eq!(queue(&send(app.get(&board, Some(&bel)).await, 200).await), vec!["GI Een", "GI Twee"]);
+
+    // Through the planner: both views change with the next read.
+    let path = format!("/api/v1/enrolments/{}/priority", ids[1]);
+    send(put(&app, &path, &bel, &json!({"adjustment": 1, "reason": "Spoed"})).await, 200).await;
+    assert_eq!(names(&send(app.get(&list, Some(&bel)).await, 200).await), vec!["GI Twee", "GI Een"]);
+    assert_eq!(queue(&send(app.get(&board, Some(&bel)).await, 200).await), vec!["GI Twee", "GI Een"]);
+
+    // Behind its back (the connection another instance would use): seen within a second.
+    sea_orm::ConnectionTrait::execute_unprepared(&app.db, &format!("UPDATE professionals SET name = 'GI Drie' WHERE id = (SELECT professional_id FROM enrolments WHERE id = {})", ids[0]))
+        .await
+        .expect("update");
+    tokio::time::sleep(va_backend::cache::FRESH + std::time::Duration::from_millis(100)).await;
+    assert_eq!(names(&send(app.get(&list, Some(&bel)).await, 200).await), vec!["GI Twee", "GI Drie"]);
+    assert_eq!(queue(&send(app.get(&board, Some(&bel)).await, 200).await), vec!["GI Twee", "GI Drie"]);
+
+    // Each caller's own view: a contact's answer is not BEL's.
+    let contact = app.token("gi@demo.local").await;
+    assert_eq!(names(&send(app.get(&list, Some(&contact)).await, 200).await).len(), 2);
+    let venlo = app.token("gemeente.venlo@demo.local").await;
+    assert!(names(&send(app.get(&list, Some(&venlo)).await, 200).await).is_empty());
+    assert_eq!(app.get(&board, Some(&contact)).await.status(), 403);
+}
+
+db_tests!(
+    the_list_orders_by_priority_then_approval_and_bel_reorders_only_with_a_reason,
+    a_kept_answer_ends_with_every_change_and_an_outside_change_within_a_second,
+);

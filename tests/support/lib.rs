@@ -219,8 +219,11 @@ impl TestApp {
         self.scalar(sql).await
     }
 
+    /// A change behind the application's back (as an operator's SQL would be):
+    /// the application is told, as its own writes tell it, so kept answers go.
     pub async fn exec(&self, sql: &str) {
         self.db.execute_unprepared(sql).await.expect("exec");
+        self.state.answers.changed();
     }
 
     pub async fn db_text(&self, sql: &str) -> String {

@@ -8,6 +8,8 @@
 //! - `test`: builds the SPA and runs the whole test suite, ending with one
 //!   `summary: N passed, N failed` line.
 
+mod css;
+
 use anyhow::{bail, Context, Result};
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -52,31 +54,14 @@ fn build_frontend() -> Result<()> {
     let dist = frontend.join("dist");
     npm_assets(&frontend)?;
 
-    run(cargo().args(["build", "-p", "va-frontend", "--target", "wasm32-unknown-unknown", "--profile", "wasm-release"]))?;
-    let target_dir = std::env::var("CARGO_TARGET_DIR").map(PathBuf::from).unwrap_or_else(|_| root.join("target"));
-    let wasm = target_dir.join("wasm32-unknown-unknown/wasm-release/va_frontend.wasm");
-
     if dist.exists() {
         std::fs::remove_dir_all(&dist)?;
     }
     let pkg = dist.join("pkg");
     std::fs::create_dir_all(&pkg)?;
-    wasm_bindgen_cli_support::Bindgen::new()
-        .input_path(&wasm)
-        .web(true)?
-        .omit_default_module_path(false)
-        // Function names are for debugging; they were half of the file.
-        .remove_name_section(true)
-        .remove_producers_section(true)
-        .out_name("va_frontend")
-        .generate(&pkg)
-        .context("wasm-bindgen")?;
-    optimise_wasm(&frontend, &pkg.join("va_frontend_bg.wasm"))?;
-
-    // Every asset gets its content's hash in its name, so browsers may keep it
-    // for a year and a new build can never pair stale wasm with fresh JS.
-    let wasm_name = hashed(&pkg.join("va_frontend_bg.wasm"))?;
-    let js_name = hashed(&pkg.join("va_frontend.js"))?;
+    // The whole app, and the login bundle: the pages without a session only.
+    let (wasm_name, js_name) = bundle(&root, &frontend, &pkg, None, "va_frontend")?;
+    let (login_wasm, login_js) = bundle(&root, &frontend, &pkg, Some("entry-login"), "va_login")?;
     let nlds = frontend.join("node_modules/@utrecht");
     let mut css = Vec::new();
     for (from, name) in [
@@ -86,42 +71,77 @@ fn build_frontend() -> Result<()> {
     ] {
         let to = dist.join("css").join(name);
         copy(&from, &to)?;
+        if name == "utrecht-components.css" {
+            let used = css::used_classes(&frontend)?;
+            std::fs::write(&to, css::prune(&std::fs::read_to_string(&to)?, &used))?;
+        }
         css.push(hashed(&to)?);
     }
-    let boot = dist.join("boot.js");
-    std::fs::write(
-        &boot,
-        format!(
-            "// Starts the SPA: a file of its own, so the Content-Security-Policy needs no inline script.\n\
-             import init from \"/pkg/{js_name}\";\ninit({{ module_or_path: \"/pkg/{wasm_name}\" }});\n"
-        ),
-    )?;
-    let boot_name = hashed(&boot)?;
-    let mut index = std::fs::read_to_string(frontend.join("index.html"))?;
-    for (plain, name) in ["utrecht-theme.css", "utrecht-components.css", "app.css"].iter().zip(&css) {
-        index = index.replace(&format!("/css/{plain}\""), &format!("/css/{name}\""));
+    let template = std::fs::read_to_string(frontend.join("index.html"))?;
+    let mut written = Vec::new();
+    for (page, boot, js, wasm) in [("index.html", "boot.js", &js_name, &wasm_name), ("login.html", "boot-login.js", &login_js, &login_wasm)] {
+        let boot_path = dist.join(boot);
+        std::fs::write(
+            &boot_path,
+            format!(
+                "// Starts the SPA: a file of its own, so the Content-Security-Policy needs no inline script.\n\
+                 import init from \"/pkg/{js}\";\ninit({{ module_or_path: \"/pkg/{wasm}\" }});\n"
+            ),
+        )?;
+        let boot_name = hashed(&boot_path)?;
+        let mut index = template.clone();
+        for (plain, name) in ["utrecht-theme.css", "utrecht-components.css", "app.css"].iter().zip(&css) {
+            index = index.replace(&format!("/css/{plain}\""), &format!("/css/{name}\""));
+        }
+        index = index.replace("/boot.js\"", &format!("/{boot_name}\""));
+        // The glue and the wasm start downloading with the stylesheets, not after the boot script.
+        let preload = format!(
+            "<link rel=\"modulepreload\" href=\"/pkg/{js}\">\n  \
+             <link rel=\"preload\" href=\"/pkg/{wasm}\" as=\"fetch\" type=\"application/wasm\" crossorigin>\n  <script type=\"module\""
+        );
+        index = index.replacen("<script type=\"module\"", &preload, 1);
+        std::fs::write(dist.join(page), index)?;
+        written.extend([pkg.join(wasm), pkg.join(js), dist.join(&boot_name)]);
     }
-    index = index.replace("/boot.js\"", &format!("/{boot_name}\""));
-    // The glue and the wasm start downloading with the stylesheets, not after the boot script.
-    let preload = format!(
-        "<link rel=\"modulepreload\" href=\"/pkg/{js_name}\">\n  \
-         <link rel=\"preload\" href=\"/pkg/{wasm_name}\" as=\"fetch\" type=\"application/wasm\" crossorigin>\n  <script type=\"module\""
-    );
-    index = index.replacen("<script type=\"module\"", &preload, 1);
-    std::fs::write(dist.join("index.html"), index)?;
     copy(&frontend.join("style/favicon.svg"), &dist.join("favicon.svg"))?;
-    for file in [pkg.join(&wasm_name), pkg.join(&js_name), dist.join(&boot_name)].into_iter().chain(css.iter().map(|c| dist.join("css").join(c))) {
+    for file in written.iter().cloned().chain(css.iter().map(|c| dist.join("css").join(c))) {
         precompress(&file)?;
     }
 
     let size = |p: &Path| std::fs::metadata(p).map(|m| m.len()).unwrap_or(0);
-    let wasm_path = pkg.join(&wasm_name);
-    eprintln!(
-        "xtask: frontend/dist ready (wasm {} KiB, brotli {} KiB)",
-        size(&wasm_path) / 1024,
-        size(&wasm_path.with_extension("wasm.br")) / 1024
-    );
+    for wasm in [&wasm_name, &login_wasm] {
+        let path = pkg.join(wasm);
+        eprintln!("xtask: {wasm}: {} KiB, brotli {} KiB", size(&path) / 1024, size(&path.with_extension("wasm.br")) / 1024);
+    }
+    eprintln!("xtask: frontend/dist ready");
     Ok(())
+}
+
+/// Builds the wasm crate (with `feature`, if any), its JS glue named `out_name`,
+/// optimised; returns the content-hashed names of the wasm and the glue.
+fn bundle(root: &Path, frontend: &Path, pkg: &Path, feature: Option<&str>, out_name: &str) -> Result<(String, String)> {
+    let mut build = cargo();
+    build.args(["build", "-p", "va-frontend", "--target", "wasm32-unknown-unknown", "--profile", "wasm-release"]);
+    if let Some(f) = feature {
+        build.args(["--features", f]);
+    }
+    run(&mut build)?;
+    let target_dir = std::env::var("CARGO_TARGET_DIR").map(PathBuf::from).unwrap_or_else(|_| root.join("target"));
+    let wasm = target_dir.join("wasm32-unknown-unknown/wasm-release/va_frontend.wasm");
+    wasm_bindgen_cli_support::Bindgen::new()
+        .input_path(&wasm)
+        .web(true)?
+        .omit_default_module_path(false)
+        // Function names are for debugging; they were half of the file.
+        .remove_name_section(true)
+        .remove_producers_section(true)
+        .out_name(out_name)
+        .generate(pkg)
+        .context("wasm-bindgen")?;
+    optimise_wasm(frontend, &pkg.join(format!("{out_name}_bg.wasm")))?;
+    // Every asset gets its content's hash in its name, so browsers may keep it
+    // for a year and a new build can never pair stale wasm with fresh JS.
+    Ok((hashed(&pkg.join(format!("{out_name}_bg.wasm")))?, hashed(&pkg.join(format!("{out_name}.js")))?))
 }
 
 /// binaryen's `wasm-opt -Oz` from npm (Debian's older build produced wasm

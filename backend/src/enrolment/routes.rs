@@ -225,8 +225,9 @@ pub async fn withdraw(
     security(("bearer" = []))
 )]
 #[get("/programmes/{id}/seat-board")]
-pub async fn seat_board(state: web::Data<AppState>, caller: Caller, id: web::Path<ProgrammeId>) -> AppResult<web::Json<SeatBoard>> {
-    Ok(web::Json(board::seat_board(&state, &caller, *id).await?))
+pub async fn seat_board(state: web::Data<AppState>, caller: Caller, id: web::Path<ProgrammeId>) -> AppResult<HttpResponse> {
+    let key = format!("seat-board:{}:{:?}", id.0, caller.scope);
+    crate::cache::json(&state.answers, key, state.settings.clock.today(), board::seat_board(&state, &caller, *id)).await
 }
 
 /// A group with its training days and participants (BEL, trainers).

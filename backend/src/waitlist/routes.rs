@@ -21,8 +21,9 @@ use va_openapi::{EnrolmentId, GroupId, Problem, ProgrammeId, ProposalId, Substit
     security(("bearer" = []))
 )]
 #[get("/programmes/{id}/waitlist")]
-pub async fn list(state: web::Data<AppState>, caller: Caller, id: web::Path<ProgrammeId>) -> AppResult<web::Json<Vec<WaitlistEntry>>> {
-    Ok(web::Json(service::list(&state, &caller, *id).await?))
+pub async fn list(state: web::Data<AppState>, caller: Caller, id: web::Path<ProgrammeId>) -> AppResult<HttpResponse> {
+    let key = format!("waitlist:{}:{:?}", id.0, caller.scope);
+    crate::cache::json(&state.answers, key, state.settings.clock.today(), service::list(&state, &caller, *id)).await
 }
 
 /// Change an entry's priority (BEL, reason required).
@@ -54,8 +55,9 @@ pub async fn priority(state: web::Data<AppState>, caller: Caller, id: web::Path<
     security(("bearer" = []))
 )]
 #[get("/programmes/{id}/waitlist-board")]
-pub async fn board(state: web::Data<AppState>, caller: Caller, id: web::Path<ProgrammeId>) -> AppResult<web::Json<WaitlistBoard>> {
-    Ok(web::Json(views::board(&state, &caller, *id).await?))
+pub async fn board(state: web::Data<AppState>, caller: Caller, id: web::Path<ProgrammeId>) -> AppResult<HttpResponse> {
+    let key = format!("waitlist-board:{}:{:?}", id.0, caller.scope);
+    crate::cache::json(&state.answers, key, state.settings.clock.today(), views::board(&state, &caller, *id)).await
 }
 
 /// Positions, offers and substitution windows in the caller's scope (ambassadors: region; contacts: own organisation).
@@ -69,8 +71,9 @@ pub async fn board(state: web::Data<AppState>, caller: Caller, id: web::Path<Pro
     security(("bearer" = []))
 )]
 #[get("/programmes/{id}/waitlist-overview")]
-pub async fn overview(state: web::Data<AppState>, caller: Caller, id: web::Path<ProgrammeId>) -> AppResult<web::Json<OrganisationWaitlist>> {
-    Ok(web::Json(views::overview(&state, &caller, *id).await?))
+pub async fn overview(state: web::Data<AppState>, caller: Caller, id: web::Path<ProgrammeId>) -> AppResult<HttpResponse> {
+    let key = format!("waitlist-overview:{}:{:?}", id.0, caller.scope);
+    crate::cache::json(&state.answers, key, state.settings.clock.today(), views::overview(&state, &caller, *id)).await
 }
 
 /// Change the waiting-list settings of a programme (BEL).

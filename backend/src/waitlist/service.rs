@@ -12,7 +12,7 @@ use crate::roster::store::{record_event, status_of, Timeline};
 use crate::state::AppState;
 use chrono::Utc;
 use sea_orm::sea_query::Expr;
-use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set};
+use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QuerySelect, Set};
 use va_openapi::waitlist::*;
 use std::collections::HashMap;
 use va_openapi::auth::Role;
@@ -34,9 +34,20 @@ pub fn entry_of(e: &enrolment::Model) -> Entry {
     Entry { id: e.id, ret_uhp: e.ret_uhp, adjustment: e.priority_adjustment, approved_at: e.approved_at.unwrap_or(e.created_at) }
 }
 
-/// Current 1-based positions of a programme's list, by enrolment id.
+/// Current 1-based positions of a programme's list, by enrolment id: only the
+/// columns the order depends on are read.
 pub async fn positions<C: ConnectionTrait>(db: &C, programme_id: i64) -> AppResult<HashMap<i64, i32>> {
-    let entries: Vec<Entry> = waiting(db, programme_id).await?.iter().map(entry_of).collect();
+    type Row = (i64, bool, i32, Option<chrono::DateTime<Utc>>, chrono::DateTime<Utc>);
+    let rows: Vec<Row> = enrolment::Entity::find()
+        .select_only()
+        .columns([enrolment::Column::Id, enrolment::Column::RetUhp, enrolment::Column::PriorityAdjustment, enrolment::Column::ApprovedAt, enrolment::Column::CreatedAt])
+        .filter(enrolment::Column::ProgrammeId.eq(programme_id))
+        .filter(enrolment::Column::Status.is_in(WAITING))
+        .into_tuple()
+        .all(db)
+        .await?;
+    let entries: Vec<Entry> =
+        rows.into_iter().map(|(id, ret_uhp, adjustment, approved, created)| Entry { id, ret_uhp, adjustment, approved_at: approved.unwrap_or(created) }).collect();
     Ok(rules::positions(&entries))
 }
 
