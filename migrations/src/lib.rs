@@ -16,6 +16,7 @@ mod m20261202_000009_administration;
 mod m20261202_000010_per_programme;
 mod m20261202_000011_proposal_decision;
 mod m20261202_000012_delivery;
+mod m20261202_000013_read_indexes;
 
 pub struct Migrator;
 
@@ -33,6 +34,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261202_000010_per_programme::Migration),
             Box::new(m20261202_000011_proposal_decision::Migration),
             Box::new(m20261202_000012_delivery::Migration),
+            Box::new(m20261202_000013_read_indexes::Migration),
         ]
     }
 }

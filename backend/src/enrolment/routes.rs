@@ -50,8 +50,9 @@ pub async fn create(state: web::Data<AppState>, caller: Caller, body: web::Json<
     security(("bearer" = []))
 )]
 #[get("/requests")]
-pub async fn list(state: web::Data<AppState>, caller: Caller, q: web::Query<ListQuery>) -> AppResult<web::Json<Vec<RequestSummary>>> {
-    Ok(web::Json(service::list_requests(&state, &caller, q.pending).await?))
+pub async fn list(state: web::Data<AppState>, caller: Caller, q: web::Query<ListQuery>) -> AppResult<HttpResponse> {
+    let key = format!("requests:{}:{:?}", q.pending, caller.scope);
+    crate::cache::json(&state.answers, key, state.settings.clock.today(), service::list_requests(&state, &caller, q.pending)).await
 }
 
 /// One request with its professionals and timeline; 404 outside the caller's scope.

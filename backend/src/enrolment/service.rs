@@ -24,7 +24,7 @@ use crate::state::AppState;
 use chrono::Utc;
 use sea_orm::sea_query::Expr;
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseTransaction, EntityTrait, QueryFilter, QueryOrder, Set,
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseTransaction, EntityTrait, QueryFilter, QueryOrder, QuerySelect, QueryTrait, Set,
 };
 use std::collections::HashMap;
 use va_openapi::auth::{NamedRef, Role};
@@ -37,7 +37,11 @@ pub(super) const MAX_TEXT: usize = 2000;
 
 
 fn route_of(r: &enrolment_request::Model) -> Route {
-    if r.route == "ambassador" {
+    route_named(&r.route)
+}
+
+fn route_named(route: &str) -> Route {
+    if route == "ambassador" {
         Route::Ambassador
     } else {
         Route::Bel
@@ -495,28 +499,40 @@ pub async fn list_requests(state: &AppState, caller: &Caller, only_pending: bool
         (Role::OrgContact, Scope::Organisation(o)) => q = q.filter(enrolment_request::Column::OrganisationId.eq(o.0)),
         _ => return Err(AppError::Forbidden),
     }
-    let reqs = q.all(db).await?;
-    let ids: Vec<i64> = reqs.iter().map(|r| r.id).collect();
+    // Only the columns the summary shows: a list of thousands decodes a few values per row.
+    type Row = (i64, i64, String, Option<i64>, Option<chrono::DateTime<Utc>>, chrono::DateTime<Utc>);
+    use enrolment_request::Column as R;
+    let in_scope = q.clone().select_only().column(R::Id).into_query();
+    let reqs: Vec<Row> =
+        q.select_only().columns([R::Id, R::OrganisationId, R::Route, R::RegionId, R::SubmittedAt, R::CreatedAt]).into_tuple().all(db).await?;
     let mut by_req: HashMap<i64, Vec<EnrolmentStatus>> = HashMap::new();
-    for e in enrolment::Entity::find().filter(enrolment::Column::RequestId.is_in(ids)).all(db).await? {
-        by_req.entry(e.request_id).or_default().push(status_of(&e)?);
+    let statuses: Vec<(i64, String)> = enrolment::Entity::find()
+        .select_only()
+        .columns([enrolment::Column::RequestId, enrolment::Column::Status])
+        .filter(enrolment::Column::RequestId.in_subquery(in_scope))
+        .into_tuple()
+        .all(db)
+        .await?;
+    for (request_id, status) in statuses {
+        let s = EnrolmentStatus::parse(&status).ok_or_else(|| AppError::Internal(anyhow::anyhow!("unknown status {status}")))?;
+        by_req.entry(request_id).or_default().push(s);
     }
     let n = names(db).await?;
     let mut out = Vec::new();
-    for r in reqs {
-        let statuses = by_req.remove(&r.id).unwrap_or_default();
+    for (id, organisation_id, route, region_id, submitted_at, created_at) in reqs {
+        let statuses = by_req.remove(&id).unwrap_or_default();
         let pending = statuses.iter().filter(|s| **s == EnrolmentStatus::Submitted).count() as i64;
         if only_pending && pending == 0 {
             continue;
         }
         out.push(RequestSummary {
-            id: RequestId(r.id),
-            organisation: n.org(r.organisation_id),
-            route: route_of(&r),
-            region: n.region(r.region_id),
+            id: RequestId(id),
+            organisation: n.org(organisation_id),
+            route: route_named(&route),
+            region: n.region(region_id),
             status: rules::request_status(&statuses),
-            submitted_at: r.submitted_at,
-            created_at: r.created_at,
+            submitted_at,
+            created_at,
             professionals: statuses.len() as i64,
             pending,
         });

@@ -6,7 +6,7 @@ use crate::reference::routes::ProgrammeQuery;
 use crate::problems::*;
 use crate::error::AppResult;
 use crate::state::AppState;
-use actix_web::{get, post, web};
+use actix_web::{get, post, web, HttpResponse};
 use va_openapi::monitoring::*;
 use va_openapi::{Problem, SnapshotId};
 
@@ -24,8 +24,9 @@ use va_openapi::{Problem, SnapshotId};
     security(("bearer" = []))
 )]
 #[get("/monitoring/dashboard")]
-pub async fn view(state: web::Data<AppState>, caller: Caller, q: web::Query<ProgrammeQuery>) -> AppResult<web::Json<Dashboard>> {
-    Ok(web::Json(dashboard::dashboard(&state, &caller, q.id()).await?))
+pub async fn view(state: web::Data<AppState>, caller: Caller, q: web::Query<ProgrammeQuery>) -> AppResult<HttpResponse> {
+    let key = format!("dashboard:{:?}:{:?}", q.id(), caller.scope);
+    crate::cache::json(&state.answers, key, state.settings.clock.today(), dashboard::dashboard(&state, &caller, q.id())).await
 }
 
 /// Frozen snapshots, newest first (BEL).
