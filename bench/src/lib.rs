@@ -168,3 +168,36 @@ pub async fn approved(client: &reqwest::Client, base: &str, gi: &str, bel: &str,
     }
     Ok(ids)
 }
+
+/// Inserts bulk rows (SQL value tuples in the columns below) of professionals,
+/// their requests and enrolments: the same on both databases.
+pub async fn insert_people<C: ConnectionTrait>(db: &C, professionals: &[String], requests: &[String], enrolments: &[String]) -> Result<()> {
+    db.execute_unprepared(&format!(
+        "INSERT INTO professionals (id, organisation_id, name, email, function, created_at, trained_before_on, imported_at) VALUES {}",
+        professionals.join(",")
+    ))
+    .await?;
+    db.execute_unprepared(&format!(
+        "INSERT INTO enrolment_requests (id, programme_id, organisation_id, created_by, route, region_id, preferred_period, preferred_region_id, remarks, submitted_at, readiness_check_id, created_at, updated_at) VALUES {}",
+        requests.join(",")
+    ))
+    .await?;
+    db.execute_unprepared(&format!(
+        "INSERT INTO enrolments (id, request_id, programme_id, professional_id, function, ret_uhp, remarks, status, group_id, waitlist_position, last_reason, approved_at, priority_adjustment, priority_reason, trained_on, created_at, updated_at) VALUES {}",
+        enrolments.join(",")
+    ))
+    .await?;
+    Ok(())
+}
+
+/// After rows with explicit ids on PostgreSQL: the sequences move past them
+/// and the planner gets fresh statistics.
+pub async fn after_bulk(db: &sea_orm::DatabaseConnection) -> Result<()> {
+    if db.get_database_backend() == sea_orm::DbBackend::Postgres {
+        for t in ["professionals", "enrolment_requests", "enrolments"] {
+            db.execute_unprepared(&format!("SELECT setval(pg_get_serial_sequence('{t}', 'id'), (SELECT MAX(id) FROM {t}))")).await?;
+        }
+        db.execute_unprepared("ANALYZE").await?;
+    }
+    Ok(())
+}

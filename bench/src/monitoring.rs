@@ -58,27 +58,11 @@ async fn seed(db: &sea_orm::DatabaseConnection) -> Result<()> {
                 ev.push(format!("({rid}, {eid}, {ts}, {bel}, 'bench{k}', 'submitted', '{status}', NULL)"));
             }
         }
-        txn.execute_unprepared(&format!("INSERT INTO professionals (id, organisation_id, name, email, function, created_at, trained_before_on, imported_at) VALUES {}", p.join(","))).await?;
-        txn.execute_unprepared(&format!(
-            "INSERT INTO enrolment_requests (id, programme_id, organisation_id, created_by, route, region_id, preferred_period, preferred_region_id, remarks, submitted_at, readiness_check_id, created_at, updated_at) VALUES {}",
-            r.join(",")
-        ))
-        .await?;
-        txn.execute_unprepared(&format!(
-            "INSERT INTO enrolments (id, request_id, programme_id, professional_id, function, ret_uhp, remarks, status, group_id, waitlist_position, last_reason, approved_at, priority_adjustment, priority_reason, trained_on, created_at, updated_at) VALUES {}",
-            e.join(",")
-        ))
-        .await?;
+        va_bench::insert_people(&txn, &p, &r, &e).await?;
         txn.execute_unprepared(&format!("INSERT INTO enrolment_events (request_id, enrolment_id, at, actor_id, action, from_status, to_status, reason) VALUES {}", ev.join(","))).await?;
     }
     txn.commit().await?;
-    if db.get_database_backend() == sea_orm::DbBackend::Postgres {
-        // Explicit ids above: move the sequences past them, and give the planner fresh statistics.
-        for t in ["professionals", "enrolment_requests", "enrolments"] {
-            db.execute_unprepared(&format!("SELECT setval(pg_get_serial_sequence('{t}', 'id'), (SELECT MAX(id) FROM {t}))")).await?;
-        }
-        db.execute_unprepared("ANALYZE").await?;
-    }
+    va_bench::after_bulk(db).await?;
     Ok(())
 }
 
