@@ -1,5 +1,5 @@
-//! Answers that many read and few change (the waiting list, the seat board),
-//! kept serialised so a burst of reads costs one query set and one
+//! Answers that many read and few change (the waiting list, the seat board,
+//! the requests list, the monitoring dashboard), kept serialised so a burst of reads costs one query set and one
 //! serialisation. An answer is reused only while nothing was written since it
 //! was made: every change of this instance (a write transaction, a changing
 //! HTTP request, a job round that did something) starts a new generation; a
