@@ -12,7 +12,7 @@ use crate::roster::store::{record_event, status_of, Timeline};
 use crate::state::AppState;
 use chrono::Utc;
 use sea_orm::sea_query::Expr;
-use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QuerySelect, Set};
+use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QuerySelect, QueryTrait, Set};
 use va_openapi::waitlist::*;
 use std::collections::HashMap;
 use va_openapi::auth::Role;
@@ -20,6 +20,10 @@ use va_openapi::enrolment::{EnrolmentStatus, PriorityInput, WaitlistEntry};
 use va_openapi::{EnrolmentId, ErrorCode, GroupId, ProgrammeId, RequestId};
 
 const WAITING: [&str; 2] = ["approved", "waitlisted"];
+
+/// An entry's columns as the list reads them: id, request, professional, RET/UHP,
+/// adjustment, its reason, approved, created, status.
+type Listed = (i64, i64, i64, bool, i32, Option<String>, Option<chrono::DateTime<Utc>>, chrono::DateTime<Utc>, String);
 
 /// Approved or waitlisted enrolments of a programme: the list, unordered.
 pub async fn waiting<C: ConnectionTrait>(db: &C, programme_id: i64) -> AppResult<Vec<enrolment::Model>> {
@@ -59,10 +63,28 @@ pub async fn list(state: &AppState, caller: &Caller, programme_id: ProgrammeId) 
     }
     let db = &state.db;
     programme::Entity::find_by_id(programme_id.0).one(db).await?.ok_or(AppError::NotFound)?;
-    let rows = waiting(db, programme_id.0).await?;
-    let entries: Vec<Entry> = rows.iter().map(entry_of).collect();
-    let pos = rules::positions(&entries);
-    let profs = crate::reference::lookup::professionals_of(db, &rows).await?;
+    // Only the columns an entry shows: a list of thousands decodes a few values per row.
+    use crate::entities::professional::{self, Column as P};
+    use enrolment::Column as E;
+    let on_list = || enrolment::Entity::find().filter(E::ProgrammeId.eq(programme_id.0)).filter(E::Status.is_in(WAITING));
+    let rows: Vec<Listed> = on_list()
+        .select_only()
+        .columns([E::Id, E::RequestId, E::ProfessionalId, E::RetUhp, E::PriorityAdjustment, E::PriorityReason, E::ApprovedAt, E::CreatedAt, E::Status])
+        .into_tuple()
+        .all(db)
+        .await?;
+    let entry = |r: &Listed| Entry { id: r.0, ret_uhp: r.3, adjustment: r.4, approved_at: r.6.unwrap_or(r.7) };
+    let pos = rules::positions(&rows.iter().map(entry).collect::<Vec<_>>());
+    let profs: HashMap<i64, (String, i64)> = professional::Entity::find()
+        .select_only()
+        .columns([P::Id, P::Name, P::OrganisationId])
+        .filter(P::Id.in_subquery(on_list().select_only().column(E::ProfessionalId).into_query()))
+        .into_tuple::<(i64, String, i64)>()
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|(id, name, org)| (id, (name, org)))
+        .collect();
     let names = crate::reference::lookup::names(db).await?;
     let open_offers: HashMap<i64, seat_hold::Model> = seat_hold::Entity::find()
         .filter(seat_hold::Column::Kind.eq(offers::OFFER))
@@ -81,30 +103,30 @@ pub async fn list(state: &AppState, caller: &Caller, programme_id: ProgrammeId) 
         .collect();
     let mut out: Vec<WaitlistEntry> = rows
         .iter()
-        .filter_map(|e| {
-            let p = profs.get(&e.professional_id)?;
-            let o = names.organisation(p.organisation_id)?;
+        .filter_map(|r| {
+            let (name, org) = profs.get(&r.2)?;
+            let o = names.organisation(*org)?;
             let visible = match caller.scope {
                 Scope::All => true,
-                Scope::Region(r) => o.region_id == Some(r.0),
+                Scope::Region(reg) => o.region_id == Some(reg.0),
                 Scope::Organisation(own) => own.0 == o.id,
                 Scope::Groups => false,
             };
             visible.then(|| WaitlistEntry {
-                position: pos.get(&e.id).copied().unwrap_or(0),
-                enrolment_id: EnrolmentId(e.id),
-                request_id: RequestId(e.request_id),
-                professional: p.name.clone(),
+                position: pos.get(&r.0).copied().unwrap_or(0),
+                enrolment_id: EnrolmentId(r.0),
+                request_id: RequestId(r.1),
+                professional: name.clone(),
                 organisation: names.org(o.id),
                 region: names.org_region(o.id),
-                works_on_ret_uhp: e.ret_uhp,
-                priority: rules::priority(&entry_of(e)),
-                priority_adjustment: e.priority_adjustment,
-                priority_reason: e.priority_reason.clone(),
-                approved_at: e.approved_at,
-                status: EnrolmentStatus::parse(&e.status).unwrap_or(EnrolmentStatus::Approved),
-                offer_group: open_offers.get(&e.id).and_then(|h| group_names.get(&h.group_id).cloned()),
-                offer_deadline: open_offers.get(&e.id).map(|h| h.deadline),
+                works_on_ret_uhp: r.3,
+                priority: rules::priority(&entry(r)),
+                priority_adjustment: r.4,
+                priority_reason: r.5.clone(),
+                approved_at: r.6,
+                status: EnrolmentStatus::parse(&r.8).unwrap_or(EnrolmentStatus::Approved),
+                offer_group: open_offers.get(&r.0).and_then(|h| group_names.get(&h.group_id).cloned()),
+                offer_deadline: open_offers.get(&r.0).map(|h| h.deadline),
             })
         })
         .collect();
