@@ -39,3 +39,15 @@ impl AppState {
         }
     }
 }
+
+impl AppState {
+    /// A busy read's JSON answer, kept until a change (`cache.rs`); `view`
+    /// names it with everything it depends on, the caller's scope included.
+    pub async fn kept<T, F>(&self, view: impl std::fmt::Debug, make: F) -> Result<actix_web::HttpResponse, crate::error::AppError>
+    where
+        T: serde::Serialize,
+        F: std::future::Future<Output = Result<T, crate::error::AppError>>,
+    {
+        crate::cache::json(&self.answers, format!("{view:?}"), self.settings.clock.today(), make).await
+    }
+}

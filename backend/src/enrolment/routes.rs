@@ -51,8 +51,7 @@ pub async fn create(state: web::Data<AppState>, caller: Caller, body: web::Json<
 )]
 #[get("/requests")]
 pub async fn list(state: web::Data<AppState>, caller: Caller, q: web::Query<ListQuery>) -> AppResult<HttpResponse> {
-    let key = format!("requests:{}:{:?}", q.pending, caller.scope);
-    crate::cache::json(&state.answers, key, state.settings.clock.today(), service::list_requests(&state, &caller, q.pending)).await
+    state.kept(("requests", q.pending, caller.scope), service::list_requests(&state, &caller, q.pending)).await
 }
 
 /// One request with its professionals and timeline; 404 outside the caller's scope.
@@ -227,8 +226,7 @@ pub async fn withdraw(
 )]
 #[get("/programmes/{id}/seat-board")]
 pub async fn seat_board(state: web::Data<AppState>, caller: Caller, id: web::Path<ProgrammeId>) -> AppResult<HttpResponse> {
-    let key = format!("seat-board:{}:{:?}", id.0, caller.scope);
-    crate::cache::json(&state.answers, key, state.settings.clock.today(), board::seat_board(&state, &caller, *id)).await
+    state.kept(("seat-board", id.0, caller.scope), board::seat_board(&state, &caller, *id)).await
 }
 
 /// A group with its training days and participants (BEL, trainers).

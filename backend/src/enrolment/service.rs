@@ -514,8 +514,7 @@ pub async fn list_requests(state: &AppState, caller: &Caller, only_pending: bool
         .all(db)
         .await?;
     for (request_id, status) in statuses {
-        let s = EnrolmentStatus::parse(&status).ok_or_else(|| AppError::Internal(anyhow::anyhow!("unknown status {status}")))?;
-        by_req.entry(request_id).or_default().push(s);
+        by_req.entry(request_id).or_default().push(crate::roster::store::status_named(&status)?);
     }
     let n = names(db).await?;
     let mut out = Vec::new();

@@ -25,8 +25,7 @@ use va_openapi::{Problem, SnapshotId};
 )]
 #[get("/monitoring/dashboard")]
 pub async fn view(state: web::Data<AppState>, caller: Caller, q: web::Query<ProgrammeQuery>) -> AppResult<HttpResponse> {
-    let key = format!("dashboard:{:?}:{:?}", q.id(), caller.scope);
-    crate::cache::json(&state.answers, key, state.settings.clock.today(), dashboard::dashboard(&state, &caller, q.id())).await
+    state.kept(("dashboard", q.id(), caller.scope), dashboard::dashboard(&state, &caller, q.id())).await
 }
 
 /// Frozen snapshots, newest first (BEL).

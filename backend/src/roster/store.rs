@@ -16,7 +16,12 @@ use va_openapi::enrolment::EnrolmentStatus;
 use va_openapi::{ErrorCode, UserId};
 
 pub fn status_of(m: &enrolment::Model) -> AppResult<EnrolmentStatus> {
-    EnrolmentStatus::parse(&m.status).ok_or_else(|| AppError::Internal(anyhow::anyhow!("unknown status {}", m.status)))
+    status_named(&m.status)
+}
+
+/// A stored status; one the contract does not know is a fault of ours (500).
+pub fn status_named(status: &str) -> AppResult<EnrolmentStatus> {
+    EnrolmentStatus::parse(status).ok_or_else(|| AppError::Internal(anyhow::anyhow!("unknown status {status}")))
 }
 
 pub fn illegal(e: IllegalTransition) -> AppError {

@@ -22,8 +22,7 @@ use va_openapi::{EnrolmentId, GroupId, Problem, ProgrammeId, ProposalId, Substit
 )]
 #[get("/programmes/{id}/waitlist")]
 pub async fn list(state: web::Data<AppState>, caller: Caller, id: web::Path<ProgrammeId>) -> AppResult<HttpResponse> {
-    let key = format!("waitlist:{}:{:?}", id.0, caller.scope);
-    crate::cache::json(&state.answers, key, state.settings.clock.today(), service::list(&state, &caller, *id)).await
+    state.kept(("waitlist", id.0, caller.scope), service::list(&state, &caller, *id)).await
 }
 
 /// Change an entry's priority (BEL, reason required).
@@ -56,8 +55,7 @@ pub async fn priority(state: web::Data<AppState>, caller: Caller, id: web::Path<
 )]
 #[get("/programmes/{id}/waitlist-board")]
 pub async fn board(state: web::Data<AppState>, caller: Caller, id: web::Path<ProgrammeId>) -> AppResult<HttpResponse> {
-    let key = format!("waitlist-board:{}:{:?}", id.0, caller.scope);
-    crate::cache::json(&state.answers, key, state.settings.clock.today(), views::board(&state, &caller, *id)).await
+    state.kept(("waitlist-board", id.0, caller.scope), views::board(&state, &caller, *id)).await
 }
 
 /// Positions, offers and substitution windows in the caller's scope (ambassadors: region; contacts: own organisation).
@@ -72,8 +70,7 @@ pub async fn board(state: web::Data<AppState>, caller: Caller, id: web::Path<Pro
 )]
 #[get("/programmes/{id}/waitlist-overview")]
 pub async fn overview(state: web::Data<AppState>, caller: Caller, id: web::Path<ProgrammeId>) -> AppResult<HttpResponse> {
-    let key = format!("waitlist-overview:{}:{:?}", id.0, caller.scope);
-    crate::cache::json(&state.answers, key, state.settings.clock.today(), views::overview(&state, &caller, *id)).await
+    state.kept(("waitlist-overview", id.0, caller.scope), views::overview(&state, &caller, *id)).await
 }
 
 /// Change the waiting-list settings of a programme (BEL).
