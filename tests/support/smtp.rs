@@ -32,6 +32,8 @@ pub fn free_port() -> u16 {
 /// `stall` is never answered, one starting with `later` gets
 /// "451 try again later".
 const FAULTY_HANDLER: &str = r#"import asyncio
+import os
+import uuid
 from aiosmtpd.handlers import Mailbox
 
 
@@ -39,6 +41,8 @@ class FaultyMailbox(Mailbox):
     def __init__(self, path, delay):
         super().__init__(path)
         self.delay = float(delay)
+        self.receiving = str(path) + ".receiving"
+        os.makedirs(self.receiving, exist_ok=True)
 
     @classmethod
     def from_cli(cls, parser, *args):
@@ -53,6 +57,8 @@ class FaultyMailbox(Mailbox):
         return "250 OK"
 
     async def handle_DATA(self, server, session, envelope):
+        # A message on its way: tests wait for this before they interrupt a send.
+        open(os.path.join(self.receiving, uuid.uuid4().hex), "w").close()
         await asyncio.sleep(self.delay)
         return await super().handle_DATA(server, session, envelope)
 "#;
@@ -121,6 +127,12 @@ impl SmtpServer {
             }
         }
         out
+    }
+
+    /// Messages whose data the server has begun to receive (slow and faulty
+    /// servers only): a send is under way once this grows.
+    pub fn receiving(&self) -> usize {
+        std::fs::read_dir(self.maildir.with_extension("receiving")).map(|rd| rd.count()).unwrap_or(0)
     }
 
     pub fn stop(&mut self) {
