@@ -6,7 +6,7 @@ use crate::entities::audit_log;
 use crate::error::AppResult;
 use crate::state::AppState;
 use actix_web::{get, web};
-use sea_orm::{ActiveModelTrait, ConnectionTrait, EntityTrait, QueryOrder, QuerySelect, Set};
+use sea_orm::{ConnectionTrait, EntityTrait, QueryOrder, QuerySelect, Set};
 use serde::Deserialize;
 use utoipa::IntoParams;
 use va_openapi::auth::Role;
@@ -20,6 +20,11 @@ pub async fn record<C: ConnectionTrait>(
     subject: &str,
     detail: Option<String>,
 ) -> Result<(), sea_orm::DbErr> {
+    record_all(db, vec![entry(actor, action, subject, detail)]).await
+}
+
+/// One audit entry, now, to write with `record_all`.
+pub fn entry(actor: Option<UserId>, action: &str, subject: &str, detail: Option<String>) -> audit_log::ActiveModel {
     audit_log::ActiveModel {
         at: Set(chrono::Utc::now()),
         actor_id: Set(actor.map(|a| a.0)),
@@ -28,8 +33,13 @@ pub async fn record<C: ConnectionTrait>(
         detail: Set(detail),
         ..Default::default()
     }
-    .insert(db)
-    .await?;
+}
+
+/// Writes entries with one statement (nothing is read back).
+pub async fn record_all<C: ConnectionTrait>(db: &C, entries: Vec<audit_log::ActiveModel>) -> Result<(), sea_orm::DbErr> {
+    if !entries.is_empty() {
+        audit_log::Entity::insert_many(entries).exec_without_returning(db).await?;
+    }
     Ok(())
 }
 

@@ -7,7 +7,7 @@ use super::notify;
 use super::rules;
 use crate::roster::rules::{transition, Event};
 use crate::roster::store::{
-    already_enrolled, existing_active_enrolment, illegal, load_enrolment, load_request, record_event, set_status, status_of,
+    already_enrolled, existing_active_enrolment, illegal, load_enrolment, load_request, record_event, record_events, set_status, status_of,
     Timeline,
 };
 use crate::auth::rules::Scope;
@@ -24,7 +24,7 @@ use crate::state::AppState;
 use chrono::Utc;
 use sea_orm::sea_query::Expr;
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseTransaction, EntityTrait, QueryFilter, QueryOrder, QuerySelect, QueryTrait, Set,
+    ColumnTrait, ConnectionTrait, DatabaseTransaction, EntityTrait, QueryFilter, QueryOrder, QuerySelect, QueryTrait, Set,
 };
 use std::collections::HashMap;
 use va_openapi::auth::{NamedRef, Role};
@@ -129,80 +129,93 @@ pub async fn create_request(state: &AppState, caller: &Caller, input: NewEnrolme
         }
         people.push((name, email, function, p.works_on_ret_uhp, remarks));
     }
-    let caller = *caller;
+    // Reference data is read before the write, so that the writers' queue is
+    // held for the writes alone.
+    let db = &state.db;
+    let prog = programme::Entity::find_by_id(input.programme_id.0).one(db).await?;
+    if prog.is_none() {
+        errs.add("programme_id", "unknown", "no such programme");
+    }
+    if let Some(r) = input.preferred_region_id {
+        if region::Entity::find_by_id(r.0).one(db).await?.is_none() {
+            errs.add("preferred_region_id", "unknown", "no such region");
+        }
+    }
+    errs.finish()?;
+    let prog = prog.ok_or(AppError::NotFound)?;
+    let org = organisation::Entity::find_by_id(org_id.0).one(db).await?.ok_or(AppError::NotFound)?;
+    let kind = OrganisationKind::parse(&org.kind).unwrap_or(OrganisationKind::Other);
+    let route = rules::route_for(kind, org.region_id.is_some());
+    let region_id = if route == Route::Ambassador { org.region_id } else { None };
     let submit = input.submit;
-    let programme_id = input.programme_id;
+    let deciders = if submit { deciders_for(db, route, region_id).await? } else { Vec::new() };
+    let status = if submit { transition(EnrolmentStatus::Draft, Event::Submit).map_err(illegal)? } else { EnrolmentStatus::Draft };
+    let caller = *caller;
     let preferred_region = input.preferred_region_id;
     let request_id = write_txn(state, move |txn| {
         Box::pin(async move {
-            if programme::Entity::find_by_id(programme_id.0).one(txn).await?.is_none() {
-                errs.add("programme_id", "unknown", "no such programme");
-            }
-            if let Some(r) = preferred_region {
-                if region::Entity::find_by_id(r.0).one(txn).await?.is_none() {
-                    errs.add("preferred_region_id", "unknown", "no such region");
-                }
-            }
-            errs.finish()?;
-            let org = organisation::Entity::find_by_id(org_id.0).one(txn).await?.ok_or(AppError::NotFound)?;
-            let kind = OrganisationKind::parse(&org.kind).unwrap_or(OrganisationKind::Other);
-            let route = rules::route_for(kind, org.region_id.is_some());
             let now = Utc::now();
+            let check = match route {
+                Route::Ambassador if submit => Some(crate::readiness::service::check_for(txn, org_id.0, &prog).await?),
+                _ => None,
+            };
             let req = enrolment_request::ActiveModel {
-                programme_id: Set(programme_id.0),
+                programme_id: Set(prog.id),
                 organisation_id: Set(org_id.0),
                 created_by: Set(caller.user_id.0),
                 route: Set(match route {
                     Route::Ambassador => "ambassador".into(),
                     Route::Bel => "bel".into(),
                 }),
-                region_id: Set(if route == Route::Ambassador { org.region_id } else { None }),
+                region_id: Set(region_id),
                 preferred_period: Set(preferred_period),
                 preferred_region_id: Set(preferred_region.map(|r| r.0)),
                 remarks: Set(remarks),
-                submitted_at: Set(None),
-                readiness_check_id: Set(None),
+                submitted_at: Set(submit.then_some(now)),
+                readiness_check_id: Set(check),
                 created_at: Set(now),
                 updated_at: Set(now),
                 ..Default::default()
-            }
-            .insert(txn)
-            .await?;
+            };
+            let req_id = enrolment_request::Entity::insert(req).exec(txn).await?.last_insert_id;
             let created = if on_behalf { "created_on_behalf" } else { "created" };
-            record_event(txn, Timeline::of_request(req.id, "enrolment", created).by(Some(caller.user_id))).await?;
+            let mut events = vec![Timeline::of_request(req_id, "enrolment", created).by(Some(caller.user_id))];
+            let submitted = people.len();
             for (name, email, function, ret_uhp, remarks) in people {
-                let prof = match professional::Entity::find().filter(professional::Column::Email.eq(email.clone())).one(txn).await? {
-                    Some(p) if p.organisation_id == org_id.0 => p,
+                let prof_id = match professional::Entity::find().filter(professional::Column::Email.eq(email.clone())).one(txn).await? {
+                    Some(p) if p.organisation_id == org_id.0 => {
+                        if let Some(existing) = existing_active_enrolment(txn, prog.id, p.id, None).await? {
+                            return Err(already_enrolled(&p.name, &existing));
+                        }
+                        p.id
+                    }
                     Some(_) => {
                         return Err(AppError::conflict(
                             ErrorCode::AlreadyExists,
                             format!("{email} is registered with another organisation"),
                         ))
                     }
+                    // A new professional has no enrolment anywhere yet.
                     None => {
-                        professional::ActiveModel {
+                        let p = professional::ActiveModel {
                             organisation_id: Set(org_id.0),
-                            name: Set(name.clone()),
-                            email: Set(email.clone()),
+                            name: Set(name),
+                            email: Set(email),
                             function: Set(function.clone()),
                             created_at: Set(now),
                             ..Default::default()
-                        }
-                        .insert(txn)
-                        .await?
+                        };
+                        professional::Entity::insert(p).exec(txn).await?.last_insert_id
                     }
                 };
-                if let Some(existing) = existing_active_enrolment(txn, programme_id.0, prof.id, None).await? {
-                    return Err(already_enrolled(&prof.name, &existing));
-                }
                 let e = enrolment::ActiveModel {
-                    request_id: Set(req.id),
-                    programme_id: Set(programme_id.0),
-                    professional_id: Set(prof.id),
+                    request_id: Set(req_id),
+                    programme_id: Set(prog.id),
+                    professional_id: Set(prof_id),
                     function: Set(function),
                     ret_uhp: Set(ret_uhp),
                     remarks: Set(remarks),
-                    status: Set(EnrolmentStatus::Draft.as_str().into()),
+                    status: Set(status.as_str().into()),
                     group_id: Set(None),
                     waitlist_position: Set(None),
                     last_reason: Set(None),
@@ -212,15 +225,23 @@ pub async fn create_request(state: &AppState, caller: &Caller, input: NewEnrolme
                     created_at: Set(now),
                     updated_at: Set(now),
                     ..Default::default()
+                };
+                let enrolment_id = enrolment::Entity::insert(e).exec(txn).await?.last_insert_id;
+                if submit {
+                    // Filed and submitted at once: the timeline shows both steps.
+                    events.push(Timeline {
+                        enrolment_id: Some(enrolment_id),
+                        from: Some(EnrolmentStatus::Draft),
+                        to: Some(status),
+                        ..Timeline::of_request(req_id, "enrolment", "submit").by(Some(caller.user_id))
+                    });
                 }
-                .insert(txn)
-                .await?;
-                let _ = e;
             }
-            if submit {
-                submit_in(txn, &caller, &req, &base).await?;
+            record_events(txn, events).await?;
+            for to in &deciders {
+                email::enqueue(txn, notify::submitted(to, &org.name, submitted, route, &request_link(&base, req_id))).await?;
             }
-            Ok(req.id)
+            Ok(req_id)
         })
     })
     .await?;
@@ -275,8 +296,12 @@ fn request_link(base: &str, id: i64) -> String {
 
 /// Who decides: the region's ambassadors, or BEL.
 pub(super) async fn deciders<C: ConnectionTrait>(db: &C, req: &enrolment_request::Model) -> AppResult<Vec<user::Model>> {
-    Ok(match route_of(req) {
-        Route::Ambassador => active_users(Role::Ambassador).filter(user::Column::RegionId.eq(req.region_id)).all(db).await?,
+    deciders_for(db, route_of(req), req.region_id).await
+}
+
+async fn deciders_for<C: ConnectionTrait>(db: &C, route: Route, region_id: Option<i64>) -> AppResult<Vec<user::Model>> {
+    Ok(match route {
+        Route::Ambassador => active_users(Role::Ambassador).filter(user::Column::RegionId.eq(region_id)).all(db).await?,
         Route::Bel => active_users(Role::BelCoordinator).all(db).await?,
     })
 }
@@ -418,7 +443,12 @@ pub async fn get_request(state: &AppState, caller: &Caller, id: RequestId) -> Ap
         .into_iter()
         .map(|g| (g.id, g.name))
         .collect();
-    let positions = crate::waitlist::service::positions(db, req.programme_id).await?;
+    // Positions cost the whole list: read only when one of these is on it.
+    let positions = if enrolments.iter().any(|e| crate::waitlist::service::on_list(&e.status)) {
+        crate::waitlist::service::positions(db, req.programme_id).await?
+    } else {
+        HashMap::new()
+    };
     let windows = crate::waitlist::offers::open_holds(db, crate::waitlist::offers::SUBSTITUTION, enrolments.iter().map(|e| e.id)).await?;
     let mut views = Vec::new();
     let mut statuses = Vec::new();

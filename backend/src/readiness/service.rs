@@ -96,8 +96,20 @@ pub async fn attach_on_submit<C: ConnectionTrait>(db: &C, req: &enrolment_reques
         return Ok(());
     }
     let prog = programme::Entity::find_by_id(req.programme_id).one(db).await?.ok_or(AppError::NotFound)?;
+    let id = check_for(db, req.organisation_id, &prog).await?;
+    enrolment_request::Entity::update_many()
+        .col_expr(enrolment_request::Column::ReadinessCheckId, Expr::value(Some(id)))
+        .filter(enrolment_request::Column::Id.eq(req.id))
+        .exec(db)
+        .await?;
+    Ok(())
+}
+
+/// The check a request submitted now belongs to: the organisation's check
+/// still valid for the programme, else its open one, else a new one.
+pub async fn check_for<C: ConnectionTrait>(db: &C, organisation_id: i64, prog: &programme::Model) -> AppResult<i64> {
     let checks = readiness_check::Entity::find()
-        .filter(readiness_check::Column::OrganisationId.eq(req.organisation_id))
+        .filter(readiness_check::Column::OrganisationId.eq(organisation_id))
         .order_by_desc(readiness_check::Column::Id)
         .all(db)
         .await?;
@@ -107,16 +119,10 @@ pub async fn attach_on_submit<C: ConnectionTrait>(db: &C, req: &enrolment_reques
             && c.completed_at.is_some_and(|at| rules::still_valid(at, now, prog.readiness_validity_months.max(0) as u32))
     });
     let open = checks.iter().find(|c| matches!(status_of(c), CheckStatus::Planned | CheckStatus::Scheduled));
-    let id = match (valid, open) {
+    Ok(match (valid, open) {
         (Some(c), _) | (None, Some(c)) => c.id,
-        (None, None) => new_check(db, req.organisation_id, None).await?.id,
-    };
-    enrolment_request::Entity::update_many()
-        .col_expr(enrolment_request::Column::ReadinessCheckId, Expr::value(Some(id)))
-        .filter(enrolment_request::Column::Id.eq(req.id))
-        .exec(db)
-        .await?;
-    Ok(())
+        (None, None) => new_check(db, organisation_id, None).await?.id,
+    })
 }
 
 /// The gate (programme setting): placement needs the request's check completed.

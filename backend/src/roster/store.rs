@@ -11,7 +11,7 @@ use crate::error::{AppError, AppResult};
 use crate::reference::lookup::org_contacts;
 use chrono::{DateTime, Utc};
 use sea_orm::sea_query::Expr;
-use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseTransaction, EntityTrait, QueryFilter, QueryOrder, Set};
+use sea_orm::{ColumnTrait, ConnectionTrait, DatabaseTransaction, EntityTrait, QueryFilter, QueryOrder, Set};
 use va_openapi::enrolment::EnrolmentStatus;
 use va_openapi::{ErrorCode, UserId};
 
@@ -155,24 +155,36 @@ impl Timeline {
 
 /// Writes the timeline line and its audit entry, in the caller's transaction.
 pub async fn record_event<C: ConnectionTrait>(db: &C, ev: Timeline) -> AppResult<()> {
-    let target = match ev.enrolment_id {
-        Some(e) => format!("enrolment:{e}"),
-        None => format!("request:{}", ev.request_id),
-    };
-    enrolment_event::ActiveModel {
-        request_id: Set(ev.request_id),
-        enrolment_id: Set(ev.enrolment_id),
-        at: Set(ev.at),
-        actor_id: Set(ev.actor.map(|a| a.0)),
-        action: Set(ev.action),
-        from_status: Set(ev.from.map(|s| s.as_str().to_string())),
-        to_status: Set(ev.to.map(|s| s.as_str().to_string())),
-        reason: Set(ev.reason),
-        ..Default::default()
+    record_events(db, vec![ev]).await
+}
+
+/// Writes timeline lines and their audit entries with two statements.
+pub async fn record_events<C: ConnectionTrait>(db: &C, events: Vec<Timeline>) -> AppResult<()> {
+    if events.is_empty() {
+        return Ok(());
     }
-    .insert(db)
-    .await?;
-    crate::audit::record(db, ev.actor, &ev.audit_action, &target, ev.audit_detail).await?;
+    let mut lines = Vec::with_capacity(events.len());
+    let mut audit = Vec::with_capacity(events.len());
+    for ev in events {
+        let target = match ev.enrolment_id {
+            Some(e) => format!("enrolment:{e}"),
+            None => format!("request:{}", ev.request_id),
+        };
+        audit.push(crate::audit::entry(ev.actor, &ev.audit_action, &target, ev.audit_detail));
+        lines.push(enrolment_event::ActiveModel {
+            request_id: Set(ev.request_id),
+            enrolment_id: Set(ev.enrolment_id),
+            at: Set(ev.at),
+            actor_id: Set(ev.actor.map(|a| a.0)),
+            action: Set(ev.action),
+            from_status: Set(ev.from.map(|s| s.as_str().to_string())),
+            to_status: Set(ev.to.map(|s| s.as_str().to_string())),
+            reason: Set(ev.reason),
+            ..Default::default()
+        });
+    }
+    enrolment_event::Entity::insert_many(lines).exec_without_returning(db).await?;
+    crate::audit::record_all(db, audit).await?;
     Ok(())
 }
 

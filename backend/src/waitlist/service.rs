@@ -34,6 +34,11 @@ pub async fn waiting<C: ConnectionTrait>(db: &C, programme_id: i64) -> AppResult
         .await?)
 }
 
+/// Whether an enrolment in this status has a place on its programme's list.
+pub fn on_list(status: &str) -> bool {
+    WAITING.contains(&status)
+}
+
 pub fn entry_of(e: &enrolment::Model) -> Entry {
     Entry { id: e.id, ret_uhp: e.ret_uhp, adjustment: e.priority_adjustment, approved_at: e.approved_at.unwrap_or(e.created_at) }
 }
