@@ -22,7 +22,51 @@ struct Entry {
     generation: u64,
     made: Instant,
     day: chrono::NaiveDate,
-    body: Bytes,
+    answer: Kept,
+}
+
+/// A serialised answer; a page of a list also keeps the list's length.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Kept {
+    pub body: Bytes,
+    pub total: Option<usize>,
+}
+
+impl From<Bytes> for Kept {
+    fn from(body: Bytes) -> Kept {
+        Kept { body, total: None }
+    }
+}
+
+/// A slice of a long list (`offset`, `limit` in the query); the answer says the
+/// list's length in `X-Total-Count`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Page {
+    pub offset: usize,
+    pub limit: usize,
+}
+
+impl Page {
+    /// At most this many rows per page.
+    pub const MAX_LIMIT: u64 = 1_000;
+
+    /// The page asked for; `limit` 1 to `MAX_LIMIT`, the whole list without one.
+    pub fn of(offset: Option<u64>, limit: Option<u64>) -> Result<Page, crate::error::AppError> {
+        let mut errs = crate::error::validate::Errors::default();
+        if limit.is_some_and(|l| l == 0 || l > Page::MAX_LIMIT) {
+            errs.add("limit", "out_of_range", format!("limit is 1 to {}", Page::MAX_LIMIT));
+        }
+        if offset.is_some_and(|o| o > i32::MAX as u64) {
+            errs.add("offset", "out_of_range", "offset is too large");
+        }
+        errs.finish()?;
+        Ok(Page { offset: offset.unwrap_or(0) as usize, limit: limit.map_or(usize::MAX, |l| l as usize) })
+    }
+
+    fn slice<'a, T>(&self, all: &'a [T]) -> &'a [T] {
+        let start = self.offset.min(all.len());
+        &all[start..start.saturating_add(self.limit).min(all.len())]
+    }
 }
 
 #[derive(Default)]
@@ -49,18 +93,18 @@ impl Answers {
 
     /// The kept answer, if it was made with nothing changed since generation
     /// `since` (the generation a request saw when it arrived).
-    pub fn get(&self, key: &str, day: chrono::NaiveDate, since: u64) -> Option<Bytes> {
+    pub fn get(&self, key: &str, day: chrono::NaiveDate, since: u64) -> Option<Kept> {
         let entries = self.entries.lock().ok()?;
         let e = entries.get(key)?;
-        (e.generation >= since && e.day == day && e.made.elapsed() < FRESH).then(|| e.body.clone())
+        (e.generation >= since && e.day == day && e.made.elapsed() < FRESH).then(|| e.answer.clone())
     }
 
-    pub fn put(&self, key: String, generation: u64, day: chrono::NaiveDate, body: Bytes) {
+    pub fn put(&self, key: String, generation: u64, day: chrono::NaiveDate, answer: impl Into<Kept>) {
         if let Ok(mut entries) = self.entries.lock() {
             if entries.len() >= MAX_ENTRIES {
                 entries.clear();
             }
-            entries.insert(key, Entry { generation, made: Instant::now(), day, body });
+            entries.insert(key, Entry { generation, made: Instant::now(), day, answer: answer.into() });
         }
     }
 
@@ -84,28 +128,61 @@ where
     T: serde::Serialize,
     F: std::future::Future<Output = Result<T, crate::error::AppError>>,
 {
+    keep(answers, key, day, async { Ok(Kept::from(to_json(&make.await?)?)) }).await
+}
+
+/// A page of a list from the cache, else made from the whole list by `make`;
+/// `X-Total-Count` says how long the list is.
+pub async fn page<T, F>(answers: &Answers, key: String, day: chrono::NaiveDate, page: Page, make: F) -> Result<HttpResponse, crate::error::AppError>
+where
+    T: serde::Serialize,
+    F: std::future::Future<Output = Result<Vec<T>, crate::error::AppError>>,
+{
+    let key = format!("{key}[{}+{}]", page.offset, page.limit);
+    keep(answers, key, day, async {
+        let all = make.await?;
+        Ok(Kept { body: to_json(&page.slice(&all))?, total: Some(all.len()) })
+    })
+    .await
+}
+
+fn to_json<T: serde::Serialize + ?Sized>(value: &T) -> Result<Bytes, crate::error::AppError> {
+    Ok(Bytes::from(serde_json::to_vec(value).map_err(|e| crate::error::AppError::Internal(e.into()))?))
+}
+
+async fn keep<F>(answers: &Answers, key: String, day: chrono::NaiveDate, make: F) -> Result<HttpResponse, crate::error::AppError>
+where
+    F: std::future::Future<Output = Result<Kept, crate::error::AppError>>,
+{
     let arrived = answers.generation();
-    let body = match answers.get(&key, day, arrived) {
-        Some(body) => body,
+    let answer = match answers.get(&key, day, arrived) {
+        Some(answer) => answer,
         None => {
             let maker = answers.maker(&key);
             let _turn = maker.lock().await;
             // Made by the request this one waited for, from data no older than this request:
             // while changes go on, waiting readers share one answer instead of queueing.
             match answers.get(&key, day, arrived) {
-                Some(body) => body,
+                Some(answer) => answer,
                 None => {
                     let generation = answers.generation();
-                    let value = make.await?;
-                    let body = Bytes::from(serde_json::to_vec(&value).map_err(|e| crate::error::AppError::Internal(e.into()))?);
-                    answers.put(key, generation, day, body.clone());
-                    body
+                    let answer = make.await?;
+                    answers.put(key, generation, day, answer.clone());
+                    answer
                 }
             }
         }
     };
-    Ok(HttpResponse::Ok().insert_header((header::CONTENT_TYPE, "application/json")).body(body))
+    let mut response = HttpResponse::Ok();
+    response.insert_header((header::CONTENT_TYPE, "application/json"));
+    if let Some(total) = answer.total {
+        response.insert_header((TOTAL_COUNT, total.to_string()));
+    }
+    Ok(response.body(answer.body))
 }
+
+/// The header that carries a paged list's length.
+pub const TOTAL_COUNT: &str = "x-total-count";
 
 #[cfg(test)]
 mod tests {
@@ -120,7 +197,7 @@ mod tests {
         let a = Answers::default();
         let g = a.generation();
         a.put("k".into(), g, day(), Bytes::from_static(b"[1]"));
-        assert_eq!(a.get("k", day(), a.generation()).as_deref(), Some(&b"[1]"[..]));
+        assert_eq!(a.get("k", day(), a.generation()).map(|k| k.body).as_deref(), Some(&b"[1]"[..]));
         a.changed();
         assert_eq!(a.get("k", day(), a.generation()), None);
         // A request that arrived before the change may take it.
@@ -142,5 +219,24 @@ mod tests {
         a.put("k".into(), a.generation(), day(), Bytes::from_static(b"[]"));
         assert_eq!(a.get("k", day().succ_opt().expect("next day"), a.generation()), None);
         assert_eq!(a.get("other", day(), a.generation()), None);
+    }
+
+    #[test]
+    fn a_page_is_a_slice_within_the_list_and_a_bad_limit_is_refused() {
+        let all: Vec<u32> = (1..=5).collect();
+        let page = |o, l| Page::of(o, l).expect("page");
+        assert_eq!(page(None, None).slice(&all), &all[..]);
+        assert_eq!(page(Some(2), Some(2)).slice(&all), &[3, 4]);
+        assert_eq!(page(Some(4), Some(2)).slice(&all), &[5]);
+        assert!(page(Some(9), Some(2)).slice(&all).is_empty());
+        assert!(page(Some(0), Some(1_000)).slice(&all).len() == 5);
+        for (o, l) in [(None, Some(0)), (None, Some(1_001)), (Some(u64::MAX), None)] {
+            assert!(matches!(Page::of(o, l), Err(crate::error::AppError::Validation(_))), "{o:?} {l:?}");
+        }
+        // Every offset and limit: the pages in order are the list.
+        for limit in 1..7u64 {
+            let joined: Vec<u32> = (0..6).step_by(limit as usize).flat_map(|o| page(Some(o), Some(limit)).slice(&all).to_vec()).collect();
+            assert_eq!(joined, all, "limit {limit}");
+        }
     }
 }

@@ -50,4 +50,13 @@ impl AppState {
     {
         crate::cache::json(&self.answers, format!("{view:?}"), self.settings.clock.today(), make).await
     }
+
+    /// A page of a busy list, kept like `kept`; the whole list is made once per change.
+    pub async fn kept_page<T, F>(&self, view: impl std::fmt::Debug, page: crate::cache::Page, make: F) -> Result<actix_web::HttpResponse, crate::error::AppError>
+    where
+        T: serde::Serialize,
+        F: std::future::Future<Output = Result<Vec<T>, crate::error::AppError>>,
+    {
+        crate::cache::page(&self.answers, format!("{view:?}"), self.settings.clock.today(), page, make).await
+    }
 }

@@ -119,7 +119,49 @@ async fn a_kept_answer_ends_with_every_change_and_an_outside_change_within_a_sec
     assert_eq!(app.get(&board, Some(&contact)).await.status(), 403);
 }
 
+/// The waiting list and the requests list come a page at a time when asked:
+/// the page is a slice of the whole list in its order, `X-Total-Count` says how
+/// long the list is, and a limit out of range is refused with its field.
+async fn long_lists_come_a_page_at_a_time_with_their_length(app: TestApp) {
+    // Three requests, three on the list.
+    for (name, email) in [("GI Een", "een@bjzl.demo.local"), ("GI Twee", "twee@bjzl.demo.local"), ("GI Drie", "drie@bjzl.demo.local")] {
+        approved(&app, "gi@demo.local", "bel@demo.local", &[(name, email, false)]).await;
+    }
+    let prog = app.id_of("SELECT id FROM programmes").await;
+    let bel = app.token("bel@demo.local").await;
+    for base in [format!("/api/v1/programmes/{prog}/waitlist?"), "/api/v1/requests?pending=false&".to_string()] {
+        let whole = app.get(&base, Some(&bel)).await;
+        let total: usize = whole.headers()["x-total-count"].to_str().expect("header").parse().expect("number");
+        let whole = send(whole, 200).await;
+        let all = whole.as_array().expect("list").clone();
+        assert_eq!(all.len(), total, "{base}");
+        assert!(total >= 3, "{base}: {total}");
+        let mut paged = Vec::new();
+        for offset in (0..total + 2).step_by(2) {
+            let page = app.get(&format!("{base}offset={offset}&limit=2"), Some(&bel)).await;
+            assert_eq!(page.headers()["x-total-count"].to_str().expect("header"), total.to_string());
+            let page = send(page, 200).await;
+            let rows = page.as_array().expect("page");
+            assert_eq!(rows.len(), total.saturating_sub(offset).min(2), "{base} at {offset}");
+            paged.extend(rows.iter().cloned());
+        }
+        assert_eq!(paged, all, "{base}: the pages in order are the whole list");
+        for (query, field) in [("limit=0", "limit"), ("limit=1001", "limit"), ("offset=99999999999", "offset")] {
+            let refused = send(app.get(&format!("{base}{query}"), Some(&bel)).await, 422).await;
+            assert_eq!(refused["errors"][0]["field"], field, "{base}{query}: {refused}");
+        }
+        assert_eq!(app.get(&format!("{base}limit=-1"), Some(&bel)).await.status(), 400);
+    }
+    // A page is the caller's: the region's ambassador sees a page of the region's requests only.
+    let amb = app.token("ambassadeur.noord@demo.local").await;
+    let theirs = app.get("/api/v1/requests?limit=1", Some(&amb)).await;
+    let count: usize = theirs.headers()["x-total-count"].to_str().expect("header").parse().expect("number");
+    let everyone: usize = app.get("/api/v1/requests?limit=1", Some(&bel)).await.headers()["x-total-count"].to_str().expect("header").parse().expect("number");
+    assert!(count < everyone, "{count} of {everyone}");
+}
+
 db_tests!(
     the_list_orders_by_priority_then_approval_and_bel_reorders_only_with_a_reason,
     a_kept_answer_ends_with_every_change_and_an_outside_change_within_a_second,
+    long_lists_come_a_page_at_a_time_with_their_length,
 );

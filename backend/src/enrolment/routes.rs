@@ -17,6 +17,10 @@ pub struct ListQuery {
     /// Only requests with a professional awaiting a decision (the decider's inbox).
     #[serde(default)]
     pub pending: bool,
+    /// Skip this many requests (newest first); with `limit`, a page.
+    pub offset: Option<u64>,
+    /// At most this many requests (1 to 1000); without it, all. `X-Total-Count` says how many there are.
+    pub limit: Option<u64>,
 }
 
 /// Create an enrolment request for one or more professionals (organisation contact). Saved as draft unless `submit`.
@@ -43,15 +47,16 @@ pub async fn create(state: web::Data<AppState>, caller: Caller, body: web::Json<
     tag = "enrolment",
     params(ListQuery),
     responses(
-        (status = 200, body = Vec<RequestSummary>),
-        BadRequest, Unauthorized,
+        (status = 200, body = Vec<RequestSummary>, headers(("X-Total-Count" = u64, description = "How many requests the whole list has"))),
+        Input, Unauthorized,
         (status = 403, body = Problem, content_type = "application/problem+json", description = "Trainers"),
     ),
     security(("bearer" = []))
 )]
 #[get("/requests")]
 pub async fn list(state: web::Data<AppState>, caller: Caller, q: web::Query<ListQuery>) -> AppResult<HttpResponse> {
-    state.kept(("requests", q.pending, caller.scope), service::list_requests(&state, &caller, q.pending)).await
+    let page = crate::cache::Page::of(q.offset, q.limit)?;
+    state.kept_page(("requests", q.pending, caller.scope), page, service::list_requests(&state, &caller, q.pending)).await
 }
 
 /// One request with its professionals and timeline; 404 outside the caller's scope.

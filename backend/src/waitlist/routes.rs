@@ -6,23 +6,36 @@ use crate::problems::*;
 use crate::error::AppResult;
 use crate::state::AppState;
 use actix_web::{get, post, put, web, HttpResponse};
+use serde::Deserialize;
+use utoipa::IntoParams;
 use va_openapi::enrolment::{PriorityInput, WaitlistEntry};
 use va_openapi::waitlist::*;
 use va_openapi::{EnrolmentId, GroupId, Problem, ProgrammeId, ProposalId, SubstitutionId};
 
+/// A page of a long list: skip `offset` rows, return at most `limit`.
+#[derive(Debug, Deserialize, IntoParams)]
+#[serde(deny_unknown_fields)]
+pub struct PageQuery {
+    /// Skip this many entries (in list order); with `limit`, a page.
+    pub offset: Option<u64>,
+    /// At most this many entries (1 to 1000); without it, all. `X-Total-Count` says how many there are.
+    pub limit: Option<u64>,
+}
+
 /// The waiting list in order (BEL: all; ambassadors: their region; contacts: their professionals).
 #[utoipa::path(
     tag = "waitlist",
-    params(("id" = i64, Path, description = "Programme id")),
+    params(("id" = i64, Path, description = "Programme id"), PageQuery),
     responses(
-        (status = 200, body = Vec<WaitlistEntry>),
-        AuthedFound,
+        (status = 200, body = Vec<WaitlistEntry>, headers(("X-Total-Count" = u64, description = "How many entries the whole list has"))),
+        Input, AuthedFound,
     ),
     security(("bearer" = []))
 )]
 #[get("/programmes/{id}/waitlist")]
-pub async fn list(state: web::Data<AppState>, caller: Caller, id: web::Path<ProgrammeId>) -> AppResult<HttpResponse> {
-    state.kept(("waitlist", id.0, caller.scope), service::list(&state, &caller, *id)).await
+pub async fn list(state: web::Data<AppState>, caller: Caller, id: web::Path<ProgrammeId>, q: web::Query<PageQuery>) -> AppResult<HttpResponse> {
+    let page = crate::cache::Page::of(q.offset, q.limit)?;
+    state.kept_page(("waitlist", id.0, caller.scope), page, service::list(&state, &caller, *id)).await
 }
 
 /// Change an entry's priority (BEL, reason required).

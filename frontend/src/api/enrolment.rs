@@ -11,8 +11,9 @@ pub async fn create_request(req: &NewEnrolmentRequest) -> Result<EnrolmentReques
     post("/api/v1/requests", req).await
 }
 
-pub async fn list_requests(pending: bool) -> Result<Vec<RequestSummary>, ApiError> {
-    get(&format!("/api/v1/requests?pending={pending}")).await
+/// A page of the requests in the caller's scope, newest first.
+pub async fn list_requests(pending: bool, offset: usize) -> Result<Paged<RequestSummary>, ApiError> {
+    get_page(&format!("/api/v1/requests?pending={pending}"), offset).await
 }
 
 pub async fn get_request(id: RequestId) -> Result<EnrolmentRequestView, ApiError> {

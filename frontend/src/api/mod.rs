@@ -91,7 +91,12 @@ async fn request<B: Serialize, T: DeserializeOwned>(
         }
         return serde_json::from_str(&text).map(Some).map_err(|_| ApiError::Network);
     }
-    let problem = serde_json::from_str::<Problem>(&text).unwrap_or(Problem {
+    Err(problem_of(status, &text))
+}
+
+/// The problem an error answer carries; a 401 ends the session.
+fn problem_of(status: u16, text: &str) -> ApiError {
+    let problem = serde_json::from_str::<Problem>(text).unwrap_or(Problem {
         type_: "about:blank".into(),
         title: "error".into(),
         status,
@@ -103,7 +108,32 @@ async fn request<B: Serialize, T: DeserializeOwned>(
         // The token expired or was revoked: the session is over.
         crate::session::expire();
     }
-    Err(ApiError::Problem(problem))
+    ApiError::Problem(problem)
+}
+
+/// One page of a long list and the length of the whole list (`X-Total-Count`).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Paged<T> {
+    pub rows: Vec<T>,
+    pub total: usize,
+}
+
+/// Rows per page of a long list.
+pub const PAGE: usize = 50;
+
+async fn get_page<T: DeserializeOwned>(path: &str, offset: usize) -> Result<Paged<T>, ApiError> {
+    let sep = if path.contains('?') { '&' } else { '?' };
+    let resp = send::<()>("GET", &format!("{path}{sep}offset={offset}&limit={PAGE}"), None).await?;
+    let total = resp.headers().get("X-Total-Count").ok().flatten().and_then(|t| t.parse().ok());
+    let text = match resp.text() {
+        Ok(p) => JsFuture::from(p).await.ok().and_then(|v| v.as_string()).unwrap_or_default(),
+        Err(_) => String::new(),
+    };
+    if !resp.ok() {
+        return Err(problem_of(resp.status(), &text));
+    }
+    let rows: Vec<T> = serde_json::from_str(&text).map_err(|_| ApiError::Network)?;
+    Ok(Paged { total: total.unwrap_or(offset + rows.len()), rows })
 }
 
 async fn get<T: DeserializeOwned>(path: &str) -> Result<T, ApiError> {

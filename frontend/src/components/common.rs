@@ -255,3 +255,31 @@ pub fn badge(class: &'static str, key: Key) -> impl IntoView {
     let lang = use_lang();
     view! { <span class=format!("va-status va-status--{class}")>{move || lookup(lang.get(), key)}</span> }
 }
+
+/// Pages through a long list: which rows are shown ("1–50 van 213", announced
+/// when it changes) and the previous and next page; hidden while one page holds
+/// all. It stays while the rows reload, so the button pressed keeps the focus.
+#[component]
+pub fn Pager(offset: RwSignal<usize>, #[prop(into)] total: Signal<usize>, testid: &'static str) -> impl IntoView {
+    let lang = use_lang();
+    let page = crate::api::PAGE;
+    let range = move || {
+        let (at, n) = (offset.get(), total.get());
+        lookup(lang.get(), k!("pager.range"))
+            .replace("{a}", &(at + 1).min(n).to_string())
+            .replace("{b}", &(at + page).min(n).to_string())
+            .replace("{n}", &n.to_string())
+    };
+    view! {
+        <nav class="va-pager" hidden=move || total.get() <= page
+            aria-label=move || lookup(lang.get(), k!("pager.label")) data-testid=format!("{testid}-pager")>
+            <button type="button" class="utrecht-button utrecht-button--secondary-action"
+                disabled=move || offset.get() == 0
+                on:click=move |_| offset.update(|o| *o = o.saturating_sub(page))>{tr(k!("pager.prev"))}</button>
+            <p class="utrecht-paragraph" aria-live="polite">{range}</p>
+            <button type="button" class="utrecht-button utrecht-button--secondary-action"
+                disabled=move || offset.get() + page >= total.get()
+                on:click=move |_| offset.update(|o| *o += page)>{tr(k!("pager.next"))}</button>
+        </nav>
+    }
+}

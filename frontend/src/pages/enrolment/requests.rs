@@ -3,7 +3,7 @@
 use super::*;
 use crate::api::{self, ApiError};
 use crate::components::format::local_time;
-use crate::components::common::{error_alert, field_error, Table, TextField};
+use crate::components::common::{error_alert, field_error, Pager, Table, TextField};
 use crate::components::loaded::{load, loaded};
 use crate::components::guard::RequireAnyRole;
 use crate::i18n::{lookup, tr, use_lang, Key};
@@ -19,18 +19,22 @@ use va_openapi::enrolment::*;
 #[component]
 pub fn RequestsTable(pending: bool, title: Key, #[prop(default = "requests")] testid: &'static str) -> impl IntoView {
     let lang = use_lang();
-    let data = load(None, move || async move { api::list_requests(pending).await });
+    let offset = RwSignal::new(0usize);
+    let data = load(None, move || {
+        let at = offset.get();
+        async move { api::list_requests(pending, at).await }
+    });
     view! {
         <section class="va-section" data-testid=testid>
             <h2 class="utrecht-heading-2">{tr(title)}</h2>
             {loaded(data, move |v| match v {
-                    list if list.is_empty() => view! {
+                    list if list.rows.is_empty() => view! {
                         <p class="utrecht-paragraph va-empty">{tr(if pending { k!("req.none_pending") } else { k!("req.none") })}</p>
                     }.into_any(),
-                    list => view! {
+                    api::Paged { rows, .. } => view! {
                         <Table headers=vec![(k!("req.number"), false), (k!("orgs.name"), false), (k!("req.submitted_at"), false),
                                             (k!("req.professionals"), true), (k!("req.pending"), true), (k!("groups.status"), false)]>
-                            {list.into_iter().map(|r| {
+                            {rows.into_iter().map(|r| {
                                 let status = r.status;
                                 view! {
                                     <tr class="utrecht-table__row">
@@ -50,6 +54,7 @@ pub fn RequestsTable(pending: bool, title: Key, #[prop(default = "requests")] te
                         </Table>
                     }.into_any(),
             })}
+            <Pager offset total=Signal::derive(move || data.get().and_then(|r| r.ok()).map_or(0, |p| p.total)) testid/>
         </section>
     }
 }

@@ -3,7 +3,7 @@
 use crate::api::{self, ApiError};
 use crate::components::common::badge;
 use crate::components::format::{local_time, nl_date};
-use crate::components::common::{error_alert, reload_on_ok, Table};
+use crate::components::common::{error_alert, reload_on_ok, Pager, Table};
 use crate::components::loaded::{load, loaded};
 use crate::components::guard::RequireRole;
 use crate::i18n::{lookup, tr, use_lang, Key};
@@ -35,6 +35,8 @@ pub(super) fn SeatBoardView() -> impl IntoView {
     let error: RwSignal<Option<ApiError>> = RwSignal::new(None);
     let data = load(Some(reload), move || load_board());
     let done = reload_on_ok(reload, error);
+    // The pages shown outlive a reload after an action.
+    let (queue_page, waitlist_page) = (RwSignal::new(0usize), RwSignal::new(0usize));
     view! {
         <h1 class="utrecht-heading-1">{t!("board.title")}</h1>
         <p class="utrecht-paragraph utrecht-paragraph--lead">{t!("board.intro")}</p>
@@ -84,8 +86,8 @@ pub(super) fn SeatBoardView() -> impl IntoView {
                                 }).collect_view()}
                             </Table>
                         </section>
-                        <QueueTable title=k!("board.queue") entries=board.queue.clone() groups=open_groups.clone() on_done=done testid="queue"/>
-                        <QueueTable title=k!("board.waitlist") entries=board.waitlist.clone() groups=open_groups on_done=done testid="waitlist"/>
+                        <QueueTable title=k!("board.queue") entries=board.queue.clone() groups=open_groups.clone() offset=queue_page on_done=done testid="queue"/>
+                        <QueueTable title=k!("board.waitlist") entries=board.waitlist.clone() groups=open_groups offset=waitlist_page on_done=done testid="waitlist"/>
                     }.into_any()
                 }
             ,
@@ -120,6 +122,8 @@ pub(super) fn QueueTable<F>(
     title: Key,
     entries: Vec<QueueEntry>,
     groups: Vec<(GroupId, String, i32)>,
+    /// The page shown, owned by the page so that a reload keeps it.
+    offset: RwSignal<usize>,
     on_done: F,
     testid: &'static str,
 ) -> impl IntoView
@@ -127,16 +131,20 @@ where
     F: Fn(Result<EnrolmentRequestView, ApiError>) + Copy + Send + Sync + 'static,
 {
     let lang = use_lang();
+    // A long queue is shown a page at a time: thousands of rows with a choice each would stall the page.
+    let total = entries.len();
+    let entries = StoredValue::new(entries);
+    let groups = StoredValue::new(groups);
     view! {
         <section class="va-section" data-testid=testid>
-            <h2 class="utrecht-heading-2">{tr(title)}" ("{entries.len()}")"</h2>
-            {if entries.is_empty() {
+            <h2 class="utrecht-heading-2">{tr(title)}" ("{total}")"</h2>
+            {if total == 0 {
                 view! { <p class="utrecht-paragraph va-empty">{t!("board.empty")}</p> }.into_any()
             } else {
                 view! {
                     <Table headers=vec![(k!("pros.name"), false), (k!("orgs.name"), false), (k!("groups.region"), false), (k!("new.ret_short"), false),
                                         (k!("board.approved_at"), false), (k!("board.place_in"), false), (k!("req.actions"), false)]>
-                        {entries.into_iter().map(|q| {
+                        {move || entries.get_value().into_iter().skip(offset.get()).take(crate::api::PAGE).map(|q| {
                             // The server's one placement rule: the person's region's next group with a seat, never a started one.
                             let choice = RwSignal::new(q.suggested_group_id.map(|g| g.0.to_string()).unwrap_or_default());
                             let id = q.enrolment_id;
@@ -174,7 +182,7 @@ where
                                         <select id=select_id class="utrecht-select utrecht-select--html-select" data-testid="group-select"
                                             on:change=move |ev| choice.set(event_target_value(&ev))>
                                             <option value="" selected=choice.get_untracked().is_empty()>{t!("board.choose_group")}</option>
-                                            {groups.iter().map(|(gid, name, free)| {
+                                            {groups.get_value().into_iter().map(|(gid, name, free)| {
                                                 let value = gid.0.to_string();
                                                 let selected = choice.get_untracked() == value;
                                                 view! { <option value=value selected=selected>{format!("{name} ({free} {})", lookup(lang.get_untracked(), k!("common.free")))}</option> }
@@ -213,6 +221,7 @@ where
                             }
                         }).collect_view()}
                     </Table>
+                    <Pager offset total=Signal::stored(total) testid/>
                 }.into_any()
             }}
         </section>

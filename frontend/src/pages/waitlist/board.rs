@@ -4,7 +4,7 @@ use super::*;
 use crate::api::{self, ApiError};
 use crate::components::common::badge;
 use crate::components::format::local_time;
-use crate::components::common::{error_alert, reload_on_ok, Table};
+use crate::components::common::{error_alert, reload_on_ok, Pager, Table};
 use crate::components::loaded::{load, loaded};
 use crate::components::guard::RequireRole;
 use crate::i18n::{lookup, use_lang};
@@ -36,6 +36,7 @@ pub(super) fn Board() -> impl IntoView {
     let reload = RwSignal::new(0u32);
     let error: RwSignal<Option<ApiError>> = RwSignal::new(None);
     let data = load(Some(reload), move || load_board());
+    let list_page = RwSignal::new(0usize);
     view! {
         <h1 class="utrecht-heading-1">{t!("wl.title")}</h1>
         <p class="utrecht-paragraph utrecht-paragraph--lead">{t!("wl.intro")}</p>
@@ -76,7 +77,7 @@ pub(super) fn Board() -> impl IntoView {
                                 </Table>
                             </section>
                         })}
-                        <ListTable entries=b.entries.clone() groups=open_groups reload=reload error=error/>
+                        <ListTable entries=b.entries.clone() groups=open_groups offset=list_page reload=reload error=error/>
                         <GroupSeatsTable groups=b.groups.clone() regions=regions reload=reload error=error/>
                         <Budgets budgets=b.budgets.clone() reload=reload error=error/>
                         <SettingsForm settings=b.settings.clone() programme=b.programme_id reload=reload error=error/>
@@ -86,19 +87,28 @@ pub(super) fn Board() -> impl IntoView {
 }
 
 #[component]
-pub(super) fn ListTable(entries: Vec<WaitlistEntry>, groups: Vec<(GroupId, String, i32)>, reload: RwSignal<u32>, error: RwSignal<Option<ApiError>>) -> impl IntoView {
+pub(super) fn ListTable(
+    entries: Vec<WaitlistEntry>,
+    groups: Vec<(GroupId, String, i32)>,
+    /// The page shown; the page owns it, so a reload after an action keeps the reader's page.
+    offset: RwSignal<usize>,
+    reload: RwSignal<u32>,
+    error: RwSignal<Option<ApiError>>,
+) -> impl IntoView {
     let lang = use_lang();
+    let total = entries.len();
+    let entries = StoredValue::new(entries);
     view! {
         <section class="va-section" data-testid="board-list">
-            <h2 class="utrecht-heading-2">{t!("wl.list_title")}" ("{entries.len()}")"</h2>
+            <h2 class="utrecht-heading-2">{t!("wl.list_title")}" ("{total}")"</h2>
             <p class="utrecht-paragraph va-muted">{t!("wl.list_rule")}</p>
-            {if entries.is_empty() {
+            {if total == 0 {
                 view! { <p class="utrecht-paragraph va-empty">{t!("board.empty")}</p> }.into_any()
             } else {
                 view! {
                     <Table headers=vec![(k!("wl.position"), true), (k!("pros.name"), false), (k!("orgs.name"), false), (k!("groups.region"), false),
                                         (k!("wl.priority"), true), (k!("board.approved_at"), false), (k!("wl.offer"), false), (k!("req.actions"), false)]>
-                        {entries.into_iter().map(|e| {
+                        {move || entries.get_value().into_iter().skip(offset.get()).take(crate::api::PAGE).map(|e| {
                             let open = RwSignal::new(None::<&'static str>);
                             let adj = RwSignal::new(e.priority_adjustment.to_string());
                             let reason = RwSignal::new(String::new());
@@ -188,6 +198,7 @@ pub(super) fn ListTable(entries: Vec<WaitlistEntry>, groups: Vec<(GroupId, Strin
                             }
                         }).collect_view()}
                     </Table>
+                    <Pager offset total=Signal::stored(total) testid="board-list"/>
                 }.into_any()
             }}
         </section>
