@@ -1023,5 +1023,66 @@ async fn bel_reads_the_dashboard_switches_region_and_downloads_the_xlsx() {
     b.close().await;
 }
 
+/// Rows of a table in the section `testid`.
+async fn rows_in(b: &Browser, testid: &str) -> u64 {
+    let js = format!("return document.querySelectorAll('[data-testid={testid}] tbody tr').length");
+    b.client.execute(&js, vec![]).await.expect("js").as_u64().unwrap_or(0)
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn long_lists_show_fifty_rows_a_page_with_where_the_reader_is() {
+    let Some((app, b)) = setup().await else { return };
+    // 55 requests from the GI (decided by BEL), one professional each.
+    let prog = app.id_of("SELECT id FROM programmes").await;
+    let gi = app.token("gi@demo.local").await;
+    let mut enrolments = Vec::new();
+    for i in 0..55 {
+        let body = serde_json::json!({"programme_id": prog, "submit": true, "professionals": [{"name": format!("Lang {i:02}"), "email": format!("lang{i}@bjzl.demo.local")}]});
+        let view: serde_json::Value = app.post_json("/api/v1/requests", Some(&gi), &body).await.json().await.expect("request");
+        enrolments.push(view["enrolments"][0]["id"].as_i64().expect("enrolment"));
+    }
+    let pending = app.id_of("SELECT COUNT(DISTINCT request_id) FROM enrolments WHERE status = 'submitted'").await;
+    assert!(pending > 50, "{pending}");
+
+    // BEL's inbox: a page of 50 from the server, then the rest.
+    log_in(&app, &b, "bel@demo.local", DEMO_PASSWORD).await;
+    b.wait_path("/bel").await;
+    b.wait_text("[data-testid=inbox-pager]", &format!("1–50 van {pending}")).await;
+    assert_eq!(rows_in(&b, "inbox").await, 50);
+    b.find("[data-testid=inbox-pager] button:last-of-type").await.click().await.expect("next page");
+    b.wait_text("[data-testid=inbox-pager]", &format!("51–{pending} van {pending}")).await;
+    for _ in 0..50 {
+        if rows_in(&b, "inbox").await == (pending - 50) as u64 {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    assert_eq!(rows_in(&b, "inbox").await, (pending - 50) as u64);
+    b.screenshot("pager-inbox").await;
+
+    // Approved, they wait for a seat: the seat board's queue pages in the browser.
+    let bel = app.token("bel@demo.local").await;
+    for id in enrolments {
+        let r = app.post_json(&format!("/api/v1/enrolments/{id}/decision"), Some(&bel), &serde_json::json!({"decision": "approve"})).await;
+        assert_eq!(r.status(), 200);
+    }
+    let queued = app.id_of("SELECT COUNT(*) FROM enrolments WHERE status = 'approved'").await;
+    b.client.goto(&app.url("/bel/plaatsing")).await.expect("seat board");
+    b.wait_text("[data-testid=queue-pager]", &format!("1–50 van {queued}")).await;
+    assert_eq!(rows_in(&b, "queue").await, 50);
+    b.resize(390, 844).await;
+    // Fifty rows of links, choices and buttons lie before it: focus it, then use the keyboard.
+    b.client.execute("document.querySelector('[data-testid=queue-pager] button:last-of-type').focus()", vec![]).await.expect("focus");
+    b.press("\u{E007}").await;
+    b.wait_text("[data-testid=queue-pager]", &format!("51–{queued} van {queued}")).await;
+    assert_eq!(rows_in(&b, "queue").await, (queued - 50) as u64);
+    assert!(b.focused_is("[data-testid=queue-pager] button:last-of-type").await, "the focus stays on the pager");
+    b.assert_no_overflow("seat board, second page").await;
+    let violations = b.axe().await;
+    assert!(violations.is_empty(), "{violations:?}");
+    b.screenshot("pager-seat-board-390").await;
+    b.close().await;
+}
+
 mod screens;
 }

@@ -2,7 +2,7 @@
 
 use crate::entities::email_outbox;
 use chrono::Utc;
-use sea_orm::{ActiveModelTrait, ConnectionTrait, Set};
+use sea_orm::{ConnectionTrait, EntityTrait, Set};
 
 #[derive(Debug, Clone)]
 pub struct Attachment {
@@ -55,8 +55,7 @@ pub async fn enqueue<C: ConnectionTrait>(db: &C, mail: OutgoingEmail) -> Result<
         last_error: Set(None),
         created_at: Set(now),
         ..Default::default()
-    }
-    .insert(db)
-    .await?;
-    Ok(row.id)
+    };
+    // Nothing is read back: the id is all the caller needs.
+    Ok(email_outbox::Entity::insert(row).exec(db).await?.last_insert_id)
 }

@@ -432,17 +432,29 @@ pub async fn get_request(state: &AppState, caller: &Caller, id: RequestId) -> Ap
     let db = &state.db;
     let req = load_request(db, id.0).await?;
     access(caller, &req)?;
-    let n = names(db).await?;
+    // Only the rows the page names: its organisation, region and the groups of its people.
+    let organisation = organisation::Entity::find_by_id(req.organisation_id).one(db).await?.map(|o| o.name).unwrap_or_default();
+    let region = match req.region_id {
+        Some(id) => Some(NamedRef { id: RegionId(id), name: region::Entity::find_by_id(id).one(db).await?.map(|r| r.name).unwrap_or_default() }),
+        None => None,
+    };
     let enrolments =
         enrolment::Entity::find().filter(enrolment::Column::RequestId.eq(req.id)).order_by_asc(enrolment::Column::Id).all(db).await?;
     let profs = professionals_of(db, &enrolments).await?;
-    let groups: HashMap<i64, String> = training_group::Entity::find()
-        .filter(training_group::Column::ProgrammeId.eq(req.programme_id))
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|g| (g.id, g.name))
-        .collect();
+    let group_ids: Vec<i64> = enrolments.iter().filter_map(|e| e.group_id).collect();
+    let groups: HashMap<i64, String> = if group_ids.is_empty() {
+        HashMap::new()
+    } else {
+        training_group::Entity::find()
+            .select_only()
+            .columns([training_group::Column::Id, training_group::Column::Name])
+            .filter(training_group::Column::Id.is_in(group_ids))
+            .into_tuple()
+            .all(db)
+            .await?
+            .into_iter()
+            .collect()
+    };
     // Positions cost the whole list: read only when one of these is on it.
     let positions = if enrolments.iter().any(|e| crate::waitlist::service::on_list(&e.status)) {
         crate::waitlist::service::positions(db, req.programme_id).await?
@@ -497,9 +509,9 @@ pub async fn get_request(state: &AppState, caller: &Caller, id: RequestId) -> Ap
     Ok(EnrolmentRequestView {
         id: RequestId(req.id),
         programme_id: ProgrammeId(req.programme_id),
-        organisation: n.org(req.organisation_id),
+        organisation: NamedRef { id: OrganisationId(req.organisation_id), name: organisation },
         route: route_of(&req),
-        region: n.region(req.region_id),
+        region,
         status: rules::request_status(&statuses),
         preferred_period: req.preferred_period,
         preferred_region_id: req.preferred_region_id.map(RegionId),

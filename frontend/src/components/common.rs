@@ -258,11 +258,21 @@ pub fn badge(class: &'static str, key: Key) -> impl IntoView {
 
 /// Pages through a long list: which rows are shown ("1–50 van 213", announced
 /// when it changes) and the previous and next page; hidden while one page holds
-/// all. It stays while the rows reload, so the button pressed keeps the focus.
+/// all. It stays while the rows reload, and a button at the end of the list is
+/// `aria-disabled` rather than disabled, so the button pressed keeps the focus.
 #[component]
 pub fn Pager(offset: RwSignal<usize>, #[prop(into)] total: Signal<usize>, testid: &'static str) -> impl IntoView {
     let lang = use_lang();
     let page = crate::api::PAGE;
+    let look = |end: bool| {
+        if end {
+            "utrecht-button utrecht-button--secondary-action utrecht-button--disabled"
+        } else {
+            "utrecht-button utrecht-button--secondary-action"
+        }
+    };
+    let first = move || offset.get() == 0;
+    let last = move || offset.get() + page >= total.get();
     let range = move || {
         let (at, n) = (offset.get(), total.get());
         lookup(lang.get(), k!("pager.range"))
@@ -271,15 +281,15 @@ pub fn Pager(offset: RwSignal<usize>, #[prop(into)] total: Signal<usize>, testid
             .replace("{n}", &n.to_string())
     };
     view! {
-        <nav class="va-pager" hidden=move || total.get() <= page
+        <nav class="va-pager" hidden=move || { total.get() <= page }
             aria-label=move || lookup(lang.get(), k!("pager.label")) data-testid=format!("{testid}-pager")>
-            <button type="button" class="utrecht-button utrecht-button--secondary-action"
-                disabled=move || offset.get() == 0
-                on:click=move |_| offset.update(|o| *o = o.saturating_sub(page))>{tr(k!("pager.prev"))}</button>
+            <button type="button" class=move || look(first())
+                aria-disabled=move || first().then_some("true")
+                on:click=move |_| if !first() { offset.update(|o| *o = o.saturating_sub(page)) }>{tr(k!("pager.prev"))}</button>
             <p class="utrecht-paragraph" aria-live="polite">{range}</p>
-            <button type="button" class="utrecht-button utrecht-button--secondary-action"
-                disabled=move || offset.get() + page >= total.get()
-                on:click=move |_| offset.update(|o| *o += page)>{tr(k!("pager.next"))}</button>
+            <button type="button" class=move || look(last())
+                aria-disabled=move || last().then_some("true")
+                on:click=move |_| if !last() { offset.update(|o| *o += page) }>{tr(k!("pager.next"))}</button>
         </nav>
     }
 }
