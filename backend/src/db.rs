@@ -10,12 +10,23 @@ pub async fn connect(settings: &Settings) -> anyhow::Result<DatabaseConnection> 
     if url.starts_with("sqlite:") {
         std::fs::create_dir_all(&settings.data_dir)
             .with_context(|| format!("creating data directory {}", settings.data_dir.display()))?;
-        return connect_sqlite(&url).await;
+        return connect_sqlite(&url, 4).await;
     }
     let mut opts = ConnectOptions::new(url.clone());
     opts.sqlx_logging(false).max_connections(10).min_connections(1);
     let db = Database::connect(opts).await.with_context(|| format!("connecting to {}", redact(&url)))?;
     Ok(db)
+}
+
+/// SQLite's writer: a connection of its own for `write_txn`, so that a write,
+/// which holds the write gate, never waits for a reader to give a connection
+/// back. `None` on PostgreSQL, where every connection writes.
+pub async fn connect_writer(settings: &Settings) -> anyhow::Result<Option<DatabaseConnection>> {
+    let url = settings.effective_database_url();
+    if !url.starts_with("sqlite:") {
+        return Ok(None);
+    }
+    Ok(Some(connect_sqlite(&url, 1).await?))
 }
 
 /// SQLite allows one writer: a small pool with a busy timeout queues writers
@@ -24,7 +35,7 @@ pub async fn connect(settings: &Settings) -> anyhow::Result<DatabaseConnection> 
 /// COMMIT, or SQLite rolled back by itself and the ROLLBACK found nothing) is
 /// closed instead of going back to the pool: still inside its transaction it
 /// would hold the write lock and show its own unwritten rows to readers.
-async fn connect_sqlite(url: &str) -> anyhow::Result<DatabaseConnection> {
+async fn connect_sqlite(url: &str, connections: u32) -> anyhow::Result<DatabaseConnection> {
     use sea_orm::sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
     use sea_orm::sqlx::{ConnectOptions as _, TransactionManager};
     use std::str::FromStr;
@@ -39,7 +50,7 @@ async fn connect_sqlite(url: &str) -> anyhow::Result<DatabaseConnection> {
         .foreign_keys(true)
         .disable_statement_logging();
     let pool = SqlitePoolOptions::new()
-        .max_connections(4)
+        .max_connections(connections)
         .min_connections(1)
         .after_release(|conn, _| {
             Box::pin(async move {
@@ -77,7 +88,7 @@ where
         Some(gate) => Some(gate.lock().await),
         None => None,
     };
-    let txn = state.db.begin().await?;
+    let txn = state.writer.as_ref().unwrap_or(&state.db).begin().await?;
     if state.write_gate.is_some() {
         txn.execute_unprepared("UPDATE regions SET id = id WHERE id < 0").await?;
     }

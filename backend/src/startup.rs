@@ -112,7 +112,8 @@ impl Application {
         let keys = Arc::new(JwtKeys::load(&settings)?);
         let transport = Transport::from_settings(&settings)?;
         tracing::info!(mail = transport.describe(), database = %db::redact(&settings.effective_database_url()), "starting");
-        let state = AppState::new(db, settings.clone(), keys);
+        let mut state = AppState::new(db, settings.clone(), keys);
+        state.writer = crate::db::connect_writer(&settings).await?;
         let (stop, stopped) = tokio::sync::watch::channel(false);
         let sender = Arc::new(Sender::new(&state, transport, stopped));
         let mut mail = None;

@@ -19,6 +19,8 @@ pub struct AppState {
     /// SQLite has one writer: write transactions queue here instead of failing
     /// with a busy snapshot. `None` on PostgreSQL, whose row locks do this.
     pub write_gate: Option<Arc<tokio::sync::Mutex<()>>>,
+    /// SQLite: the connection `write_txn` writes with (`db::connect_writer`); else `db`.
+    pub writer: Option<DatabaseConnection>,
     /// Token versions accounts accept (deactivation and password changes end older tokens).
     pub sessions: Arc<crate::auth::sessions::Sessions>,
     /// Serialised answers of the busiest reads, dropped on every change.
@@ -34,6 +36,7 @@ impl AppState {
             keys,
             mail_notify: Arc::new(Notify::new()),
             write_gate: sqlite.then(|| Arc::new(tokio::sync::Mutex::new(()))),
+            writer: None,
             sessions: Arc::default(),
             answers: Arc::default(),
         }

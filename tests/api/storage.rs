@@ -7,14 +7,17 @@
 use serde_json::{json, Value};
 use va_tests::{spawn_app_with, Backend, TestApp};
 
-/// Sets `PRAGMA max_page_count` on every pooled connection (all four are held
-/// at once, so none is missed); `None` lifts the limit.
+/// Sets `PRAGMA max_page_count` on every pooled connection, the readers' four
+/// and the writer's one (all held at once, so none is missed); `None` lifts the limit.
 async fn limit_pages(app: &TestApp, full: bool) {
     use sea_orm::sqlx;
-    let pool = app.db.get_sqlite_connection_pool();
     let mut held = Vec::new();
-    for _ in 0..4 {
-        held.push(pool.acquire().await.expect("connection"));
+    let writer = app.state.writer.as_ref().expect("SQLite has a writer connection");
+    for (db, connections) in [(&app.db, 4), (writer, 1)] {
+        let pool = db.get_sqlite_connection_pool();
+        for _ in 0..connections {
+            held.push(pool.acquire().await.expect("connection"));
+        }
     }
     for c in held.iter_mut() {
         let pages: i64 = sqlx::query_scalar("PRAGMA page_count").fetch_one(&mut **c).await.expect("page_count");
@@ -71,6 +74,8 @@ async fn a_full_sqlite_file_refuses_writes_cleanly_and_recovers_without_a_restar
     limit_pages(&app, true).await;
     let ready = app.get("/api/ready", None).await;
     assert_eq!(ready.status(), 503, "readiness reports a database that cannot write");
+    // Readiness's refused probe replaced the writer's connection too.
+    limit_pages(&app, true).await;
     // A second refused write, and nothing half-written is visible.
     assert_eq!(invite(&app, &bel, 1000).await.status(), 503);
     assert_eq!(app.count("users").await, users_before + accepted);

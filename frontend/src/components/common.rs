@@ -273,6 +273,14 @@ pub fn Pager(offset: RwSignal<usize>, #[prop(into)] total: Signal<usize>, testid
     };
     let first = move || offset.get() == 0;
     let last = move || offset.get() + page >= total.get();
+    // A new page starts at the top of its list, as a page of a book would.
+    let nav = NodeRef::<leptos::html::Nav>::new();
+    let turn = move |to: usize| {
+        offset.set(to);
+        if let Some(list) = nav.get_untracked().and_then(|n| n.closest("section").ok().flatten()) {
+            list.scroll_into_view();
+        }
+    };
     let range = move || {
         let (at, n) = (offset.get(), total.get());
         lookup(lang.get(), k!("pager.range"))
@@ -281,15 +289,15 @@ pub fn Pager(offset: RwSignal<usize>, #[prop(into)] total: Signal<usize>, testid
             .replace("{n}", &n.to_string())
     };
     view! {
-        <nav class="va-pager" hidden=move || { total.get() <= page }
+        <nav class="va-pager" node_ref=nav hidden=move || { total.get() <= page }
             aria-label=move || lookup(lang.get(), k!("pager.label")) data-testid=format!("{testid}-pager")>
             <button type="button" class=move || look(first())
                 aria-disabled=move || first().then_some("true")
-                on:click=move |_| if !first() { offset.update(|o| *o = o.saturating_sub(page)) }>{tr(k!("pager.prev"))}</button>
+                on:click=move |_| if !first() { turn(offset.get_untracked().saturating_sub(page)) }>{tr(k!("pager.prev"))}</button>
             <p class="utrecht-paragraph" aria-live="polite">{range}</p>
             <button type="button" class=move || look(last())
                 aria-disabled=move || last().then_some("true")
-                on:click=move |_| if !last() { offset.update(|o| *o += page) }>{tr(k!("pager.next"))}</button>
+                on:click=move |_| if !last() { turn(offset.get_untracked() + page) }>{tr(k!("pager.next"))}</button>
         </nav>
     }
 }
