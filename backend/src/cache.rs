@@ -25,16 +25,18 @@ struct Entry {
     answer: Kept,
 }
 
-/// A serialised answer; a page of a list also keeps the list's length.
+/// A serialised answer; a page of a list also keeps the list's length, a
+/// download its type and file name.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Kept {
     pub body: Bytes,
     pub total: Option<usize>,
+    pub file: Option<(&'static str, String)>,
 }
 
 impl From<Bytes> for Kept {
     fn from(body: Bytes) -> Kept {
-        Kept { body, total: None }
+        Kept { body, total: None, file: None }
     }
 }
 
@@ -141,7 +143,20 @@ where
     let key = format!("{key}[{}+{}]", page.offset, page.limit);
     keep(answers, key, day, async {
         let all = make.await?;
-        Ok(Kept { body: to_json(&page.slice(&all))?, total: Some(all.len()) })
+        Ok(Kept { body: to_json(&page.slice(&all))?, total: Some(all.len()), file: None })
+    })
+    .await
+}
+
+/// A download (an export) from the cache, else made by `make`: its bytes,
+/// content type and file name.
+pub async fn file<F>(answers: &Answers, key: String, day: chrono::NaiveDate, make: F) -> Result<HttpResponse, crate::error::AppError>
+where
+    F: std::future::Future<Output = Result<(Vec<u8>, &'static str, String), crate::error::AppError>>,
+{
+    keep(answers, key, day, async {
+        let (bytes, content_type, name) = make.await?;
+        Ok(Kept { body: Bytes::from(bytes), total: None, file: Some((content_type, name)) })
     })
     .await
 }
@@ -174,7 +189,15 @@ where
         }
     };
     let mut response = HttpResponse::Ok();
-    response.insert_header((header::CONTENT_TYPE, "application/json"));
+    match &answer.file {
+        Some((content_type, name)) => {
+            response.insert_header((header::CONTENT_TYPE, *content_type));
+            response.insert_header((header::CONTENT_DISPOSITION, format!("attachment; filename=\"{name}\"")));
+        }
+        None => {
+            response.insert_header((header::CONTENT_TYPE, "application/json"));
+        }
+    }
     if let Some(total) = answer.total {
         response.insert_header((TOTAL_COUNT, total.to_string()));
     }

@@ -54,6 +54,14 @@ impl AppState {
         crate::cache::json(&self.answers, format!("{view:?}"), self.settings.clock.today(), make).await
     }
 
+    /// A download (an export), kept like `kept`: its bytes, content type and file name.
+    pub async fn kept_file<F>(&self, view: impl std::fmt::Debug, make: F) -> Result<actix_web::HttpResponse, crate::error::AppError>
+    where
+        F: std::future::Future<Output = Result<(Vec<u8>, &'static str, String), crate::error::AppError>>,
+    {
+        crate::cache::file(&self.answers, format!("{view:?}"), self.settings.clock.today(), make).await
+    }
+
     /// A page of a busy list, kept like `kept`; the whole list is made once per change.
     pub async fn kept_page<T, F>(&self, view: impl std::fmt::Debug, page: crate::cache::Page, make: F) -> Result<actix_web::HttpResponse, crate::error::AppError>
     where

@@ -94,14 +94,28 @@ async fn a_kept_answer_ends_with_every_change_and_an_outside_change_within_a_sec
     let list = format!("/api/v1/programmes/{prog}/waitlist");
     let board = format!("/api/v1/programmes/{prog}/seat-board");
     let queue = |b: &Value| b["queue"].as_array().expect("queue").iter().map(|e| e["professional"].as_str().unwrap_or("").to_string()).collect::<Vec<_>>();
+    // The export is kept too: the names in the order of its lines.
+    let export = format!("/api/v1/exports/waitlist?format=csv&programme_id={prog}");
+    let exported = |token: String| {
+        let (app, export) = (&app, export.clone());
+        async move {
+            let res = app.get(&export, Some(&token)).await;
+            assert_eq!(res.status(), 200);
+            assert!(res.headers()["content-disposition"].to_str().expect("header").contains(".csv"));
+            let text = res.text().await.expect("csv");
+            text.lines().skip(1).filter_map(|l| l.split(';').nth(1).map(String::from)).collect::<Vec<_>>()
+        }
+    };
     assert_eq!(names(&send(app.get(&list, Some(&bel)).await, 200).await), vec!["GI Een", "GI Twee"]);
     assert_eq!(queue(&send(app.get(&board, Some(&bel)).await, 200).await), vec!["GI Een", "GI Twee"]);
+    assert_eq!(exported(bel.clone()).await, vec!["GI Een", "GI Twee"]);
 
     // Through the planner: both views change with the next read.
     let path = format!("/api/v1/enrolments/{}/priority", ids[1]);
     send(put(&app, &path, &bel, &json!({"adjustment": 1, "reason": "Spoed"})).await, 200).await;
     assert_eq!(names(&send(app.get(&list, Some(&bel)).await, 200).await), vec!["GI Twee", "GI Een"]);
     assert_eq!(queue(&send(app.get(&board, Some(&bel)).await, 200).await), vec!["GI Twee", "GI Een"]);
+    assert_eq!(exported(bel.clone()).await, vec!["GI Twee", "GI Een"]);
 
     // Behind its back (the connection another instance would use): seen within a second.
     sea_orm::ConnectionTrait::execute_unprepared(&app.db, &format!("UPDATE professionals SET name = 'GI Drie' WHERE id = (SELECT professional_id FROM enrolments WHERE id = {})", ids[0]))
@@ -110,12 +124,14 @@ async fn a_kept_answer_ends_with_every_change_and_an_outside_change_within_a_sec
     tokio::time::sleep(va_backend::cache::FRESH + std::time::Duration::from_millis(100)).await;
     assert_eq!(names(&send(app.get(&list, Some(&bel)).await, 200).await), vec!["GI Twee", "GI Drie"]);
     assert_eq!(queue(&send(app.get(&board, Some(&bel)).await, 200).await), vec!["GI Twee", "GI Drie"]);
+    assert_eq!(exported(bel.clone()).await, vec!["GI Twee", "GI Drie"]);
 
     // Each caller's own view: a contact's answer is not BEL's.
     let contact = app.token("gi@demo.local").await;
     assert_eq!(names(&send(app.get(&list, Some(&contact)).await, 200).await).len(), 2);
     let venlo = app.token("gemeente.venlo@demo.local").await;
     assert!(names(&send(app.get(&list, Some(&venlo)).await, 200).await).is_empty());
+    assert!(exported(venlo.clone()).await.is_empty(), "another organisation's contact gets its own export");
     assert_eq!(app.get(&board, Some(&contact)).await.status(), 403);
 }
 

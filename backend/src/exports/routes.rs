@@ -6,7 +6,7 @@ use crate::problems::*;
 use crate::error::{AppError, AppResult};
 use crate::monitoring::dashboard;
 use crate::state::AppState;
-use actix_web::{get, http::header, web, HttpResponse};
+use actix_web::{get, web, HttpResponse};
 use serde::Deserialize;
 use utoipa::{IntoParams, ToSchema};
 use va_openapi::{Problem, RegionId};
@@ -41,30 +41,39 @@ pub struct ExportQuery {
 )]
 #[get("/exports/{list}")]
 pub async fn export_list(state: web::Data<AppState>, caller: Caller, list: web::Path<String>, q: web::Query<ExportQuery>) -> AppResult<HttpResponse> {
-    let region = q.region.map(RegionId);
-    let asked = q.programme_id.map(va_openapi::ProgrammeId);
+    let format = q.format.unwrap_or(ExportFormat::Xlsx);
+    // Kept per caller (a trainer's scope names no groups), until anything changes.
+    let view = ("export", list.as_str(), q.region, q.programme_id, format, caller.user_id, caller.scope);
+    state.kept_file(view, make(&state, &caller, &list, q.region.map(RegionId), q.programme_id.map(va_openapi::ProgrammeId), format)).await
+}
+
+/// The export's file: bytes, content type and name.
+async fn make(
+    state: &AppState,
+    caller: &Caller,
+    list: &str,
+    region: Option<RegionId>,
+    asked: Option<va_openapi::ProgrammeId>,
+    format: ExportFormat,
+) -> AppResult<(Vec<u8>, &'static str, String)> {
     let programme = crate::reference::lookup::programme_in_view(&state.db, asked).await?.map(|p| p.id);
     let pid = programme.unwrap_or(-1);
-    let sheets = match list.as_str() {
-        "monitoring" => reports::monitoring(&dashboard::dashboard(&state, &caller, asked).await?, region),
-        "trained" => reports::trained(&state, &caller, region, pid).await?,
-        "survey" => reports::survey(&state, &caller, region, asked).await?,
-        "waitlist" => reports::waitlist(&state, &caller, region, programme.ok_or(AppError::NotFound)?).await?,
-        "requests" => reports::requests(&state, &caller, region, pid).await?,
-        "groups" => reports::groups(&state, &caller, region, pid).await?,
-        "followup" => reports::followup(&state, &caller, region).await?,
-        "scenarios" => reports::scenarios(&state, &caller, asked).await?,
+    let sheets = match list {
+        "monitoring" => reports::monitoring(&dashboard::dashboard(state, caller, asked).await?, region),
+        "trained" => reports::trained(state, caller, region, pid).await?,
+        "survey" => reports::survey(state, caller, region, asked).await?,
+        "waitlist" => reports::waitlist(state, caller, region, programme.ok_or(AppError::NotFound)?).await?,
+        "requests" => reports::requests(state, caller, region, pid).await?,
+        "groups" => reports::groups(state, caller, region, pid).await?,
+        "followup" => reports::followup(state, caller, region).await?,
+        "scenarios" => reports::scenarios(state, caller, asked).await?,
         _ => return Err(AppError::NotFound),
     };
-    let stem = format!("{}-{}", list.as_str(), state.settings.clock.today().format("%d-%m-%Y"));
-    let (bytes, ctype, ext) = match q.format.unwrap_or(ExportFormat::Xlsx) {
-        ExportFormat::Xlsx => (sheet::to_xlsx(&sheets)?, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "xlsx"),
-        ExportFormat::Csv => (sheet::to_csv(&sheets)?, "text/csv; charset=utf-8", "csv"),
-    };
-    Ok(HttpResponse::Ok()
-        .content_type(ctype)
-        .insert_header((header::CONTENT_DISPOSITION, format!("attachment; filename=\"{stem}.{ext}\"")))
-        .body(bytes))
+    let stem = format!("{}-{}", list, state.settings.clock.today().format("%d-%m-%Y"));
+    Ok(match format {
+        ExportFormat::Xlsx => (sheet::to_xlsx(&sheets)?, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", format!("{stem}.xlsx")),
+        ExportFormat::Csv => (sheet::to_csv(&sheets)?, "text/csv; charset=utf-8", format!("{stem}.csv")),
+    })
 }
 
 /// An XLSX workbook's bytes.
