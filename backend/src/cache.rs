@@ -101,6 +101,13 @@ impl Answers {
         (e.generation >= since && e.day == day && e.made.elapsed() < FRESH).then(|| e.answer.clone())
     }
 
+    /// The kept answer whatever its age, if nothing changed here since `since`.
+    fn aged(&self, key: &str, day: chrono::NaiveDate, since: u64) -> Option<Kept> {
+        let entries = self.entries.lock().ok()?;
+        let e = entries.get(key)?;
+        (e.generation >= since && e.day == day).then(|| e.answer.clone())
+    }
+
     pub fn put(&self, key: String, generation: u64, day: chrono::NaiveDate, answer: impl Into<Kept>) {
         if let Ok(mut entries) = self.entries.lock() {
             if entries.len() >= MAX_ENTRIES {
@@ -169,25 +176,44 @@ async fn keep<F>(answers: &Answers, key: String, day: chrono::NaiveDate, make: F
 where
     F: std::future::Future<Output = Result<Kept, crate::error::AppError>>,
 {
+    Ok(respond(answer(answers, key, day, make).await?))
+}
+
+async fn answer<F>(answers: &Answers, key: String, day: chrono::NaiveDate, make: F) -> Result<Kept, crate::error::AppError>
+where
+    F: std::future::Future<Output = Result<Kept, crate::error::AppError>>,
+{
     let arrived = answers.generation();
-    let answer = match answers.get(&key, day, arrived) {
-        Some(answer) => answer,
-        None => {
-            let maker = answers.maker(&key);
-            let _turn = maker.lock().await;
-            // Made by the request this one waited for, from data no older than this request:
-            // while changes go on, waiting readers share one answer instead of queueing.
-            match answers.get(&key, day, arrived) {
-                Some(answer) => answer,
-                None => {
-                    let generation = answers.generation();
-                    let answer = make.await?;
-                    answers.put(key, generation, day, answer.clone());
-                    answer
-                }
+    if let Some(answer) = answers.get(&key, day, arrived) {
+        return Ok(answer);
+    }
+    let maker = answers.maker(&key);
+    let _turn = match maker.try_lock() {
+        Ok(turn) => turn,
+        Err(_) => {
+            // Another request is making this answer. When the kept one only grew
+            // older than FRESH (nothing changed here since this request arrived),
+            // it serves meanwhile: a long list's remaking then costs one request,
+            // not a queue of them, and another instance's change shows within
+            // FRESH and the time of one making.
+            if let Some(answer) = answers.aged(&key, day, arrived) {
+                return Ok(answer);
             }
+            maker.lock().await
         }
     };
+    // Made by the request this one waited for, from data no older than this request:
+    // while changes go on, waiting readers share one answer instead of queueing.
+    if let Some(answer) = answers.get(&key, day, arrived) {
+        return Ok(answer);
+    }
+    let generation = answers.generation();
+    let answer = make.await?;
+    answers.put(key, generation, day, answer.clone());
+    Ok(answer)
+}
+
+fn respond(answer: Kept) -> HttpResponse {
     let mut response = HttpResponse::Ok();
     match &answer.file {
         Some((content_type, name)) => {
@@ -201,7 +227,7 @@ where
     if let Some(total) = answer.total {
         response.insert_header((TOTAL_COUNT, total.to_string()));
     }
-    Ok(response.body(answer.body))
+    response.body(answer.body)
 }
 
 /// The header that carries a paged list's length.
@@ -261,5 +287,33 @@ mod tests {
             let joined: Vec<u32> = (0..6).step_by(limit as usize).flat_map(|o| page(Some(o), Some(limit)).slice(&all).to_vec()).collect();
             assert_eq!(joined, all, "limit {limit}");
         }
+    }
+
+    #[tokio::test]
+    async fn while_one_request_remakes_an_aged_answer_the_others_take_the_aged_one() {
+        let a = Answers::default();
+        a.put("k".into(), a.generation(), day(), Bytes::from_static(b"[1]"));
+        if let Ok(mut entries) = a.entries.lock() {
+            if let Some(e) = entries.get_mut("k") {
+                e.made = Instant::now() - FRESH * 2;
+            }
+        }
+        let maker = a.maker("k");
+        let turn = maker.lock().await;
+        // Someone is making it: the aged answer serves.
+        let got = answer(&a, "k".into(), day(), async { Ok(Kept::from(Bytes::from_static(b"[2]"))) }).await.expect("answer");
+        assert_eq!(&got.body[..], b"[1]");
+        drop(turn);
+        // Nobody is: this request makes the new one.
+        let got = answer(&a, "k".into(), day(), async { Ok(Kept::from(Bytes::from_static(b"[2]"))) }).await.expect("answer");
+        assert_eq!(&got.body[..], b"[2]");
+        // After a change here, an aged answer never serves, even while another makes it.
+        a.changed();
+        let turn = maker.lock().await;
+        let waiting = answer(&a, "k".into(), day(), async { Ok(Kept::from(Bytes::from_static(b"[3]"))) });
+        tokio::pin!(waiting);
+        assert!(tokio::time::timeout(std::time::Duration::from_millis(50), &mut waiting).await.is_err(), "it waits for the maker");
+        drop(turn);
+        assert_eq!(&waiting.await.expect("answer").body[..], b"[3]");
     }
 }
