@@ -32,11 +32,13 @@ pub struct Kept {
     pub body: Bytes,
     pub total: Option<usize>,
     pub file: Option<(&'static str, String)>,
+    /// A list's rows, each serialised: any page of it is put together from them.
+    pub rows: Option<Arc<[Bytes]>>,
 }
 
 impl From<Bytes> for Kept {
     fn from(body: Bytes) -> Kept {
-        Kept { body, total: None, file: None }
+        Kept { body, total: None, file: None, rows: None }
     }
 }
 
@@ -141,18 +143,37 @@ where
 }
 
 /// A page of a list from the cache, else made from the whole list by `make`;
-/// `X-Total-Count` says how long the list is.
+/// `X-Total-Count` says how long the list is. The list is kept once, row by
+/// row, whatever pages are asked of it.
 pub async fn page<T, F>(answers: &Answers, key: String, day: chrono::NaiveDate, page: Page, make: F) -> Result<HttpResponse, crate::error::AppError>
 where
     T: serde::Serialize,
     F: std::future::Future<Output = Result<Vec<T>, crate::error::AppError>>,
 {
-    let key = format!("{key}[{}+{}]", page.offset, page.limit);
-    keep(answers, key, day, async {
-        let all = make.await?;
-        Ok(Kept { body: to_json(&page.slice(&all))?, total: Some(all.len()), file: None })
+    let list = answer(answers, key, day, async {
+        let rows = make.await?.iter().map(to_json).collect::<Result<Vec<Bytes>, _>>()?;
+        Ok(Kept { body: joined(&rows), total: Some(rows.len()), file: None, rows: Some(rows.into()) })
     })
-    .await
+    .await?;
+    let rows = list.rows.unwrap_or_else(|| Arc::from(Vec::new()));
+    let slice = page.slice(&rows);
+    // The whole list is kept as it goes out; a page is a few rows put together.
+    let body = if slice.len() == rows.len() { list.body } else { joined(slice) };
+    Ok(respond(Kept { body, total: Some(rows.len()), file: None, rows: None }))
+}
+
+/// Serialised rows as one JSON array.
+fn joined(rows: &[Bytes]) -> Bytes {
+    let mut out = Vec::with_capacity(rows.iter().map(|r| r.len() + 1).sum::<usize>() + 2);
+    out.push(b'[');
+    for (i, row) in rows.iter().enumerate() {
+        if i > 0 {
+            out.push(b',');
+        }
+        out.extend_from_slice(row);
+    }
+    out.push(b']');
+    Bytes::from(out)
 }
 
 /// A download (an export) from the cache, else made by `make`: its bytes,
@@ -163,7 +184,7 @@ where
 {
     keep(answers, key, day, async {
         let (bytes, content_type, name) = make.await?;
-        Ok(Kept { body: Bytes::from(bytes), total: None, file: Some((content_type, name)) })
+        Ok(Kept { body: Bytes::from(bytes), total: None, file: Some((content_type, name)), rows: None })
     })
     .await
 }
@@ -315,5 +336,14 @@ mod tests {
         assert!(tokio::time::timeout(std::time::Duration::from_millis(50), &mut waiting).await.is_err(), "it waits for the maker");
         drop(turn);
         assert_eq!(&waiting.await.expect("answer").body[..], b"[3]");
+    }
+
+    #[test]
+    fn rows_put_together_are_the_list_serialised_whole() {
+        let list = vec![serde_json::json!({"a": 1, "b": "x,]"}), serde_json::json!([2, 3]), serde_json::json!(null)];
+        let rows: Vec<Bytes> = list.iter().map(to_json).collect::<Result<_, _>>().expect("rows");
+        assert_eq!(joined(&rows), to_json(&list).expect("whole"));
+        assert_eq!(&joined(&rows[1..2])[..], b"[[2,3]]");
+        assert_eq!(&joined(&[])[..], b"[]");
     }
 }
