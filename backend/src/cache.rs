@@ -4,7 +4,8 @@
 //! was made: every change of this instance (a write transaction, a changing
 //! HTTP request, a job round that did something) starts a new generation; a
 //! change made by another instance on the same database is seen within
-//! `FRESH`, the same bound the session check has.
+//! `FRESH`, the same bound the session check has: an answer older than that is
+//! made again only if the database's version (`Version`) moved since.
 
 use actix_web::http::header;
 use actix_web::web::Bytes;
@@ -22,7 +23,17 @@ struct Entry {
     generation: u64,
     made: Instant,
     day: chrono::NaiveDate,
+    /// The database's version when the answer was made (`Version`), if known.
+    version: Option<String>,
     answer: Kept,
+}
+
+/// Says whether anything was committed to the database, by anyone: the value
+/// changes with every commit (it may change without one, never the reverse).
+/// An answer older than `FRESH` whose version is still the database's is
+/// still true and is kept on without being made again.
+pub trait Version: Send + Sync {
+    fn version(&self) -> futures_util::future::BoxFuture<'_, Option<String>>;
 }
 
 /// A serialised answer; a page of a list also keeps the list's length, a
@@ -77,6 +88,9 @@ impl Page {
 pub struct Answers {
     generation: AtomicU64,
     entries: Mutex<HashMap<String, Entry>>,
+    /// The database's version (`db::version_probe`); without one an answer is made
+    /// again once it is older than `FRESH`.
+    probe: std::sync::OnceLock<Box<dyn Version>>,
     /// One maker per key at a time: when an answer goes stale under load, one
     /// request makes the new one and the others wait for it instead of all
     /// making it at once.
@@ -103,6 +117,30 @@ impl Answers {
         (e.generation >= since && e.day == day && e.made.elapsed() < FRESH).then(|| e.answer.clone())
     }
 
+    /// Sets how the database's version is read (once, at start-up).
+    pub fn set_probe(&self, probe: Box<dyn Version>) {
+        let _ = self.probe.set(probe);
+    }
+
+    async fn version(&self) -> Option<String> {
+        match self.probe.get() {
+            Some(p) => p.version().await,
+            None => None,
+        }
+    }
+
+    /// An aged answer made at database version `version`, renewed for another
+    /// `FRESH` if nothing changed here since `since`.
+    fn renewed(&self, key: &str, day: chrono::NaiveDate, since: u64, version: &str) -> Option<Kept> {
+        let mut entries = self.entries.lock().ok()?;
+        let e = entries.get_mut(key)?;
+        if e.generation >= since && e.day == day && e.version.as_deref() == Some(version) {
+            e.made = Instant::now();
+            return Some(e.answer.clone());
+        }
+        None
+    }
+
     /// The kept answer whatever its age, if nothing changed here since `since`.
     fn aged(&self, key: &str, day: chrono::NaiveDate, since: u64) -> Option<Kept> {
         let entries = self.entries.lock().ok()?;
@@ -111,11 +149,15 @@ impl Answers {
     }
 
     pub fn put(&self, key: String, generation: u64, day: chrono::NaiveDate, answer: impl Into<Kept>) {
+        self.put_at(key, generation, None, day, answer.into());
+    }
+
+    fn put_at(&self, key: String, generation: u64, version: Option<String>, day: chrono::NaiveDate, answer: Kept) {
         if let Ok(mut entries) = self.entries.lock() {
             if entries.len() >= MAX_ENTRIES {
                 entries.clear();
             }
-            entries.insert(key, Entry { generation, made: Instant::now(), day, answer: answer.into() });
+            entries.insert(key, Entry { generation, made: Instant::now(), day, version, answer });
         }
     }
 
@@ -228,9 +270,14 @@ where
     if let Some(answer) = answers.get(&key, day, arrived) {
         return Ok(answer);
     }
+    // Read before the data, like the generation: a commit in between makes it differ.
     let generation = answers.generation();
+    let version = answers.version().await;
+    if let Some(answer) = version.as_deref().and_then(|v| answers.renewed(&key, day, arrived, v)) {
+        return Ok(answer);
+    }
     let answer = make.await?;
-    answers.put(key, generation, day, answer.clone());
+    answers.put_at(key, generation, version, day, answer.clone());
     Ok(answer)
 }
 
@@ -345,5 +392,44 @@ mod tests {
         assert_eq!(joined(&rows), to_json(&list).expect("whole"));
         assert_eq!(&joined(&rows[1..2])[..], b"[[2,3]]");
         assert_eq!(&joined(&[])[..], b"[]");
+    }
+
+    /// A database whose version the test sets.
+    struct Fixed(Arc<Mutex<u32>>);
+
+    impl Version for Fixed {
+        fn version(&self) -> futures_util::future::BoxFuture<'_, Option<String>> {
+            let v = self.0.lock().map(|v| v.to_string()).ok();
+            Box::pin(async move { v })
+        }
+    }
+
+    #[tokio::test]
+    async fn an_aged_answer_is_kept_on_while_the_database_version_stays() {
+        let a = Answers::default();
+        let db = Arc::new(Mutex::new(1));
+        a.set_probe(Box::new(Fixed(db.clone())));
+        let age = |a: &Answers| {
+            if let Ok(mut entries) = a.entries.lock() {
+                entries.values_mut().for_each(|e| e.made = Instant::now() - FRESH * 2);
+            }
+        };
+        let made = Arc::new(AtomicU64::new(0));
+        async fn ask(a: &Answers, made: &Arc<AtomicU64>) -> Bytes {
+            let made = made.clone();
+            answer(a, "k".into(), day(), async move { Ok(Kept::from(Bytes::from(made.fetch_add(1, Ordering::SeqCst).to_string()))) }).await.expect("answer").body
+        }
+        assert_eq!(&ask(&a, &made).await[..], b"0");
+        age(&a);
+        // Nothing committed since: the same answer, not made again.
+        assert_eq!(&ask(&a, &made).await[..], b"0");
+        assert_eq!(made.load(Ordering::SeqCst), 1);
+        // Something committed (by anyone): made again.
+        age(&a);
+        *db.lock().expect("lock") = 2;
+        assert_eq!(&ask(&a, &made).await[..], b"1");
+        // A change here makes it again whatever the version says.
+        a.changed();
+        assert_eq!(&ask(&a, &made).await[..], b"2");
     }
 }

@@ -2,6 +2,7 @@
 
 use crate::config::Settings;
 use anyhow::Context;
+use std::str::FromStr;
 use sea_orm::{ConnectOptions, Database, DatabaseConnection};
 use va_migrations::{Migrator, MigratorTrait};
 
@@ -27,6 +28,49 @@ pub async fn connect_writer(settings: &Settings) -> anyhow::Result<Option<Databa
         return Ok(None);
     }
     Ok(Some(connect_sqlite(&url, 1).await?))
+}
+
+/// How the kept answers (`cache.rs`) learn that anything was committed, by this
+/// instance, another or a hand on the database: SQLite's `data_version` on a
+/// connection of its own (it changes when any other connection commits),
+/// PostgreSQL's WAL position (it moves with every commit in the cluster).
+pub async fn version_probe(settings: &Settings, db: &DatabaseConnection) -> anyhow::Result<Box<dyn crate::cache::Version>> {
+    use sea_orm::sqlx::ConnectOptions as _;
+    let url = settings.effective_database_url();
+    if !url.starts_with("sqlite:") {
+        return Ok(Box::new(WalPosition(db.clone())));
+    }
+    let conn = sea_orm::sqlx::sqlite::SqliteConnectOptions::from_str(&url)
+        .with_context(|| format!("reading the database URL {}", redact(&url)))?
+        .disable_statement_logging()
+        .connect()
+        .await
+        .with_context(|| format!("connecting to {}", redact(&url)))?;
+    Ok(Box::new(DataVersion(tokio::sync::Mutex::new(conn))))
+}
+
+struct DataVersion(tokio::sync::Mutex<sea_orm::sqlx::SqliteConnection>);
+
+impl crate::cache::Version for DataVersion {
+    fn version(&self) -> futures_util::future::BoxFuture<'_, Option<String>> {
+        Box::pin(async move {
+            let mut conn = self.0.lock().await;
+            let v: Option<i64> = sea_orm::sqlx::query_scalar("PRAGMA data_version").fetch_one(&mut *conn).await.ok();
+            v.map(|v| v.to_string())
+        })
+    }
+}
+
+struct WalPosition(DatabaseConnection);
+
+impl crate::cache::Version for WalPosition {
+    fn version(&self) -> futures_util::future::BoxFuture<'_, Option<String>> {
+        Box::pin(async move {
+            use sea_orm::ConnectionTrait;
+            let row = self.0.query_one(sea_orm::Statement::from_string(sea_orm::DbBackend::Postgres, "SELECT pg_current_wal_lsn()::text AS v")).await.ok()??;
+            row.try_get::<String>("", "v").ok()
+        })
+    }
 }
 
 /// SQLite allows one writer: a small pool with a busy timeout queues writers

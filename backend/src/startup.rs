@@ -114,6 +114,7 @@ impl Application {
         tracing::info!(mail = transport.describe(), database = %db::redact(&settings.effective_database_url()), "starting");
         let mut state = AppState::new(db, settings.clone(), keys);
         state.writer = crate::db::connect_writer(&settings).await?;
+        state.answers.set_probe(crate::db::version_probe(&settings, &state.db).await?);
         let (stop, stopped) = tokio::sync::watch::channel(false);
         let sender = Arc::new(Sender::new(&state, transport, stopped));
         let mut mail = None;
