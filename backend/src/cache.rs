@@ -28,6 +28,13 @@ struct Entry {
     answer: Kept,
 }
 
+impl Entry {
+    /// Made for `day` with nothing changed on this instance since generation `since`.
+    fn holds(&self, day: chrono::NaiveDate, since: u64) -> bool {
+        self.generation >= since && self.day == day
+    }
+}
+
 /// Says whether anything was committed to the database, by anyone: the value
 /// changes with every commit (it may change without one, never the reverse).
 /// An answer older than `FRESH` whose version is still the database's is
@@ -114,7 +121,7 @@ impl Answers {
     pub fn get(&self, key: &str, day: chrono::NaiveDate, since: u64) -> Option<Kept> {
         let entries = self.entries.lock().ok()?;
         let e = entries.get(key)?;
-        (e.generation >= since && e.day == day && e.made.elapsed() < FRESH).then(|| e.answer.clone())
+        (e.holds(day, since) && e.made.elapsed() < FRESH).then(|| e.answer.clone())
     }
 
     /// Sets how the database's version is read (once, at start-up).
@@ -134,7 +141,7 @@ impl Answers {
     fn renewed(&self, key: &str, day: chrono::NaiveDate, since: u64, version: &str) -> Option<Kept> {
         let mut entries = self.entries.lock().ok()?;
         let e = entries.get_mut(key)?;
-        if e.generation >= since && e.day == day && e.version.as_deref() == Some(version) {
+        if e.holds(day, since) && e.version.as_deref() == Some(version) {
             e.made = Instant::now();
             return Some(e.answer.clone());
         }
@@ -145,7 +152,7 @@ impl Answers {
     fn aged(&self, key: &str, day: chrono::NaiveDate, since: u64) -> Option<Kept> {
         let entries = self.entries.lock().ok()?;
         let e = entries.get(key)?;
-        (e.generation >= since && e.day == day).then(|| e.answer.clone())
+        e.holds(day, since).then(|| e.answer.clone())
     }
 
     pub fn put(&self, key: String, generation: u64, day: chrono::NaiveDate, answer: impl Into<Kept>) {

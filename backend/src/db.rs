@@ -82,7 +82,6 @@ impl crate::cache::Version for WalPosition {
 async fn connect_sqlite(url: &str, connections: u32) -> anyhow::Result<DatabaseConnection> {
     use sea_orm::sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
     use sea_orm::sqlx::{ConnectOptions as _, TransactionManager};
-    use std::str::FromStr;
     let options = SqliteConnectOptions::from_str(url)
         .with_context(|| format!("reading the database URL {}", redact(url)))?
         .journal_mode(SqliteJournalMode::Wal)

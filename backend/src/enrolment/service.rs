@@ -229,18 +229,11 @@ pub async fn create_request(state: &AppState, caller: &Caller, input: NewEnrolme
                 let enrolment_id = enrolment::Entity::insert(e).exec(txn).await?.last_insert_id;
                 if submit {
                     // Filed and submitted at once: the timeline shows both steps.
-                    events.push(Timeline {
-                        enrolment_id: Some(enrolment_id),
-                        from: Some(EnrolmentStatus::Draft),
-                        to: Some(status),
-                        ..Timeline::of_request(req_id, "enrolment", "submit").by(Some(caller.user_id))
-                    });
+                    events.push(Timeline::of_enrolment(req_id, enrolment_id, "enrolment", "submit", EnrolmentStatus::Draft, status).by(Some(caller.user_id)));
                 }
             }
             record_events(txn, events).await?;
-            for to in &deciders {
-                email::enqueue(txn, notify::submitted(to, &org.name, submitted, route, &request_link(&base, req_id))).await?;
-            }
+            tell_deciders(txn, &deciders, &org.name, submitted, route, &request_link(&base, req_id)).await?;
             Ok(req_id)
         })
     })
@@ -282,8 +275,13 @@ async fn submit_in(txn: &DatabaseTransaction, caller: &Caller, req: &enrolment_r
         crate::readiness::service::attach_on_submit(txn, req).await?;
     }
     let org = organisation::Entity::find_by_id(req.organisation_id).one(txn).await?.ok_or(AppError::NotFound)?;
-    for to in deciders(txn, req).await? {
-        email::enqueue(txn, notify::submitted(&to, &org.name, submitted, route_of(req), &request_link(base, req.id))).await?;
+    tell_deciders(txn, &deciders(txn, req).await?, &org.name, submitted, route_of(req), &request_link(base, req.id)).await
+}
+
+/// Queues the mail that tells each decider `submitted` professionals of `org` await them.
+async fn tell_deciders(txn: &DatabaseTransaction, deciders: &[user::Model], org: &str, submitted: usize, route: Route, link: &str) -> AppResult<()> {
+    for to in deciders {
+        email::enqueue(txn, notify::submitted(to, org, submitted, route, link)).await?;
     }
     Ok(())
 }

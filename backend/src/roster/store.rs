@@ -106,11 +106,16 @@ pub struct Timeline {
 impl Timeline {
     /// A change of one enrolment by `domain` (audited as `domain.action`), now.
     pub fn of(e: &enrolment::Model, domain: &str, action: &str, from: EnrolmentStatus, to: EnrolmentStatus) -> Timeline {
+        Timeline::of_enrolment(e.request_id, e.id, domain, action, from, to)
+    }
+
+    /// The same by ids, for an enrolment just inserted.
+    pub fn of_enrolment(request_id: i64, enrolment_id: i64, domain: &str, action: &str, from: EnrolmentStatus, to: EnrolmentStatus) -> Timeline {
         Timeline {
-            enrolment_id: Some(e.id),
+            enrolment_id: Some(enrolment_id),
             from: Some(from),
             to: Some(to),
-            ..Timeline::of_request(e.request_id, domain, action)
+            ..Timeline::of_request(request_id, domain, action)
         }
     }
 

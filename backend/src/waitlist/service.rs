@@ -71,8 +71,8 @@ pub async fn list(state: &AppState, caller: &Caller, programme_id: ProgrammeId) 
     // Only the columns an entry shows: a list of thousands decodes a few values per row.
     use crate::entities::professional::{self, Column as P};
     use enrolment::Column as E;
-    let on_list = || enrolment::Entity::find().filter(E::ProgrammeId.eq(programme_id.0)).filter(E::Status.is_in(WAITING));
-    let rows: Vec<Listed> = on_list()
+    let waiting_query = || enrolment::Entity::find().filter(E::ProgrammeId.eq(programme_id.0)).filter(E::Status.is_in(WAITING));
+    let rows: Vec<Listed> = waiting_query()
         .select_only()
         .columns([E::Id, E::RequestId, E::ProfessionalId, E::RetUhp, E::PriorityAdjustment, E::PriorityReason, E::ApprovedAt, E::CreatedAt, E::Status])
         .into_tuple()
@@ -83,7 +83,7 @@ pub async fn list(state: &AppState, caller: &Caller, programme_id: ProgrammeId) 
     let profs: HashMap<i64, (String, i64)> = professional::Entity::find()
         .select_only()
         .columns([P::Id, P::Name, P::OrganisationId])
-        .filter(P::Id.in_subquery(on_list().select_only().column(E::ProfessionalId).into_query()))
+        .filter(P::Id.in_subquery(waiting_query().select_only().column(E::ProfessionalId).into_query()))
         .into_tuple::<(i64, String, i64)>()
         .all(db)
         .await?
