@@ -1045,10 +1045,13 @@ async fn long_lists_show_fifty_rows_a_page_with_where_the_reader_is() {
     assert!(pending > 50, "{pending}");
 
     // BEL's inbox: a page of 50 from the server, then the rest.
+    b.resize(1366, 900).await;
     log_in(&app, &b, "bel@demo.local", DEMO_PASSWORD).await;
     b.wait_path("/bel").await;
     b.wait_text("[data-testid=inbox-pager]", &format!("1–50 van {pending}")).await;
     assert_eq!(rows_in(&b, "inbox").await, 50);
+    let violations = b.axe().await;
+    assert!(violations.is_empty(), "{violations:?}");
     b.find("[data-testid=inbox-pager] button:last-of-type").await.click().await.expect("next page");
     b.wait_text("[data-testid=inbox-pager]", &format!("51–{pending} van {pending}")).await;
     for _ in 0..50 {
@@ -1058,7 +1061,8 @@ async fn long_lists_show_fifty_rows_a_page_with_where_the_reader_is() {
         tokio::time::sleep(std::time::Duration::from_millis(100)).await;
     }
     assert_eq!(rows_in(&b, "inbox").await, (pending - 50) as u64);
-    b.screenshot("pager-inbox").await;
+    b.assert_no_overflow("BEL start, second page of the inbox").await;
+    b.screenshot("pager-inbox-1366").await;
 
     // Approved, they wait for a seat: the seat board's queue pages in the browser.
     let bel = app.token("bel@demo.local").await;
