@@ -7,13 +7,16 @@ use actix_files::NamedFile;
 use actix_web::{web, HttpRequest, HttpResponse};
 use std::path::{Path, PathBuf};
 
-/// The pages the login bundle serves (`app::LoginApp` in the SPA): someone
-/// without a session needs only these, a fraction of the whole app's download.
-const LOGIN_PAGES: [&str; 3] = ["/inloggen", "/wachtwoord-vergeten", "/wachtwoord-instellen"];
+/// The pages the login bundle serves (feature `entry-login` of the SPA): those
+/// someone without a session needs (logging in, a password, answering an offer
+/// or an evaluation from a mail), a fraction of the whole app's download.
+/// Every other page gets `index.html`, whose boot script picks the bundle of
+/// the role in the stored session.
+const LOGIN_PAGES: [&str; 5] = ["/inloggen", "/wachtwoord-vergeten", "/wachtwoord-instellen", "/aanbod", "/evaluatie"];
 
 /// Whether a page is answered with the login bundle: the login pages, and the
 /// start page when the browser brings no session. Every other page gets the
-/// whole app (the login bundle hands those to it with a page load).
+/// role's bundle (the login bundle hands those to it with a page load).
 fn login_shell(path: &str, has_session: bool) -> bool {
     LOGIN_PAGES.contains(&path) || (path == "/" && !has_session)
 }
@@ -133,12 +136,12 @@ mod tests {
 
     #[test]
     fn only_the_login_pages_and_a_sessionless_start_get_the_login_bundle() {
-        for page in ["/inloggen", "/wachtwoord-vergeten", "/wachtwoord-instellen"] {
+        for page in ["/inloggen", "/wachtwoord-vergeten", "/wachtwoord-instellen", "/aanbod", "/evaluatie"] {
             assert!(login_shell(page, false) && login_shell(page, true), "{page}");
         }
         assert!(login_shell("/", false));
         assert!(!login_shell("/", true));
-        for page in ["/bel", "/inloggen/x", "/organisatie", "/aanbod", "/evaluatie", "/certificaat/3"] {
+        for page in ["/bel", "/inloggen/x", "/organisatie", "/aanbod/x", "/trainer", "/certificaat/3"] {
             assert!(!login_shell(page, false), "{page}");
         }
     }

@@ -1,4 +1,11 @@
-//! Root component: language and session contexts, layout and routes.
+//! Root component: language and session contexts, layout and routes. The
+//! build makes four bundles of this crate (see `crate::bundle`): the whole
+//! app, the login pages, the trainer's pages, and those of ambassadors and
+//! organisation contacts. Every page is listed once below, with the bundles
+//! besides the whole app that carry it.
+
+// A role's bundle compiles only some of the pages imported below.
+#![cfg_attr(any(feature = "entry-login", feature = "entry-trainer", feature = "entry-partner"), allow(unused_imports))]
 
 use crate::components::layout::Layout;
 use crate::i18n::Lang;
@@ -10,13 +17,13 @@ use crate::pages::planner::PlannerPage;
 use crate::pages::survey::{SurveyFormPage, SurveyPage};
 use crate::pages::training::GroupDeliveryPage;
 use crate::pages::waitlist::{OfferPage, WaitlistBoardPage};
-use crate::pages::{auth::*, enrolment::*, readiness::{CheckPage, OverviewPage, TemplatePage}, start::*, users::UsersPage, NotFound};
+use crate::pages::{auth::*, enrolment::*, readiness::{CheckPage, OverviewPage, TemplatePage}, start::*, users::UsersPage};
 use crate::session::{self, Session};
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
 
-/// Language, session and notices, for either root below.
+/// Language, session and notices.
 fn provide_contexts() {
     let lang = RwSignal::new(session::load_lang());
     let sess: RwSignal<Option<Session>> = RwSignal::new(session::load());
@@ -33,86 +40,74 @@ fn provide_contexts() {
     });
 }
 
-#[component]
-pub fn App() -> impl IntoView {
-    provide_contexts();
-    view! {
-        <Router>
-            <Layout>
-                <Routes fallback=NotFound>
-                    <Route path=path!("/") view=Home/>
-                    <Route path=path!("/inloggen") view=Login/>
-                    <Route path=path!("/wachtwoord-vergeten") view=ForgotPassword/>
-                    <Route path=path!("/wachtwoord-instellen") view=SetPassword/>
-                    <Route path=path!("/bel") view=BelStart/>
-                    <Route path=path!("/bel/gebruikers") view=UsersPage/>
-                    <Route path=path!("/bel/berichten") view=MailPage/>
-                    <Route path=path!("/bel/beheer") view=AdminPage/>
-                    <Route path=path!("/bel/organisaties") view=OrganisationsPage/>
-                    <Route path=path!("/bel/beheer/groepen/:id") view=GroupPlanPage/>
-                    <Route path=path!("/bel/plaatsing") view=SeatBoardPage/>
-                    <Route path=path!("/bel/wachtlijst") view=WaitlistBoardPage/>
-                    <Route path=path!("/aanbod") view=OfferPage/>
-                    <Route path=path!("/bel/groepen/:id") view=GroupPage/>
-                    <Route path=path!("/organisatie/aanmelden") view=NewRequestPage/>
-                    <Route path=path!("/aanmeldingen/:id") view=RequestPage/>
-                    <Route path=path!("/readiness") view=OverviewPage/>
-                    <Route path=path!("/bel/vragenlijst") view=TemplatePage/>
-                    <Route path=path!("/readiness/:id") view=CheckPage/>
-                    <Route path=path!("/ambassadeur") view=AmbassadorStart/>
-                    <Route path=path!("/organisatie") view=OrgStart/>
-                    <Route path=path!("/trainer") view=TrainerStart/>
-                    <Route path=path!("/trainer/groepen/:id") view=GroupDeliveryPage/>
-                    <Route path=path!("/terugkoppeling/:id") view=FeedbackPage/>
-                    <Route path=path!("/evaluatie") view=EvaluationPage/>
-                    <Route path=path!("/nazorg") view=FollowupPage/>
-                    <Route path=path!("/bel/nazorg") view=FollowupPage/>
-                    <Route path=path!("/nazorg/sessies/:id") view=SessionPage/>
-                    <Route path=path!("/certificaat/:id") view=CertificatePage/>
-                    <Route path=path!("/monitoring") view=MonitoringPage/>
-                    <Route path=path!("/monitoring/rapport") view=ReportPage/>
-                    <Route path=path!("/monitoring/import") view=ImportPage/>
-                    <Route path=path!("/monitoring/uitvraag") view=SurveyPage/>
-                    <Route path=path!("/monitoring/uitvraag/:round/:org") view=SurveyFormPage/>
-                    <Route path=path!("/bel/planner") view=PlannerPage/>
-                </Routes>
-            </Layout>
-        </Router>
-    }
-}
-
-/// The root of the login bundle (feature `entry-login`): the pages someone
-/// without a session sees, a fraction of the whole app's download. The server
-/// sends it for those pages only; any other page is loaded in full.
-#[cfg(feature = "entry-login")]
-#[component]
-pub fn LoginApp() -> impl IntoView {
-    provide_contexts();
-    view! {
-        <Router>
-            <Layout>
-                <Routes fallback=WholeApp>
-                    <Route path=path!("/") view=Home/>
-                    <Route path=path!("/inloggen") view=Login/>
-                    <Route path=path!("/wachtwoord-vergeten") view=ForgotPassword/>
-                    <Route path=path!("/wachtwoord-instellen") view=SetPassword/>
-                </Routes>
-            </Layout>
-        </Router>
-    }
-}
-
-/// Any page beyond the login pages (after logging in, say): loaded as a page,
-/// which the server answers with the whole app.
-#[cfg(feature = "entry-login")]
-#[component]
-fn WholeApp() -> impl IntoView {
-    let location = leptos_router::hooks::use_location();
-    Effect::new(move |_| {
-        let target = format!("{}{}", location.pathname.get(), location.search.get());
-        if let Some(w) = web_sys::window() {
-            let _ = w.location().replace(&target);
+/// The root: the contexts, the layout and the routes. A page is compiled into
+/// the whole app and into the bundles named after `in`; elsewhere its route
+/// leads to `bundle::NotInBundle`, which costs a few bytes.
+macro_rules! app {
+    ($($path:tt => $view:ident $(in $($feature:literal),+)?;)*) => {
+        #[component]
+        pub fn App() -> impl IntoView {
+            provide_contexts();
+            crate::bundle::provide();
+            view! {
+                <Router>
+                    <Layout>
+                        <Routes fallback=crate::bundle::Unknown>
+                            $(<Route path=path!($path) view={
+                                #[cfg(any(not(any(feature = "entry-login", feature = "entry-trainer", feature = "entry-partner")) $($(, feature = $feature)+)?))]
+                                let page = $view;
+                                #[cfg(not(any(not(any(feature = "entry-login", feature = "entry-trainer", feature = "entry-partner")) $($(, feature = $feature)+)?)))]
+                                let page = crate::bundle::NotInBundle;
+                                page
+                            }/>)*
+                        </Routes>
+                    </Layout>
+                </Router>
+            }
         }
-    });
-    view! { <p class="utrecht-paragraph" role="status">{t!("loading")}</p> }
+    };
+}
+
+app! {
+    // Without a session: logging in, a password, answering an offer or an
+    // evaluation from a mail.
+    "/" => Home in "entry-login", "entry-trainer", "entry-partner";
+    "/inloggen" => Login in "entry-login", "entry-trainer", "entry-partner";
+    "/wachtwoord-vergeten" => ForgotPassword in "entry-login", "entry-trainer", "entry-partner";
+    "/wachtwoord-instellen" => SetPassword in "entry-login", "entry-trainer", "entry-partner";
+    "/aanbod" => OfferPage in "entry-login", "entry-trainer", "entry-partner";
+    "/evaluatie" => EvaluationPage in "entry-login", "entry-trainer", "entry-partner";
+    // BEL's own pages.
+    "/bel" => BelStart;
+    "/bel/gebruikers" => UsersPage;
+    "/bel/berichten" => MailPage;
+    "/bel/beheer" => AdminPage;
+    "/bel/organisaties" => OrganisationsPage;
+    "/bel/beheer/groepen/:id" => GroupPlanPage;
+    "/bel/plaatsing" => SeatBoardPage;
+    "/bel/wachtlijst" => WaitlistBoardPage;
+    "/bel/groepen/:id" => GroupPage;
+    "/bel/vragenlijst" => TemplatePage;
+    "/bel/nazorg" => FollowupPage;
+    "/bel/planner" => PlannerPage;
+    "/monitoring/import" => ImportPage;
+    // Ambassadors and organisation contacts (BEL too).
+    "/ambassadeur" => AmbassadorStart in "entry-partner";
+    "/organisatie" => OrgStart in "entry-partner";
+    "/organisatie/aanmelden" => NewRequestPage in "entry-partner";
+    "/aanmeldingen/:id" => RequestPage in "entry-partner";
+    "/readiness" => OverviewPage in "entry-partner";
+    "/readiness/:id" => CheckPage in "entry-partner";
+    "/monitoring" => MonitoringPage in "entry-partner";
+    "/monitoring/rapport" => ReportPage in "entry-partner";
+    "/monitoring/uitvraag" => SurveyPage in "entry-partner";
+    "/monitoring/uitvraag/:round/:org" => SurveyFormPage in "entry-partner";
+    // Trainers (BEL too).
+    "/trainer" => TrainerStart in "entry-trainer";
+    "/trainer/groepen/:id" => GroupDeliveryPage in "entry-trainer";
+    // Follow-up after the training: every role.
+    "/terugkoppeling/:id" => FeedbackPage in "entry-trainer", "entry-partner";
+    "/nazorg" => FollowupPage in "entry-trainer", "entry-partner";
+    "/nazorg/sessies/:id" => SessionPage in "entry-trainer", "entry-partner";
+    "/certificaat/:id" => CertificatePage in "entry-trainer", "entry-partner";
 }

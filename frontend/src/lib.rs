@@ -5,6 +5,7 @@
 pub mod i18n;
 pub mod api;
 pub mod app;
+pub mod bundle;
 pub mod components;
 pub mod pages;
 pub mod session;
@@ -14,8 +15,5 @@ use wasm_bindgen::prelude::wasm_bindgen;
 #[wasm_bindgen(start)]
 pub fn start() {
     console_error_panic_hook::set_once();
-    #[cfg(not(feature = "entry-login"))]
     leptos::mount::mount_to_body(app::App);
-    #[cfg(feature = "entry-login")]
-    leptos::mount::mount_to_body(app::LoginApp);
 }

@@ -155,6 +155,72 @@ async fn each_role_lands_on_its_own_start_page() {
     b.close().await;
 }
 
+/// The wasm this page runs (its name, without the hash).
+async fn bundle(b: &Browser) -> String {
+    let names = b
+        .client
+        .execute("return performance.getEntriesByType('resource').map(e => e.name).filter(n => n.endsWith('.wasm'))", vec![])
+        .await
+        .expect("js");
+    let names: Vec<String> = serde_json::from_value(names).expect("names");
+    assert_eq!(names.len(), 1, "one wasm per page: {names:?}");
+    names[0].rsplit('/').next().and_then(|n| n.split('.').next()).unwrap_or_default().to_string()
+}
+
+/// Each role runs the bundle with its pages; when someone else logs in in the
+/// same tab, a page their bundle lacks comes with their own bundle (the whole
+/// app has every page, so after BEL a reload brings the role's own); a page of
+/// another role's bundle gets the explanation a wrong role gets, an unknown
+/// page "not found".
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn each_role_runs_its_own_bundle_and_the_next_login_brings_its_own() {
+    let Some((app, b)) = setup().await else { return };
+    b.client.goto(&app.url("/inloggen")).await.expect("goto");
+    b.wait_path("/inloggen").await;
+    assert_eq!(bundle(&b).await, "va_login_bg");
+    for (email, path, title, running, own) in [
+        ("trainer@demo.local", "/trainer", "trainer", "va_trainer_bg", "va_trainer_bg"),
+        ("bel@demo.local", "/bel", "BEL-coördinator", "va_frontend_bg", "va_frontend_bg"),
+        ("gemeente.venlo@demo.local", "/organisatie", "contactpersoon", "va_frontend_bg", "va_partner_bg"),
+        ("ambassadeur.noord@demo.local", "/ambassadeur", "VA-ambassadeur", "va_partner_bg", "va_partner_bg"),
+        ("trainer@demo.local", "/trainer", "trainer", "va_trainer_bg", "va_trainer_bg"),
+    ] {
+        // Logging in where the last one logged out, as someone in the same tab would.
+        b.wait_path("/inloggen").await;
+        b.find("#email").await.send_keys(email).await.expect("type email");
+        b.find("#password").await.send_keys(DEMO_PASSWORD).await.expect("type password");
+        b.find("[data-testid=login-submit]").await.click().await.expect("submit");
+        b.wait_path(path).await;
+        b.wait_text("[data-testid=start-title]", title).await;
+        assert_eq!(bundle(&b).await, running, "{email}");
+        b.client.refresh().await.expect("reload");
+        b.wait_text("[data-testid=start-title]", title).await;
+        assert_eq!(bundle(&b).await, own, "{email} after a reload");
+        b.find("[data-testid=logout]").await.click().await.expect("logout");
+    }
+    b.wait_path("/inloggen").await;
+    log_in(&app, &b, "gemeente.venlo@demo.local", DEMO_PASSWORD).await;
+    b.wait_path("/organisatie").await;
+    for page in ["/bel/plaatsing", "/trainer/groepen/1"] {
+        b.client.goto(&app.url(page)).await.expect("goto");
+        b.wait_text("main", "niet voor uw rol").await;
+        assert_eq!(bundle(&b).await, "va_partner_bg", "{page}");
+    }
+    b.client.goto(&app.url("/nergens")).await.expect("goto");
+    b.wait_text("main", "Pagina niet gevonden").await;
+    // A deep link into another bundle's page survives logging in.
+    b.find("[data-testid=logout]").await.click().await.expect("logout");
+    b.client.goto(&app.url("/nazorg")).await.expect("goto");
+    b.wait_path("/inloggen").await;
+    b.find("#email").await.send_keys("trainer@demo.local").await.expect("type email");
+    b.find("#password").await.send_keys(DEMO_PASSWORD).await.expect("type password");
+    b.find("[data-testid=login-submit]").await.click().await.expect("submit");
+    b.wait_path("/nazorg").await;
+    wait_title(&b, "Nazorg · VA-trainingsplanner").await;
+    assert_eq!(bundle(&b).await, "va_trainer_bg");
+    b.close().await;
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn bel_invites_a_contact_who_sets_a_password_and_logs_in() {
     let Some((app, b)) = setup().await else { return };

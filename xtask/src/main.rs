@@ -1,6 +1,7 @@
 //! Project tasks (`cargo xtask <task>`, an alias in `.cargo/config.toml`):
-//! - `frontend`: builds the SPA bundle into `frontend/dist`: the wasm crate
-//!   (Leptos with `erase_components`), its JS glue (wasm-bindgen, same version
+//! - `frontend`: builds the SPA's four bundles into `frontend/dist` (the whole
+//!   app, the login pages, the trainer's, and those of ambassadors and
+//!   organisation contacts): the wasm crate (Leptos with `erase_components`), its JS glue (wasm-bindgen, same version
 //!   as the crate, without the name section), binaryen's `wasm-opt -Oz` from
 //!   npm, index.html, our stylesheet and the NL Design System CSS from npm;
 //!   every asset content-hashed and written beside its brotli and gzip copies.
@@ -59,9 +60,25 @@ fn build_frontend() -> Result<()> {
     }
     let pkg = dist.join("pkg");
     std::fs::create_dir_all(&pkg)?;
-    // The whole app, and the login bundle: the pages without a session only.
-    let (wasm_name, js_name) = bundle(&root, &frontend, &pkg, None, "va_frontend")?;
-    let (login_wasm, login_js) = bundle(&root, &frontend, &pkg, Some("entry-login"), "va_login")?;
+    // Each bundle's wasm is optimised on a thread of its own while the next one
+    // compiles (both are single-threaded): the four take about the time of
+    // their compilations.
+    let mut built = Vec::new();
+    for (feature, out_name) in BUNDLES {
+        let (wasm, js) = bundle(&root, &pkg, feature, out_name)?;
+        let frontend = frontend.clone();
+        built.push(std::thread::spawn(move || -> Result<(String, String)> {
+            optimise_wasm(&frontend, &wasm)?;
+            // Every asset gets its content's hash in its name, so browsers may keep it
+            // for a year and a new build can never pair stale wasm with fresh JS.
+            Ok((hashed(&js)?, hashed(&wasm)?))
+        }));
+    }
+    let mut files = Vec::new();
+    for optimising in built {
+        files.push(optimising.join().map_err(|_| anyhow::anyhow!("optimising the wasm"))??);
+    }
+    let [whole, login, trainer, partner] = <[(String, String); 4]>::try_from(files).map_err(|_| anyhow::anyhow!("four bundles"))?;
     let nlds = frontend.join("node_modules/@utrecht");
     let mut css = Vec::new();
     for (from, name) in [
@@ -79,29 +96,65 @@ fn build_frontend() -> Result<()> {
     }
     let template = std::fs::read_to_string(frontend.join("index.html"))?;
     let mut written = Vec::new();
-    for (page, boot, js, wasm) in [("index.html", "boot.js", &js_name, &wasm_name), ("login.html", "boot-login.js", &login_js, &login_wasm)] {
-        let boot_path = dist.join(boot);
-        std::fs::write(
-            &boot_path,
+    let bundle_of = |(js, wasm): &(String, String)| format!("[\"/pkg/{js}\", \"/pkg/{wasm}\"]");
+    let pages = [
+        // The login pages (the server picks this page for them): one bundle,
+        // whose glue and wasm start downloading with the stylesheets.
+        (
+            "login.html",
+            "boot-login.js",
             format!(
-                "// Starts the SPA: a file of its own, so the Content-Security-Policy needs no inline script.\n\
-                 import init from \"/pkg/{js}\";\ninit({{ module_or_path: \"/pkg/{wasm}\" }});\n"
+                "// Starts the login bundle: a file of its own, so the Content-Security-Policy needs no inline script.\n\
+                 import init from \"/pkg/{}\";\ninit({{ module_or_path: \"/pkg/{}\" }});\n",
+                login.0, login.1
             ),
-        )?;
+            format!(
+                "<link rel=\"modulepreload\" href=\"/pkg/{}\">\n  \
+                 <link rel=\"preload\" href=\"/pkg/{}\" as=\"fetch\" type=\"application/wasm\" crossorigin>\n  ",
+                login.0, login.1
+            ),
+        ),
+        // Every other page: the bundle of the role in the stored session (the
+        // one the SPA itself goes by); without one, the login bundle, which
+        // sends to the login page and from there to the page asked for.
+        (
+            "index.html",
+            "boot.js",
+            format!(
+                "// Starts the SPA with the bundle of the role in the stored session (without one,\n\
+                 // the login bundle): a file of its own, so the Content-Security-Policy needs no\n\
+                 // inline script. The wasm is fetched while the glue loads.\n\
+                 const bundles = {{ bel_coordinator: {whole}, trainer: {trainer}, ambassador: {partner}, org_contact: {partner} }};\n\
+                 let role = null;\n\
+                 try {{ role = JSON.parse(localStorage.getItem(\"va-planner.session\")).user.role; }} catch (e) {{ role = null; }}\n\
+                 const [glue, wasm] = bundles[role] || {login};\n\
+                 const preload = Object.assign(document.createElement(\"link\"), {{ rel: \"preload\", href: wasm, as: \"fetch\", type: \"application/wasm\", crossOrigin: \"anonymous\" }});\n\
+                 document.head.append(preload);\n\
+                 const {{ default: init }} = await import(glue);\n\
+                 init({{ module_or_path: wasm }});\n",
+                whole = bundle_of(&whole),
+                trainer = bundle_of(&trainer),
+                partner = bundle_of(&partner),
+                login = bundle_of(&login),
+            ),
+            String::new(),
+        ),
+    ];
+    for (page, boot, script, preload) in pages {
+        let boot_path = dist.join(boot);
+        std::fs::write(&boot_path, script)?;
         let boot_name = hashed(&boot_path)?;
         let mut index = template.clone();
         for (plain, name) in ["utrecht-theme.css", "utrecht-components.css", "app.css"].iter().zip(&css) {
             index = index.replace(&format!("/css/{plain}\""), &format!("/css/{name}\""));
         }
         index = index.replace("/boot.js\"", &format!("/{boot_name}\""));
-        // The glue and the wasm start downloading with the stylesheets, not after the boot script.
-        let preload = format!(
-            "<link rel=\"modulepreload\" href=\"/pkg/{js}\">\n  \
-             <link rel=\"preload\" href=\"/pkg/{wasm}\" as=\"fetch\" type=\"application/wasm\" crossorigin>\n  <script type=\"module\""
-        );
-        index = index.replacen("<script type=\"module\"", &preload, 1);
+        index = index.replacen("<script type=\"module\"", &format!("{preload}<script type=\"module\""), 1);
         std::fs::write(dist.join(page), index)?;
-        written.extend([pkg.join(wasm), pkg.join(js), dist.join(&boot_name)]);
+        written.push(dist.join(&boot_name));
+    }
+    for (js, wasm) in [&whole, &login, &trainer, &partner] {
+        written.extend([pkg.join(js), pkg.join(wasm)]);
     }
     copy(&frontend.join("style/favicon.svg"), &dist.join("favicon.svg"))?;
     for file in written.iter().cloned().chain(css.iter().map(|c| dist.join("css").join(c))) {
@@ -109,7 +162,7 @@ fn build_frontend() -> Result<()> {
     }
 
     let size = |p: &Path| std::fs::metadata(p).map(|m| m.len()).unwrap_or(0);
-    for wasm in [&wasm_name, &login_wasm] {
+    for (_, wasm) in [&whole, &login, &trainer, &partner] {
         let path = pkg.join(wasm);
         eprintln!("xtask: {wasm}: {} KiB, brotli {} KiB", size(&path) / 1024, size(&path.with_extension("wasm.br")) / 1024);
     }
@@ -117,9 +170,15 @@ fn build_frontend() -> Result<()> {
     Ok(())
 }
 
-/// Builds the wasm crate (with `feature`, if any), its JS glue named `out_name`,
-/// optimised; returns the content-hashed names of the wasm and the glue.
-fn bundle(root: &Path, frontend: &Path, pkg: &Path, feature: Option<&str>, out_name: &str) -> Result<(String, String)> {
+/// The bundles, each the crate with a feature (see `frontend/src/app.rs`) and
+/// the name of its files: the whole app, the login pages, the trainer's, and
+/// those of ambassadors and organisation contacts.
+const BUNDLES: [(Option<&str>, &str); 4] =
+    [(None, "va_frontend"), (Some("entry-login"), "va_login"), (Some("entry-trainer"), "va_trainer"), (Some("entry-partner"), "va_partner")];
+
+/// Builds the wasm crate (with `feature`, if any) and its JS glue named
+/// `out_name`; returns the paths of the wasm and the glue.
+fn bundle(root: &Path, pkg: &Path, feature: Option<&str>, out_name: &str) -> Result<(PathBuf, PathBuf)> {
     let mut build = cargo();
     build.args(["build", "-p", "va-frontend", "--target", "wasm32-unknown-unknown", "--profile", "wasm-release"]);
     if let Some(f) = feature {
@@ -138,10 +197,7 @@ fn bundle(root: &Path, frontend: &Path, pkg: &Path, feature: Option<&str>, out_n
         .out_name(out_name)
         .generate(pkg)
         .context("wasm-bindgen")?;
-    optimise_wasm(frontend, &pkg.join(format!("{out_name}_bg.wasm")))?;
-    // Every asset gets its content's hash in its name, so browsers may keep it
-    // for a year and a new build can never pair stale wasm with fresh JS.
-    Ok((hashed(&pkg.join(format!("{out_name}_bg.wasm")))?, hashed(&pkg.join(format!("{out_name}.js")))?))
+    Ok((pkg.join(format!("{out_name}_bg.wasm")), pkg.join(format!("{out_name}.js"))))
 }
 
 /// binaryen's `wasm-opt -Oz` from npm (Debian's older build produced wasm

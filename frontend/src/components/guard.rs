@@ -31,12 +31,17 @@ where
             view! { <Redirect path=format!("/inloggen?terug={back}")/> }.into_any()
         }
         Some(s) if allowed(s.user.role) => render(s).into_view().into_any(),
-        Some(_) => view! {
-            <div class="utrecht-alert utrecht-alert--warning" role="alert">
-                <p class="utrecht-paragraph">{t!("forbidden.text")}</p>
-            </div>
-        }
-        .into_any(),
+        Some(_) => view! { <Forbidden/> }.into_any(),
+    }
+}
+
+/// What a role gets for a page that is not meant for it.
+#[component]
+pub fn Forbidden() -> impl IntoView {
+    view! {
+        <div class="utrecht-alert utrecht-alert--warning" role="alert">
+            <p class="utrecht-paragraph">{t!("forbidden.text")}</p>
+        </div>
     }
 }
 

@@ -69,9 +69,7 @@ pub fn GroupDeliveryPage() -> impl IntoView {
             let id = params.read().get("id").and_then(|v| v.parse::<i64>().ok()).unwrap_or(0);
             view! { <Delivery id=GroupId(id)/> }.into_any()
         }
-        Some(_) => view! {
-            <div class="utrecht-alert utrecht-alert--warning" role="alert"><p class="utrecht-paragraph">{t!("forbidden.text")}</p></div>
-        }.into_any(),
+        Some(_) => view! { <crate::components::guard::Forbidden/> }.into_any(),
     }
 }
 
