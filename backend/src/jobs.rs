@@ -5,7 +5,7 @@
 
 use crate::error::AppResult;
 use crate::state::AppState;
-use crate::{followup, readiness, survey, waitlist};
+use crate::{followup, privacy, readiness, survey, waitlist};
 
 /// What one round did.
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
@@ -24,6 +24,8 @@ pub struct Tick {
     pub survey_reminders: usize,
     /// Readiness follow-up activities reminded (before and after their due date).
     pub followup_reminders: usize,
+    /// Rows purged (or emptied) under the retention periods.
+    pub purged: usize,
 }
 
 /// One round; tests call it after moving the clock.
@@ -36,6 +38,7 @@ pub async fn tick(state: &AppState) -> AppResult<Tick> {
         evaluations: followup::evaluation::send_due(state).await?,
         survey_reminders: survey::service::remind_due(state).await?,
         followup_reminders: readiness::overview::send_reminders(&state.db, state.settings.clock.today()).await?,
+        purged: privacy::service::purge_due(state).await?,
     };
     if t != Tick::default() {
         state.answers.changed();

@@ -23,6 +23,7 @@ pub mod jobs;
 pub mod launch;
 pub mod monitoring;
 pub mod planning;
+pub mod privacy;
 pub mod problems;
 pub mod readiness;
 pub mod reference;

@@ -8,7 +8,7 @@ use crate::email::sender::Sender;
 use crate::email::transport::Transport;
 use crate::error::AppError;
 use crate::state::AppState;
-use crate::{audit, auth, db, enrolment, exports, followup, groups, health, jobs, monitoring, planning, readiness, reference, spa, survey, training, waitlist};
+use crate::{audit, auth, db, enrolment, exports, followup, groups, health, jobs, monitoring, planning, privacy, readiness, reference, spa, survey, training, waitlist};
 use actix_web::dev::Server;
 use actix_web::{web, App, HttpServer};
 use sea_orm::DatabaseConnection;
@@ -41,6 +41,7 @@ use utoipa_swagger_ui::SwaggerUi;
         (name = "survey", description = "The yearly survey per organisation: rounds, forms, delegation, reminders"),
         (name = "monitoring", description = "Monitoring dashboard, snapshots, import of earlier-trained professionals, exports (CSV/XLSX)"),
         (name = "planning", description = "Capacity planner: demand against supply per region, scenarios, extra-group proposals (BEL)"),
+        (name = "privacy", description = "Retention periods of personal data and the purges made under them (BEL)"),
         (name = "audit", description = "Audit log (BEL)"),
         (name = "mail", description = "The outbox (BEL): pending, failed and sent messages, re-sending, a test message"),
         (name = "health", description = "Liveness and readiness"),
@@ -76,6 +77,7 @@ fn api_routes(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
             .configure(monitoring::configure)
             .configure(exports::configure)
             .configure(planning::configure)
+            .configure(privacy::configure)
             .configure(audit::configure)
             .configure(crate::email::admin::configure),
     );

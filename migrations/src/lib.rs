@@ -17,6 +17,7 @@ mod m20261202_000010_per_programme;
 mod m20261202_000011_proposal_decision;
 mod m20261202_000012_delivery;
 mod m20261202_000013_read_indexes;
+mod m20261203_000014_retention;
 
 pub struct Migrator;
 
@@ -35,6 +36,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261202_000011_proposal_decision::Migration),
             Box::new(m20261202_000012_delivery::Migration),
             Box::new(m20261202_000013_read_indexes::Migration),
+            Box::new(m20261203_000014_retention::Migration),
         ]
     }
 }

@@ -48,6 +48,7 @@ pub mod ids;
 pub mod mail;
 pub mod monitoring;
 pub mod planning;
+pub mod privacy;
 pub mod readiness;
 pub mod survey;
 pub mod reference;

@@ -105,7 +105,7 @@ pub async fn list(state: web::Data<AppState>, caller: Caller, q: web::Query<Mail
     params(("id" = i64, Path, description = "Message id")),
     responses(
         (status = 200, body = MailItem),
-        (status = 409, body = Problem, content_type = "application/problem+json", description = "invalid_transition: the message did not fail"),
+        (status = 409, body = Problem, content_type = "application/problem+json", description = "invalid_transition: the message did not fail, or its text was removed after the retention period"),
         AuthedFound,
     ),
     security(("bearer" = []))
@@ -120,6 +120,9 @@ pub async fn resend(state: web::Data<AppState>, caller: Caller, id: web::Path<i6
             let row = email_outbox::Entity::find_by_id(id).one(txn).await?.ok_or(AppError::NotFound)?;
             if status_of(row.sent_at, row.failed_at) != MailStatus::Failed {
                 return Err(AppError::conflict(ErrorCode::InvalidTransition, "only a failed message can be sent again"));
+            }
+            if row.body_text.is_empty() {
+                return Err(AppError::conflict(ErrorCode::InvalidTransition, "its text was removed after the retention period"));
             }
             requeue(txn, Condition::all().add(C::Id.eq(id))).await?;
             crate::audit::record(txn, Some(actor), "mail.resent", &format!("mail:{id}"), Some(row.to_addr)).await?;
@@ -159,6 +162,8 @@ async fn requeue<D: sea_orm::ConnectionTrait>(db: &D, which: Condition) -> Resul
         .col_expr(C::NextAttemptAt, Expr::value(Utc::now()))
         .filter(which)
         .filter(C::SentAt.is_null())
+        // A message whose text went after the retention period cannot go again.
+        .filter(C::BodyText.ne(""))
         .exec(db)
         .await?;
     Ok(res.rows_affected)

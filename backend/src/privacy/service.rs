@@ -1,0 +1,159 @@
+//! Retention settings (BEL) and the purge the job runner makes of what is due.
+
+use super::rules::{cutoffs, validate};
+use crate::auth::Caller;
+use crate::db::write_txn;
+use crate::entities::{audit_log, email_outbox, evaluation_invite, followup_session, login_attempt, one_time_token, purge_log, retention_setting};
+use crate::error::{AppError, AppResult};
+use crate::state::AppState;
+use sea_orm::sea_query::Expr;
+use sea_orm::{ActiveValue::Set, ColumnTrait, Condition, ConnectionTrait, DatabaseTransaction, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
+use va_openapi::auth::Role;
+use va_openapi::privacy::{PurgeRecord, Retention, RetentionSettings};
+
+fn settings_of(r: retention_setting::Model) -> RetentionSettings {
+    RetentionSettings {
+        mail_body_days: r.mail_body_days,
+        login_attempt_days: r.login_attempt_days,
+        token_days: r.token_days,
+        evaluation_link_days: r.evaluation_link_days,
+        audit_days: r.audit_days,
+        session_notes_days: r.session_notes_days,
+    }
+}
+
+/// The periods in force (the migration writes the row with the defaults).
+pub async fn settings<C: ConnectionTrait>(db: &C) -> AppResult<RetentionSettings> {
+    let row = retention_setting::Entity::find_by_id(1).one(db).await?.ok_or_else(|| AppError::Internal(anyhow::anyhow!("retention settings missing")))?;
+    Ok(settings_of(row))
+}
+
+/// The settings with the latest purges (BEL).
+pub async fn get(state: &AppState, caller: &Caller) -> AppResult<Retention> {
+    caller.require(&[Role::BelCoordinator])?;
+    let purges = purge_log::Entity::find()
+        .order_by_desc(purge_log::Column::At)
+        .order_by_desc(purge_log::Column::Id)
+        .limit(100)
+        .all(&state.db)
+        .await?
+        .into_iter()
+        .map(|p| PurgeRecord { kind: p.kind, rows: p.rows, at: p.at })
+        .collect();
+    Ok(Retention { settings: settings(&state.db).await?, purges })
+}
+
+/// BEL sets the periods; each within its floor and ten years (422 by field).
+pub async fn update(state: &AppState, caller: &Caller, s: RetentionSettings) -> AppResult<Retention> {
+    caller.require(&[Role::BelCoordinator])?;
+    validate(&s)?;
+    let actor = caller.user_id;
+    write_txn(state, move |txn| {
+        Box::pin(async move {
+            let detail = format!("{s:?}");
+            retention_setting::Entity::update(retention_setting::ActiveModel {
+                id: Set(1),
+                mail_body_days: Set(s.mail_body_days),
+                login_attempt_days: Set(s.login_attempt_days),
+                token_days: Set(s.token_days),
+                evaluation_link_days: Set(s.evaluation_link_days),
+                audit_days: Set(s.audit_days),
+                session_notes_days: Set(s.session_notes_days),
+            })
+            .exec(txn)
+            .await?;
+            crate::audit::record(txn, Some(actor), "privacy.retention_changed", "retention", Some(detail)).await?;
+            Ok(())
+        })
+    })
+    .await?;
+    get(state, caller).await
+}
+
+/// Records a purge of `rows` rows of `kind` (nothing when none was due).
+async fn logged(txn: &DatabaseTransaction, kind: &str, rows: u64, at: chrono::DateTime<chrono::Utc>) -> AppResult<usize> {
+    if rows > 0 {
+        purge_log::Entity::insert(purge_log::ActiveModel { kind: Set(kind.into()), rows: Set(i64::try_from(rows).unwrap_or(i64::MAX)), at: Set(at), ..Default::default() })
+            .exec_without_returning(txn)
+            .await?;
+    }
+    Ok(usize::try_from(rows).unwrap_or(usize::MAX))
+}
+
+/// Purges what is due under the settings at the clock's now (a step of the
+/// job runner): each kind in a transaction with its record. Every statement
+/// only takes what is due, so two instances never purge a row twice.
+pub async fn purge_due(state: &AppState) -> AppResult<usize> {
+    let now = state.settings.clock.now();
+    let c = cutoffs(&settings(&state.db).await?, now, state.settings.clock.today());
+    let mut purged = 0;
+    purged += write_txn(state, move |txn| {
+        Box::pin(async move {
+            use email_outbox::Column as M;
+            // The row stays (to whom, what, when); the text and the attachment go.
+            let done = Condition::any().add(M::SentAt.lt(c.mail_body)).add(M::FailedAt.lt(c.mail_body));
+            let res = email_outbox::Entity::update_many()
+                .col_expr(M::BodyText, Expr::value(""))
+                .col_expr(M::Attachment, Expr::value(Option::<String>::None))
+                .col_expr(M::AttachmentName, Expr::value(Option::<String>::None))
+                .col_expr(M::AttachmentContentType, Expr::value(Option::<String>::None))
+                .filter(done)
+                .filter(Condition::any().add(M::BodyText.ne("")).add(M::Attachment.is_not_null()))
+                .exec(txn)
+                .await?;
+            logged(txn, "mail_body", res.rows_affected, now).await
+        })
+    })
+    .await?;
+    purged += write_txn(state, move |txn| {
+        Box::pin(async move {
+            let res = login_attempt::Entity::delete_many().filter(login_attempt::Column::At.lt(c.login_attempt)).exec(txn).await?;
+            logged(txn, "login_attempt", res.rows_affected, now).await
+        })
+    })
+    .await?;
+    purged += write_txn(state, move |txn| {
+        Box::pin(async move {
+            use one_time_token::Column as T;
+            let res = one_time_token::Entity::delete_many()
+                .filter(Condition::any().add(T::UsedAt.lt(c.token)).add(T::ExpiresAt.lt(c.token)))
+                .exec(txn)
+                .await?;
+            logged(txn, "token", res.rows_affected, now).await
+        })
+    })
+    .await?;
+    purged += write_txn(state, move |txn| {
+        Box::pin(async move {
+            let res = evaluation_invite::Entity::delete_many().filter(evaluation_invite::Column::SentAt.lt(c.evaluation_link)).exec(txn).await?;
+            logged(txn, "evaluation_link", res.rows_affected, now).await
+        })
+    })
+    .await?;
+    purged += write_txn(state, move |txn| {
+        Box::pin(async move {
+            let res = audit_log::Entity::delete_many().filter(audit_log::Column::At.lt(c.audit)).exec(txn).await?;
+            logged(txn, "audit", res.rows_affected, now).await
+        })
+    })
+    .await?;
+    if let Some(day) = c.session_notes {
+        purged += write_txn(state, move |txn| {
+            Box::pin(async move {
+                use followup_session::Column as S;
+                let res = followup_session::Entity::update_many()
+                    .col_expr(S::Notes, Expr::value(Option::<String>::None))
+                    .filter(S::Day.lt(day))
+                    .filter(S::Notes.is_not_null())
+                    .exec(txn)
+                    .await?;
+                logged(txn, "session_notes", res.rows_affected, now).await
+            })
+        })
+        .await?;
+    }
+    if purged > 0 {
+        tracing::info!(purged, "retention purge");
+    }
+    Ok(purged)
+}
