@@ -14,6 +14,7 @@ use crate::pages::mail::MailPage;
 use crate::pages::followup::{CertificatePage, EvaluationPage, FeedbackPage, FollowupPage, SessionPage};
 use crate::pages::monitoring::{ImportPage, MonitoringPage, ReportPage};
 use crate::pages::planner::PlannerPage;
+use crate::pages::privacy::{PrivacyPage, RetentionPage};
 use crate::pages::survey::{SurveyFormPage, SurveyPage};
 use crate::pages::training::GroupDeliveryPage;
 use crate::pages::waitlist::{OfferPage, WaitlistBoardPage};
@@ -70,13 +71,14 @@ macro_rules! app {
 
 app! {
     // Without a session: logging in, a password, answering an offer or an
-    // evaluation from a mail.
+    // evaluation from a mail, the privacy statement.
     "/" => Home in "entry-login", "entry-trainer", "entry-partner";
     "/inloggen" => Login in "entry-login", "entry-trainer", "entry-partner";
     "/wachtwoord-vergeten" => ForgotPassword in "entry-login", "entry-trainer", "entry-partner";
     "/wachtwoord-instellen" => SetPassword in "entry-login", "entry-trainer", "entry-partner";
     "/aanbod" => OfferPage in "entry-login", "entry-trainer", "entry-partner";
     "/evaluatie" => EvaluationPage in "entry-login", "entry-trainer", "entry-partner";
+    "/privacy" => PrivacyPage in "entry-login", "entry-trainer", "entry-partner";
     // BEL's own pages.
     "/bel" => BelStart;
     "/bel/gebruikers" => UsersPage;
@@ -90,6 +92,7 @@ app! {
     "/bel/vragenlijst" => TemplatePage;
     "/bel/nazorg" => FollowupPage;
     "/bel/planner" => PlannerPage;
+    "/bel/privacy" => RetentionPage;
     "/monitoring/import" => ImportPage;
     // Ambassadors and organisation contacts (BEL too).
     "/ambassadeur" => AmbassadorStart in "entry-partner";

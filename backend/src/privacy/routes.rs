@@ -16,6 +16,13 @@ pub async fn get(state: web::Data<AppState>, caller: Caller) -> AppResult<web::J
     Ok(web::Json(service::get(&state, &caller).await?))
 }
 
+/// The retention periods in force, for the privacy statement anyone may read (no login).
+#[utoipa::path(tag = "privacy", responses((status = 200, body = RetentionSettings)))]
+#[get("/privacy")]
+pub async fn statement(state: web::Data<AppState>) -> AppResult<web::Json<RetentionSettings>> {
+    Ok(web::Json(service::settings(&state.db).await?))
+}
+
 /// BEL sets the retention periods; each has a floor the process needs.
 #[utoipa::path(
     tag = "privacy",
@@ -33,5 +40,5 @@ pub async fn update(state: web::Data<AppState>, caller: Caller, body: web::Json<
 }
 
 pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
-    cfg.service(get).service(update);
+    cfg.service(statement).service(get).service(update);
 }

@@ -9,6 +9,7 @@ mod waitlist;
 mod delivery;
 mod monitoring;
 mod mail;
+mod privacy;
 
 pub use admin::*;
 pub use reference::*;
@@ -18,6 +19,7 @@ pub use waitlist::*;
 pub use delivery::*;
 pub use monitoring::*;
 pub use mail::*;
+pub use privacy::*;
 
 
 use serde::{de::DeserializeOwned, Serialize};

@@ -174,6 +174,12 @@ fn field_label(lang: crate::i18n::Lang, field: &str) -> Option<String> {
         "remarks" => k!("new.remarks"),
         "password" => k!("login.password"),
         "group_id" => k!("fu.group"),
+        "mail_body_days" => k!("ret.mail"),
+        "login_attempt_days" => k!("ret.attempts"),
+        "token_days" => k!("ret.tokens"),
+        "evaluation_link_days" => k!("ret.evaluation"),
+        "audit_days" => k!("ret.audit"),
+        "session_notes_days" => k!("ret.notes"),
         _ => return None,
     };
     let label = lookup(lang, key);

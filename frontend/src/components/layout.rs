@@ -24,6 +24,7 @@ fn nav_items(role: Role) -> Vec<(&'static str, Key)> {
             items.push(("/bel/vragenlijst", k!("nav.template")));
             items.push(("/bel/gebruikers", k!("nav.users")));
             items.push(("/bel/berichten", k!("nav.mail")));
+            items.push(("/bel/privacy", k!("nav.privacy")));
         }
         Role::Ambassador => {
             items.push(("/organisatie/aanmelden", k!("nav.on_behalf")));
@@ -117,7 +118,9 @@ pub fn Layout(children: Children) -> impl IntoView {
                 {children()}
             </main>
             <footer class="utrecht-page-footer va-footer">
-                <p class="utrecht-paragraph">{t!("app.footer")}</p>
+                <p class="utrecht-paragraph">{t!("app.footer")}" · "
+                    <A href="/privacy" attr:class="utrecht-link" attr:data-testid="privacy-link">{t!("priv.link")}</A>
+                </p>
             </footer>
         </div>
     }

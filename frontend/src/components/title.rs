@@ -20,6 +20,8 @@ pub fn page_key(path: &str) -> Key {
         ("/bel/vragenlijst", k!("tpl.title")),
         ("/bel/nazorg", k!("nav.followup")),
         ("/bel/planner", k!("plan.title")),
+        ("/bel/privacy", k!("ret.title")),
+        ("/privacy", k!("priv.title")),
         ("/aanbod", k!("offer.title_plain")),
         ("/organisatie/aanmelden", k!("nav.new_request")),
         ("/aanmeldingen/", k!("req.title")),

@@ -7,6 +7,7 @@ pub mod followup;
 pub mod mail;
 pub mod monitoring;
 pub mod planner;
+pub mod privacy;
 pub mod readiness;
 pub mod start;
 pub mod survey;

@@ -50,7 +50,7 @@ async fn every_bel_screen_reflows_and_passes_axe() {
     b.wait_path("/bel").await;
     let paths: Vec<String> = [
         "/bel", "/bel/berichten", "/bel/plaatsing", "/bel/wachtlijst", "/readiness", "/bel/vragenlijst", "/nazorg", "/monitoring", "/monitoring/rapport",
-        "/monitoring/import", "/monitoring/uitvraag", "/bel/planner", "/bel/beheer", "/bel/organisaties", "/bel/gebruikers", "/organisatie/aanmelden", "/nergens",
+        "/monitoring/import", "/monitoring/uitvraag", "/bel/planner", "/bel/beheer", "/bel/organisaties", "/bel/gebruikers", "/bel/privacy", "/privacy", "/organisatie/aanmelden", "/nergens",
     ]
     .into_iter()
     .map(String::from)
@@ -80,7 +80,7 @@ async fn every_ambassador_contact_trainer_and_public_screen_reflows_and_passes_a
     let venlo = "(SELECT id FROM organisations WHERE name = 'Venlo')";
     let venlo_request = app.id_of(&format!("SELECT MAX(id) FROM enrolment_requests WHERE organisation_id = {venlo}")).await;
 
-    for path in ["/inloggen", "/wachtwoord-vergeten"] {
+    for path in ["/inloggen", "/wachtwoord-vergeten", "/privacy"] {
         audit(&app, &b, "public", &[path.to_string()]).await;
     }
     let roles: [(&str, &str, Vec<String>); 3] = [
@@ -160,6 +160,51 @@ async fn bel_sees_undelivered_mail_and_sends_it_again() {
         super::log_out(&b).await;
     }
     app.wait_for_mail("fout1366@voorbeeld.nl").await;
+    b.close().await;
+}
+
+/// BEL sets a retention period: one below its floor is refused at its field
+/// and nothing is saved; a valid one is confirmed, and the privacy statement
+/// anyone reads (here without a session, from the footer) says the same.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn bel_sets_a_retention_period_and_the_privacy_statement_follows() {
+    let Some((app, b)) = demo().await else { return };
+    b.resize(390, 844).await;
+    log_in(&app, &b, "bel@demo.local", DEMO_PASSWORD).await;
+    b.wait_path("/bel").await;
+    b.client.goto(&app.url("/bel/privacy")).await.expect("goto");
+    b.wait_text("h1", "Privacy en bewaartermijnen").await;
+    let audit = b.find("#ret-audit").await;
+    for _ in 0..50 {
+        if audit.prop("value").await.expect("value").as_deref() == Some("730") {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    assert_eq!(audit.prop("value").await.expect("value").as_deref(), Some("730"), "the default in force");
+    audit.clear().await.expect("clear");
+    audit.send_keys("100").await.expect("type");
+    b.find("[data-testid=retention-save]").await.click().await.expect("save");
+    b.wait_text("#ret-audit-err", "buiten het toegestane bereik").await;
+    assert_eq!(audit.attr("aria-invalid").await.expect("attr").as_deref(), Some("true"));
+    assert_eq!(audit.attr("aria-describedby").await.expect("attr").as_deref(), Some("ret-audit-err"));
+    assert_eq!(app.scalar::<i32>("SELECT audit_days FROM retention_settings").await, 730, "nothing saved");
+    b.screenshot("retention-refused-390").await;
+    audit.clear().await.expect("clear");
+    audit.send_keys("1095").await.expect("type");
+    b.find("[data-testid=retention-save]").await.click().await.expect("save");
+    confirmed(&b, "Bewaartermijnen opgeslagen", "retention").await;
+    assert_eq!(app.scalar::<i32>("SELECT audit_days FROM retention_settings").await, 1095);
+    b.assert_no_overflow("retention at 390 px").await;
+    assert!(b.axe().await.is_empty(), "axe-core on the retention screen");
+    super::log_out(&b).await;
+    b.resize(1366, 900).await;
+    b.find("[data-testid=privacy-link]").await.click().await.expect("privacy link");
+    b.wait_path("/privacy").await;
+    b.wait_text("[data-testid=privacy-audit_days]", "1095 dagen").await;
+    b.wait_text("[data-testid=privacy-session_notes_days]", "geen vaste termijn").await;
+    assert!(b.axe().await.is_empty(), "axe-core on the privacy statement");
+    b.screenshot("privacy-statement-1366").await;
     b.close().await;
 }
 
