@@ -27,7 +27,8 @@ async fn unknown_api_paths_are_problem_404_and_client_routes_get_the_spa(app: Te
     assert_eq!(res.status(), 200);
     assert!(res.headers()["content-type"].to_str().unwrap_or_default().contains("javascript"));
     let script = res.text().await.expect("text");
-    let wasm = va_tests::between(&script, "module_or_path: \"", "\"").expect("wasm path");
+    // The boot script names each role's bundle; every one of them is served.
+    let wasm = script.split('"').find(|s| s.starts_with("/pkg/") && s.ends_with(".wasm")).expect("wasm path").to_string();
     let res = app.get(&wasm, None).await;
     assert_eq!(res.status(), 200);
     assert_eq!(res.headers()["content-type"], "application/wasm");

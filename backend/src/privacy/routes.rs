@@ -17,7 +17,14 @@ pub async fn get(state: web::Data<AppState>, caller: Caller) -> AppResult<web::J
 }
 
 /// The retention periods in force, for the privacy statement anyone may read (no login).
-#[utoipa::path(tag = "privacy", responses((status = 200, body = RetentionSettings)))]
+#[utoipa::path(
+    tag = "privacy",
+    responses(
+        (status = 200, body = RetentionSettings),
+        (status = 503, body = Problem, content_type = "application/problem+json", description = "The database cannot be reached"),
+    ),
+    security(())
+)]
 #[get("/privacy")]
 pub async fn statement(state: web::Data<AppState>) -> AppResult<web::Json<RetentionSettings>> {
     Ok(web::Json(service::settings(&state.db).await?))

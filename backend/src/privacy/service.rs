@@ -80,77 +80,94 @@ async fn logged(txn: &DatabaseTransaction, kind: &str, rows: u64, at: chrono::Da
     Ok(usize::try_from(rows).unwrap_or(usize::MAX))
 }
 
+/// Whether any row of `E` matches `due`: a round with nothing due writes
+/// nothing (on SQLite a write would take the database's one write lock).
+async fn any_due<E: EntityTrait>(state: &AppState, due: Condition) -> AppResult<bool> {
+    Ok(E::find().filter(due).one(&state.db).await?.is_some())
+}
+
 /// Purges what is due under the settings at the clock's now (a step of the
 /// job runner): each kind in a transaction with its record. Every statement
 /// only takes what is due, so two instances never purge a row twice.
 pub async fn purge_due(state: &AppState) -> AppResult<usize> {
+    use email_outbox::Column as M;
+    use followup_session::Column as S;
+    use one_time_token::Column as T;
     let now = state.settings.clock.now();
     let c = cutoffs(&settings(&state.db).await?, now, state.settings.clock.today());
     let mut purged = 0;
-    purged += write_txn(state, move |txn| {
-        Box::pin(async move {
-            use email_outbox::Column as M;
-            // The row stays (to whom, what, when); the text and the attachment go.
-            let done = Condition::any().add(M::SentAt.lt(c.mail_body)).add(M::FailedAt.lt(c.mail_body));
-            let res = email_outbox::Entity::update_many()
-                .col_expr(M::BodyText, Expr::value(""))
-                .col_expr(M::Attachment, Expr::value(Option::<String>::None))
-                .col_expr(M::AttachmentName, Expr::value(Option::<String>::None))
-                .col_expr(M::AttachmentContentType, Expr::value(Option::<String>::None))
-                .filter(done)
-                .filter(Condition::any().add(M::BodyText.ne("")).add(M::Attachment.is_not_null()))
-                .exec(txn)
-                .await?;
-            logged(txn, "mail_body", res.rows_affected, now).await
-        })
-    })
-    .await?;
-    purged += write_txn(state, move |txn| {
-        Box::pin(async move {
-            let res = login_attempt::Entity::delete_many().filter(login_attempt::Column::At.lt(c.login_attempt)).exec(txn).await?;
-            logged(txn, "login_attempt", res.rows_affected, now).await
-        })
-    })
-    .await?;
-    purged += write_txn(state, move |txn| {
-        Box::pin(async move {
-            use one_time_token::Column as T;
-            let res = one_time_token::Entity::delete_many()
-                .filter(Condition::any().add(T::UsedAt.lt(c.token)).add(T::ExpiresAt.lt(c.token)))
-                .exec(txn)
-                .await?;
-            logged(txn, "token", res.rows_affected, now).await
-        })
-    })
-    .await?;
-    purged += write_txn(state, move |txn| {
-        Box::pin(async move {
-            let res = evaluation_invite::Entity::delete_many().filter(evaluation_invite::Column::SentAt.lt(c.evaluation_link)).exec(txn).await?;
-            logged(txn, "evaluation_link", res.rows_affected, now).await
-        })
-    })
-    .await?;
-    purged += write_txn(state, move |txn| {
-        Box::pin(async move {
-            let res = audit_log::Entity::delete_many().filter(audit_log::Column::At.lt(c.audit)).exec(txn).await?;
-            logged(txn, "audit", res.rows_affected, now).await
-        })
-    })
-    .await?;
-    if let Some(day) = c.session_notes {
+
+    // The mail's row stays (to whom, what, when); the text and the attachment go.
+    let mail = Condition::all()
+        .add(Condition::any().add(M::SentAt.lt(c.mail_body)).add(M::FailedAt.lt(c.mail_body)))
+        .add(Condition::any().add(M::BodyText.ne("")).add(M::Attachment.is_not_null()));
+    if any_due::<email_outbox::Entity>(state, mail.clone()).await? {
         purged += write_txn(state, move |txn| {
             Box::pin(async move {
-                use followup_session::Column as S;
-                let res = followup_session::Entity::update_many()
-                    .col_expr(S::Notes, Expr::value(Option::<String>::None))
-                    .filter(S::Day.lt(day))
-                    .filter(S::Notes.is_not_null())
+                let res = email_outbox::Entity::update_many()
+                    .col_expr(M::BodyText, Expr::value(""))
+                    .col_expr(M::Attachment, Expr::value(Option::<String>::None))
+                    .col_expr(M::AttachmentName, Expr::value(Option::<String>::None))
+                    .col_expr(M::AttachmentContentType, Expr::value(Option::<String>::None))
+                    .filter(mail)
                     .exec(txn)
                     .await?;
-                logged(txn, "session_notes", res.rows_affected, now).await
+                logged(txn, "mail_body", res.rows_affected, now).await
             })
         })
         .await?;
+    }
+    let attempts = Condition::all().add(login_attempt::Column::At.lt(c.login_attempt));
+    if any_due::<login_attempt::Entity>(state, attempts.clone()).await? {
+        purged += write_txn(state, move |txn| {
+            Box::pin(async move {
+                let res = login_attempt::Entity::delete_many().filter(attempts).exec(txn).await?;
+                logged(txn, "login_attempt", res.rows_affected, now).await
+            })
+        })
+        .await?;
+    }
+    let tokens = Condition::any().add(T::UsedAt.lt(c.token)).add(T::ExpiresAt.lt(c.token));
+    if any_due::<one_time_token::Entity>(state, tokens.clone()).await? {
+        purged += write_txn(state, move |txn| {
+            Box::pin(async move {
+                let res = one_time_token::Entity::delete_many().filter(tokens).exec(txn).await?;
+                logged(txn, "token", res.rows_affected, now).await
+            })
+        })
+        .await?;
+    }
+    let links = Condition::all().add(evaluation_invite::Column::SentAt.lt(c.evaluation_link));
+    if any_due::<evaluation_invite::Entity>(state, links.clone()).await? {
+        purged += write_txn(state, move |txn| {
+            Box::pin(async move {
+                let res = evaluation_invite::Entity::delete_many().filter(links).exec(txn).await?;
+                logged(txn, "evaluation_link", res.rows_affected, now).await
+            })
+        })
+        .await?;
+    }
+    let audit = Condition::all().add(audit_log::Column::At.lt(c.audit));
+    if any_due::<audit_log::Entity>(state, audit.clone()).await? {
+        purged += write_txn(state, move |txn| {
+            Box::pin(async move {
+                let res = audit_log::Entity::delete_many().filter(audit).exec(txn).await?;
+                logged(txn, "audit", res.rows_affected, now).await
+            })
+        })
+        .await?;
+    }
+    if let Some(day) = c.session_notes {
+        let notes = Condition::all().add(S::Day.lt(day)).add(S::Notes.is_not_null());
+        if any_due::<followup_session::Entity>(state, notes.clone()).await? {
+            purged += write_txn(state, move |txn| {
+                Box::pin(async move {
+                    let res = followup_session::Entity::update_many().col_expr(S::Notes, Expr::value(Option::<String>::None)).filter(notes).exec(txn).await?;
+                    logged(txn, "session_notes", res.rows_affected, now).await
+                })
+            })
+            .await?;
+        }
     }
     if purged > 0 {
         tracing::info!(purged, "retention purge");
