@@ -86,6 +86,20 @@ async fn any_due<E: EntityTrait>(state: &AppState, due: Condition) -> AppResult<
     Ok(E::find().filter(due).one(&state.db).await?.is_some())
 }
 
+/// Deletes the rows of `E` that are `due`, recorded as `kind`.
+async fn deleted<E: EntityTrait>(state: &AppState, kind: &'static str, due: Condition, now: chrono::DateTime<chrono::Utc>) -> AppResult<usize> {
+    if !any_due::<E>(state, due.clone()).await? {
+        return Ok(0);
+    }
+    write_txn(state, move |txn| {
+        Box::pin(async move {
+            let res = E::delete_many().filter(due).exec(txn).await?;
+            logged(txn, kind, res.rows_affected, now).await
+        })
+    })
+    .await
+}
+
 /// Purges what is due under the settings at the clock's now (a step of the
 /// job runner): each kind in a transaction with its record. Every statement
 /// only takes what is due, so two instances never purge a row twice.
@@ -117,46 +131,10 @@ pub async fn purge_due(state: &AppState) -> AppResult<usize> {
         })
         .await?;
     }
-    let attempts = Condition::all().add(login_attempt::Column::At.lt(c.login_attempt));
-    if any_due::<login_attempt::Entity>(state, attempts.clone()).await? {
-        purged += write_txn(state, move |txn| {
-            Box::pin(async move {
-                let res = login_attempt::Entity::delete_many().filter(attempts).exec(txn).await?;
-                logged(txn, "login_attempt", res.rows_affected, now).await
-            })
-        })
-        .await?;
-    }
-    let tokens = Condition::any().add(T::UsedAt.lt(c.token)).add(T::ExpiresAt.lt(c.token));
-    if any_due::<one_time_token::Entity>(state, tokens.clone()).await? {
-        purged += write_txn(state, move |txn| {
-            Box::pin(async move {
-                let res = one_time_token::Entity::delete_many().filter(tokens).exec(txn).await?;
-                logged(txn, "token", res.rows_affected, now).await
-            })
-        })
-        .await?;
-    }
-    let links = Condition::all().add(evaluation_invite::Column::SentAt.lt(c.evaluation_link));
-    if any_due::<evaluation_invite::Entity>(state, links.clone()).await? {
-        purged += write_txn(state, move |txn| {
-            Box::pin(async move {
-                let res = evaluation_invite::Entity::delete_many().filter(links).exec(txn).await?;
-                logged(txn, "evaluation_link", res.rows_affected, now).await
-            })
-        })
-        .await?;
-    }
-    let audit = Condition::all().add(audit_log::Column::At.lt(c.audit));
-    if any_due::<audit_log::Entity>(state, audit.clone()).await? {
-        purged += write_txn(state, move |txn| {
-            Box::pin(async move {
-                let res = audit_log::Entity::delete_many().filter(audit).exec(txn).await?;
-                logged(txn, "audit", res.rows_affected, now).await
-            })
-        })
-        .await?;
-    }
+    purged += deleted::<login_attempt::Entity>(state, "login_attempt", Condition::all().add(login_attempt::Column::At.lt(c.login_attempt)), now).await?;
+    purged += deleted::<one_time_token::Entity>(state, "token", Condition::any().add(T::UsedAt.lt(c.token)).add(T::ExpiresAt.lt(c.token)), now).await?;
+    purged += deleted::<evaluation_invite::Entity>(state, "evaluation_link", Condition::all().add(evaluation_invite::Column::SentAt.lt(c.evaluation_link)), now).await?;
+    purged += deleted::<audit_log::Entity>(state, "audit", Condition::all().add(audit_log::Column::At.lt(c.audit)), now).await?;
     if let Some(day) = c.session_notes {
         let notes = Condition::all().add(S::Day.lt(day)).add(S::Notes.is_not_null());
         if any_due::<followup_session::Entity>(state, notes.clone()).await? {
