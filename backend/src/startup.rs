@@ -41,7 +41,7 @@ use utoipa_swagger_ui::SwaggerUi;
         (name = "survey", description = "The yearly survey per organisation: rounds, forms, delegation, reminders"),
         (name = "monitoring", description = "Monitoring dashboard, snapshots, import of earlier-trained professionals, exports (CSV/XLSX)"),
         (name = "planning", description = "Capacity planner: demand against supply per region, scenarios, extra-group proposals (BEL)"),
-        (name = "privacy", description = "Retention periods of personal data and the purges made under them (BEL)"),
+        (name = "privacy", description = "Retention periods of personal data: those in force for the privacy statement (anyone), their settings and the purges made under them (BEL)"),
         (name = "audit", description = "Audit log (BEL)"),
         (name = "mail", description = "The outbox (BEL): pending, failed and sent messages, re-sending, a test message"),
         (name = "health", description = "Liveness and readiness"),
