@@ -233,6 +233,18 @@ pub mod validate {
             Some(v.to_string())
         }
 
+        /// An optional search or filter text of a query string: trimmed, at
+        /// most `max` characters, no NUL (PostgreSQL cannot compare it).
+        pub fn search(&mut self, field: &str, value: Option<&str>, max: usize) -> Option<String> {
+            let v = value.map(str::trim).filter(|v| !v.is_empty())?;
+            if v.contains('\0') {
+                self.add(field, "invalid", format!("{field} must not contain a NUL character"));
+            } else if v.chars().count() > max {
+                self.add(field, "too_long", format!("{field} must be at most {max} characters"));
+            }
+            Some(v.to_string())
+        }
+
         /// Lower-cased email address with a plausible shape.
         pub fn email(&mut self, field: &str, value: &str) -> String {
             let v = value.trim().to_lowercase();

@@ -18,6 +18,7 @@ mod m20261202_000011_proposal_decision;
 mod m20261202_000012_delivery;
 mod m20261202_000013_read_indexes;
 mod m20261203_000014_retention;
+mod m20261203_000015_privacy_rights;
 
 pub struct Migrator;
 
@@ -37,6 +38,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261202_000012_delivery::Migration),
             Box::new(m20261202_000013_read_indexes::Migration),
             Box::new(m20261203_000014_retention::Migration),
+            Box::new(m20261203_000015_privacy_rights::Migration),
         ]
     }
 }

@@ -67,6 +67,8 @@ crate::string_enum! {
         OrganisationInactive = "organisation_inactive",
         /// The group has participants or people with an offer; see the detail.
         GroupInUse = "group_in_use",
+        /// The person has an open offer, a seat in a group that has not finished, or an enrolment in progress: they cannot be erased yet.
+        PersonActive = "person_active",
         /// The database is not reachable.
         Unavailable = "unavailable",
         /// Something went wrong on the server; details are in the server log.

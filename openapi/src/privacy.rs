@@ -1,7 +1,10 @@
 //! Privacy (AVG/GDPR): how long each kind of personal data is kept, and the
 //! record of what the job runner purged.
 
-use chrono::{DateTime, Utc};
+use crate::auth::NamedRef;
+use crate::reference::AuditEntry;
+use crate::{EnrolmentId, FollowupSessionId, GroupId, MailId, OrganisationId, ProfessionalId, RequestId};
+use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
 /// Retention periods in days, set by BEL. Each has a floor the process needs
@@ -22,13 +25,15 @@ pub struct RetentionSettings {
     pub audit_days: i32,
     /// The free-text notes of follow-up sessions, counted from the session's day; empty keeps them. At least 30.
     pub session_notes_days: Option<i32>,
+    /// People never trained: erased (pseudonymised) this many days after the last programme they were enrolled in ended. At least 90.
+    pub untrained_days: i32,
 }
 
 /// One purge: what kind, how many rows, when; never the data itself.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
 pub struct PurgeRecord {
-    /// `mail_body`, `login_attempt`, `token`, `evaluation_link`, `audit`, `session_notes`.
+    /// `mail_body`, `login_attempt`, `token`, `evaluation_link`, `audit`, `session_notes`, `untrained`.
     pub kind: String,
     pub rows: i64,
     pub at: DateTime<Utc>,
@@ -40,4 +45,173 @@ pub struct PurgeRecord {
 pub struct Retention {
     pub settings: RetentionSettings,
     pub purges: Vec<PurgeRecord>,
+}
+
+/// A professional BEL found for a request about their data (AVG art. 15-17).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
+pub struct PersonHit {
+    pub id: ProfessionalId,
+    pub name: String,
+    pub email: String,
+    pub organisation: String,
+    /// Erased: name and e-mail address are a pseudonym.
+    pub erased: bool,
+}
+
+/// The professional as the planner holds them.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
+pub struct PersonProfile {
+    pub id: ProfessionalId,
+    pub name: String,
+    pub email: String,
+    pub function: Option<String>,
+    pub organisation: NamedRef<OrganisationId>,
+    pub created_at: DateTime<Utc>,
+    /// Trained before the programme (imported).
+    pub trained_before_on: Option<NaiveDate>,
+    pub imported_at: Option<DateTime<Utc>>,
+    pub erased_at: Option<DateTime<Utc>>,
+}
+
+/// One line of an enrolment's timeline.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
+pub struct PersonEvent {
+    pub at: DateTime<Utc>,
+    pub action: String,
+    pub from_status: Option<String>,
+    pub to_status: Option<String>,
+    pub reason: Option<String>,
+}
+
+/// One enrolment with what was filed and its timeline.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
+pub struct PersonEnrolment {
+    pub id: EnrolmentId,
+    pub request_id: RequestId,
+    pub programme: String,
+    pub status: String,
+    pub group: Option<NamedRef<GroupId>>,
+    pub function: Option<String>,
+    /// Works on RET or out-of-home-placement cases.
+    pub ret_uhp: bool,
+    pub remarks: Option<String>,
+    pub last_reason: Option<String>,
+    pub priority_reason: Option<String>,
+    pub trained_on: Option<NaiveDate>,
+    pub created_at: DateTime<Utc>,
+    pub timeline: Vec<PersonEvent>,
+}
+
+/// One answer of a readiness check.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
+pub struct PersonAnswer {
+    pub item: String,
+    pub answer: String,
+    pub note: Option<String>,
+}
+
+/// The readiness check of a request the person was enrolled with (it is the organisation's, not theirs alone).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
+pub struct PersonReadiness {
+    pub request_id: RequestId,
+    pub status: String,
+    pub scheduled_at: Option<DateTime<Utc>>,
+    pub completed_at: Option<DateTime<Utc>>,
+    pub summary: Option<String>,
+    pub answers: Vec<PersonAnswer>,
+}
+
+/// Attendance on one training day.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
+pub struct PersonAttendance {
+    pub day: NaiveDate,
+    pub group: String,
+    /// `present`, `absent` or `excused`.
+    pub status: String,
+    pub note: Option<String>,
+}
+
+/// A follow-up session the person was planned in.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
+pub struct PersonFollowup {
+    pub session_id: FollowupSessionId,
+    /// `supervision`, `coaching` or `deepening`.
+    pub kind: String,
+    pub day: NaiveDate,
+    pub status: String,
+    pub attendance: Option<String>,
+    pub note: Option<String>,
+}
+
+/// A certificate: a completed training.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
+pub struct PersonCertificate {
+    pub enrolment_id: EnrolmentId,
+    pub programme: String,
+    pub trained_on: NaiveDate,
+}
+
+/// A mail sent (or to be sent) to the person's address.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
+pub struct PersonMail {
+    pub id: MailId,
+    pub created_at: DateTime<Utc>,
+    pub sent_at: Option<DateTime<Utc>>,
+    pub subject: String,
+    /// Empty once the retention period for mail texts has passed.
+    pub body_text: String,
+}
+
+/// Everything the planner holds about one professional (AVG art. 15 and 20).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
+pub struct PersonData {
+    pub profile: PersonProfile,
+    pub enrolments: Vec<PersonEnrolment>,
+    pub readiness_checks: Vec<PersonReadiness>,
+    pub attendance: Vec<PersonAttendance>,
+    pub followup: Vec<PersonFollowup>,
+    pub certificates: Vec<PersonCertificate>,
+    pub mails: Vec<PersonMail>,
+    /// Audit entries about the person and their enrolments, the reads of their data included.
+    pub audit: Vec<AuditEntry>,
+    /// When this was put together.
+    pub made_at: DateTime<Utc>,
+}
+
+/// What an erasure changed.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
+pub struct Erasure {
+    pub id: ProfessionalId,
+    /// The name the person has from now on.
+    pub pseudonym: String,
+    /// Mails to the person's address removed.
+    pub mails_removed: u64,
+    /// Texts elsewhere (mails to others, notes, the audit) in which the name or address was replaced.
+    pub texts_replaced: u64,
+}
+
+/// One processing activity of the register (AVG art. 30).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
+pub struct Processing {
+    pub name: String,
+    pub purpose: String,
+    pub legal_basis: String,
+    pub data_subjects: String,
+    pub categories: String,
+    pub recipients: String,
+    pub retention: String,
+    pub security: String,
 }

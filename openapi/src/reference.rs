@@ -118,10 +118,38 @@ pub struct AuditEntry {
     pub id: AuditId,
     pub at: DateTime<Utc>,
     pub actor_id: Option<UserId>,
-    /// e.g. `user.invited`, `auth.password_set`.
+    /// The actor's name; empty for the system (jobs, links answered without a login).
+    pub actor: Option<String>,
+    /// e.g. `user.invited`, `auth.password_set`; reads of personal data end in `viewed` or `exported`.
     pub action: String,
+    /// The object, as `kind:id` (e.g. `professional:12`, `request:3`).
     pub subject: String,
     pub detail: Option<String>,
+    /// The fields the change changed, before and after.
+    #[serde(default)]
+    pub changes: Vec<FieldChange>,
+}
+
+/// One field a change changed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
+pub struct FieldChange {
+    pub field: String,
+    pub before: Option<String>,
+    pub after: Option<String>,
+}
+
+/// A page of the audit log, newest first, with what the filters can choose from.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
+pub struct AuditPage {
+    pub entries: Vec<AuditEntry>,
+    /// More entries match beyond this page.
+    pub more: bool,
+    /// The kinds of entry (the part of the action before the dot) in the log.
+    pub kinds: Vec<String>,
+    /// Everyone who appears as an actor in the log.
+    pub actors: Vec<crate::auth::NamedRef<UserId>>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -225,7 +225,7 @@ async fn an_invited_user_sets_a_password_once_and_logs_in(app: TestApp) {
     assert_problem(res, 400, "token_invalid").await;
 
     let audit: Value = app.get("/api/v1/audit", Some(&bel)).await.json().await.expect("audit");
-    let actions: Vec<&str> = audit.as_array().expect("list").iter().filter_map(|e| e["action"].as_str()).collect();
+    let actions: Vec<&str> = audit["entries"].as_array().expect("list").iter().filter_map(|e| e["action"].as_str()).collect();
     assert!(actions.contains(&"user.invited") && actions.contains(&"auth.password_set"), "{actions:?}");
 }
 

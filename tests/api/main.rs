@@ -14,6 +14,7 @@ mod mail_faults;
 mod matrix;
 mod monitoring;
 mod openapi;
+mod person;
 mod privacy;
 mod readiness;
 mod scope;

@@ -123,7 +123,9 @@ async fn trainer_without_groups(app: &TestApp) -> String {
 
 async fn snapshot(app: &TestApp) -> Vec<i64> {
     let mut out = Vec::new();
-    for t in ["audit_log", "email_outbox", "enrolments", "enrolment_events", "seat_holds", "followup_sessions", "followup_requests", "professionals", "users", "training_days"] {
+    // Reads are recorded (who downloaded their own scope's list); changes are not allowed.
+    out.push(app.scalar::<i64>("SELECT COUNT(*) FROM audit_log WHERE action NOT LIKE '%.viewed' AND action NOT LIKE '%.downloaded' AND action NOT LIKE '%exported'").await);
+    for t in ["email_outbox", "enrolments", "enrolment_events", "seat_holds", "followup_sessions", "followup_requests", "professionals", "users", "training_days"] {
         out.push(app.count(t).await);
     }
     out.push(app.scalar::<i64>("SELECT COUNT(*) FROM enrolments WHERE status = 'placed'").await);

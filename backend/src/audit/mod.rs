@@ -1,17 +1,15 @@
-//! The audit log: who did what, when. Written in the transaction of the change.
+//! The audit log: who did what, when; for a change, the fields it changed
+//! (before/after); for a read of personal data, who opened or downloaded it.
+//! Written in the transaction of the change; reads are written on their own.
 
-use crate::auth::Caller;
-use crate::problems::*;
+mod routes;
+
+pub use routes::{configure, entries_of};
+
 use crate::entities::audit_log;
-use crate::error::AppResult;
-use crate::state::AppState;
-use actix_web::{get, web};
-use sea_orm::{ConnectionTrait, EntityTrait, QueryOrder, QuerySelect, Set};
-use serde::Deserialize;
-use utoipa::IntoParams;
-use va_openapi::auth::Role;
-use va_openapi::reference::AuditEntry;
-use va_openapi::{AuditId, UserId};
+use sea_orm::{ConnectionTrait, EntityTrait, Set};
+use va_openapi::reference::FieldChange;
+use va_openapi::UserId;
 
 pub async fn record<C: ConnectionTrait>(
     db: &C,
@@ -23,6 +21,27 @@ pub async fn record<C: ConnectionTrait>(
     record_all(db, vec![entry(actor, action, subject, detail)]).await
 }
 
+/// Records a change with the fields it changed (nothing is written for the
+/// fields when none changed; the entry itself always is).
+pub async fn record_change<C: ConnectionTrait>(
+    db: &C,
+    actor: UserId,
+    action: &str,
+    subject: &str,
+    detail: Option<String>,
+    changes: Changes,
+) -> Result<(), sea_orm::DbErr> {
+    let mut e = entry(Some(actor), action, subject, detail);
+    e.changes = Set(changes.json());
+    record_all(db, vec![e]).await
+}
+
+/// Records that `actor` read personal data (`what` ends in `viewed` or
+/// `exported`). Its own statement: a read has no transaction to join.
+pub async fn record_read<C: ConnectionTrait>(db: &C, actor: UserId, what: &str, subject: &str, detail: Option<String>) -> Result<(), sea_orm::DbErr> {
+    record(db, Some(actor), what, subject, detail).await
+}
+
 /// One audit entry, now, to write with `record_all`.
 pub fn entry(actor: Option<UserId>, action: &str, subject: &str, detail: Option<String>) -> audit_log::ActiveModel {
     audit_log::ActiveModel {
@@ -31,6 +50,7 @@ pub fn entry(actor: Option<UserId>, action: &str, subject: &str, detail: Option<
         action: Set(action.to_string()),
         subject: Set(subject.to_string()),
         detail: Set(detail),
+        changes: Set(None),
         ..Default::default()
     }
 }
@@ -43,49 +63,56 @@ pub async fn record_all<C: ConnectionTrait>(db: &C, entries: Vec<audit_log::Acti
     Ok(())
 }
 
-#[derive(Debug, Deserialize, IntoParams)]
-#[serde(deny_unknown_fields)]
-pub struct AuditQuery {
-    /// Most recent entries first; at most 500.
-    pub limit: Option<u64>,
+/// The fields a change changed: only those whose value differs are kept.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct Changes(pub Vec<FieldChange>);
+
+impl Changes {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Adds `field` when `before` and `after` differ.
+    pub fn field<T: PartialEq + std::fmt::Display>(mut self, field: &str, before: T, after: T) -> Self {
+        if before != after {
+            self.0.push(FieldChange { field: field.into(), before: Some(before.to_string()), after: Some(after.to_string()) });
+        }
+        self
+    }
+
+    /// Adds an optional `field` when `before` and `after` differ (empty is `None`).
+    pub fn opt<T: PartialEq + std::fmt::Display>(mut self, field: &str, before: Option<T>, after: Option<T>) -> Self {
+        if before != after {
+            self.0.push(FieldChange { field: field.into(), before: before.map(|v| v.to_string()), after: after.map(|v| v.to_string()) });
+        }
+        self
+    }
+
+    fn json(&self) -> Option<String> {
+        if self.0.is_empty() {
+            None
+        } else {
+            serde_json::to_string(&self.0).ok()
+        }
+    }
+
+    /// The changes of a stored entry (an unreadable one reads as none).
+    pub fn parse(stored: Option<&str>) -> Vec<FieldChange> {
+        stored.and_then(|s| serde_json::from_str(s).ok()).unwrap_or_default()
+    }
 }
 
-/// The latest audit log entries (BEL only).
-#[utoipa::path(
-    tag = "audit",
-    params(AuditQuery),
-    responses(
-        (status = 200, body = Vec<AuditEntry>),
-        Authed,
-    ),
-    security(("bearer" = []))
-)]
-#[get("/audit")]
-pub async fn list(
-    state: web::Data<AppState>,
-    caller: Caller,
-    q: web::Query<AuditQuery>,
-) -> AppResult<web::Json<Vec<AuditEntry>>> {
-    caller.require(&[Role::BelCoordinator])?;
-    let rows = audit_log::Entity::find()
-        .order_by_desc(audit_log::Column::Id)
-        .limit(q.limit.unwrap_or(100).min(500))
-        .all(&state.db)
-        .await?;
-    Ok(web::Json(
-        rows.into_iter()
-            .map(|r| AuditEntry {
-                id: AuditId(r.id),
-                at: r.at,
-                actor_id: r.actor_id.map(UserId),
-                action: r.action,
-                subject: r.subject,
-                detail: r.detail,
-            })
-            .collect(),
-    ))
-}
+#[cfg(test)]
+mod tests {
+    use super::*;
 
-pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
-    cfg.service(list);
+    #[test]
+    fn only_changed_fields_are_kept_and_read_back() {
+        let c = Changes::new().field("name", "Venlo", "Venlo").field("capacity", 16, 18).opt("location", Some("Roermond"), None);
+        assert_eq!(c.0.len(), 2);
+        assert_eq!(c.0[0], FieldChange { field: "capacity".into(), before: Some("16".into()), after: Some("18".into()) });
+        assert_eq!(Changes::parse(c.json().as_deref()), c.0);
+        assert_eq!(Changes::new().field("a", 1, 1).json(), None);
+        assert!(Changes::parse(Some("not json")).is_empty());
+    }
 }

@@ -112,8 +112,16 @@ where
                     .exec(txn)
                     .await?;
             }
-            crate::audit::record(txn, Some(actor), action, &format!("user:{}", u.id), detail).await?;
-            load(txn, id).await
+            let after = load(txn, id).await?;
+            let changes = crate::audit::Changes::new()
+                .field("name", u.name.as_str(), after.name.as_str())
+                .field("email", u.email.as_str(), after.email.as_str())
+                .field("role", u.role.as_str(), after.role.as_str())
+                .opt("region_id", u.region_id, after.region_id)
+                .opt("organisation_id", u.organisation_id, after.organisation_id)
+                .field("active", u.active, after.active);
+            crate::audit::record_change(txn, actor, action, &format!("user:{}", u.id), detail, changes).await?;
+            Ok(after)
         })
     })
     .await?;

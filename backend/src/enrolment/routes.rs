@@ -71,7 +71,10 @@ pub async fn list(state: web::Data<AppState>, caller: Caller, q: web::Query<List
 )]
 #[get("/requests/{id}")]
 pub async fn get_one(state: web::Data<AppState>, caller: Caller, id: web::Path<RequestId>) -> AppResult<web::Json<EnrolmentRequestView>> {
-    Ok(web::Json(service::get_request(&state, &caller, *id).await?))
+    let view = service::get_request(&state, &caller, *id).await?;
+    // The page names professionals: who opened it is recorded.
+    crate::audit::record_read(&state.db, caller.user_id, "request.viewed", &format!("request:{}", id.0), None).await?;
+    Ok(web::Json(view))
 }
 
 /// Submit (or resubmit) the draft and returned professionals of a request.

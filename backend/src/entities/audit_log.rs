@@ -10,6 +10,8 @@ pub struct Model {
     pub action: String,
     pub subject: String,
     pub detail: Option<String>,
+    /// The fields a change changed, before and after (JSON list).
+    pub changes: Option<String>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -13,6 +13,8 @@ pub struct Model {
     /// Trained before the programme (imported from the knowledge partner's records).
     pub trained_before_on: Option<Date>,
     pub imported_at: Option<DateTimeUtc>,
+    /// Set when BEL erased the person: name and e-mail address are a pseudonym.
+    pub erased_at: Option<DateTimeUtc>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -12,6 +12,7 @@ pub struct Model {
     pub evaluation_link_days: i32,
     pub audit_days: i32,
     pub session_notes_days: Option<i32>,
+    pub untrained_days: i32,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

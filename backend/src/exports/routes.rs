@@ -44,7 +44,18 @@ pub async fn export_list(state: web::Data<AppState>, caller: Caller, list: web::
     let format = q.format.unwrap_or(ExportFormat::Xlsx);
     // Kept per caller (a trainer's scope names no groups), until anything changes.
     let view = ("export", list.as_str(), q.region, q.programme_id, format, caller.user_id, caller.scope);
-    state.kept_file(view, make(&state, &caller, &list, q.region.map(RegionId), q.programme_id.map(va_openapi::ProgrammeId), format)).await
+    let file = state.kept_file(view, make(&state, &caller, &list, q.region.map(RegionId), q.programme_id.map(va_openapi::ProgrammeId), format)).await?;
+    // Lists name people: who downloaded which is recorded (after it was made: an unknown list is no download).
+    let detail = format!("{} {}", format_name(format), q.region.map(|r| format!("region {r}")).unwrap_or_default());
+    crate::audit::record_read(&state.db, caller.user_id, "export.downloaded", &format!("export:{list}"), Some(detail.trim().to_string())).await?;
+    Ok(file)
+}
+
+fn format_name(f: ExportFormat) -> &'static str {
+    match f {
+        ExportFormat::Xlsx => "xlsx",
+        ExportFormat::Csv => "csv",
+    }
 }
 
 /// The export's file: bytes, content type and name.

@@ -226,7 +226,14 @@ pub async fn update(state: &AppState, caller: &Caller, id: GroupId, input: Group
             if more > 0 {
                 crate::waitlist::offers::offer_seats(txn, &ctx, g.id, more, g.region_id).await?;
             }
-            crate::audit::record(txn, Some(actor), "group.changed", &format!("group:{}", g.id), Some(format!("{name}, {} seats", input.capacity))).await?;
+            let changes = crate::audit::Changes::new()
+                .field("name", g.name.as_str(), name.as_str())
+                .opt("region_id", g.region_id, input.region_id.map(|r| r.0))
+                .field("capacity", g.capacity, input.capacity)
+                .field("location", g.location.as_str(), location.as_str())
+                .opt("trainer_id", g.trainer_id, input.trainer_id.map(|t| t.0))
+                .field("status", g.status.as_str(), stored);
+            crate::audit::record_change(txn, actor, "group.changed", &format!("group:{}", g.id), Some(format!("{name}, {} seats", input.capacity)), changes).await?;
             training_group::Entity::find_by_id(g.id).one(txn).await?.ok_or(AppError::NotFound)
         })
     })

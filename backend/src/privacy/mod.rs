@@ -3,6 +3,10 @@
 //! recording each purge without the data. `rules.rs` holds the periods'
 //! floors and the cut-offs (pure).
 
+pub mod erasure;
+pub mod page;
+pub mod person;
+pub mod register;
 pub mod routes;
 pub mod rules;
 pub mod service;

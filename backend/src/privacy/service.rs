@@ -19,6 +19,7 @@ fn settings_of(r: retention_setting::Model) -> RetentionSettings {
         evaluation_link_days: r.evaluation_link_days,
         audit_days: r.audit_days,
         session_notes_days: r.session_notes_days,
+        untrained_days: r.untrained_days,
     }
 }
 
@@ -50,7 +51,15 @@ pub async fn update(state: &AppState, caller: &Caller, s: RetentionSettings) -> 
     let actor = caller.user_id;
     write_txn(state, move |txn| {
         Box::pin(async move {
-            let detail = format!("{s:?}");
+            let before = settings(txn).await?;
+            let changes = crate::audit::Changes::new()
+                .field("mail_body_days", before.mail_body_days, s.mail_body_days)
+                .field("login_attempt_days", before.login_attempt_days, s.login_attempt_days)
+                .field("token_days", before.token_days, s.token_days)
+                .field("evaluation_link_days", before.evaluation_link_days, s.evaluation_link_days)
+                .field("audit_days", before.audit_days, s.audit_days)
+                .opt("session_notes_days", before.session_notes_days, s.session_notes_days)
+                .field("untrained_days", before.untrained_days, s.untrained_days);
             retention_setting::Entity::update(retention_setting::ActiveModel {
                 id: Set(1),
                 mail_body_days: Set(s.mail_body_days),
@@ -59,10 +68,11 @@ pub async fn update(state: &AppState, caller: &Caller, s: RetentionSettings) -> 
                 evaluation_link_days: Set(s.evaluation_link_days),
                 audit_days: Set(s.audit_days),
                 session_notes_days: Set(s.session_notes_days),
+                untrained_days: Set(s.untrained_days),
             })
             .exec(txn)
             .await?;
-            crate::audit::record(txn, Some(actor), "privacy.retention_changed", "retention", Some(detail)).await?;
+            crate::audit::record_change(txn, actor, "privacy.retention_changed", "retention", None, changes).await?;
             Ok(())
         })
     })
@@ -147,8 +157,45 @@ pub async fn purge_due(state: &AppState) -> AppResult<usize> {
             .await?;
         }
     }
+    purged += untrained(state, c.untrained, now).await?;
     if purged > 0 {
         tracing::info!(purged, "retention purge");
     }
     Ok(purged)
+}
+
+/// People never trained (not before the programme, not in it) whose every
+/// programme ended before `before`.
+const UNTRAINED: &str = "SELECT p.id FROM professionals p \
+    JOIN enrolments e ON e.professional_id = p.id JOIN programmes g ON g.id = e.programme_id \
+    WHERE p.erased_at IS NULL AND p.trained_before_on IS NULL GROUP BY p.id \
+    HAVING MAX(g.ends_on) < {D} AND SUM(CASE WHEN e.status = 'trained' THEN 1 ELSE 0 END) = 0";
+
+async fn untrained_ids<C: ConnectionTrait>(db: &C, before: chrono::NaiveDate) -> AppResult<Vec<i64>> {
+    let backend = db.get_database_backend();
+    let sql = UNTRAINED.replace("{D}", if backend == sea_orm::DatabaseBackend::Postgres { "$1" } else { "?" });
+    let rows = db.query_all(sea_orm::Statement::from_sql_and_values(backend, sql, [before.into()])).await?;
+    rows.iter().map(|r| r.try_get::<i64>("", "id").map_err(Into::into)).collect()
+}
+
+/// Erases the people never trained that are due, as one purge.
+async fn untrained(state: &AppState, before: chrono::NaiveDate, now: chrono::DateTime<chrono::Utc>) -> AppResult<usize> {
+    if untrained_ids(&state.db, before).await?.is_empty() {
+        return Ok(0);
+    }
+    write_txn(state, move |txn| {
+        Box::pin(async move {
+            let mut n = 0u64;
+            for id in untrained_ids(txn, before).await? {
+                match super::erasure::erase_in(txn, va_openapi::ProfessionalId(id), None, false, now).await {
+                    Ok(_) => n += 1,
+                    // Another instance erased them first.
+                    Err(AppError::Conflict { .. }) => {}
+                    Err(e) => return Err(e),
+                }
+            }
+            logged(txn, "untrained", n, now).await
+        })
+    })
+    .await
 }

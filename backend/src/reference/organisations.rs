@@ -81,7 +81,12 @@ pub async fn update(state: &AppState, caller: &Caller, id: OrganisationId, input
                 (false, true) => "organisation.reactivated",
                 _ => "organisation.changed",
             };
-            crate::audit::record(txn, Some(actor), action, &format!("organisation:{}", id.0), Some(format!("{} -> {name}", before.name))).await?;
+            let changes = crate::audit::Changes::new()
+                .field("name", before.name.as_str(), name.as_str())
+                .field("kind", before.kind.as_str(), input.kind.as_str())
+                .opt("region_id", before.region_id, input.region_id.map(|r| r.0))
+                .field("active", before.active, input.active);
+            crate::audit::record_change(txn, actor, action, &format!("organisation:{}", id.0), None, changes).await?;
             organisation::Entity::find_by_id(id.0).one(txn).await?.ok_or(AppError::NotFound)
         })
     })

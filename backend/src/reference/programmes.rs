@@ -67,7 +67,7 @@ pub async fn update(state: &AppState, caller: &Caller, id: ProgrammeId, input: P
     let actor = caller.user_id;
     let p = write_txn(state, move |txn| {
         Box::pin(async move {
-            programme::Entity::find_by_id(id.0).one(txn).await?.ok_or(AppError::NotFound)?;
+            let before = programme::Entity::find_by_id(id.0).one(txn).await?.ok_or(AppError::NotFound)?;
             name_free(txn, &name, Some(id.0)).await?;
             let groups: Vec<i64> = training_group::Entity::find()
                 .filter(training_group::Column::ProgrammeId.eq(id.0))
@@ -94,7 +94,13 @@ pub async fn update(state: &AppState, caller: &Caller, id: ProgrammeId, input: P
                 .filter(programme::Column::Id.eq(id.0))
                 .exec(txn)
                 .await?;
-            crate::audit::record(txn, Some(actor), "programme.changed", &format!("programme:{}", id.0), Some(name)).await?;
+            let changes = crate::audit::Changes::new()
+                .field("name", before.name.as_str(), name.as_str())
+                .field("course_type", before.course_type.as_str(), input.course_type.as_str())
+                .field("starts_on", before.starts_on, input.starts_on)
+                .field("ends_on", before.ends_on, input.ends_on)
+                .field("default_group_size", before.default_group_size, input.default_group_size);
+            crate::audit::record_change(txn, actor, "programme.changed", &format!("programme:{}", id.0), Some(name), changes).await?;
             programme::Entity::find_by_id(id.0).one(txn).await?.ok_or(AppError::NotFound)
         })
     })

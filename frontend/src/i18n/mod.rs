@@ -132,6 +132,7 @@ pub fn error_key(code: va_openapi::ErrorCode) -> Key {
         E::LastDay => crate::k!("err.last_day"),
         E::OrganisationInactive => crate::k!("err.organisation_inactive"),
         E::GroupInUse => crate::k!("err.group_in_use"),
+        E::PersonActive => crate::k!("err.person_active"),
         E::Unavailable => crate::k!("err.unavailable"),
         E::Internal => crate::k!("err.internal"),
     }

@@ -16,13 +16,14 @@ use va_openapi::auth::Role;
 use va_openapi::privacy::RetentionSettings;
 
 /// The kinds of data with a period: field, label, why it is kept, who sees it.
-const KINDS: [(&str, Key, Key, Key); 6] = [
+const KINDS: [(&str, Key, Key, Key); 7] = [
     ("mail_body_days", k!("priv.mail"), k!("priv.mail_why"), k!("priv.who_bel")),
     ("login_attempt_days", k!("priv.attempts"), k!("priv.attempts_why"), k!("priv.who_nobody")),
     ("token_days", k!("priv.tokens"), k!("priv.tokens_why"), k!("priv.who_nobody")),
     ("evaluation_link_days", k!("priv.evaluation"), k!("priv.evaluation_why"), k!("priv.who_nobody")),
     ("audit_days", k!("priv.audit"), k!("priv.audit_why"), k!("priv.who_bel")),
     ("session_notes_days", k!("priv.notes"), k!("priv.notes_why"), k!("priv.who_followup")),
+    ("untrained_days", k!("priv.untrained"), k!("priv.untrained_why"), k!("priv.who_enrolment")),
 ];
 
 fn days_of(s: &RetentionSettings, field: &str) -> Option<i32> {
@@ -32,6 +33,7 @@ fn days_of(s: &RetentionSettings, field: &str) -> Option<i32> {
         "token_days" => Some(s.token_days),
         "evaluation_link_days" => Some(s.evaluation_link_days),
         "audit_days" => Some(s.audit_days),
+        "untrained_days" => Some(s.untrained_days),
         _ => s.session_notes_days,
     }
 }
@@ -85,7 +87,7 @@ fn Retention() -> impl IntoView {
     let reload = RwSignal::new(0u32);
     let data = load(Some(reload), move || api::retention());
     let error: RwSignal<Option<ApiError>> = RwSignal::new(None);
-    let fields: [RwSignal<String>; 6] = std::array::from_fn(|_| RwSignal::new(String::new()));
+    let fields: [RwSignal<String>; 7] = std::array::from_fn(|_| RwSignal::new(String::new()));
     // The form shows what is in force once it has loaded.
     Effect::new(move |_| {
         if let Some(Ok(r)) = data.get() {
@@ -107,6 +109,7 @@ fn Retention() -> impl IntoView {
             evaluation_link_days: n(3),
             audit_days: n(4),
             session_notes_days: (!notes.trim().is_empty()).then(|| n(5)),
+            untrained_days: n(6),
         };
         spawn_local(async move {
             match api::save_retention(&s).await {
@@ -134,6 +137,7 @@ fn Retention() -> impl IntoView {
                 <TextField id="ret-evaluation" required=true label=k!("ret.evaluation") kind="number" value=fields[3] error=field_error(error, "evaluation_link_days")/>
                 <TextField id="ret-audit" required=true label=k!("ret.audit") kind="number" value=fields[4] error=field_error(error, "audit_days")/>
                 <TextField id="ret-notes" label=k!("ret.notes") kind="number" value=fields[5] error=field_error(error, "session_notes_days")/>
+                <TextField id="ret-untrained" required=true label=k!("ret.untrained") kind="number" value=fields[6] error=field_error(error, "untrained_days")/>
                 <div class="va-actions">
                     <button type="submit" class="utrecht-button utrecht-button--primary-action" data-testid="retention-save">{t!("org.save")}</button>
                 </div>
