@@ -14,7 +14,7 @@ use crate::pages::mail::MailPage;
 use crate::pages::followup::{CertificatePage, EvaluationPage, FeedbackPage, FollowupPage, SessionPage};
 use crate::pages::monitoring::{ImportPage, MonitoringPage, ReportPage};
 use crate::pages::planner::PlannerPage;
-use crate::pages::privacy::{PrivacyPage, RetentionPage};
+use crate::pages::privacy::{audit::AuditPage, people::PeoplePage, person::PersonPage, PrivacyPage, RetentionPage};
 use crate::pages::survey::{SurveyFormPage, SurveyPage};
 use crate::pages::training::GroupDeliveryPage;
 use crate::pages::waitlist::{OfferPage, WaitlistBoardPage};
@@ -93,6 +93,9 @@ app! {
     "/bel/nazorg" => FollowupPage;
     "/bel/planner" => PlannerPage;
     "/bel/privacy" => RetentionPage;
+    "/bel/personen" => PeoplePage;
+    "/bel/personen/:id" => PersonPage;
+    "/bel/logboek" => AuditPage;
     "/monitoring/import" => ImportPage;
     // Ambassadors and organisation contacts (BEL too).
     "/ambassadeur" => AmbassadorStart in "entry-partner";

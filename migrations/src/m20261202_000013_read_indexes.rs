@@ -18,21 +18,12 @@ const INDEXES: [(&str, &str, &[&str]); 5] = [
 #[async_trait::async_trait]
 impl MigrationTrait for Migration {
     async fn up(&self, m: &SchemaManager) -> Result<(), DbErr> {
-        for (name, table, cols) in INDEXES {
-            let mut index = Index::create();
-            index.name(name).table(Alias::new(table)).if_not_exists();
-            for col in cols {
-                index.col(Alias::new(*col));
-            }
-            m.create_index(index).await?;
-        }
+        crate::util::create_indexes(m, &INDEXES).await?;
         Ok(())
     }
 
     async fn down(&self, m: &SchemaManager) -> Result<(), DbErr> {
-        for (name, table, _) in INDEXES {
-            m.drop_index(Index::drop().name(name).table(Alias::new(table)).to_owned()).await?;
-        }
+        crate::util::drop_indexes(m, &INDEXES).await?;
         Ok(())
     }
 }

@@ -21,21 +21,12 @@ impl MigrationTrait for Migration {
         m.alter_table(add(Professionals::Table.into_iden(), timestamp_with_time_zone_null(Professionals::ErasedAt))).await?;
         m.alter_table(add(AuditLog::Table.into_iden(), text_null(AuditLog::Changes))).await?;
         m.alter_table(add(RetentionSettings::Table.into_iden(), integer(RetentionSettings::UntrainedDays).default(730).take())).await?;
-        for (name, table, cols) in INDEXES {
-            let mut index = Index::create();
-            index.name(name).table(Alias::new(table)).if_not_exists();
-            for col in cols {
-                index.col(Alias::new(*col));
-            }
-            m.create_index(index).await?;
-        }
+        crate::util::create_indexes(m, &INDEXES).await?;
         Ok(())
     }
 
     async fn down(&self, m: &SchemaManager) -> Result<(), DbErr> {
-        for (name, table, _) in INDEXES {
-            m.drop_index(Index::drop().name(name).table(Alias::new(table)).to_owned()).await?;
-        }
+        crate::util::drop_indexes(m, &INDEXES).await?;
         let drop = |table: DynIden, col: DynIden| Table::alter().table(table).drop_column(col).take();
         m.alter_table(drop(RetentionSettings::Table.into_iden(), RetentionSettings::UntrainedDays.into_iden())).await?;
         m.alter_table(drop(AuditLog::Table.into_iden(), AuditLog::Changes.into_iden())).await?;

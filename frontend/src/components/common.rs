@@ -180,6 +180,8 @@ fn field_label(lang: crate::i18n::Lang, field: &str) -> Option<String> {
         "evaluation_link_days" => k!("ret.evaluation"),
         "audit_days" => k!("ret.audit"),
         "session_notes_days" => k!("ret.notes"),
+        "untrained_days" => k!("ret.untrained"),
+        "q" => k!("ppl.q"),
         _ => return None,
     };
     let label = lookup(lang, key);

@@ -25,6 +25,8 @@ fn nav_items(role: Role) -> Vec<(&'static str, Key)> {
             items.push(("/bel/gebruikers", k!("nav.users")));
             items.push(("/bel/berichten", k!("nav.mail")));
             items.push(("/bel/privacy", k!("nav.privacy")));
+            items.push(("/bel/personen", k!("nav.people")));
+            items.push(("/bel/logboek", k!("nav.audit")));
         }
         Role::Ambassador => {
             items.push(("/organisatie/aanmelden", k!("nav.on_behalf")));

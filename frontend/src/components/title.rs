@@ -21,6 +21,8 @@ pub fn page_key(path: &str) -> Key {
         ("/bel/nazorg", k!("nav.followup")),
         ("/bel/planner", k!("plan.title")),
         ("/bel/privacy", k!("ret.title")),
+        ("/bel/personen", k!("ppl.title")),
+        ("/bel/logboek", k!("aud.title")),
         ("/privacy", k!("priv.title")),
         ("/aanbod", k!("offer.title_plain")),
         ("/organisatie/aanmelden", k!("nav.new_request")),

@@ -44,13 +44,14 @@ async fn every_bel_screen_reflows_and_passes_axe() {
     let session = app.id_of("SELECT MIN(id) FROM followup_sessions").await;
     let request = app.id_of("SELECT MAX(id) FROM enrolment_requests").await;
     let trained = app.id_of("SELECT MIN(id) FROM enrolments WHERE status = 'trained'").await;
+    let person = app.id_of("SELECT MIN(professional_id) FROM enrolments WHERE status = 'trained'").await;
     // One undelivered message, so the start page's alert and the mail screen's failed row are audited too.
     undelivered(&app, "onbereikbaar@voorbeeld.nl").await;
     log_in(&app, &b, "bel@demo.local", DEMO_PASSWORD).await;
     b.wait_path("/bel").await;
     let paths: Vec<String> = [
         "/bel", "/bel/berichten", "/bel/plaatsing", "/bel/wachtlijst", "/readiness", "/bel/vragenlijst", "/nazorg", "/monitoring", "/monitoring/rapport",
-        "/monitoring/import", "/monitoring/uitvraag", "/bel/planner", "/bel/beheer", "/bel/organisaties", "/bel/gebruikers", "/bel/privacy", "/privacy", "/organisatie/aanmelden", "/nergens",
+        "/monitoring/import", "/monitoring/uitvraag", "/bel/planner", "/bel/beheer", "/bel/organisaties", "/bel/gebruikers", "/bel/privacy", "/bel/personen", "/bel/logboek", "/privacy", "/organisatie/aanmelden", "/nergens",
     ]
     .into_iter()
     .map(String::from)
@@ -63,6 +64,7 @@ async fn every_bel_screen_reflows_and_passes_axe() {
         format!("/terugkoppeling/{g3}"),
         format!("/aanmeldingen/{request}"),
         format!("/certificaat/{trained}"),
+        format!("/bel/personen/{person}"),
     ])
     .collect();
     audit(&app, &b, "BEL", &paths).await;
@@ -209,7 +211,7 @@ async fn bel_sets_a_retention_period_and_the_privacy_statement_follows() {
 }
 
 /// The confirmation after an action: visible, in the status region, focused.
-async fn confirmed(b: &Browser, text: &str, what: &str) {
+pub(super) async fn confirmed(b: &Browser, text: &str, what: &str) {
     b.wait_text("[role=status] [data-testid=notice]", text).await;
     for _ in 0..30 {
         if b.focused_is("#va-notice").await {

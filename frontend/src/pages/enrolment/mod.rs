@@ -26,7 +26,7 @@ pub(super) fn request_status_key(s: RequestStatus) -> Key {
     }
 }
 
-pub(super) fn action_key(a: &str) -> Key {
+pub(crate) fn action_key(a: &str) -> Key {
     match a {
         "created" => k!("act.created"),
         "submit" => k!("act.submit"),

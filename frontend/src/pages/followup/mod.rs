@@ -29,7 +29,7 @@ pub fn kind_key(k: FollowupKind) -> Key {
     }
 }
 
-pub(super) fn session_status_key(s: SessionStatus) -> Key {
+pub(crate) fn session_status_key(s: SessionStatus) -> Key {
     match s {
         SessionStatus::Planned => k!("fs.planned"),
         SessionStatus::Held => k!("fs.held"),

@@ -2,6 +2,10 @@
 //! sees it), made from the retention periods in force; and BEL's screen that
 //! sets those periods and shows what the job runner purged.
 
+pub mod audit;
+pub mod people;
+pub mod person;
+
 use crate::api::{self, ApiError};
 use crate::components::common::{error_alert, field_error, Table, TextField};
 use crate::components::format::local_time;
