@@ -215,3 +215,32 @@ pub struct Processing {
     pub retention: String,
     pub security: String,
 }
+
+/// A user account as the planner holds it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
+pub struct UserProfile {
+    pub id: crate::UserId,
+    pub name: String,
+    pub email: String,
+    pub role: crate::auth::Role,
+    pub region: Option<String>,
+    pub organisation: Option<String>,
+    pub active: bool,
+    pub created_at: DateTime<Utc>,
+    pub deactivated_at: Option<DateTime<Utc>>,
+    pub last_login_at: Option<DateTime<Utc>>,
+}
+
+/// Everything the planner holds about one user (AVG art. 15 and 20).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
+pub struct UserData {
+    pub profile: UserProfile,
+    /// What the user did (the audit entries with them as actor).
+    pub actions: Vec<AuditEntry>,
+    /// Audit entries about the account (invitation, changes, deactivation).
+    pub about: Vec<AuditEntry>,
+    pub mails: Vec<PersonMail>,
+    pub made_at: DateTime<Utc>,
+}

@@ -242,6 +242,19 @@ async fn reads_and_changes_are_in_the_audit_and_its_filters_narrow_it(app: TestA
     assert_eq!(first["more"], true);
     assert_ne!(first["entries"][0]["id"], second["entries"][0]["id"]);
 
+    // A user's data: what they did (their reads included) and what was done to the account.
+    let theirs_all = expect_json(app.get(&format!("/api/v1/privacy/users/{contact_id}/export?format=json"), Some(&bel)).await, 200).await;
+    assert_eq!(theirs_all["profile"]["email"], "gemeente.venlo@demo.local");
+    let actions = theirs_all["actions"].as_array().expect("actions");
+    assert!(actions.iter().any(|a| a["action"] == "request.viewed") && actions.iter().all(|a| a["actor_id"] == contact_id), "{theirs_all}");
+    assert!(theirs_all["about"].as_array().expect("about").iter().all(|a| a["subject"] == format!("user:{contact_id}")));
+    let res = app.get(&format!("/api/v1/privacy/users/{contact_id}/export?format=html"), Some(&bel)).await;
+    assert_eq!(res.status(), 200);
+    assert!(res.text().await.expect("page").contains("Wat deze gebruiker deed"));
+    assert_eq!(app.scalar::<i64>(&format!("SELECT COUNT(*) FROM audit_log WHERE action = 'privacy.exported' AND subject = 'user:{contact_id}'")).await, 2);
+    expect_json(app.get("/api/v1/privacy/users/999999/export", Some(&bel)).await, 404).await;
+    expect_json(app.get(&format!("/api/v1/privacy/users/{contact_id}/export"), Some(&contact)).await, 403).await;
+
     // Bad filters: 422 by field, 400 for what does not parse; others 403.
     for (q, field) in [("limit=0", "limit"), ("limit=501", "limit"), ("from=2026-12-03&to=2026-12-01", "to"), ("kind=%00", "kind")] {
         let body = expect_json(app.get(&format!("/api/v1/audit?{q}"), Some(&bel)).await, 422).await;

@@ -3,6 +3,7 @@
 //! recording each purge without the data. `rules.rs` holds the periods'
 //! floors and the cut-offs (pure).
 
+pub mod account;
 pub mod erasure;
 pub mod page;
 pub mod person;

@@ -1,7 +1,8 @@
 //! The readable version of a person's data: one self-contained HTML page in
 //! Dutch (the person and BEL's privacy officer read it; it prints as a PDF).
 
-use va_openapi::privacy::PersonData;
+use va_openapi::privacy::{PersonData, PersonMail, UserData};
+use va_openapi::reference::AuditEntry;
 
 fn esc(s: &str) -> String {
     s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;").replace('\'', "&#39;")
@@ -109,32 +110,72 @@ pub fn html(d: &PersonData) -> String {
         &["Programma", "Getraind op"],
         d.certificates.iter().map(|c| vec![esc(&c.programme), date(c.trained_on)]).collect(),
     ));
-    body.push_str(&table(
+    body.push_str(&mails(&d.mails));
+    body.push_str(&audit("Logboek", &d.audit));
+    document(&p.name, &body)
+}
+
+fn mails(list: &[PersonMail]) -> String {
+    table(
         "Berichten aan dit adres",
         &["Aangemaakt", "Verzonden", "Onderwerp", "Tekst"],
-        d.mails
-            .iter()
+        list.iter()
             .map(|m| {
                 let text = if m.body_text.is_empty() { "(tekst verwijderd na de bewaartermijn)".into() } else { format!("<pre>{}</pre>", esc(&m.body_text)) };
                 vec![at(m.created_at), m.sent_at.map(at).unwrap_or_else(|| "—".into()), esc(&m.subject), text]
             })
             .collect(),
-    ));
-    body.push_str(&table(
-        "Logboek",
+    )
+}
+
+fn audit(caption: &str, entries: &[AuditEntry]) -> String {
+    table(
+        caption,
         &["Wanneer", "Wie", "Wat", "Object", "Toelichting"],
-        d.audit
+        entries
             .iter()
-            .map(|a| vec![at(a.at), opt(&a.actor), esc(&a.action), esc(&a.subject), opt(&a.detail)])
+            .map(|a| {
+                let changes = a.changes.iter().map(|c| format!("{}: {} → {}", esc(&c.field), opt(&c.before), opt(&c.after))).collect::<Vec<_>>().join("<br>");
+                vec![at(a.at), opt(&a.actor), esc(&a.action), esc(&a.subject), [changes, opt(&a.detail)].join("<br>")]
+            })
             .collect(),
-    ));
+    )
+}
+
+/// One self-contained page (no outside resources: it is opened from disk).
+fn document(name: &str, body: &str) -> String {
     format!(
         "<!doctype html><html lang=\"nl\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
          <title>Persoonsgegevens van {}</title><style>body{{font-family:system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;line-height:1.5}}\
          table{{border-collapse:collapse;width:100%;margin-bottom:1.5rem}}th,td{{border:1px solid #999;padding:.3rem .5rem;text-align:left;vertical-align:top}}\
          dt{{font-weight:bold}}pre{{white-space:pre-wrap;margin:0}}</style></head><body><main>{body}</main></body></html>",
-        esc(&p.name)
+        esc(name)
     )
+}
+
+/// The readable version of a user's data.
+pub fn user_html(d: &UserData) -> String {
+    let p = &d.profile;
+    let mut body = format!(
+        "<h1>Persoonsgegevens van {}</h1><p>Opgesteld op {} door het VA-trainingsplanner van BEL, op verzoek (AVG artikel 15 en 20).</p>\
+         <dl><dt>Naam</dt><dd>{}</dd><dt>E-mailadres</dt><dd>{}</dd><dt>Rol</dt><dd>{}</dd><dt>Regio</dt><dd>{}</dd><dt>Organisatie</dt><dd>{}</dd>\
+         <dt>Actief</dt><dd>{}</dd><dt>Aangemaakt op</dt><dd>{}</dd><dt>Gedeactiveerd op</dt><dd>{}</dd><dt>Laatst ingelogd</dt><dd>{}</dd></dl>",
+        esc(&p.name),
+        at(d.made_at),
+        esc(&p.name),
+        esc(&p.email),
+        esc(p.role.as_str()),
+        opt(&p.region),
+        opt(&p.organisation),
+        if p.active { "ja" } else { "nee" },
+        at(p.created_at),
+        p.deactivated_at.map(at).unwrap_or_else(|| "—".into()),
+        p.last_login_at.map(at).unwrap_or_else(|| "—".into()),
+    );
+    body.push_str(&audit("Wat deze gebruiker deed", &d.actions));
+    body.push_str(&audit("Wijzigingen van het account", &d.about));
+    body.push_str(&mails(&d.mails));
+    document(&p.name, &body)
 }
 
 #[cfg(test)]

@@ -1,7 +1,7 @@
 //! Thin handlers of the privacy operations: the statement (anyone), the
 //! retention settings, a person's data, erasure and the register (BEL).
 
-use super::{erasure, page, person, register, service};
+use super::{account, erasure, page, person, register, service};
 use crate::auth::Caller;
 use crate::error::AppResult;
 use crate::problems::*;
@@ -10,7 +10,7 @@ use actix_web::http::header;
 use actix_web::{get, post, put, web, HttpResponse};
 use serde::Deserialize;
 use utoipa::{IntoParams, ToSchema};
-use va_openapi::privacy::{Erasure, PersonData, PersonHit, Processing, Retention, RetentionSettings};
+use va_openapi::privacy::{Erasure, PersonData, PersonHit, Processing, Retention, RetentionSettings, UserData};
 use va_openapi::{ProfessionalId, Problem};
 
 /// How long each kind of personal data is kept, and the latest purges (BEL).
@@ -78,6 +78,22 @@ pub enum PersonFormat {
     Html,
 }
 
+impl PersonFormat {
+    fn name(self) -> &'static str {
+        match self {
+            PersonFormat::Json => "json",
+            PersonFormat::Html => "html",
+        }
+    }
+
+    fn content_type(self) -> &'static str {
+        match self {
+            PersonFormat::Json => "application/json",
+            PersonFormat::Html => "text/html; charset=utf-8",
+        }
+    }
+}
+
 #[derive(Debug, Deserialize, IntoParams)]
 #[serde(deny_unknown_fields)]
 pub struct PersonExportQuery {
@@ -107,21 +123,46 @@ pub struct HtmlPage(pub String);
 #[get("/privacy/people/{id}/export")]
 pub async fn person_export(state: web::Data<AppState>, caller: Caller, id: web::Path<i64>, q: web::Query<PersonExportQuery>) -> AppResult<HttpResponse> {
     let format = q.format.unwrap_or(PersonFormat::Json);
-    let (detail, ext) = match format {
-        PersonFormat::Json => ("json", "json"),
-        PersonFormat::Html => ("html", "html"),
+    let data = person::data(&state, &caller, ProfessionalId(*id), "privacy.exported", Some(format.name().into())).await?;
+    let body = match format {
+        PersonFormat::Json => serde_json::to_vec_pretty(&data).map_err(|e| crate::error::AppError::Internal(e.into()))?,
+        PersonFormat::Html => page::html(&data).into_bytes(),
     };
-    let data = person::data(&state, &caller, ProfessionalId(*id), "privacy.exported", Some(detail.into())).await?;
-    let (body, content_type) = match format {
-        PersonFormat::Json => (serde_json::to_vec_pretty(&data).map_err(|e| crate::error::AppError::Internal(e.into()))?, "application/json"),
-        PersonFormat::Html => (page::html(&data).into_bytes(), "text/html; charset=utf-8"),
+    Ok(file(body, format, &id.to_string(), &state))
+}
+
+/// A user's data as a file to hand over (BEL): the account, what they did, what was done to it, mails to them; the download is recorded in the audit log.
+#[utoipa::path(
+    tag = "privacy",
+    params(("id" = i64, Path), PersonExportQuery),
+    responses(
+        (status = 200, description = "The file, as `Content-Disposition: attachment`", content(
+            (UserData = "application/json"),
+            (HtmlPage = "text/html"),
+        )),
+        AuthedFound, BadRequest,
+    ),
+    security(("bearer" = []))
+)]
+#[get("/privacy/users/{id}/export")]
+pub async fn user_export(state: web::Data<AppState>, caller: Caller, id: web::Path<i64>, q: web::Query<PersonExportQuery>) -> AppResult<HttpResponse> {
+    let format = q.format.unwrap_or(PersonFormat::Json);
+    let data = account::data(&state, &caller, va_openapi::UserId(*id), format.name()).await?;
+    let body = match format {
+        PersonFormat::Json => serde_json::to_vec_pretty(&data).map_err(|e| crate::error::AppError::Internal(e.into()))?,
+        PersonFormat::Html => page::user_html(&data).into_bytes(),
     };
-    let name = format!("persoonsgegevens-{}-{}.{ext}", id, state.settings.clock.today().format("%d-%m-%Y"));
-    Ok(HttpResponse::Ok()
-        .insert_header((header::CONTENT_TYPE, content_type))
+    Ok(file(body, format, &format!("gebruiker-{}", id), &state))
+}
+
+/// A person's file as a download that no cache keeps.
+fn file(body: Vec<u8>, format: PersonFormat, stem: &str, state: &AppState) -> HttpResponse {
+    let name = format!("persoonsgegevens-{stem}-{}.{}", state.settings.clock.today().format("%d-%m-%Y"), format.name());
+    HttpResponse::Ok()
+        .insert_header((header::CONTENT_TYPE, format.content_type()))
         .insert_header((header::CONTENT_DISPOSITION, format!("attachment; filename=\"{name}\"")))
         .insert_header((header::CACHE_CONTROL, "no-store"))
-        .body(body))
+        .body(body)
 }
 
 /// BEL erases a professional: name and address become a pseudonym, mails to them and free texts about them go; the figures stay.
@@ -194,6 +235,7 @@ pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
         .service(people)
         .service(person_data)
         .service(person_export)
+        .service(user_export)
         .service(erase)
         .service(processing_register)
         .service(register_export);

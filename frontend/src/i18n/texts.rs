@@ -16,6 +16,7 @@ pub(super) const TEXTS: &[(&str, &str, &str)] = &[
     ("ppl.search", "Zoeken", "Search"),
     ("ppl.found", "Gevonden", "Found"),
     ("ppl.downloaded", "Gedownload", "Downloaded"),
+    ("users.data", "Gegevens", "Data"),
     ("ppl.none", "Niemand gevonden met deze naam of dit e-mailadres.", "Nobody found with this name or e-mail address."),
     ("ppl.name", "Naam", "Name"),
     ("ppl.email", "E-mailadres", "E-mail address"),

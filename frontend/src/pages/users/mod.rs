@@ -232,6 +232,14 @@ fn Users() -> impl IntoView {
                                         let last = u.last_login_at.map(crate::components::format::local_time).unwrap_or_else(|| "—".into());
                                         let label = u.name.clone();
                                         let label2 = u.name.clone();
+                                        let label3 = u.name.clone();
+                                        // The account's data on request (AVG art. 15), as a readable page; the download is recorded.
+                                        let data = move |_| spawn_local(async move {
+                                            match api::download(&format!("/api/v1/privacy/users/{id}/export?format=html")).await {
+                                                Ok(file) => crate::components::notice::confirm(k!("ppl.downloaded"), Some(file)),
+                                                Err(e) => error.set(Some(e)),
+                                            }
+                                        });
                                         let row = u.clone();
                                         let edit = move |_| {
                                             editing.set(Some(row.id));
@@ -258,6 +266,9 @@ fn Users() -> impl IntoView {
                                                     <button type="button" class="utrecht-button utrecht-button--subtle" data-testid=format!("edit-{id}")
                                                         aria-label=move || format!("{} {}", lookup(lang.get(), k!("org.change")), label2)
                                                         on:click=edit>{t!("org.change")}</button>
+                                                    <button type="button" class="utrecht-button utrecht-button--subtle" data-testid=format!("data-{id}")
+                                                        aria-label=move || format!("{} {}", lookup(lang.get(), k!("users.data")), label3)
+                                                        on:click=data>{t!("users.data")}</button>
                                                     {match state {
                                                         AccountState::Active => view! {
                                                             <button type="button" class="utrecht-button utrecht-button--secondary-action" data-testid=format!("deactivate-{id}")
