@@ -351,3 +351,52 @@ db_tests!(
     follow_up_is_planned_recorded_listed_and_costed,
     delivery_settings_change_the_completion_rule,
 );
+
+/// Plan action 12: follow-up is for everyone trained, in the programme or
+/// before it (imported); Nazorg counts the same people as Monitoring.
+async fn the_earlier_trained_get_follow_up_and_nazorg_counts_as_monitoring(app: TestApp) {
+    let bel = app.token("bel@demo.local").await;
+    let venlo = app.token("gemeente.venlo@demo.local").await;
+    let overview = send(app.get("/api/v1/followup", Some(&bel)).await, 200).await;
+    let dashboard = send(app.get("/api/v1/monitoring/dashboard", Some(&bel)).await, 200).await;
+    let nazorg: std::collections::HashMap<i64, i64> = overview["per_organisation"]
+        .as_array()
+        .expect("per organisation")
+        .iter()
+        .filter_map(|o| Some((o["organisation"]["id"].as_i64()?, o["trained"].as_i64()?)))
+        .collect();
+    let mut compared = 0;
+    for region in dashboard["regions"].as_array().expect("regions") {
+        for o in region["organisations"].as_array().expect("organisations") {
+            let (id, trained) = (o["organisation"]["id"].as_i64().expect("id"), o["figures"]["trained"].as_i64().expect("trained"));
+            assert_eq!(nazorg.get(&id).copied().unwrap_or(0), trained, "{} trained: Nazorg and Monitoring", o["organisation"]["name"]);
+            compared += i32::from(trained > 0);
+        }
+    }
+    assert!(compared > 10, "{compared} organisations with trained people");
+    let venlo_org = app.id_of("SELECT id FROM organisations WHERE name = 'Venlo'").await;
+    assert!(nazorg[&venlo_org] >= 2, "Venlo's earlier-trained count");
+
+    // Ans Peeters was trained in 2024, before the programme.
+    let ans = app.id_of("SELECT id FROM professionals WHERE email = 'a.peeters@venlo.demo.local'").await;
+    let koen = app.id_of("SELECT id FROM professionals WHERE email = 'k.hesen@venlo.demo.local'").await;
+    let mine = send(app.get("/api/v1/followup", Some(&venlo)).await, 200).await;
+    assert!(mine["trained"].as_array().expect("trained").iter().any(|t| t["professional"]["id"] == ans && t["trained_on"] == "2024-05-12"), "{}", mine["trained"]);
+    let req = send(app.post_json("/api/v1/followup/requests", Some(&venlo), &json!({"kind": "coaching", "professional_ids": [koen], "message": "Koen wil zijn VA's opfrissen."})).await, 200).await;
+    assert_eq!(req["status"], "open");
+    let plan = json!({"kind": "supervision", "professional_ids": [ans], "day": "2027-02-10", "starts_at": "13:00", "ends_at": "15:30", "place": "BEL Venlo", "trainer_id": null});
+    let session = send(app.post_json("/api/v1/followup/sessions", Some(&bel), &plan).await, 200).await;
+    let programme = app.id_of("SELECT MIN(id) FROM programmes").await;
+    assert_eq!(app.id_of(&format!("SELECT programme_id FROM followup_sessions WHERE id = {}", session["id"])).await, programme);
+    // A trainer reaches those trained in the groups they ran, not the earlier-trained.
+    let trainer = app.token("trainer@demo.local").await;
+    let body = send(app.post_json("/api/v1/followup/sessions", Some(&trainer), &plan).await, 422).await;
+    assert_eq!(body["errors"][0]["code"], "not_trained");
+}
+
+fn with_activity(s: &mut va_backend::config::Settings) {
+    va_tests::no_mail_sender(s);
+    s.demo_activity = true;
+}
+
+db_tests!(tweak crate::followup::with_activity; the_earlier_trained_get_follow_up_and_nazorg_counts_as_monitoring);

@@ -82,10 +82,11 @@ impl Browser {
             .unwrap_or_else(|e| panic!("element {css} did not appear: {e}"))
     }
 
-    /// Waits up to 10 s until the element's text contains `needle`.
+    /// Waits up to 20 s until the element's text contains `needle` (a loaded
+    /// machine running the tests side by side can take that long).
     pub async fn wait_text(&self, css: &str, needle: &str) -> String {
         let mut last = String::new();
-        for _ in 0..100 {
+        for _ in 0..200 {
             if let Ok(el) = self.client.find(Locator::Css(css)).await {
                 last = el.text().await.unwrap_or_default();
                 if last.contains(needle) {

@@ -2,7 +2,7 @@
 
 use super::requests::request_views;
 use super::rules;
-use super::sessions::{groups_run, in_scope, may_lead, profs, session_view, trained};
+use super::sessions::{groups_run, in_scope, may_lead, profs, session_view, trained, Trained};
 use crate::auth::Caller;
 use crate::entities::{
     enrolment, followup_participant as part, followup_request as request, followup_session as session,
@@ -32,7 +32,7 @@ pub async fn overview(state: &AppState, caller: &Caller) -> AppResult<FollowupOv
     let trained = trained(db).await?;
     let people = profs(db, trained.keys().copied()).await?;
     let run = if caller.role == Role::Trainer { groups_run(db, caller).await? } else { BTreeSet::new() };
-    let visible = |e: &enrolment::Model, org: i64| match caller.role {
+    let visible = |e: &Trained, org: i64| match caller.role {
         Role::Trainer => e.group_id.is_some_and(|g| run.contains(&g)),
         _ => in_scope(caller, &n, org),
     };
@@ -54,7 +54,8 @@ pub async fn overview(state: &AppState, caller: &Caller) -> AppResult<FollowupOv
     }
     let mut rows: Vec<TrainedProfessional> = Vec::new();
     for (pid, e) in &trained {
-        let (Some(p), Some(on)) = (people.get(pid), e.trained_on) else { continue };
+        let Some(p) = people.get(pid) else { continue };
+        let on = e.on;
         if !visible(e, p.organisation_id) {
             continue;
         }

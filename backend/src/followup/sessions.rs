@@ -29,12 +29,29 @@ fn valid_time(s: &str) -> bool {
     s.len() == 5 && chrono::NaiveTime::parse_from_str(s, "%H:%M").is_ok()
 }
 
-/// Trained enrolments by professional (the latest training wins).
-pub(super) async fn trained<C: ConnectionTrait>(db: &C) -> AppResult<HashMap<i64, enrolment::Model>> {
-    let mut out: HashMap<i64, enrolment::Model> = HashMap::new();
+/// A trained professional: their latest training in a programme, or for
+/// someone trained before the programme (imported), that date alone.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) struct Trained {
+    pub on: chrono::NaiveDate,
+    pub programme_id: Option<i64>,
+    pub group_id: Option<i64>,
+}
+
+/// Everyone trained, by professional: in a programme (the latest training
+/// wins) or before it (plan action 12: support for the earlier-trained too),
+/// the same people the dashboard counts as trained.
+pub(super) async fn trained<C: ConnectionTrait>(db: &C) -> AppResult<HashMap<i64, Trained>> {
+    let mut out: HashMap<i64, Trained> = HashMap::new();
     for e in enrolment::Entity::find().filter(enrolment::Column::Status.eq(EnrolmentStatus::Trained.as_str())).all(db).await? {
-        if out.get(&e.professional_id).is_none_or(|x| x.trained_on < e.trained_on) {
-            out.insert(e.professional_id, e);
+        let Some(on) = e.trained_on else { continue };
+        if out.get(&e.professional_id).is_none_or(|x| x.on < on) {
+            out.insert(e.professional_id, Trained { on, programme_id: Some(e.programme_id), group_id: e.group_id });
+        }
+    }
+    for p in professional::Entity::find().filter(professional::Column::TrainedBeforeOn.is_not_null()).all(db).await? {
+        if let (Some(on), false) = (p.trained_before_on, out.contains_key(&p.id)) {
+            out.insert(p.id, Trained { on, programme_id: None, group_id: None });
         }
     }
     Ok(out)
@@ -188,7 +205,7 @@ pub async fn plan(state: &AppState, caller: &Caller, input: NewSession) -> AppRe
                 if c.role == Role::Trainer && may_run(&c, &g, &days).is_err() {
                     return Err(AppError::field("group_id", "not_your_group", "a trainer plans follow-up for the groups they ran"));
                 }
-                let mut of_group: Vec<i64> = trained.values().filter(|e| e.group_id == Some(g.id)).map(|e| e.professional_id).collect();
+                let mut of_group: Vec<i64> = trained.iter().filter(|(_, t)| t.group_id == Some(g.id)).map(|(p, _)| *p).collect();
                 if of_group.is_empty() {
                     return Err(AppError::field("group_id", "not_trained", "no one in this group is trained yet"));
                 }
@@ -197,11 +214,13 @@ pub async fn plan(state: &AppState, caller: &Caller, input: NewSession) -> AppRe
                 programme_id = Some(g.programme_id);
             }
             for (i, p) in input.professional_ids.iter().enumerate() {
-                let theirs = |e: &&enrolment::Model| run.as_ref().is_none_or(|run| e.group_id.is_some_and(|g| run.contains(&g)));
+                let theirs = |e: &&Trained| run.as_ref().is_none_or(|run| e.group_id.is_some_and(|g| run.contains(&g)));
                 let Some(e) = trained.get(&p.0).filter(theirs) else {
                     return Err(AppError::field(&format!("professional_ids[{i}]"), "not_trained", "follow-up is for trained professionals (a trainer's: of their groups)"));
                 };
-                programme_id.get_or_insert(e.programme_id);
+                if let Some(p) = e.programme_id {
+                    programme_id.get_or_insert(p);
+                }
                 if !who.contains(&p.0) {
                     who.push(p.0);
                 }
@@ -218,7 +237,11 @@ pub async fn plan(state: &AppState, caller: &Caller, input: NewSession) -> AppRe
                 }
                 None => None,
             };
-            let pid = programme_id.ok_or_else(|| AppError::field("professional_ids", "required", "no participants"))?;
+            // Only people trained before the programme: the session belongs to the programme in view.
+            let pid = match programme_id {
+                Some(p) => p,
+                None => crate::reference::lookup::programme_in_view(txn, None).await?.map(|p| p.id).ok_or_else(|| AppError::field("professional_ids", "required", "no programme to plan in"))?,
+            };
             let p = programme::Entity::find_by_id(pid).one(txn).await?.ok_or(AppError::NotFound)?;
             let trainer = if c.role == Role::Trainer { Some(c.user_id.0) } else { input.trainer_id.map(|t| t.0) };
             if let Some(t) = trainer {

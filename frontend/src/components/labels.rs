@@ -86,3 +86,46 @@ pub fn course_key(c: va_openapi::admin::CourseType) -> Key {
         C::Refresher => k!("course.refresher"),
     }
 }
+
+/// A line of an enrolment's timeline by its action.
+pub fn timeline_action_key(a: &str) -> Key {
+    match a {
+        "created" => k!("act.created"),
+        "submit" => k!("act.submit"),
+        "approve" => k!("act.approve"),
+        "reject" => k!("act.reject"),
+        "return" => k!("act.return"),
+        "allocate" => k!("act.allocate"),
+        "move" => k!("act.move"),
+        "waitlist" => k!("act.waitlist"),
+        "withdraw" => k!("act.withdraw"),
+        "edit" => k!("act.edit"),
+        "offer" => k!("act.offer"),
+        "offer_accepted" => k!("act.offer_accepted"),
+        "offer_declined" => k!("act.offer_declined"),
+        "offer_expired" => k!("act.offer_expired"),
+        "substitute" => k!("act.substitute"),
+        "priority" => k!("act.priority"),
+        "complete" => k!("act.complete"),
+        "not_complete" => k!("act.not_complete"),
+        _ => k!("act.other"),
+    }
+}
+
+pub fn followup_kind_key(k: va_openapi::followup::FollowupKind) -> Key {
+    use va_openapi::followup::FollowupKind as K;
+    match k {
+        K::Supervision => k!("fk.supervision"),
+        K::Coaching => k!("fk.coaching"),
+        K::Deepening => k!("fk.deepening"),
+    }
+}
+
+pub fn session_status_key(s: va_openapi::followup::SessionStatus) -> Key {
+    use va_openapi::followup::SessionStatus as S;
+    match s {
+        S::Planned => k!("fs.planned"),
+        S::Held => k!("fs.held"),
+        S::Cancelled => k!("fs.cancelled"),
+    }
+}

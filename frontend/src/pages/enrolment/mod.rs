@@ -13,6 +13,7 @@ pub use seats::*;
 use crate::components::common::badge;
 use crate::components::labels::enrolment_status_key;
 use crate::i18n::Key;
+pub(crate) use crate::components::labels::timeline_action_key as action_key;
 use leptos::prelude::*;
 use va_openapi::enrolment::*;
 
@@ -23,30 +24,6 @@ pub(super) fn request_status_key(s: RequestStatus) -> Key {
         RequestStatus::Returned => k!("rs.returned"),
         RequestStatus::Decided => k!("rs.decided"),
         RequestStatus::Withdrawn => k!("rs.withdrawn"),
-    }
-}
-
-pub(crate) fn action_key(a: &str) -> Key {
-    match a {
-        "created" => k!("act.created"),
-        "submit" => k!("act.submit"),
-        "approve" => k!("act.approve"),
-        "reject" => k!("act.reject"),
-        "return" => k!("act.return"),
-        "allocate" => k!("act.allocate"),
-        "move" => k!("act.move"),
-        "waitlist" => k!("act.waitlist"),
-        "withdraw" => k!("act.withdraw"),
-        "edit" => k!("act.edit"),
-        "offer" => k!("act.offer"),
-        "offer_accepted" => k!("act.offer_accepted"),
-        "offer_declined" => k!("act.offer_declined"),
-        "offer_expired" => k!("act.offer_expired"),
-        "substitute" => k!("act.substitute"),
-        "priority" => k!("act.priority"),
-        "complete" => k!("act.complete"),
-        "not_complete" => k!("act.not_complete"),
-        _ => k!("act.other"),
     }
 }
 

@@ -18,24 +18,11 @@ pub use sessions::*;
 pub use delivery::*;
 
 use crate::i18n::Key;
+pub use crate::components::labels::{followup_kind_key as kind_key, session_status_key};
 use va_openapi::auth::NamedRef;
 use va_openapi::followup::*;
 
-pub fn kind_key(k: FollowupKind) -> Key {
-    match k {
-        FollowupKind::Supervision => k!("fk.supervision"),
-        FollowupKind::Coaching => k!("fk.coaching"),
-        FollowupKind::Deepening => k!("fk.deepening"),
-    }
-}
 
-pub(crate) fn session_status_key(s: SessionStatus) -> Key {
-    match s {
-        SessionStatus::Planned => k!("fs.planned"),
-        SessionStatus::Held => k!("fs.held"),
-        SessionStatus::Cancelled => k!("fs.cancelled"),
-    }
-}
 
 pub(super) fn request_status_key(s: FollowupRequestStatus) -> Key {
     match s {
