@@ -3,6 +3,7 @@
 mod administration;
 mod auth;
 mod bundle;
+mod calendar;
 mod demo;
 mod email;
 mod enrolment;

@@ -69,6 +69,14 @@ pub fn fold(line: &str) -> String {
     out
 }
 
+/// The bare address of a From value (`BEL <va@bel.nl>` gives `va@bel.nl`).
+pub fn address_of(from: &str) -> String {
+    match (from.rfind('<'), from.rfind('>')) {
+        (Some(a), Some(b)) if a < b => from[a + 1..b].trim().to_string(),
+        _ => from.trim().to_string(),
+    }
+}
+
 fn local(day: NaiveDate, hhmm: &str) -> String {
     format!("{}T{}00", day.format("%Y%m%d"), hhmm.replace(':', ""))
 }
@@ -171,5 +179,11 @@ mod tests {
     fn a_cancellation_says_so() {
         let ics = calendar("CANCEL", &[event()], Utc::now());
         assert!(ics.contains("METHOD:CANCEL\r\n") && ics.contains("STATUS:CANCELLED\r\n"));
+    }
+
+    #[test]
+    fn the_organizer_is_the_bare_address_of_the_sender() {
+        assert_eq!(address_of("VA-trainingsplanner BEL <va@bel-limburg.nl>"), "va@bel-limburg.nl");
+        assert_eq!(address_of(" va@bel-limburg.nl "), "va@bel-limburg.nl");
     }
 }

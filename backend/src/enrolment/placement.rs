@@ -4,7 +4,7 @@ use super::service::{MAX_TEXT, access, deciders, get_request};
 use super::notify;
 use crate::roster::rules::{group_accepts_placements, transition, Event};
 use crate::roster::store::{
-    illegal, load_enrolment, placement_mails, record_event, set_status, status_of,
+    illegal, leaving_calendar, load_enrolment, placement_mails, record_event, set_status, status_of,
     Timeline,
 };
 use crate::auth::Caller;
@@ -81,7 +81,7 @@ pub async fn allocate(state: &AppState, caller: &Caller, id: EnrolmentId, target
             })
             .await?;
             record_event(txn, Timeline::of(&e, "enrolment", "allocate", from, to).by(Some(c.user_id)).reason(Some(g.name.clone()))).await?;
-            placement_mails(txn, &e, &g, req.organisation_id).await?;
+            placement_mails(txn, &e, &g, req.organisation_id, &ctx.organizer).await?;
             for other in offered {
                 crate::waitlist::offers::offer_seats(txn, &ctx, other, 1, None).await?;
             }
@@ -114,7 +114,12 @@ pub async fn move_to(state: &AppState, caller: &Caller, id: EnrolmentId, target:
             free_seat(txn, old).await?;
             set_status(txn, &e, from, to, |q| q.col_expr(enrolment::Column::GroupId, Expr::value(Some(g.id)))).await?;
             record_event(txn, Timeline::of(&e, "enrolment", "move", from, to).by(Some(c.user_id)).reason(Some(g.name.clone()))).await?;
-            placement_mails(txn, &e, &g, req.organisation_id).await?;
+            if let Some(left) = training_group::Entity::find_by_id(old).one(txn).await? {
+                let prof = professional::Entity::find_by_id(e.professional_id).one(txn).await?.ok_or(AppError::NotFound)?;
+                let ics = leaving_calendar(txn, &e, &left, &ctx.organizer, &prof.email).await?;
+                email::enqueue(txn, crate::roster::notify::moved_from(&prof, &left, &g, ics)).await?;
+            }
+            placement_mails(txn, &e, &g, req.organisation_id, &ctx.organizer).await?;
             // The seat left behind goes to the waiting list.
             crate::waitlist::offers::offer_seats(txn, &ctx, old, 1, None).await?;
             Ok(req.id)
@@ -199,9 +204,17 @@ pub async fn withdraw(state: &AppState, caller: &Caller, id: EnrolmentId, w: Wit
             }
             recipients.sort();
             recipients.dedup_by(|a, b| a.0 == b.0);
+            // The participant's invitation to the days is withdrawn with the mail to them.
+            let cancel = match (&group, from) {
+                (Some(g), EnrolmentStatus::Placed) => Some(leaving_calendar(txn, &e, g, &ctx.organizer, &prof.email).await?),
+                _ => None,
+            };
             for (to_addr, to_name) in recipients {
-                email::enqueue(txn, notify::withdrawn(&to_addr, &to_name, &prof.name, group.as_ref().map(|g| g.name.as_str()), reason.as_deref()))
-                    .await?;
+                let mut mail = notify::withdrawn(&to_addr, &to_name, &prof.name, group.as_ref().map(|g| g.name.as_str()), reason.as_deref());
+                if let (Some(ics), true) = (&cancel, to_addr == prof.email) {
+                    mail = mail.with_attachment(crate::roster::notify::ics("CANCEL", ics.clone()));
+                }
+                email::enqueue(txn, mail).await?;
             }
             Ok(req.id)
         })

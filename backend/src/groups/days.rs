@@ -35,6 +35,7 @@ pub async fn add(state: &AppState, caller: &Caller, group: GroupId, input: NewTr
     check_refs(&state.db, &mut errs, "trainer_id", input.trainer_id, None).await?;
     errs.finish()?;
     let actor = caller.user_id;
+    let organizer = crate::email::calendar::address_of(&state.settings.mail_from);
     let g = write_txn(state, move |txn| {
         Box::pin(async move {
             let g = open_group(txn, group.0, today).await?;
@@ -52,7 +53,7 @@ pub async fn add(state: &AppState, caller: &Caller, group: GroupId, input: NewTr
             .insert(txn)
             .await?;
             sync_dates(txn, g.id).await?;
-            let told = crate::training::service::tell_participants(txn, &g, d.id, false, "Nieuwe trainingsdag / New training day").await?;
+            let told = crate::training::service::tell_participants(txn, &g, d.id, false, "Nieuwe trainingsdag / New training day", &organizer).await?;
             crate::audit::record(txn, Some(actor), "group.day_added", &format!("day:{}", d.id), Some(format!("{} ({told} told)", d.day))).await?;
             training_group::Entity::find_by_id(g.id).one(txn).await?.ok_or(AppError::NotFound)
         })
@@ -68,6 +69,7 @@ pub async fn remove(state: &AppState, caller: &Caller, day: TrainingDayId) -> Ap
     caller.require(&[Role::BelCoordinator])?;
     let today = state.settings.clock.today();
     let actor = caller.user_id;
+    let organizer = crate::email::calendar::address_of(&state.settings.mail_from);
     let g = write_txn(state, move |txn| {
         Box::pin(async move {
             let d = training_day::Entity::find_by_id(day.0).one(txn).await?.ok_or(AppError::NotFound)?;
@@ -80,7 +82,7 @@ pub async fn remove(state: &AppState, caller: &Caller, day: TrainingDayId) -> Ap
                 return Err(AppError::conflict(ErrorCode::LastDay, "a group keeps at least one day; cancel the group instead"));
             }
             // Participants' calendars drop the day before the row goes.
-            let told = crate::training::service::tell_participants(txn, &g, d.id, true, "De dag is uit de planning gehaald / The day was removed from the schedule").await?;
+            let told = crate::training::service::tell_participants(txn, &g, d.id, true, "De dag is uit de planning gehaald / The day was removed from the schedule", &organizer).await?;
             training_day::Entity::delete_by_id(d.id).exec(txn).await?;
             sync_dates(txn, g.id).await?;
             crate::audit::record(txn, Some(actor), "group.day_removed", &format!("day:{}", d.id), Some(format!("{} ({told} told)", d.day))).await?;

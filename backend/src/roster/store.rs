@@ -193,19 +193,28 @@ pub async fn record_events<C: ConnectionTrait>(db: &C, events: Vec<Timeline>) ->
     Ok(())
 }
 
-/// The placed professional and the organisation's contacts get the days and a calendar.
-pub async fn placement_mails(txn: &DatabaseTransaction, e: &enrolment::Model, g: &training_group::Model, org_id: i64) -> AppResult<()> {
+async fn group_days(txn: &DatabaseTransaction, g: i64) -> AppResult<Vec<training_day::Model>> {
+    Ok(training_day::Entity::find().filter(training_day::Column::GroupId.eq(g)).order_by_asc(training_day::Column::Day).all(txn).await?)
+}
+
+/// The placed professional gets the days as an invitation (`REQUEST`, they
+/// are the attendee); the organisation's contacts get them to look at.
+pub async fn placement_mails(txn: &DatabaseTransaction, e: &enrolment::Model, g: &training_group::Model, org_id: i64, organizer: &str) -> AppResult<()> {
     let prof = professional::Entity::find_by_id(e.professional_id).one(txn).await?.ok_or(AppError::NotFound)?;
-    let days = training_day::Entity::find()
-        .filter(training_day::Column::GroupId.eq(g.id))
-        .order_by_asc(training_day::Column::Day)
-        .all(txn)
-        .await?;
+    let days = group_days(txn, g.id).await?;
+    let invite = notify::participant_calendar("REQUEST", g, &days, e.id, notify::Invite { organizer, attendee: &prof.email });
+    email::enqueue(txn, notify::placed_professional(&prof, g, &days, invite)).await?;
     let ics = notify::group_calendar(g, &days, e.id);
-    email::enqueue(txn, notify::placed_professional(&prof, g, &days, ics.clone())).await?;
     for contact in org_contacts(txn, org_id).await? {
         email::enqueue(txn, notify::placed_contact(&contact, &prof.name, g, &days, ics.clone())).await?;
     }
     Ok(())
+}
+
+/// The invitation to a group's days withdrawn (`CANCEL`, same UIDs): the
+/// participant left the group (withdrawn, or moved to another).
+pub async fn leaving_calendar(txn: &DatabaseTransaction, e: &enrolment::Model, g: &training_group::Model, organizer: &str, attendee: &str) -> AppResult<String> {
+    let days = group_days(txn, g.id).await?;
+    Ok(notify::participant_calendar("CANCEL", g, &days, e.id, notify::Invite { organizer, attendee }))
 }
 

@@ -20,7 +20,7 @@ pub fn day_changed(p: &professional::Model, g: &training_group::Model, d: &train
             format!("Trainingsdag gewijzigd: {} / Training day changed", g.name),
             format!("Een trainingsdag van {} is gewijzigd. Nieuw: {when}.\nReden: {reason}\n\nVolgende stap: de bijlage werkt de afspraak in uw agenda bij.", g.name),
             format!("A training day of {} changed. Now: {when}.\nReason: {reason}\n\nNext step: the attachment updates your calendar.", g.name),
-            "PUBLISH",
+            "REQUEST",
         )
     };
     OutgoingEmail::new(

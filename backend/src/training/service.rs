@@ -237,7 +237,7 @@ fn valid_time(s: &str) -> bool {
 }
 
 /// Every participant gets the day's update: same UID, the raised SEQUENCE, and the reason.
-pub async fn tell_participants(txn: &sea_orm::DatabaseTransaction, g: &training_group::Model, day_id: i64, cancelled: bool, reason: &str) -> AppResult<usize> {
+pub async fn tell_participants(txn: &sea_orm::DatabaseTransaction, g: &training_group::Model, day_id: i64, cancelled: bool, reason: &str, organizer: &str) -> AppResult<usize> {
     let days = days_of(txn, g.id).await?;
     let Some(d) = days.iter().find(|d| d.id == day_id) else { return Ok(0) };
     let people: Vec<enrolment::Model> =
@@ -245,7 +245,8 @@ pub async fn tell_participants(txn: &sea_orm::DatabaseTransaction, g: &training_
     let profs = professionals_of(txn, &people).await?;
     for e in &people {
         let Some(p) = profs.get(&e.professional_id) else { continue };
-        let ics = day_calendar(if cancelled { "CANCEL" } else { "PUBLISH" }, g, &days, day_id, e.id);
+        let invite = crate::roster::notify::Invite { organizer, attendee: &p.email };
+        let ics = day_calendar(if cancelled { "CANCEL" } else { "REQUEST" }, g, &days, day_id, e.id, invite);
         email::enqueue(txn, super::notify::day_changed(p, g, d, cancelled, reason, ics)).await?;
     }
     Ok(people.len())
@@ -288,6 +289,7 @@ pub async fn change_day(state: &AppState, caller: &Caller, day_id: TrainingDayId
     errs.finish()?;
     let c = *caller;
     let today = state.settings.clock.today();
+    let organizer = crate::email::calendar::address_of(&state.settings.mail_from);
     let group_id = write_txn(state, move |txn| {
         Box::pin(async move {
             let (d, g, _) = load_day(txn, &c, day_id.0).await?;
@@ -311,7 +313,7 @@ pub async fn change_day(state: &AppState, caller: &Caller, day_id: TrainingDayId
                 return Err(AppError::conflict(ErrorCode::Conflict, "the day was changed by someone else; reload"));
             }
             sync_dates(txn, g.id).await?;
-            let told = tell_participants(txn, &g, d.id, false, &reason).await?;
+            let told = tell_participants(txn, &g, d.id, false, &reason, &organizer).await?;
             crate::audit::record(txn, Some(c.user_id), "training.day_changed", &format!("day:{}", d.id), Some(format!("{reason} ({told} told)"))).await?;
             Ok(g.id)
         })
@@ -328,6 +330,7 @@ pub async fn cancel_day(state: &AppState, caller: &Caller, day_id: TrainingDayId
     errs.finish()?;
     let c = *caller;
     let today = state.settings.clock.today();
+    let organizer = crate::email::calendar::address_of(&state.settings.mail_from);
     let group_id = write_txn(state, move |txn| {
         Box::pin(async move {
             let (d, g, _) = load_day(txn, &c, day_id.0).await?;
@@ -345,7 +348,7 @@ pub async fn cancel_day(state: &AppState, caller: &Caller, day_id: TrainingDayId
                 .exec(txn)
                 .await?;
             sync_dates(txn, g.id).await?;
-            let told = tell_participants(txn, &g, d.id, true, &reason).await?;
+            let told = tell_participants(txn, &g, d.id, true, &reason, &organizer).await?;
             crate::audit::record(txn, Some(c.user_id), "training.day_cancelled", &format!("day:{}", d.id), Some(format!("{reason} ({told} told)"))).await?;
             Ok(g.id)
         })

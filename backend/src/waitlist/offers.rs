@@ -52,12 +52,20 @@ pub struct Ctx {
     pub today: NaiveDate,
     pub keys: Arc<JwtKeys>,
     pub public_url: String,
+    /// The planner's mail address: the ORGANIZER of the training days' invitations.
+    pub organizer: String,
 }
 
 impl Ctx {
     pub fn of(state: &AppState) -> Ctx {
         let now = state.settings.clock.now();
-        Ctx { now, today: local_date(now), keys: state.keys.clone(), public_url: state.settings.public_url.trim_end_matches('/').to_string() }
+        Ctx {
+            now,
+            today: local_date(now),
+            keys: state.keys.clone(),
+            public_url: state.settings.public_url.trim_end_matches('/').to_string(),
+            organizer: crate::email::calendar::address_of(&state.settings.mail_from),
+        }
     }
 }
 
@@ -412,7 +420,7 @@ pub async fn answer(state: &AppState, input: va_openapi::waitlist::OfferAnswer) 
                 seats::convert(txn, g.id).await?;
                 set_status(txn, &e, from, to, |q| q.col_expr(enrolment::Column::GroupId, Expr::value(Some(g.id)))).await?;
                 record_event(txn, Timeline::of(&e, "waitlist", "offer_accepted", from, to).at(ctx.now).reason(Some(g.name.clone()))).await?;
-                placement_mails(txn, &e, &g, req.organisation_id).await?;
+                placement_mails(txn, &e, &g, req.organisation_id, &ctx.organizer).await?;
             } else {
                 if !resolve(txn, h.id, OfferStatus::Declined.as_str(), ctx.now, None).await? {
                     return Ok(Outcome::Refused(ErrorCode::OfferNotOpen, "this offer was answered already".into()));

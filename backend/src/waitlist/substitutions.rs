@@ -163,7 +163,7 @@ pub async fn substitute(
             record_event(txn, Timeline::of(&e, "waitlist", "substitute", EnrolmentStatus::Approved, EnrolmentStatus::Placed).at(ctx.now).by(Some(c.user_id)).reason(Some(format!("{}: vervangt {old_name}", g.name))))
                 .await?;
             let req = enrolment_request::Entity::find_by_id(e.request_id).one(txn).await?.ok_or(AppError::NotFound)?;
-            placement_mails(txn, &e, &g, req.organisation_id).await?;
+            placement_mails(txn, &e, &g, req.organisation_id, &ctx.organizer).await?;
             Ok(Outcome::Done)
         })
     })
