@@ -3,14 +3,14 @@
 //! the accounts screen; each download is recorded.
 
 use crate::auth::Caller;
-use crate::entities::{audit_log, email_outbox, organisation, region, user};
+use crate::entities::{audit_log, organisation, region, user};
 use crate::error::{AppError, AppResult};
 use crate::state::AppState;
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder};
 use std::collections::HashMap;
 use va_openapi::auth::Role;
-use va_openapi::privacy::{PersonMail, UserData, UserProfile};
-use va_openapi::{MailId, UserId};
+use va_openapi::privacy::{UserData, UserProfile};
+use va_openapi::UserId;
 
 /// Everything about one account, its download recorded.
 pub async fn data(state: &AppState, caller: &Caller, id: UserId, format: &str) -> AppResult<UserData> {
@@ -35,14 +35,7 @@ async fn collect<C: ConnectionTrait>(db: &C, u: user::Model, now: chrono::DateTi
         Some(o) => organisation::Entity::find_by_id(o).one(db).await?.map(|o| o.name),
         None => None,
     };
-    let mails = email_outbox::Entity::find()
-        .filter(email_outbox::Column::ToAddr.eq(u.email.clone()))
-        .order_by_asc(email_outbox::Column::Id)
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|m| PersonMail { id: MailId(m.id), created_at: m.created_at, sent_at: m.sent_at, subject: m.subject, body_text: m.body_text })
-        .collect();
+    let mails = super::person::mails_to(db, &u.email).await?;
     Ok(UserData {
         profile: UserProfile {
             id: UserId(u.id),

@@ -142,14 +142,7 @@ pub async fn collect<C: ConnectionTrait>(db: &C, p: professional::Model, now: ch
             Some(PersonFollowup { session_id: FollowupSessionId(s.id), kind: s.kind.clone(), day: s.day, status: s.status.clone(), attendance: fp.attendance, note: fp.note })
         })
         .collect();
-    let mails = email_outbox::Entity::find()
-        .filter(email_outbox::Column::ToAddr.eq(p.email.clone()))
-        .order_by_asc(email_outbox::Column::Id)
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|m| PersonMail { id: MailId(m.id), created_at: m.created_at, sent_at: m.sent_at, subject: m.subject, body_text: m.body_text })
-        .collect();
+    let mails = mails_to(db, &p.email).await?;
     let subjects: Vec<String> = std::iter::once(subject(ProfessionalId(p.id))).chain(ids.iter().map(|e| format!("enrolment:{e}"))).collect();
     let audit_rows = audit_log::Entity::find().filter(audit_log::Column::Subject.is_in(subjects)).order_by_asc(audit_log::Column::Id).all(db).await?;
     let actor_ids: Vec<i64> = audit_rows.iter().filter_map(|a| a.actor_id).collect();
@@ -193,6 +186,18 @@ pub async fn collect<C: ConnectionTrait>(db: &C, p: professional::Model, now: ch
         audit: crate::audit::entries_of(audit_rows, &names),
         made_at: now,
     })
+}
+
+/// The mails to an address (the text is empty once its retention passed).
+pub(super) async fn mails_to<C: ConnectionTrait>(db: &C, address: &str) -> AppResult<Vec<PersonMail>> {
+    Ok(email_outbox::Entity::find()
+        .filter(email_outbox::Column::ToAddr.eq(address))
+        .order_by_asc(email_outbox::Column::Id)
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|m| PersonMail { id: MailId(m.id), created_at: m.created_at, sent_at: m.sent_at, subject: m.subject, body_text: m.body_text })
+        .collect())
 }
 
 /// The readiness checks of the requests the person was filed with.
