@@ -98,6 +98,19 @@ impl Browser {
         panic!("{css} never contained {needle:?}; last text {last:?}");
     }
 
+    /// Whether the element's text comes to contain `needle` within `secs` seconds.
+    pub async fn has_text(&self, css: &str, needle: &str, secs: u64) -> bool {
+        for _ in 0..secs * 10 {
+            if let Ok(el) = self.client.find(Locator::Css(css)).await {
+                if el.text().await.unwrap_or_default().contains(needle) {
+                    return true;
+                }
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        false
+    }
+
     pub async fn wait_path(&self, path: &str) {
         for _ in 0..100 {
             if self.client.current_url().await.map(|u| u.path() == path).unwrap_or(false) {
