@@ -80,10 +80,14 @@ async fn make(
         "scenarios" => reports::scenarios(state, caller, asked).await?,
         _ => return Err(AppError::NotFound),
     };
-    let stem = format!("{}-{}", list, state.settings.clock.today().format("%d-%m-%Y"));
+    sheet_file(&sheets, format, &format!("{}-{}", list, state.settings.clock.today().format("%d-%m-%Y")))
+}
+
+/// Worksheets as a file of `format`: bytes, content type and name (`stem` plus its extension).
+pub fn sheet_file(sheets: &[sheet::Sheet], format: ExportFormat, stem: &str) -> AppResult<(Vec<u8>, &'static str, String)> {
     Ok(match format {
-        ExportFormat::Xlsx => (sheet::to_xlsx(&sheets)?, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", format!("{stem}.xlsx")),
-        ExportFormat::Csv => (sheet::to_csv(&sheets)?, "text/csv; charset=utf-8", format!("{stem}.csv")),
+        ExportFormat::Xlsx => (sheet::to_xlsx(sheets)?, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", format!("{stem}.xlsx")),
+        ExportFormat::Csv => (sheet::to_csv(sheets)?, "text/csv; charset=utf-8", format!("{stem}.csv")),
     })
 }
 

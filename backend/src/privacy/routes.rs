@@ -124,11 +124,7 @@ pub struct HtmlPage(pub String);
 pub async fn person_export(state: web::Data<AppState>, caller: Caller, id: web::Path<i64>, q: web::Query<PersonExportQuery>) -> AppResult<HttpResponse> {
     let format = q.format.unwrap_or(PersonFormat::Json);
     let data = person::data(&state, &caller, ProfessionalId(*id), "privacy.exported", Some(format.name().into())).await?;
-    let body = match format {
-        PersonFormat::Json => serde_json::to_vec_pretty(&data).map_err(|e| crate::error::AppError::Internal(e.into()))?,
-        PersonFormat::Html => page::html(&data).into_bytes(),
-    };
-    Ok(file(body, format, &id.to_string(), &state))
+    person_file(&data, format, page::html, &id.to_string(), &state)
 }
 
 /// A user's data as a file to hand over (BEL): the account, what they did, what was done to it, mails to them; the download is recorded in the audit log.
@@ -148,18 +144,23 @@ pub async fn person_export(state: web::Data<AppState>, caller: Caller, id: web::
 pub async fn user_export(state: web::Data<AppState>, caller: Caller, id: web::Path<i64>, q: web::Query<PersonExportQuery>) -> AppResult<HttpResponse> {
     let format = q.format.unwrap_or(PersonFormat::Json);
     let data = account::data(&state, &caller, va_openapi::UserId(*id), format.name()).await?;
-    let body = match format {
-        PersonFormat::Json => serde_json::to_vec_pretty(&data).map_err(|e| crate::error::AppError::Internal(e.into()))?,
-        PersonFormat::Html => page::user_html(&data).into_bytes(),
-    };
-    Ok(file(body, format, &format!("gebruiker-{}", id), &state))
+    person_file(&data, format, page::user_html, &format!("gebruiker-{id}"), &state)
 }
 
-/// A person's file as a download that no cache keeps.
-fn file(body: Vec<u8>, format: PersonFormat, stem: &str, state: &AppState) -> HttpResponse {
+/// A person's data as a download (JSON, or the readable page `html` makes).
+fn person_file<T: serde::Serialize>(data: &T, format: PersonFormat, html: fn(&T) -> String, stem: &str, state: &AppState) -> AppResult<HttpResponse> {
+    let body = match format {
+        PersonFormat::Json => serde_json::to_vec_pretty(data).map_err(|e| crate::error::AppError::Internal(e.into()))?,
+        PersonFormat::Html => html(data).into_bytes(),
+    };
     let name = format!("persoonsgegevens-{stem}-{}.{}", state.settings.clock.today().format("%d-%m-%Y"), format.name());
+    Ok(attachment(body, format.content_type(), &name))
+}
+
+/// A file to download that no cache keeps.
+fn attachment(body: Vec<u8>, content_type: &str, name: &str) -> HttpResponse {
     HttpResponse::Ok()
-        .insert_header((header::CONTENT_TYPE, format.content_type()))
+        .insert_header((header::CONTENT_TYPE, content_type))
         .insert_header((header::CONTENT_DISPOSITION, format!("attachment; filename=\"{name}\"")))
         .insert_header((header::CACHE_CONTROL, "no-store"))
         .body(body)
@@ -212,20 +213,12 @@ pub struct RegisterQuery {
 )]
 #[get("/privacy/register/export")]
 pub async fn register_export(state: web::Data<AppState>, caller: Caller, q: web::Query<RegisterQuery>) -> AppResult<HttpResponse> {
-    use crate::exports::routes::ExportFormat;
-    use crate::exports::sheet;
     person::require(&caller)?;
     let sheets = register::sheet(&register::register(&service::settings(&state.db).await?));
     let stem = format!("verwerkingsregister-{}", state.settings.clock.today().format("%d-%m-%Y"));
-    let (body, content_type, name) = match q.format.unwrap_or(ExportFormat::Xlsx) {
-        ExportFormat::Xlsx => (sheet::to_xlsx(&sheets)?, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", format!("{stem}.xlsx")),
-        ExportFormat::Csv => (sheet::to_csv(&sheets)?, "text/csv; charset=utf-8", format!("{stem}.csv")),
-    };
+    let (body, content_type, name) = crate::exports::routes::sheet_file(&sheets, q.format.unwrap_or(crate::exports::routes::ExportFormat::Xlsx), &stem)?;
     crate::audit::record_read(&state.db, caller.user_id, "privacy.register_exported", "register", None).await?;
-    Ok(HttpResponse::Ok()
-        .insert_header((header::CONTENT_TYPE, content_type))
-        .insert_header((header::CONTENT_DISPOSITION, format!("attachment; filename=\"{name}\"")))
-        .body(body))
+    Ok(attachment(body, content_type, &name))
 }
 
 pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
