@@ -94,6 +94,12 @@ impl Sender {
         }
     }
 
+    /// The application's clock: what the sender records (sent, failed) is
+    /// compared with what the job runner reads from it (retention of bodies).
+    fn now(&self) -> DateTime<Utc> {
+        self.state.settings.clock.now()
+    }
+
     fn stopping(&self) -> bool {
         *self.stop.borrow()
     }
@@ -127,7 +133,7 @@ impl Sender {
         // The claim runs from the moment it is taken, not from the start of the
         // round: a round behind a slow server would otherwise set claims already
         // expired, and another instance would send the same message again.
-        let at = round.max(Utc::now());
+        let at = round.max(self.now());
         let until = at + chrono::Duration::from_std(self.claim_for)?;
         let ids: Vec<i64> = email_outbox::Entity::find()
             .select_only()
@@ -167,7 +173,7 @@ impl Sender {
     /// released by `record`), so no other sender can take it mid-send.
     async fn send_within_claim(&self, row: &email_outbox::Model, until: DateTime<Utc>) -> Outcome {
         let margin = chrono::Duration::from_std(self.transport.limit() + Duration::from_secs(5)).unwrap_or_default();
-        if self.stopping() || Utc::now() + margin >= until {
+        if self.stopping() || self.now() + margin >= until {
             return Outcome::Skipped;
         }
         // Instrumented, not entered: an entered span guard must not live across an await.
@@ -190,7 +196,7 @@ impl Sender {
     /// Writes a batch's outcomes in one transaction: sent rows at once, each
     /// failure with its backoff, skipped rows released. Returns how many went out.
     async fn record(&self, batch: &Batch, outcomes: Vec<Outcome>, round: DateTime<Utc>) -> anyhow::Result<usize> {
-        let now = Utc::now();
+        let now = self.now();
         let sent: Vec<i64> = outcomes.iter().filter_map(|o| if let Outcome::Sent(id) = o { Some(*id) } else { None }).collect();
         let count = sent.len();
         let (token, max_attempts) = (batch.token.clone(), self.max_attempts);
@@ -240,7 +246,7 @@ impl Sender {
         const GATHER: Duration = Duration::from_millis(100);
         let mut stop = self.stop.clone();
         while !self.stopping() {
-            if let Err(e) = self.deliver_due(Utc::now()).await {
+            if let Err(e) = self.deliver_due(self.now()).await {
                 tracing::error!(error = %e, "outbox delivery round failed");
             }
             tokio::select! {
