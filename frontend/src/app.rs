@@ -11,6 +11,7 @@ use crate::components::layout::Layout;
 use crate::i18n::Lang;
 use crate::pages::admin::{AdminPage, GroupPlanPage, OrganisationsPage};
 use crate::pages::mail::MailPage;
+use crate::pages::meetings::{meeting::MeetingPage, MeetingsPage};
 use crate::pages::followup::{CertificatePage, EvaluationPage, FeedbackPage, FollowupPage, SessionPage};
 use crate::pages::monitoring::{ImportPage, MonitoringPage, ReportPage};
 use crate::pages::planner::PlannerPage;
@@ -106,6 +107,8 @@ app! {
     "/readiness/:id" => CheckPage in "entry-partner";
     "/monitoring" => MonitoringPage in "entry-partner";
     "/monitoring/rapport" => ReportPage in "entry-partner";
+    "/monitoring/overleg" => MeetingsPage in "entry-partner";
+    "/monitoring/overleg/:id" => MeetingPage in "entry-partner";
     "/monitoring/uitvraag" => SurveyPage in "entry-partner";
     "/monitoring/uitvraag/:round/:org" => SurveyFormPage in "entry-partner";
     // Trainers (BEL too).

@@ -19,6 +19,7 @@ mod m20261202_000012_delivery;
 mod m20261202_000013_read_indexes;
 mod m20261203_000014_retention;
 mod m20261203_000015_privacy_rights;
+mod m20261203_000016_meetings;
 
 pub struct Migrator;
 
@@ -39,6 +40,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261202_000013_read_indexes::Migration),
             Box::new(m20261203_000014_retention::Migration),
             Box::new(m20261203_000015_privacy_rights::Migration),
+            Box::new(m20261203_000016_meetings::Migration),
         ]
     }
 }

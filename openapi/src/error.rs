@@ -69,6 +69,8 @@ crate::string_enum! {
         GroupInUse = "group_in_use",
         /// The person has an open offer, a seat in a group that has not finished, or an enrolment in progress: they cannot be erased yet.
         PersonActive = "person_active",
+        /// The year already has its three monitoring meetings.
+        MeetingsFull = "meetings_full",
         /// The database is not reachable.
         Unavailable = "unavailable",
         /// Something went wrong on the server; details are in the server log.

@@ -64,6 +64,10 @@ typed_id!(
     SurveyRoundId,
     /// A frozen set of monitoring figures.
     SnapshotId,
+    /// A monitoring meeting ("overleg borging VA").
+    MeetingId,
+    /// A decision or action of a monitoring meeting.
+    MeetingItemId,
     /// A saved planner scenario.
     ScenarioId,
     /// A message in the outbox.

@@ -46,6 +46,7 @@ pub mod error;
 pub mod followup;
 pub mod ids;
 pub mod mail;
+pub mod meetings;
 pub mod monitoring;
 pub mod planning;
 pub mod privacy;

@@ -13,6 +13,7 @@ mod input;
 mod mail_admin;
 mod mail_faults;
 mod matrix;
+mod meetings;
 mod monitoring;
 mod openapi;
 mod person;

@@ -36,7 +36,7 @@ pub(super) async fn seed_monitoring(state: &AppState, bel: &crate::auth::Caller)
     let label = |l: String| NewSnapshot { label: l };
     let today = state.settings.clock.today();
     let earlier = super::month_nl(today - chrono::Duration::days(70));
-    crate::monitoring::snapshots::take(state, bel, label(format!("Overleg borging VA {earlier}"))).await.map_err(app_err)?;
+    let first = crate::monitoring::snapshots::take(state, bel, label(format!("Overleg borging VA {earlier}"))).await.map_err(app_err)?.current.id;
 
     let Some(p) = programme::Entity::find().filter(programme::Column::Name.eq(PROGRAMME)).one(&state.db).await? else { return Ok(()) };
     let pid = Some(va_openapi::ProgrammeId(p.id));
@@ -79,7 +79,8 @@ pub(super) async fn seed_monitoring(state: &AppState, bel: &crate::auth::Caller)
         let user_id = contact.map(|u| va_openapi::UserId(u.id));
         crate::survey::service::delegate(state, &zuid, round.id, va_openapi::OrganisationId(o.id), SurveyDelegate { user_id }).await.map_err(app_err)?;
     }
-    crate::monitoring::snapshots::take(state, bel, label(format!("Overleg borging VA {}", super::month_nl(today)))).await.map_err(app_err)?;
+    let second = crate::monitoring::snapshots::take(state, bel, label(format!("Overleg borging VA {}", super::month_nl(today)))).await.map_err(app_err)?.current.id;
+    seed_meetings(state, bel, first, second).await?;
 
     let base = crate::planning::service::default_params(&p);
     crate::planning::service::save(state, bel, None, ScenarioInput { name: "Basis: instellingen van het programma".into(), params: base.clone() }, pid)
@@ -93,3 +94,44 @@ pub(super) async fn seed_monitoring(state: &AppState, bel: &crate::auth::Caller)
     Ok(())
 }
 
+
+/// The monitoring meetings around today: one held ten weeks ago on the first
+/// snapshot (an action done, one overdue), one today on the second, the next
+/// one planned; each with what such a meeting decides.
+async fn seed_meetings(state: &AppState, bel: &crate::auth::Caller, first: va_openapi::SnapshotId, second: va_openapi::SnapshotId) -> anyhow::Result<()> {
+    use crate::meetings::service;
+    use va_openapi::meetings::{ItemDone, MeetingInput, MeetingItemKind as K, NewMeetingItem};
+    let today = state.settings.clock.today();
+    let days = chrono::Duration::days;
+    let region = |code: &'static str| async move {
+        crate::entities::region::Entity::find().filter(crate::entities::region::Column::Code.eq(code)).one(&state.db).await.map(|r| r.map(|r| va_openapi::RegionId(r.id)))
+    };
+    let meeting = |held_on: chrono::NaiveDate, snapshot_id: Option<va_openapi::SnapshotId>, notes: &str| MeetingInput {
+        held_on,
+        label: format!("Overleg borging VA {}", super::month_nl(held_on)),
+        location: Some("BEL, Roermond".into()),
+        snapshot_id,
+        notes: Some(notes.into()),
+    };
+    let item = |kind: K, text: &str, owner: Option<&str>, region_id: Option<va_openapi::RegionId>, due_on: Option<chrono::NaiveDate>| NewMeetingItem {
+        kind,
+        text: text.into(),
+        owner: owner.map(Into::into),
+        region_id,
+        due_on,
+    };
+    let (held, zuid, noord) = (today - days(70), region("zuid").await?, region("noord").await?);
+    let m = service::create(state, bel, meeting(held, Some(first), "Aanwezig: BEL en de drie VA-ambassadeurs. De wachtlijst in Zuid-Limburg groeit het snelst.")).await.map_err(app_err)?;
+    let id = m.summary.id;
+    service::add_item(state, bel, id, item(K::Decision, "Een extra groep voor Zuid-Limburg onderzoeken zodra de wachtlijst daar acht mensen telt.", None, zuid, None)).await.map_err(app_err)?;
+    let m = service::add_item(state, bel, id, item(K::Action, "Wachtenden in Zuid-Limburg nabellen over hun voorkeursperiode.", Some("VA-ambassadeur Zuid-Limburg"), zuid, Some(held + days(30)))).await.map_err(app_err)?;
+    if let Some(done) = m.items.iter().find(|i| i.kind == K::Action) {
+        service::set_done(state, bel, done.id, ItemDone { done: true }).await.map_err(app_err)?;
+    }
+    service::add_item(state, bel, id, item(K::Action, "Begroting voor het lerend netwerk voorleggen aan de regio's.", Some("Projectleider BEL"), None, Some(held + days(60)))).await.map_err(app_err)?;
+    let m = service::create(state, bel, meeting(today, Some(second), "De uitvraag loopt; Maastricht vult zelf in.")).await.map_err(app_err)?;
+    service::add_item(state, bel, m.summary.id, item(K::Decision, "Casuïstiekleren start in Noord-Limburg; de andere regio's volgen na de evaluatie.", None, noord, None)).await.map_err(app_err)?;
+    service::add_item(state, bel, m.summary.id, item(K::Action, "Leerbehoeften voor casuïstiekleren per regio ophalen.", Some("VA-ambassadeurs"), None, Some(today + days(30)))).await.map_err(app_err)?;
+    service::create(state, bel, meeting(today + days(120), None, "")).await.map_err(app_err)?;
+    Ok(())
+}

@@ -20,6 +20,8 @@ pub mod followup_session;
 pub mod group_feedback;
 pub mod group_quota;
 pub mod login_attempt;
+pub mod meeting_item;
+pub mod monitoring_meeting;
 pub mod monitoring_snapshot;
 pub mod one_time_token;
 pub mod organisation;

@@ -28,7 +28,7 @@ pub async fn view(state: web::Data<AppState>, caller: Caller, q: web::Query<Prog
     state.kept(("dashboard", q.id(), caller.scope), dashboard::dashboard(&state, &caller, q.id())).await
 }
 
-/// Frozen snapshots, newest first (BEL).
+/// Frozen snapshots, newest first (BEL and ambassadors).
 #[utoipa::path(
     tag = "monitoring",
     responses(
@@ -58,7 +58,7 @@ pub async fn snapshot_take(state: web::Data<AppState>, caller: Caller, body: web
     Ok(web::Json(snapshots::take(&state, &caller, body.into_inner()).await?))
 }
 
-/// A snapshot compared with the one before it.
+/// A snapshot compared with the one before it (BEL; ambassadors with the organisations of their own region only).
 #[utoipa::path(
     tag = "monitoring",
     params(("id" = i64, Path, description = "Snapshot id")),

@@ -1,5 +1,6 @@
 //! Frozen monitoring figures for the "overleg borging VA" (three times a year),
-//! each compared with the one before it.
+//! each compared with the one before it. BEL takes them; ambassadors read them
+//! too, with the organisations of their own region only.
 
 use crate::auth::Caller;
 use crate::db::write_txn;
@@ -15,13 +16,16 @@ fn parse(s: &snap::Model) -> AppResult<Dashboard> {
     serde_json::from_str(&s.data).map_err(|e| AppError::Internal(anyhow::anyhow!("snapshot {}: {e}", s.id)))
 }
 
-async fn summary(state: &AppState, s: &snap::Model) -> AppResult<SnapshotSummary> {
+pub(crate) async fn summary(state: &AppState, s: &snap::Model) -> AppResult<SnapshotSummary> {
     let by = user::Entity::find_by_id(s.taken_by).one(&state.db).await?.map(|u| u.name).unwrap_or_default();
     Ok(SnapshotSummary { id: SnapshotId(s.id), label: s.label.clone(), taken_at: s.taken_at, taken_by: by, total: parse(s)?.total })
 }
 
+/// Who reads snapshots: BEL and the ambassadors (the meeting's members).
+pub const READERS: [Role; 2] = [Role::BelCoordinator, Role::Ambassador];
+
 pub async fn list(state: &AppState, caller: &Caller) -> AppResult<Vec<SnapshotSummary>> {
-    caller.require(&[Role::BelCoordinator])?;
+    caller.require(&READERS)?;
     let mut out = Vec::new();
     for s in snap::Entity::find().order_by_desc(snap::Column::Id).all(&state.db).await? {
         out.push(summary(state, &s).await?);
@@ -52,7 +56,7 @@ pub async fn take(state: &AppState, caller: &Caller, input: NewSnapshot) -> AppR
 
 /// A snapshot against the one taken before it.
 pub async fn compare(state: &AppState, caller: &Caller, id: SnapshotId) -> AppResult<SnapshotComparison> {
-    caller.require(&[Role::BelCoordinator])?;
+    caller.require(&READERS)?;
     let db = &state.db;
     let cur = snap::Entity::find_by_id(id.0).one(db).await?.ok_or(AppError::NotFound)?;
     let prev = snap::Entity::find().filter(snap::Column::Id.lt(cur.id)).order_by_desc(snap::Column::Id).one(db).await?;
@@ -65,6 +69,22 @@ pub async fn compare(state: &AppState, caller: &Caller, id: SnapshotId) -> AppRe
             None => None,
         },
         figures: super::rules::compare(before.as_ref(), &after),
-        dashboard: after,
+        dashboard: scoped(caller, after),
     })
+}
+
+/// The frozen dashboard as the caller may see it: every region's figures, the
+/// organisations of those the caller sees in detail (BEL all, an ambassador
+/// their own).
+fn scoped(caller: &Caller, mut d: Dashboard) -> Dashboard {
+    if caller.role != Role::BelCoordinator {
+        let own = caller.region();
+        for r in &mut d.regions {
+            if own.is_none() || r.region.as_ref().map(|x| x.id) != own {
+                r.organisations.clear();
+                r.detail = false;
+            }
+        }
+    }
+    d
 }

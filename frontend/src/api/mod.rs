@@ -10,6 +10,7 @@ mod delivery;
 mod monitoring;
 mod mail;
 mod privacy;
+mod meetings;
 
 pub use admin::*;
 pub use reference::*;
@@ -20,6 +21,7 @@ pub use delivery::*;
 pub use monitoring::*;
 pub use mail::*;
 pub use privacy::*;
+pub use meetings::*;
 
 
 use serde::{de::DeserializeOwned, Serialize};

@@ -153,6 +153,8 @@ pub fn field_message(lang: crate::i18n::Lang, code: &str) -> &'static str {
         "out_of_range" => k!("field.out_of_range"),
         "outside_programme" | "days_outside" => k!("field.outside_programme"),
         "before_start" => k!("field.before_start"),
+        "before_meeting" => k!("field.before_meeting"),
+        "unknown" => k!("field.unknown"),
         _ => k!("field.invalid"),
     })
 }
@@ -182,6 +184,10 @@ fn field_label(lang: crate::i18n::Lang, field: &str) -> Option<String> {
         "session_notes_days" => k!("ret.notes"),
         "untrained_days" => k!("ret.untrained"),
         "q" => k!("ppl.q"),
+        "held_on" => k!("mtg.date"),
+        "owner" => k!("mtg.owner"),
+        "due_on" => k!("mtg.due"),
+        "snapshot_id" => k!("mtg.snapshot"),
         _ => return None,
     };
     let label = lookup(lang, key);
@@ -221,8 +227,18 @@ pub fn DaysTable(days: Vec<va_openapi::enrolment::TrainingDay>) -> impl IntoView
 
 /// A labelled multi-line text field.
 #[component]
-pub fn TextArea(id: String, label: Key, value: RwSignal<String>, #[prop(default = 3)] rows: u32, #[prop(optional)] hint: Option<Key>) -> impl IntoView {
+pub fn TextArea(
+    id: String,
+    label: Key,
+    value: RwSignal<String>,
+    #[prop(default = 3)] rows: u32,
+    #[prop(optional)] hint: Option<Key>,
+    #[prop(optional, into)] error: Option<Signal<Option<&'static str>>>,
+) -> impl IntoView {
     let hint_id = format!("{id}-hint");
+    let err_id = format!("{id}-err");
+    // The hint and the error message both describe the field.
+    let described = [hint.map(|_| hint_id.clone()), error.map(|_| err_id.clone())].into_iter().flatten().collect::<Vec<_>>().join(" ");
     view! {
         <div class="utrecht-form-field utrecht-form-field--textarea">
             <div class="utrecht-form-field__label">
@@ -231,9 +247,11 @@ pub fn TextArea(id: String, label: Key, value: RwSignal<String>, #[prop(default 
             {hint.map(|h| view! { <p class="utrecht-form-field-description" id=hint_id.clone()>{tr(h)}</p> })}
             <div class="utrecht-form-field__input">
                 <textarea id=id.clone() name=id class="utrecht-textarea utrecht-textarea--html-textarea" rows=rows
-                    aria-describedby=hint.map(|_| hint_id.clone())
+                    aria-describedby=(!described.is_empty()).then_some(described)
+                    aria-invalid=move || error.and_then(|e| e.get()).map(|_| "true")
                     prop:value=move || value.get() on:input=move |ev| value.set(event_target_value(&ev))></textarea>
             </div>
+            {error.map(|e| view! { <p class="utrecht-form-field-error-message" id=err_id.clone()>{move || e.get()}</p> })}
         </div>
     }
 }

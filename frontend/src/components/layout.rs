@@ -18,6 +18,7 @@ fn nav_items(role: Role) -> Vec<(&'static str, Key)> {
             items.push(("/readiness", k!("nav.readiness")));
             items.push(("/nazorg", k!("nav.followup")));
             items.push(("/monitoring", k!("nav.monitoring")));
+            items.push(("/monitoring/overleg", k!("nav.meetings")));
             items.push(("/bel/planner", k!("nav.planner")));
             items.push(("/bel/beheer", k!("nav.admin")));
             items.push(("/bel/organisaties", k!("nav.orgs")));
@@ -33,6 +34,7 @@ fn nav_items(role: Role) -> Vec<(&'static str, Key)> {
             items.push(("/readiness", k!("nav.readiness")));
             items.push(("/nazorg", k!("nav.followup")));
             items.push(("/monitoring", k!("nav.monitoring")));
+            items.push(("/monitoring/overleg", k!("nav.meetings")));
         }
         Role::OrgContact => {
             items.push(("/organisatie/aanmelden", k!("nav.new_request")));

@@ -4,6 +4,7 @@
 
 pub mod common;
 pub mod exports;
+pub mod form;
 pub mod format;
 pub mod guard;
 pub mod labels;

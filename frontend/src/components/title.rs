@@ -35,6 +35,7 @@ pub fn page_key(path: &str) -> Key {
         ("/nazorg", k!("nav.followup")),
         ("/certificaat/", k!("cert.title")),
         ("/monitoring/rapport", k!("mon.report_title")),
+        ("/monitoring/overleg", k!("mtg.title")),
         ("/monitoring/import", k!("imp.title")),
         ("/monitoring/uitvraag", k!("sv.title")),
         ("/monitoring", k!("mon.title")),

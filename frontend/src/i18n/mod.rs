@@ -133,6 +133,7 @@ pub fn error_key(code: va_openapi::ErrorCode) -> Key {
         E::OrganisationInactive => crate::k!("err.organisation_inactive"),
         E::GroupInUse => crate::k!("err.group_in_use"),
         E::PersonActive => crate::k!("err.person_active"),
+        E::MeetingsFull => crate::k!("err.meetings_full"),
         E::Unavailable => crate::k!("err.unavailable"),
         E::Internal => crate::k!("err.internal"),
     }

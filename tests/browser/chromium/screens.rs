@@ -45,13 +45,14 @@ async fn every_bel_screen_reflows_and_passes_axe() {
     let request = app.id_of("SELECT MAX(id) FROM enrolment_requests").await;
     let trained = app.id_of("SELECT MIN(id) FROM enrolments WHERE status = 'trained'").await;
     let person = app.id_of("SELECT MIN(professional_id) FROM enrolments WHERE status = 'trained'").await;
+    let meeting = app.id_of("SELECT MIN(id) FROM monitoring_meetings").await;
     // One undelivered message, so the start page's alert and the mail screen's failed row are audited too.
     undelivered(&app, "onbereikbaar@voorbeeld.nl").await;
     log_in(&app, &b, "bel@demo.local", DEMO_PASSWORD).await;
     b.wait_path("/bel").await;
     let paths: Vec<String> = [
         "/bel", "/bel/berichten", "/bel/plaatsing", "/bel/wachtlijst", "/readiness", "/bel/vragenlijst", "/nazorg", "/monitoring", "/monitoring/rapport",
-        "/monitoring/import", "/monitoring/uitvraag", "/bel/planner", "/bel/beheer", "/bel/organisaties", "/bel/gebruikers", "/bel/privacy", "/bel/personen", "/bel/logboek", "/privacy", "/organisatie/aanmelden", "/nergens",
+        "/monitoring/overleg", "/monitoring/import", "/monitoring/uitvraag", "/bel/planner", "/bel/beheer", "/bel/organisaties", "/bel/gebruikers", "/bel/privacy", "/bel/personen", "/bel/logboek", "/privacy", "/organisatie/aanmelden", "/nergens",
     ]
     .into_iter()
     .map(String::from)
@@ -65,6 +66,7 @@ async fn every_bel_screen_reflows_and_passes_axe() {
         format!("/aanmeldingen/{request}"),
         format!("/certificaat/{trained}"),
         format!("/bel/personen/{person}"),
+        format!("/monitoring/overleg/{meeting}"),
     ])
     .collect();
     audit(&app, &b, "BEL", &paths).await;
@@ -81,6 +83,7 @@ async fn every_ambassador_contact_trainer_and_public_screen_reflows_and_passes_a
     let zuid_request = app.id_of(&format!("SELECT MAX(id) FROM enrolment_requests WHERE organisation_id = {maastricht}")).await;
     let venlo = "(SELECT id FROM organisations WHERE name = 'Venlo')";
     let venlo_request = app.id_of(&format!("SELECT MAX(id) FROM enrolment_requests WHERE organisation_id = {venlo}")).await;
+    let meeting = app.id_of("SELECT MIN(id) FROM monitoring_meetings").await;
 
     for path in ["/inloggen", "/wachtwoord-vergeten", "/privacy"] {
         audit(&app, &b, "public", &[path.to_string()]).await;
@@ -88,7 +91,7 @@ async fn every_ambassador_contact_trainer_and_public_screen_reflows_and_passes_a
     let roles: [(&str, &str, Vec<String>); 3] = [
         ("ambassadeur.zuid@demo.local", "/ambassadeur", vec![
             "/ambassadeur".into(), "/organisatie/aanmelden".into(), "/readiness".into(), format!("/readiness/{check}"), "/nazorg".into(),
-            "/monitoring".into(), format!("/aanmeldingen/{zuid_request}"),
+            "/monitoring".into(), format!("/aanmeldingen/{zuid_request}"), "/monitoring/overleg".into(), format!("/monitoring/overleg/{meeting}"),
         ]),
         ("gemeente.venlo@demo.local", "/organisatie", vec![
             "/organisatie".into(), "/organisatie/aanmelden".into(), format!("/aanmeldingen/{venlo_request}"), "/nazorg".into(), "/monitoring".into(),

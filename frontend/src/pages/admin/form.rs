@@ -1,5 +1,4 @@
-//! Form parts of the administration pages: selects and dates in the NL Design
-//! System pattern, field messages from problem documents, the new-group form.
+//! The new-group form of the administration pages.
 
 use crate::api::{self, ApiError};
 use crate::components::common::{error_alert, TextField};
@@ -8,55 +7,9 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use va_openapi::admin::{Account, NewGroup, NewTrainingDay};
 use va_openapi::reference::Region;
-use va_openapi::{FieldError, ProgrammeId, RegionId, UserId};
+use va_openapi::{ProgrammeId, RegionId, UserId};
 
-/// A problem for date fields left empty, before anything is sent.
-pub(super) fn missing(fields: &[(&str, String)]) -> va_openapi::Problem {
-    va_openapi::Problem {
-        type_: String::new(),
-        title: String::new(),
-        status: 422,
-        detail: None,
-        code: va_openapi::ErrorCode::ValidationFailed,
-        errors: fields
-            .iter()
-            .filter(|(_, v)| v.parse::<chrono::NaiveDate>().is_err())
-            .map(|(f, _)| FieldError { field: f.to_string(), code: "required".into(), message: String::new() })
-            .collect(),
-    }
-}
-
-pub(super) fn select(id: &'static str, label: Key, options: Vec<(String, Key)>, current: Signal<String>, on: impl Fn(String) + 'static) -> impl IntoView {
-    view! {
-        <div class="utrecht-form-field">
-            <div class="utrecht-form-field__label"><label class="utrecht-form-label" for=id>{tr(label)}</label></div>
-            <div class="utrecht-form-field__input">
-                <select id=id class="utrecht-select utrecht-select--html-select" data-testid=id on:change=move |ev| on(event_target_value(&ev))>
-                    {options.into_iter().map(|(v, k)| { let v2 = v.clone(); view! { <option value=v selected=move || current.get() == v2>{tr(k)}</option> } }).collect_view()}
-                </select>
-            </div>
-        </div>
-    }
-}
-
-pub(super) fn date(id: &'static str, label: Key, value: RwSignal<String>, error: Signal<Option<&'static str>>) -> impl IntoView {
-    input(id.to_string(), label, "date", value, error)
-}
-
-fn input(id: String, label: Key, kind: &'static str, value: RwSignal<String>, error: Signal<Option<&'static str>>) -> impl IntoView {
-    let err_id = format!("{id}-err");
-    view! {
-        <div class="utrecht-form-field">
-            <div class="utrecht-form-field__label"><label class="utrecht-form-label" for=id.clone()>{tr(label)}</label></div>
-            <div class="utrecht-form-field__input">
-                <input id=id.clone() type=kind class="utrecht-textbox utrecht-textbox--html-input" data-testid=id.clone()
-                    aria-invalid=move || error.get().map(|_| "true") aria-describedby=err_id.clone()
-                    prop:value=move || value.get() on:input=move |ev| value.set(event_target_value(&ev))/>
-            </div>
-            <p class="utrecht-form-field-error-message" id=err_id>{move || error.get()}</p>
-        </div>
-    }
-}
+pub(super) use crate::components::form::{date, input, missing, select};
 
 /// One training day of the new-group form.
 #[derive(Clone, Copy)]
