@@ -20,6 +20,7 @@ mod m20261202_000013_read_indexes;
 mod m20261203_000014_retention;
 mod m20261203_000015_privacy_rights;
 mod m20261203_000016_meetings;
+mod m20261203_000017_followup_reminders;
 
 pub struct Migrator;
 
@@ -41,6 +42,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261203_000014_retention::Migration),
             Box::new(m20261203_000015_privacy_rights::Migration),
             Box::new(m20261203_000016_meetings::Migration),
+            Box::new(m20261203_000017_followup_reminders::Migration),
         ]
     }
 }

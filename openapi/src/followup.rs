@@ -371,6 +371,19 @@ pub struct TrainedProfessional {
     pub last_followup: Option<NaiveDate>,
     /// A session is planned for them.
     pub planned: bool,
+    /// The kinds of follow-up they attended (held, present).
+    #[serde(default)]
+    pub kinds: Vec<FollowupKind>,
+}
+
+/// Per kind of follow-up: how many trained professionals attended one, and how many not yet.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
+pub struct KindCoverage {
+    pub kind: FollowupKind,
+    pub with: i32,
+    /// Trained, not yet had this kind ("getraind, nog geen supervisie").
+    pub without: i32,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -381,6 +394,9 @@ pub struct OrganisationFollowup {
     pub trained: i32,
     pub with_followup: i32,
     pub sessions_attended: i32,
+    /// Each kind, in `FollowupKind::ALL` order.
+    #[serde(default)]
+    pub per_kind: Vec<KindCoverage>,
 }
 
 /// Follow-up for BEL (everything) and ambassadors (their region).
@@ -390,6 +406,9 @@ pub struct FollowupOverview {
     /// Trained, nothing attended yet: longest waiting first.
     pub without_followup: Vec<TrainedProfessional>,
     pub trained: Vec<TrainedProfessional>,
+    /// Each kind over everyone trained in the caller's view, in `FollowupKind::ALL` order.
+    #[serde(default)]
+    pub per_kind: Vec<KindCoverage>,
     pub per_organisation: Vec<OrganisationFollowup>,
     pub sessions: Vec<SessionView>,
     pub requests: Vec<FollowupRequestView>,
@@ -428,6 +447,8 @@ pub struct DeliverySettings {
     pub coaching_session_eur: i64,
     /// Cost of one deepening meeting in euros.
     pub deepening_session_eur: i64,
+    /// Weeks after the training without any follow-up before the organisation's contacts are reminded, once (0-52; 0: never).
+    pub followup_reminder_weeks: i32,
 }
 
 /// Money of one kind in a year: spent (held) and committed (planned, to come).

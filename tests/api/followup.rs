@@ -394,9 +394,78 @@ async fn the_earlier_trained_get_follow_up_and_nazorg_counts_as_monitoring(app: 
     assert_eq!(body["errors"][0]["code"], "not_trained");
 }
 
+/// "Trained, not yet supervised" per kind, and the organisation reminded once
+/// when a trained professional has had no follow-up twelve weeks after the
+/// training (the earlier-trained by the newest programme's setting).
+async fn not_yet_per_kind_and_the_organisation_reminded_once(app: TestApp) {
+    let bel = app.token("bel@demo.local").await;
+    // Sanne (Venlo) and Noor (Maastricht) trained on 2 March 2027; Bram did not complete.
+    let (_g5, _) = trained_groep_5(&app).await;
+    let csv = "naam;e-mail;organisatie;functie;getraind op\nAns Peeters;a.peeters@venlo.demo.local;Venlo;Medewerker toegangsteam;12-05-2026\n";
+    send(app.post_json("/api/v1/monitoring/import", Some(&bel), &json!({"csv": csv})).await, 200).await;
+    let id = |email: &'static str| {
+        let app = &app;
+        async move { app.id_of(&format!("SELECT id FROM professionals WHERE email = '{email}'")).await }
+    };
+    let (sanne, noor, ans) = (id("s.willems@venlo.demo.local").await, id("n.dassen@maastricht.demo.local").await, id("a.peeters@venlo.demo.local").await);
+    // Sanne had a supervision; nobody a coaching or a deepening.
+    let plan = json!({"kind": "supervision", "professional_ids": [sanne], "day": "2027-03-09", "starts_at": "13:00", "ends_at": "15:30", "place": "BEL Venlo", "trainer_id": null});
+    let session = send(app.post_json("/api/v1/followup/sessions", Some(&bel), &plan).await, 200).await["id"].as_i64().expect("session");
+    go_to(&app, date(2027, 3, 9));
+    send(app.put_json(&format!("/api/v1/followup/sessions/{session}/attendance"), Some(&bel), &json!({"marks": [{"professional_id": sanne, "status": "present"}]})).await, 200).await;
+
+    let o = send(app.get("/api/v1/followup", Some(&bel)).await, 200).await;
+    let per_kind = |v: &Value| -> Vec<(String, i64, i64)> {
+        v.as_array().expect("per kind").iter().map(|c| (c["kind"].as_str().unwrap_or("").to_string(), c["with"].as_i64().unwrap_or(-1), c["without"].as_i64().unwrap_or(-1))).collect()
+    };
+    let k = |kind: &str, with: i64, without: i64| (kind.to_string(), with, without);
+    assert_eq!(per_kind(&o["per_kind"]), vec![k("supervision", 1, 2), k("coaching", 0, 3), k("deepening", 0, 3)]);
+    let venlo_row = o["per_organisation"].as_array().expect("orgs").iter().find(|r| r["organisation"]["name"] == "Venlo").expect("Venlo").clone();
+    assert_eq!(per_kind(&venlo_row["per_kind"]), vec![k("supervision", 1, 1), k("coaching", 0, 2), k("deepening", 0, 2)]);
+    let sanne_row = o["trained"].as_array().expect("trained").iter().find(|t| t["professional"]["id"] == sanne).expect("Sanne").clone();
+    assert_eq!(sanne_row["kinds"], json!(["supervision"]));
+    // An organisation contact sees the same figures for their own people.
+    let venlo = app.token("gemeente.venlo@demo.local").await;
+    let mine = send(app.get("/api/v1/followup", Some(&venlo)).await, 200).await;
+    assert_eq!(per_kind(&mine["per_kind"]), vec![k("supervision", 1, 1), k("coaching", 0, 2), k("deepening", 0, 2)]);
+
+    // The setting: 0-52 weeks, refused at its field outside.
+    let prog = app.id_of("SELECT id FROM programmes").await;
+    let url = format!("/api/v1/programmes/{prog}/delivery-settings");
+    let mut s = send(app.get(&url, Some(&bel)).await, 200).await;
+    assert_eq!(s["followup_reminder_weeks"], 12);
+    s["followup_reminder_weeks"] = json!(53);
+    let body = send(app.put_json(&url, Some(&bel), &s).await, 422).await;
+    assert_eq!((body["errors"][0]["field"].as_str(), body["errors"][0]["code"].as_str()), (Some("followup_reminder_weeks"), Some("out_of_range")));
+
+    // Ans (trained before the programme, long ago) is due at once; Noor twelve weeks
+    // after 2 March; Sanne never (she had a supervision). Each once.
+    assert_eq!(jobs::tick(&app.state).await.expect("tick").followup_nudges, 1);
+    let to_venlo = app.db_text("SELECT body_text FROM email_outbox WHERE template = 'followup_reminder' AND to_addr = 'gemeente.venlo@demo.local'").await;
+    assert!(to_venlo.contains("- Ans Peeters (12-05-2026)") && !to_venlo.contains("Sanne") && to_venlo.contains("/nazorg"), "{to_venlo}");
+    go_to(&app, date(2027, 5, 24));
+    assert_eq!(jobs::tick(&app.state).await.expect("tick").followup_nudges, 0);
+    go_to(&app, date(2027, 5, 25));
+    assert_eq!(jobs::tick(&app.state).await.expect("tick").followup_nudges, 1);
+    let to_maastricht = app.db_text("SELECT body_text FROM email_outbox WHERE template = 'followup_reminder' AND to_addr = 'gemeente.maastricht@demo.local'").await;
+    assert!(to_maastricht.contains("Noor Dassen (02-03-2027)") && to_maastricht.contains("12 weken"), "{to_maastricht}");
+    assert_eq!(jobs::tick(&app.state).await.expect("tick").followup_nudges, 0);
+    assert_eq!(app.scalar::<i64>("SELECT COUNT(*) FROM email_outbox WHERE template = 'followup_reminder'").await, 2);
+    assert_eq!(app.scalar::<i64>(&format!("SELECT COUNT(*) FROM professionals WHERE followup_reminded_at IS NOT NULL AND id IN ({sanne}, {noor}, {ans})")).await, 2);
+    assert_eq!(app.scalar::<i64>("SELECT COUNT(*) FROM audit_log WHERE action = 'followup.reminded'").await, 2);
+
+    // 0 weeks: no reminders at all.
+    let mut off = send(app.get(&url, Some(&bel)).await, 200).await;
+    off["followup_reminder_weeks"] = json!(0);
+    send(app.put_json(&url, Some(&bel), &off).await, 200).await;
+    app.exec("UPDATE professionals SET followup_reminded_at = NULL").await;
+    assert_eq!(jobs::tick(&app.state).await.expect("tick").followup_nudges, 0);
+}
+
 fn with_activity(s: &mut va_backend::config::Settings) {
     va_tests::no_mail_sender(s);
     s.demo_activity = true;
 }
 
 db_tests!(tweak crate::followup::with_activity; the_earlier_trained_get_follow_up_and_nazorg_counts_as_monitoring);
+db_tests!(tweak crate::monitoring::own_ticks; not_yet_per_kind_and_the_organisation_reminded_once);

@@ -546,9 +546,9 @@ db_tests!(
     planner_scenarios_are_compared_and_turned_into_proposals,
 );
 
-/// The test drives the job runner's ticks itself: the background runner only
+/// A test that drives the job runner's ticks itself: the background runner only
 /// makes its first round, so it cannot send the reminders a tick is asked for.
-fn own_ticks(s: &mut va_backend::config::Settings) {
+pub(crate) fn own_ticks(s: &mut va_backend::config::Settings) {
     s.scheduler_interval = std::time::Duration::from_secs(24 * 3600);
 }
 

@@ -15,6 +15,8 @@ pub struct Model {
     pub imported_at: Option<DateTimeUtc>,
     /// Set when BEL erased the person: name and e-mail address are a pseudonym.
     pub erased_at: Option<DateTimeUtc>,
+    /// When their organisation was reminded that they had no follow-up yet (once).
+    pub followup_reminded_at: Option<DateTimeUtc>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -35,6 +35,8 @@ pub struct Model {
     pub coaching_session_eur: i64,
     pub deepening_session_eur: i64,
     pub default_group_size: i32,
+    /// Weeks after the training without any follow-up before the organisation is reminded (0: never).
+    pub followup_reminder_weeks: i32,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

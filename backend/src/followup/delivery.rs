@@ -22,6 +22,45 @@ use va_openapi::followup::*;
 use va_openapi::training::AttendanceStatus;
 use va_openapi::*;
 
+/// The follow-up one professional attended (held, marked present).
+#[derive(Debug, Clone, Default)]
+pub(super) struct Attended {
+    pub count: i32,
+    pub last: Option<chrono::NaiveDate>,
+    pub kinds: Vec<FollowupKind>,
+}
+
+/// What follow-up everyone had, and who is in a session still to come.
+pub(super) struct Had {
+    pub attended: HashMap<i64, Attended>,
+    pub planned: BTreeSet<i64>,
+}
+
+/// The one reading of follow-up sessions the overview and the reminders share.
+pub(super) async fn followup_had<C: sea_orm::ConnectionTrait>(db: &C) -> AppResult<Had> {
+    let sessions: HashMap<i64, session::Model> = session::Entity::find().all(db).await?.into_iter().map(|s| (s.id, s)).collect();
+    let mut had = Had { attended: HashMap::new(), planned: BTreeSet::new() };
+    for p in part::Entity::find().all(db).await? {
+        let Some(s) = sessions.get(&p.session_id) else { continue };
+        if s.status == SessionStatus::Held.as_str() && p.attendance.as_deref() == Some(AttendanceStatus::Present.as_str()) {
+            let a = had.attended.entry(p.professional_id).or_default();
+            a.count += 1;
+            a.last = a.last.max(Some(s.day));
+            if let Some(k) = FollowupKind::parse(&s.kind) {
+                if !a.kinds.contains(&k) {
+                    a.kinds.push(k);
+                }
+            }
+        } else if s.status == SessionStatus::Planned.as_str() {
+            had.planned.insert(p.professional_id);
+        }
+    }
+    for a in had.attended.values_mut() {
+        a.kinds.sort_by_key(|k| FollowupKind::ALL.iter().position(|x| x == k));
+    }
+    Ok(had)
+}
+
 /// Who is trained and what follow-up they had, in the caller's scope: BEL all,
 /// ambassadors their region, organisation contacts their organisation,
 /// trainers the groups they ran.
@@ -37,21 +76,7 @@ pub async fn overview(state: &AppState, caller: &Caller) -> AppResult<FollowupOv
         _ => in_scope(caller, &n, org),
     };
     let all_sessions = session::Entity::find().order_by_asc(session::Column::Day).order_by_asc(session::Column::Id).all(db).await?;
-    let all_parts = part::Entity::find().all(db).await?;
-    let by_id: HashMap<i64, &session::Model> = all_sessions.iter().map(|s| (s.id, s)).collect();
-    // Attended: present at a held session. Planned: in a session still to come.
-    let mut attended: HashMap<i64, (i32, Option<chrono::NaiveDate>)> = HashMap::new();
-    let mut planned: BTreeSet<i64> = BTreeSet::new();
-    for p in &all_parts {
-        let Some(s) = by_id.get(&p.session_id) else { continue };
-        if s.status == SessionStatus::Held.as_str() && p.attendance.as_deref() == Some(AttendanceStatus::Present.as_str()) {
-            let a = attended.entry(p.professional_id).or_default();
-            a.0 += 1;
-            a.1 = a.1.max(Some(s.day));
-        } else if s.status == SessionStatus::Planned.as_str() {
-            planned.insert(p.professional_id);
-        }
-    }
+    let had = followup_had(db).await?;
     let mut rows: Vec<TrainedProfessional> = Vec::new();
     for (pid, e) in &trained {
         let Some(p) = people.get(pid) else { continue };
@@ -59,16 +84,17 @@ pub async fn overview(state: &AppState, caller: &Caller) -> AppResult<FollowupOv
         if !visible(e, p.organisation_id) {
             continue;
         }
-        let (count, last) = attended.get(pid).copied().unwrap_or_default();
+        let h = had.attended.get(pid).cloned().unwrap_or_default();
         rows.push(TrainedProfessional {
             professional: NamedRef { id: ProfessionalId(p.id), name: p.name.clone() },
             organisation: n.org(p.organisation_id),
             region: n.org_region(p.organisation_id),
             trained_on: on,
             days_since_training: rules::days_since(on, today),
-            sessions_attended: count,
-            last_followup: last,
-            planned: planned.contains(pid),
+            sessions_attended: h.count,
+            last_followup: h.last,
+            planned: had.planned.contains(pid),
+            kinds: h.kinds,
         });
     }
     rows.sort_by(|a, b| a.trained_on.cmp(&b.trained_on).then_with(|| a.professional.name.cmp(&b.professional.name)));
@@ -81,11 +107,17 @@ pub async fn overview(state: &AppState, caller: &Caller) -> AppResult<FollowupOv
             trained: 0,
             with_followup: 0,
             sessions_attended: 0,
+            per_kind: Vec::new(),
         });
         o.trained += 1;
         o.with_followup += i32::from(r.sessions_attended > 0);
         o.sessions_attended += r.sessions_attended;
     }
+    for o in per_org.values_mut() {
+        let theirs: Vec<&[FollowupKind]> = rows.iter().filter(|r| r.organisation.id == o.organisation.id).map(|r| r.kinds.as_slice()).collect();
+        o.per_kind = rules::coverage(&theirs);
+    }
+    let per_kind = rules::coverage(&rows.iter().map(|r| r.kinds.as_slice()).collect::<Vec<_>>());
     let mut per_organisation: Vec<OrganisationFollowup> = per_org.into_values().collect();
     per_organisation.sort_by(|a, b| a.organisation.name.cmp(&b.organisation.name));
     let mut sessions = Vec::new();
@@ -108,7 +140,7 @@ pub async fn overview(state: &AppState, caller: &Caller) -> AppResult<FollowupOv
             request_views(db, &n, rows).await?
         }
     };
-    Ok(FollowupOverview { without_followup, trained: rows, per_organisation, sessions, requests })
+    Ok(FollowupOverview { without_followup, trained: rows, per_kind, per_organisation, sessions, requests })
 }
 
 /// The certificate of participation of a trained professional.
@@ -161,6 +193,7 @@ fn settings_of(p: &programme::Model) -> DeliverySettings {
         supervision_session_eur: p.supervision_session_eur,
         coaching_session_eur: p.coaching_session_eur,
         deepening_session_eur: p.deepening_session_eur,
+        followup_reminder_weeks: p.followup_reminder_weeks,
     }
 }
 
@@ -180,6 +213,7 @@ pub async fn set_settings(state: &AppState, caller: &Caller, id: ProgrammeId, s:
     errs.range("supervision_session_eur", s.supervision_session_eur, 0, 100_000);
     errs.range("coaching_session_eur", s.coaching_session_eur, 0, 100_000);
     errs.range("deepening_session_eur", s.deepening_session_eur, 0, 100_000);
+    errs.range("followup_reminder_weeks", s.followup_reminder_weeks.into(), 0, 52);
     errs.finish()?;
     let detail = format!("{s:?}");
     write_programme(state, caller, id, "programme.delivery_settings_changed", detail, move |q| {
@@ -189,6 +223,7 @@ pub async fn set_settings(state: &AppState, caller: &Caller, id: ProgrammeId, s:
             .col_expr(programme::Column::SupervisionSessionEur, Expr::value(s.supervision_session_eur))
             .col_expr(programme::Column::CoachingSessionEur, Expr::value(s.coaching_session_eur))
             .col_expr(programme::Column::DeepeningSessionEur, Expr::value(s.deepening_session_eur))
+            .col_expr(programme::Column::FollowupReminderWeeks, Expr::value(s.followup_reminder_weeks))
     })
     .await?;
     get_settings(state, caller, id).await

@@ -8,6 +8,7 @@ pub mod costs;
 pub mod delivery;
 pub mod evaluation;
 pub mod feedback;
+pub mod reminders;
 mod notify;
 pub mod requests;
 pub mod routes;

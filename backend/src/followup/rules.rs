@@ -1,8 +1,10 @@
 //! Pure rules after the training: what money is spent or committed, the
 //! anonymous evaluation aggregates, the guard against personal data in
-//! reflections, and who still waits for follow-up. No IO.
+//! reflections, who still waits for follow-up (per kind) and when their
+//! organisation is reminded. No IO.
 
 use chrono::NaiveDate;
+use va_openapi::followup::{FollowupKind, KindCoverage};
 
 /// One amount of money on a date (a training day, a group's fixed cost, a session).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -81,10 +83,51 @@ pub fn may_record(day: NaiveDate, today: NaiveDate) -> bool {
     today >= day
 }
 
+/// Per kind of follow-up, of the people given by the kinds each attended: how
+/// many had it and how many not yet ("getraind, nog geen supervisie").
+pub fn coverage(people: &[&[FollowupKind]]) -> Vec<KindCoverage> {
+    let total = i32::try_from(people.len()).unwrap_or(i32::MAX);
+    FollowupKind::ALL
+        .iter()
+        .map(|k| {
+            let with = i32::try_from(people.iter().filter(|p| p.contains(k)).count()).unwrap_or(i32::MAX);
+            KindCoverage { kind: *k, with, without: total - with }
+        })
+        .collect()
+}
+
+/// Whether a trained professional's organisation is reminded today: a period
+/// is set (weeks > 0), it has passed since the training, they attended no
+/// follow-up, none is planned for them, and they were not reminded before.
+pub fn followup_reminder_due(trained_on: NaiveDate, weeks: i32, today: NaiveDate, attended: bool, planned: bool, reminded: bool) -> bool {
+    weeks > 0 && !attended && !planned && !reminded && today >= trained_on + chrono::Duration::weeks(i64::from(weeks))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    #[test]
+    fn coverage_counts_each_kind_separately() {
+        use FollowupKind::*;
+        let people: [&[FollowupKind]; 4] = [&[Supervision], &[Supervision, Coaching], &[], &[Deepening]];
+        let got: Vec<(FollowupKind, i32, i32)> = coverage(&people).into_iter().map(|c| (c.kind, c.with, c.without)).collect();
+        assert_eq!(got, vec![(Supervision, 2, 2), (Coaching, 1, 3), (Deepening, 1, 3)]);
+        assert!(coverage(&[]).iter().all(|c| c.with == 0 && c.without == 0));
+    }
+
+    #[test]
+    fn the_reminder_waits_its_weeks_and_comes_once_for_who_had_nothing() {
+        let on = d(2027, 3, 2);
+        let due = d(2027, 5, 25); // 12 weeks later
+        assert!(followup_reminder_due(on, 12, due, false, false, false));
+        assert!(!followup_reminder_due(on, 12, due.pred_opt().expect("day"), false, false, false));
+        assert!(!followup_reminder_due(on, 0, d(2030, 1, 1), false, false, false), "0 weeks: never");
+        assert!(!followup_reminder_due(on, 12, due, true, false, false), "had follow-up");
+        assert!(!followup_reminder_due(on, 12, due, false, true, false), "a session is planned");
+        assert!(!followup_reminder_due(on, 12, due, false, false, true), "reminded before");
+    }
 
     fn d(y: i32, m: u32, day: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, day).expect("date")

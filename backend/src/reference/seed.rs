@@ -6,7 +6,7 @@
 use crate::entities::{organisation, programme, region, training_day, training_group};
 use anyhow::{anyhow, bail, Context};
 use chrono::NaiveDate;
-use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, Set, TransactionTrait};
+use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, QuerySelect, Set, TransactionTrait};
 use serde::Deserialize;
 use std::collections::HashMap;
 use va_openapi::reference::{GroupStatus, OrganisationKind};
@@ -146,11 +146,15 @@ pub async fn load(db: &DatabaseConnection, data: &ReferenceData) -> anyhow::Resu
         }
     }
     for p in &data.programmes {
-        let programme_id = match programme::Entity::find().filter(programme::Column::Name.eq(&p.name)).one(&txn).await? {
-            Some(existing) => existing.id,
+        // Only the id is read and written back, so the seed also runs on the
+        // schema of an older migration (the migration tests load it there).
+        let existing: Option<i64> =
+            programme::Entity::find().select_only().column(programme::Column::Id).filter(programme::Column::Name.eq(&p.name)).into_tuple().one(&txn).await?;
+        let programme_id = match existing {
+            Some(id) => id,
             None => {
                 n.programmes += 1;
-                programme::ActiveModel {
+                let row = programme::ActiveModel {
                     name: Set(p.name.clone()),
                     course_type: Set(p.course_type.clone()),
                     starts_on: Set(p.starts_on),
@@ -158,10 +162,8 @@ pub async fn load(db: &DatabaseConnection, data: &ReferenceData) -> anyhow::Resu
                     readiness_validity_months: Set(p.readiness_validity_months),
                     readiness_gate: Set(p.readiness_gate),
                     ..Default::default()
-                }
-                .insert(&txn)
-                .await?
-                .id
+                };
+                programme::Entity::insert(row).exec(&txn).await?.last_insert_id
             }
         };
         for g in &p.groups {

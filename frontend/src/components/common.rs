@@ -188,6 +188,7 @@ fn field_label(lang: crate::i18n::Lang, field: &str) -> Option<String> {
         "owner" => k!("mtg.owner"),
         "due_on" => k!("mtg.due"),
         "snapshot_id" => k!("mtg.snapshot"),
+        "followup_reminder_weeks" => k!("ds.reminder"),
         _ => return None,
     };
     let label = lookup(lang, key);

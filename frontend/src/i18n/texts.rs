@@ -1132,4 +1132,11 @@ pub(super) const TEXTS: &[(&str, &str, &str)] = &[
     ("err.meetings_full", "Dit jaar heeft al drie overleggen borging VA.", "This year already has its three monitoring meetings."),
     ("field.before_meeting", "De datum ligt vóór het overleg.", "The date is before the meeting."),
     ("field.unknown", "Deze keuze bestaat niet (meer).", "This choice does not exist (any more)."),
+    ("fu.no_supervision", "getraind, nog geen supervisie", "trained, no supervision yet"),
+    ("fu.no_coaching", "nog geen coaching on the job", "no coaching on the job yet"),
+    ("fu.no_deepening", "nog geen verdieping", "no deepening yet"),
+    ("fu.col_no_supervision", "Nog geen supervisie", "No supervision yet"),
+    ("fu.col_no_coaching", "Nog geen coaching", "No coaching yet"),
+    ("fu.col_no_deepening", "Nog geen verdieping", "No deepening yet"),
+    ("ds.reminder", "Herinnering aan de organisatie na zoveel weken zonder nazorg (0 = nooit)", "Remind the organisation after this many weeks without follow-up (0 = never)"),
 ];

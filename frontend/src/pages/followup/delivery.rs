@@ -120,6 +120,7 @@ pub(super) fn DeliverySettingsForm() -> impl IntoView {
                         let supervision = RwSignal::new(s.supervision_session_eur.to_string());
                         let coaching = RwSignal::new(s.coaching_session_eur.to_string());
                         let deepening = RwSignal::new(s.deepening_session_eur.to_string());
+                        let reminder = RwSignal::new(s.followup_reminder_weeks.to_string());
                         let save = move |ev: leptos::ev::SubmitEvent| {
                             ev.prevent_default();
                             // Unreadable numbers go to the server as -1, which it refuses with the field named.
@@ -132,6 +133,7 @@ pub(super) fn DeliverySettingsForm() -> impl IntoView {
                                 supervision_session_eur: n(supervision),
                                 coaching_session_eur: n(coaching),
                                 deepening_session_eur: n(deepening),
+                                followup_reminder_weeks: small(reminder),
                             };
                             spawn_local(async move {
                                 match api::save_delivery_settings(programme, &input).await {
@@ -154,6 +156,7 @@ pub(super) fn DeliverySettingsForm() -> impl IntoView {
                                 <TextField id="ds-supervision" label=k!("ds.supervision") kind="number" value=supervision/>
                                 <TextField id="ds-coaching" label=k!("ds.coaching") kind="number" value=coaching/>
                                 <TextField id="ds-deepening" label=k!("ds.deepening") kind="number" value=deepening/>
+                                <TextField id="ds-reminder" label=k!("ds.reminder") kind="number" value=reminder error=crate::components::common::field_error(error, "followup_reminder_weeks")/>
                                 <div class="va-actions">
                                     <button type="submit" class="utrecht-button utrecht-button--secondary-action" data-testid="ds-save">{t!("wl.save")}</button>
                                     <Show when=move || saved.get()><span role="status" data-testid="ds-saved">{t!("ds.saved")}</span></Show>

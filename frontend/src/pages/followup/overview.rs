@@ -48,6 +48,12 @@ pub(super) fn Followup(role: Role) -> impl IntoView {
                             <strong>{o.without_followup.len()}</strong>" "{t!("fu.without")}" · "
                             <strong>{planned}</strong>" "{t!("fu.planned_sessions")}
                         </p>
+                        // "Trained, not yet supervised" means exactly that, per kind of follow-up.
+                        <p class="utrecht-paragraph va-summary" data-testid="followup-per-kind">
+                            {o.per_kind.iter().enumerate().map(|(i, c)| view! {
+                                {(i > 0).then_some(" · ")}<strong>{c.without}</strong>" "{tr(not_yet_key(c.kind, false))}
+                            }).collect_view()}
+                        </p>
                         {(role != Role::Trainer).then(|| view! {
                             <Requests requests=o.requests.clone() role=role reload=reload error=error from_request=from_request/>
                         })}
@@ -186,11 +192,24 @@ pub(super) fn WithoutFollowup(people: Vec<TrainedProfessional>) -> impl IntoView
     }
 }
 
+/// "Not yet had" a kind: in a sentence, or as a column header.
+fn not_yet_key(kind: FollowupKind, header: bool) -> crate::i18n::Key {
+    match (kind, header) {
+        (FollowupKind::Supervision, false) => k!("fu.no_supervision"),
+        (FollowupKind::Coaching, false) => k!("fu.no_coaching"),
+        (FollowupKind::Deepening, false) => k!("fu.no_deepening"),
+        (FollowupKind::Supervision, true) => k!("fu.col_no_supervision"),
+        (FollowupKind::Coaching, true) => k!("fu.col_no_coaching"),
+        (FollowupKind::Deepening, true) => k!("fu.col_no_deepening"),
+    }
+}
+
 #[component]
 pub(super) fn PerOrganisation(rows: Vec<OrganisationFollowup>) -> impl IntoView {
     view! {
         <ListSection testid="per-organisation" title=k!("fu.per_org") empty=k!("fu.none_trained") is_empty=rows.is_empty()>
-                    <Table headers=vec![(k!("orgs.name"), false), (k!("groups.region"), false), (k!("fu.trained_col"), true), (k!("fu.with_followup"), true), (k!("fu.attended"), true)]>
+                    <Table headers=[(k!("orgs.name"), false), (k!("groups.region"), false), (k!("fu.trained_col"), true), (k!("fu.with_followup"), true), (k!("fu.attended"), true)]
+                        .into_iter().chain(FollowupKind::ALL.iter().map(|k| (not_yet_key(*k, true), true))).collect()>
                         {rows.into_iter().map(|r| view! {
                             <tr class="utrecht-table__row">
                                 <th class="utrecht-table__header-cell" scope="row">{r.organisation.name.clone()}</th>
@@ -198,6 +217,7 @@ pub(super) fn PerOrganisation(rows: Vec<OrganisationFollowup>) -> impl IntoView 
                                 <td class="utrecht-table__cell utrecht-table__cell--numeric">{r.trained}</td>
                                 <td class="utrecht-table__cell utrecht-table__cell--numeric">{r.with_followup}</td>
                                 <td class="utrecht-table__cell utrecht-table__cell--numeric">{r.sessions_attended}</td>
+                                {r.per_kind.iter().map(|c| view! { <td class="utrecht-table__cell utrecht-table__cell--numeric">{c.without}</td> }).collect_view()}
                             </tr>
                         }).collect_view()}
                     </Table>
