@@ -5,7 +5,7 @@
 
 use crate::error::AppResult;
 use crate::state::AppState;
-use crate::{followup, privacy, readiness, survey, waitlist};
+use crate::{followup, privacy, readiness, survey, training, waitlist};
 
 /// What one round did.
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
@@ -24,6 +24,8 @@ pub struct Tick {
     pub survey_reminders: usize,
     /// Readiness follow-up activities reminded (before and after their due date).
     pub followup_reminders: usize,
+    /// Mails to participants a few days before a training day.
+    pub day_reminders: usize,
     /// Mails to organisations about trained professionals still without follow-up.
     pub followup_nudges: usize,
     /// Rows purged (or emptied) under the retention periods.
@@ -40,6 +42,7 @@ pub async fn tick(state: &AppState) -> AppResult<Tick> {
         evaluations: followup::evaluation::send_due(state).await?,
         survey_reminders: survey::service::remind_due(state).await?,
         followup_reminders: readiness::overview::send_reminders(&state.db, state.settings.clock.today()).await?,
+        day_reminders: training::reminders::send_due(state).await?,
         followup_nudges: followup::reminders::send_due(state).await?,
         purged: privacy::service::purge_due(state).await?,
     };

@@ -21,6 +21,7 @@ mod m20261203_000014_retention;
 mod m20261203_000015_privacy_rights;
 mod m20261203_000016_meetings;
 mod m20261203_000017_followup_reminders;
+mod m20261203_000018_day_reminders;
 
 pub struct Migrator;
 
@@ -43,6 +44,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261203_000015_privacy_rights::Migration),
             Box::new(m20261203_000016_meetings::Migration),
             Box::new(m20261203_000017_followup_reminders::Migration),
+            Box::new(m20261203_000018_day_reminders::Migration),
         ]
     }
 }

@@ -449,6 +449,8 @@ pub struct DeliverySettings {
     pub deepening_session_eur: i64,
     /// Weeks after the training without any follow-up before the organisation's contacts are reminded, once (0-52; 0: never).
     pub followup_reminder_weeks: i32,
+    /// Days before each training day its participants get a reminder (0-30; 0: never).
+    pub day_reminder_days: i32,
 }
 
 /// Money of one kind in a year: spent (held) and committed (planned, to come).

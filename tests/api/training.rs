@@ -147,3 +147,45 @@ db_tests!(
     attendance_is_marked_in_its_window_and_closing_applies_the_completion_rule,
     a_changed_or_cancelled_day_updates_every_invitation,
 );
+
+/// The reminder before each training day: the programme's number of days
+/// before it, to every participant placed, once; 0 turns it off; a day past
+/// its moment is not reminded afterwards.
+async fn participants_are_reminded_before_each_training_day_once(app: TestApp) {
+    let d = |m: u32, day: u32| NaiveDate::from_ymd_opt(2027, m, day).expect("date");
+    placed_in_groep_5(&app, &[("Sanne Willems", "s.willems@venlo.demo.local", false), ("Bram Jacobs", "b.jacobs@venlo.demo.local", false)]).await;
+    let tick = || async { va_backend::jobs::tick(&app.state).await.expect("tick").day_reminders };
+    // Groep 5's first day is 19 January 2027; three days before by default.
+    go_to(&app, d(1, 15));
+    assert_eq!(tick().await, 0);
+    go_to(&app, d(1, 16));
+    assert_eq!(tick().await, 2);
+    assert_eq!(tick().await, 0, "once");
+    let mail = app.db_text("SELECT body_text FROM email_outbox WHERE template = 'training_day_reminder' AND to_addr = 's.willems@venlo.demo.local'").await;
+    assert!(mail.contains("Op 19-01-2027 is trainingsdag 1 van 4 van Groep 5"), "{mail}");
+
+    // The setting: 0-30 days, refused at its field outside; 0: no reminder for the second day.
+    let bel = app.token("bel@demo.local").await;
+    let prog = app.id_of("SELECT id FROM programmes").await;
+    let url = format!("/api/v1/programmes/{prog}/delivery-settings");
+    let mut s = send(app.get(&url, Some(&bel)).await, 200).await;
+    assert_eq!(s["day_reminder_days"], 3);
+    s["day_reminder_days"] = json!(31);
+    let body = send(app.put_json(&url, Some(&bel), &s).await, 422).await;
+    assert_eq!((body["errors"][0]["field"].as_str(), body["errors"][0]["code"].as_str()), (Some("day_reminder_days"), Some("out_of_range")));
+    s["day_reminder_days"] = json!(0);
+    send(app.put_json(&url, Some(&bel), &s).await, 200).await;
+    go_to(&app, d(2, 1));
+    assert_eq!(tick().await, 0, "off");
+    // A week: the day of 2 February has passed and is not reminded afterwards; 16 February is, on the 9th.
+    s["day_reminder_days"] = json!(7);
+    send(app.put_json(&url, Some(&bel), &s).await, 200).await;
+    go_to(&app, d(2, 8));
+    assert_eq!(tick().await, 0);
+    go_to(&app, d(2, 9));
+    assert_eq!(tick().await, 2);
+    assert_eq!(app.scalar::<i64>("SELECT COUNT(*) FROM email_outbox WHERE template = 'training_day_reminder'").await, 4);
+    assert_eq!(app.scalar::<i64>("SELECT COUNT(*) FROM training_days WHERE reminder_sent_at IS NOT NULL").await, 2);
+}
+
+db_tests!(tweak crate::monitoring::own_ticks; participants_are_reminded_before_each_training_day_once);

@@ -37,6 +37,8 @@ pub struct Model {
     pub default_group_size: i32,
     /// Weeks after the training without any follow-up before the organisation is reminded (0: never).
     pub followup_reminder_weeks: i32,
+    /// Days before each training day its participants are reminded (0: never).
+    pub day_reminder_days: i32,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

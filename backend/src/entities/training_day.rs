@@ -16,6 +16,8 @@ pub struct Model {
     /// `active` or `cancelled`.
     pub status: String,
     pub trainer_id: Option<i64>,
+    /// When the participants were reminded of this day (once).
+    pub reminder_sent_at: Option<DateTimeUtc>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -194,6 +194,7 @@ fn settings_of(p: &programme::Model) -> DeliverySettings {
         coaching_session_eur: p.coaching_session_eur,
         deepening_session_eur: p.deepening_session_eur,
         followup_reminder_weeks: p.followup_reminder_weeks,
+        day_reminder_days: p.day_reminder_days,
     }
 }
 
@@ -214,6 +215,7 @@ pub async fn set_settings(state: &AppState, caller: &Caller, id: ProgrammeId, s:
     errs.range("coaching_session_eur", s.coaching_session_eur, 0, 100_000);
     errs.range("deepening_session_eur", s.deepening_session_eur, 0, 100_000);
     errs.range("followup_reminder_weeks", s.followup_reminder_weeks.into(), 0, 52);
+    errs.range("day_reminder_days", s.day_reminder_days.into(), 0, 30);
     errs.finish()?;
     let detail = format!("{s:?}");
     write_programme(state, caller, id, "programme.delivery_settings_changed", detail, move |q| {
@@ -224,6 +226,7 @@ pub async fn set_settings(state: &AppState, caller: &Caller, id: ProgrammeId, s:
             .col_expr(programme::Column::CoachingSessionEur, Expr::value(s.coaching_session_eur))
             .col_expr(programme::Column::DeepeningSessionEur, Expr::value(s.deepening_session_eur))
             .col_expr(programme::Column::FollowupReminderWeeks, Expr::value(s.followup_reminder_weeks))
+            .col_expr(programme::Column::DayReminderDays, Expr::value(s.day_reminder_days))
     })
     .await?;
     get_settings(state, caller, id).await

@@ -2,6 +2,7 @@
 //! its window, and closing a group by the completion rule.
 
 pub mod notify;
+pub mod reminders;
 pub mod routes;
 pub mod rules;
 pub mod service;

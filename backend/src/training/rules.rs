@@ -53,6 +53,13 @@ pub fn span(days: &[(NaiveDate, bool)]) -> Option<(NaiveDate, NaiveDate)> {
     Some((*pick.iter().min()?, *pick.iter().max()?))
 }
 
+/// Whether a training day's participants are reminded today: reminders are on
+/// (days > 0), the day is active and still to come, within `days` of today,
+/// and not reminded before.
+pub fn day_reminder_due(day: NaiveDate, days: i32, today: NaiveDate, active: bool, sent: bool) -> bool {
+    days > 0 && active && !sent && today < day && today >= day - chrono::Duration::days(i64::from(days))
+}
+
 pub fn may_close(last_day: Option<NaiveDate>, today: NaiveDate) -> bool {
     last_day.is_some_and(|d| today >= d)
 }
@@ -64,6 +71,17 @@ mod tests {
 
     fn d(day: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(2027, 1, day).expect("date")
+    }
+
+    #[test]
+    fn a_day_is_reminded_once_within_its_days_and_before_it() {
+        assert!(day_reminder_due(d(19), 3, d(16), true, false));
+        assert!(day_reminder_due(d(19), 3, d(18), true, false), "a day missed by the runner still goes out");
+        assert!(!day_reminder_due(d(19), 3, d(15), true, false), "too early");
+        assert!(!day_reminder_due(d(19), 3, d(19), true, false), "on the day itself: too late");
+        assert!(!day_reminder_due(d(19), 3, d(16), true, true), "sent before");
+        assert!(!day_reminder_due(d(19), 3, d(16), false, false), "cancelled day");
+        assert!(!day_reminder_due(d(19), 0, d(18), true, false), "0: never");
     }
 
     const DEFAULT: Rule = Rule { max_excused: 1, max_absent: 0 };

@@ -189,6 +189,7 @@ fn field_label(lang: crate::i18n::Lang, field: &str) -> Option<String> {
         "due_on" => k!("mtg.due"),
         "snapshot_id" => k!("mtg.snapshot"),
         "followup_reminder_weeks" => k!("ds.reminder"),
+        "day_reminder_days" => k!("ds.day_reminder"),
         _ => return None,
     };
     let label = lookup(lang, key);

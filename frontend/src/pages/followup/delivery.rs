@@ -121,6 +121,7 @@ pub(super) fn DeliverySettingsForm() -> impl IntoView {
                         let coaching = RwSignal::new(s.coaching_session_eur.to_string());
                         let deepening = RwSignal::new(s.deepening_session_eur.to_string());
                         let reminder = RwSignal::new(s.followup_reminder_weeks.to_string());
+                        let day_reminder = RwSignal::new(s.day_reminder_days.to_string());
                         let save = move |ev: leptos::ev::SubmitEvent| {
                             ev.prevent_default();
                             // Unreadable numbers go to the server as -1, which it refuses with the field named.
@@ -134,6 +135,7 @@ pub(super) fn DeliverySettingsForm() -> impl IntoView {
                                 coaching_session_eur: n(coaching),
                                 deepening_session_eur: n(deepening),
                                 followup_reminder_weeks: small(reminder),
+                                day_reminder_days: small(day_reminder),
                             };
                             spawn_local(async move {
                                 match api::save_delivery_settings(programme, &input).await {
@@ -157,6 +159,7 @@ pub(super) fn DeliverySettingsForm() -> impl IntoView {
                                 <TextField id="ds-coaching" label=k!("ds.coaching") kind="number" value=coaching/>
                                 <TextField id="ds-deepening" label=k!("ds.deepening") kind="number" value=deepening/>
                                 <TextField id="ds-reminder" label=k!("ds.reminder") kind="number" value=reminder error=crate::components::common::field_error(error, "followup_reminder_weeks")/>
+                                <TextField id="ds-day-reminder" label=k!("ds.day_reminder") kind="number" value=day_reminder error=crate::components::common::field_error(error, "day_reminder_days")/>
                                 <div class="va-actions">
                                     <button type="submit" class="utrecht-button utrecht-button--secondary-action" data-testid="ds-save">{t!("wl.save")}</button>
                                     <Show when=move || saved.get()><span role="status" data-testid="ds-saved">{t!("ds.saved")}</span></Show>
