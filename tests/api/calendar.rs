@@ -1,8 +1,8 @@
 //! Calendars that work: a placed participant gets the training days as an
 //! invitation (`REQUEST`, they are the attendee, BEL the organizer); a move
 //! cancels the old group's days (`CANCEL`, the same UIDs, a higher SEQUENCE)
-//! and invites to the new ones; a withdrawal cancels them. The .ics is read
-//! with a calendar parser, field by field.
+//! and invites to the new ones; a withdrawal cancels them; follow-up sessions
+//! alike. The .ics is read with a calendar parser, field by field.
 
 use serde_json::json;
 use std::collections::BTreeMap;
@@ -83,4 +83,30 @@ async fn placement_move_and_withdrawal_invite_and_cancel_by_the_same_uids(app: T
     assert_eq!(contact_attachment, None);
 }
 
-db_tests!(tweak va_tests::no_mail_sender; placement_move_and_withdrawal_invite_and_cancel_by_the_same_uids);
+/// A follow-up session is an invitation to each participant too, and its
+/// cancellation withdraws the same event.
+async fn a_followup_session_invites_and_its_cancellation_cancels_the_same_event(app: TestApp) {
+    super::followup::trained_groep_5(&app).await;
+    let bel = app.token("bel@demo.local").await;
+    let email = "s.willems@venlo.demo.local";
+    let sanne = app.id_of(&format!("SELECT id FROM professionals WHERE email = '{email}'")).await;
+    let plan = json!({"kind": "coaching", "professional_ids": [sanne], "day": "2027-04-14", "starts_at": "10:00", "ends_at": "12:00", "place": "Venlo", "trainer_id": null});
+    let session = send(app.post_json("/api/v1/followup/sessions", Some(&bel), &plan).await, 200).await["id"].as_i64().expect("session");
+    let organizer = format!("mailto:{}", va_backend::email::calendar::address_of(&app.state.settings.mail_from));
+    let uid = format!("va-followup-{session}-professional-{sanne}@va-planner.bel-limburg.nl");
+    let (method, invited) = parse(&attachment(&app, email, "followup_planned").await);
+    assert_eq!(method, "REQUEST");
+    assert_eq!(invited.keys().collect::<Vec<_>>(), vec![&uid]);
+    let p = &invited[&uid];
+    assert_eq!((value(p, "ATTENDEE"), value(p, "ORGANIZER"), value(p, "SEQUENCE")), (vec![format!("mailto:{email}").as_str()], vec![organizer.as_str()], vec!["0"]));
+    let content_type = app.db_text(&format!("SELECT attachment_content_type FROM email_outbox WHERE to_addr = '{email}' AND template = 'followup_planned'")).await;
+    assert!(content_type.ends_with("method=REQUEST"), "{content_type}");
+
+    send(app.post_json(&format!("/api/v1/followup/sessions/{session}/cancel"), Some(&bel), &json!({"reason": "Trainer ziek"})).await, 200).await;
+    let (method, gone) = parse(&attachment(&app, email, "followup_cancelled").await);
+    assert_eq!(method, "CANCEL");
+    let p = &gone[&uid];
+    assert_eq!((value(p, "STATUS"), value(p, "SEQUENCE"), value(p, "ATTENDEE")), (vec!["CANCELLED"], vec!["1"], vec![format!("mailto:{email}").as_str()]));
+}
+
+db_tests!(tweak va_tests::no_mail_sender; placement_move_and_withdrawal_invite_and_cancel_by_the_same_uids, a_followup_session_invites_and_its_cancellation_cancels_the_same_event);

@@ -52,10 +52,12 @@ pub fn evaluation_invite(p: &professional::Model, g: &training_group::Model, lin
     )
 }
 
-fn session_event(s: &followup_session::Model, professional_id: i64, sequence: i32) -> CalendarEvent {
+/// One professional's event of a session: an invitation from the planner's
+/// address to them, so calendars accept it and a cancellation removes it.
+fn session_event(s: &followup_session::Model, p: &professional::Model, sequence: i32, organizer: &str) -> CalendarEvent {
     let kind = FollowupKind::parse(&s.kind).map(FollowupKind::nl).unwrap_or("Nazorg");
     CalendarEvent {
-        uid: format!("va-followup-{}-professional-{}@va-planner.bel-limburg.nl", s.id, professional_id),
+        uid: format!("va-followup-{}-professional-{}@va-planner.bel-limburg.nl", s.id, p.id),
         sequence,
         day: s.day,
         starts_at: s.starts_at.clone(),
@@ -63,8 +65,8 @@ fn session_event(s: &followup_session::Model, professional_id: i64, sequence: i3
         summary: format!("VA {kind}"),
         location: s.place.clone(),
         description: "Nazorg bij de training Verklarende Analyse, BEL Limburg.".into(),
-        organizer: None,
-        attendees: vec![],
+        organizer: Some(organizer.to_string()),
+        attendees: vec![p.email.clone()],
     }
 }
 
@@ -73,7 +75,7 @@ fn when(s: &followup_session::Model) -> String {
 }
 
 /// A trained professional is invited to a follow-up session, with the calendar entry.
-pub fn session_planned(p: &professional::Model, s: &followup_session::Model) -> OutgoingEmail {
+pub fn session_planned(p: &professional::Model, s: &followup_session::Model, organizer: &str) -> OutgoingEmail {
     let kind = FollowupKind::parse(&s.kind).map(FollowupKind::nl).unwrap_or("Nazorg");
     OutgoingEmail::new(
         "followup_planned",
@@ -86,13 +88,13 @@ pub fn session_planned(p: &professional::Model, s: &followup_session::Model) -> 
     )
     .with_attachment(Attachment {
         filename: "va-nazorg.ics".into(),
-        content_type: "text/calendar; charset=utf-8; method=PUBLISH".into(),
-        content: calendar("PUBLISH", &[session_event(s, p.id, 0)], chrono::Utc::now()),
+        content_type: "text/calendar; charset=utf-8; method=REQUEST".into(),
+        content: calendar("REQUEST", &[session_event(s, p, 0, organizer)], chrono::Utc::now()),
     })
 }
 
 /// A follow-up session is cancelled: the same calendar entry is withdrawn.
-pub fn session_cancelled(p: &professional::Model, s: &followup_session::Model, reason: &str) -> OutgoingEmail {
+pub fn session_cancelled(p: &professional::Model, s: &followup_session::Model, reason: &str, organizer: &str) -> OutgoingEmail {
     let kind = FollowupKind::parse(&s.kind).map(FollowupKind::nl).unwrap_or("Nazorg");
     OutgoingEmail::new(
         "followup_cancelled",
@@ -106,7 +108,7 @@ pub fn session_cancelled(p: &professional::Model, s: &followup_session::Model, r
     .with_attachment(Attachment {
         filename: "va-nazorg.ics".into(),
         content_type: "text/calendar; charset=utf-8; method=CANCEL".into(),
-        content: calendar("CANCEL", &[session_event(s, p.id, 1)], chrono::Utc::now()),
+        content: calendar("CANCEL", &[session_event(s, p, 1, organizer)], chrono::Utc::now()),
     })
 }
 

@@ -192,6 +192,7 @@ pub async fn plan(state: &AppState, caller: &Caller, input: NewSession) -> AppRe
     errs.finish()?;
     let c = *caller;
     let now = state.settings.clock.now();
+    let organizer = crate::email::calendar::address_of(&state.settings.mail_from);
     let id = write_txn(state, move |txn| {
         Box::pin(async move {
             let trained = trained(txn).await?;
@@ -275,7 +276,7 @@ pub async fn plan(state: &AppState, caller: &Caller, input: NewSession) -> AppRe
                     .insert(txn)
                     .await?;
                 if let Some(prof) = people.get(pid) {
-                    email::enqueue(txn, notify::session_planned(prof, &s)).await?;
+                    email::enqueue(txn, notify::session_planned(prof, &s, &organizer)).await?;
                 }
             }
             if let Some(r) = req {
@@ -365,6 +366,7 @@ pub async fn cancel(state: &AppState, caller: &Caller, id: FollowupSessionId, in
     let reason = errs.text("reason", &input.reason, 1000);
     errs.finish()?;
     let c = *caller;
+    let organizer = crate::email::calendar::address_of(&state.settings.mail_from);
     write_txn(state, move |txn| {
         Box::pin(async move {
             let s = led_session(txn, &c, id.0).await?;
@@ -381,7 +383,7 @@ pub async fn cancel(state: &AppState, caller: &Caller, id: FollowupSessionId, in
             let parts = part::Entity::find().filter(part::Column::SessionId.eq(s.id)).all(txn).await?;
             let people = profs(txn, parts.iter().map(|p| p.professional_id)).await?;
             for p in people.values() {
-                email::enqueue(txn, notify::session_cancelled(p, &s, &reason)).await?;
+                email::enqueue(txn, notify::session_cancelled(p, &s, &reason, &organizer)).await?;
             }
             crate::audit::record(txn, Some(c.user_id), "followup.cancelled", &format!("followup:{}", s.id), Some(reason)).await?;
             Ok(())
