@@ -122,6 +122,7 @@ async fn three_a_year_a_snapshot_decisions_and_actions(app: TestApp) {
     send(app.post_json(&items, Some(&noord), &json!({"kind": "decision", "text": "x"})).await, 403).await;
     send(app.put_json(&format!("/api/v1/monitoring/meeting-items/{call}"), Some(&noord), &json!({"done": true})).await, 403).await;
     send(app.delete(&format!("/api/v1/monitoring/meeting-items/{call}"), Some(&noord)).await, 403).await;
+    send(app.delete(&format!("/api/v1/monitoring/meetings/{next}"), Some(&noord)).await, 403).await;
     for who in ["gemeente.venlo@demo.local", "trainer@demo.local"] {
         let t = app.token(who).await;
         send(app.get("/api/v1/monitoring/meetings", Some(&t)).await, 403).await;
@@ -134,7 +135,13 @@ async fn three_a_year_a_snapshot_decisions_and_actions(app: TestApp) {
     let after = send(app.delete(&format!("/api/v1/monitoring/meeting-items/{budget}"), Some(&bel)).await, 200).await;
     assert_eq!(after["items"].as_array().map(Vec::len), Some(2));
     send(app.delete(&format!("/api/v1/monitoring/meeting-items/{budget}"), Some(&bel)).await, 404).await;
-    for action in ["meeting.created", "meeting.updated", "meeting.decision", "meeting.action", "meeting.action_done", "meeting.item_removed"] {
+    // A meeting scheduled by mistake goes; one with decisions or actions stays.
+    let body = send(app.delete(&format!("/api/v1/monitoring/meetings/{m1}"), Some(&bel)).await, 409).await;
+    assert_eq!(body["code"], "conflict");
+    assert_eq!(app.delete(&format!("/api/v1/monitoring/meetings/{next}"), Some(&bel)).await.status(), 204);
+    send(app.delete(&format!("/api/v1/monitoring/meetings/{next}"), Some(&bel)).await, 404).await;
+    assert_eq!(app.count("monitoring_meetings").await, 3);
+    for action in ["meeting.created", "meeting.updated", "meeting.decision", "meeting.action", "meeting.action_done", "meeting.item_removed", "meeting.removed"] {
         assert!(app.scalar::<i64>(&format!("SELECT COUNT(*) FROM audit_log WHERE action = '{action}'")).await > 0, "{action}");
     }
 }

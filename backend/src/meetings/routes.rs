@@ -56,6 +56,23 @@ pub async fn update(state: web::Data<AppState>, caller: Caller, id: web::Path<Me
     Ok(web::Json(service::update(&state, &caller, *id, body.into_inner()).await?))
 }
 
+/// BEL removes a meeting scheduled by mistake (one without decisions or actions).
+#[utoipa::path(
+    tag = "meetings",
+    params(("id" = i64, Path, description = "Meeting id")),
+    responses(
+        (status = 204, description = "Removed"),
+        AuthedFound,
+        (status = 409, body = Problem, content_type = "application/problem+json", description = "`conflict`: the meeting has decisions or actions"),
+    ),
+    security(("bearer" = []))
+)]
+#[delete("/monitoring/meetings/{id}")]
+pub async fn remove(state: web::Data<AppState>, caller: Caller, id: web::Path<MeetingId>) -> AppResult<actix_web::HttpResponse> {
+    service::remove(&state, &caller, *id).await?;
+    Ok(actix_web::HttpResponse::NoContent().finish())
+}
+
 /// BEL records a decision or a follow-up action (owner and date).
 #[utoipa::path(
     tag = "meetings",
@@ -94,5 +111,5 @@ pub async fn delete_item(state: web::Data<AppState>, caller: Caller, id: web::Pa
 }
 
 pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
-    cfg.service(list).service(create).service(get).service(update).service(add_item).service(set_done).service(delete_item);
+    cfg.service(list).service(create).service(get).service(update).service(remove).service(add_item).service(set_done).service(delete_item);
 }

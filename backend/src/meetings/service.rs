@@ -210,6 +210,25 @@ pub async fn update(state: &AppState, caller: &Caller, id: MeetingId, input: Mee
     get(state, caller, id).await
 }
 
+/// BEL removes a meeting scheduled by mistake; one with decisions or actions
+/// is a record of what was agreed and stays (409 until they are removed).
+pub async fn remove(state: &AppState, caller: &Caller, id: MeetingId) -> AppResult<()> {
+    caller.require(&[Role::BelCoordinator])?;
+    let m = meeting::Entity::find_by_id(id.0).one(&state.db).await?.ok_or(AppError::NotFound)?;
+    let actor = caller.user_id;
+    write_txn(state, move |txn| {
+        Box::pin(async move {
+            if item::Entity::find().filter(item::Column::MeetingId.eq(m.id)).count(txn).await? > 0 {
+                return Err(AppError::Conflict { code: ErrorCode::Conflict, detail: "the meeting has decisions or actions; remove those first".into() });
+            }
+            meeting::Entity::delete_by_id(m.id).exec(txn).await?;
+            crate::audit::record(txn, Some(actor), "meeting.removed", &format!("meeting:{}", m.id), Some(format!("{} {}", m.held_on, m.label))).await?;
+            Ok(())
+        })
+    })
+    .await
+}
+
 /// BEL records a decision or an action.
 pub async fn add_item(state: &AppState, caller: &Caller, id: MeetingId, input: NewMeetingItem) -> AppResult<Meeting> {
     caller.require(&[Role::BelCoordinator])?;

@@ -20,6 +20,10 @@ pub async fn update_meeting(id: MeetingId, input: &MeetingInput) -> Result<Meeti
     put(&format!("/api/v1/monitoring/meetings/{id}"), input).await
 }
 
+pub async fn remove_meeting(id: MeetingId) -> Result<(), ApiError> {
+    request::<(), serde_json::Value>("DELETE", &format!("/api/v1/monitoring/meetings/{id}"), None).await.map(|_| ())
+}
+
 pub async fn add_meeting_item(id: MeetingId, input: &NewMeetingItem) -> Result<Meeting, ApiError> {
     post(&format!("/api/v1/monitoring/meetings/{id}/items"), input).await
 }

@@ -1140,4 +1140,6 @@ pub(super) const TEXTS: &[(&str, &str, &str)] = &[
     ("fu.col_no_deepening", "Nog geen verdieping", "No deepening yet"),
     ("ds.reminder", "Herinnering aan de organisatie na zoveel weken zonder nazorg (0 = nooit)", "Remind the organisation after this many weeks without follow-up (0 = never)"),
     ("ds.day_reminder", "Herinnering aan de deelnemers zoveel dagen vóór elke trainingsdag (0 = nooit)", "Remind the participants this many days before each training day (0 = never)"),
+    ("mtg.remove_meeting", "Overleg verwijderen", "Remove the meeting"),
+    ("mtg.meeting_removed", "Overleg verwijderd", "Meeting removed"),
 ];

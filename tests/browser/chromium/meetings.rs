@@ -74,6 +74,21 @@ async fn bel_records_the_meetings_decision_and_an_ambassador_reads_it() {
     assert!(b.axe().await.is_empty(), "axe-core on BEL's meeting page");
     b.screenshot_full("meeting-bel-1366").await;
 
+    // A meeting scheduled by mistake is removed (one without decisions or actions).
+    b.client.goto(&app.url("/monitoring/overleg")).await.expect("goto");
+    b.wait_text("h1", "Overleg borging VA").await;
+    set_date(&b, "mtg-date", &format!("{year}-10-06")).await;
+    b.find("#mtg-label").await.send_keys("Dubbel ingepland").await.expect("type");
+    b.find("[data-testid=mtg-schedule]").await.click().await.expect("schedule");
+    super::screens::confirmed(&b, "Overleg gepland:", "the second").await;
+    b.client.find(fantoccini::Locator::LinkText("Dubbel ingepland")).await.expect("link").click().await.expect("open");
+    b.wait_text("[data-testid=meeting-title]", "Dubbel ingepland").await;
+    b.find("[data-testid=meeting-edit] summary").await.click().await.expect("open");
+    b.find("[data-testid=mtg-remove]").await.click().await.expect("remove");
+    b.wait_path("/monitoring/overleg").await;
+    super::screens::confirmed(&b, "Overleg verwijderd", "removal").await;
+    assert_eq!(app.scalar::<i64>("SELECT COUNT(*) FROM monitoring_meetings WHERE label = 'Dubbel ingepland'").await, 0);
+
     // An ambassador on a phone: every meeting, the decision, no forms, the own region's organisations only.
     super::log_out(&b).await;
     b.resize(390, 844).await;

@@ -110,6 +110,21 @@ fn EditForm(m: Meeting, snaps: Vec<SnapshotSummary>, reload: RwSignal<u32>) -> i
     let notes = RwSignal::new(m.notes.clone());
     let snapshot = RwSignal::new(s.snapshot.as_ref().map(|x| x.id.to_string()).unwrap_or_default());
     let id = s.id;
+    // Only a meeting without decisions or actions can go (the server says so too).
+    let removable = m.items.is_empty();
+    let navigate = leptos_router::hooks::use_navigate();
+    let remove = move |_| {
+        let navigate = navigate.clone();
+        spawn_local(async move {
+            match api::remove_meeting(id).await {
+                Ok(()) => {
+                    notice::confirm_at("/monitoring/overleg", k!("mtg.meeting_removed"), None);
+                    navigate("/monitoring/overleg", Default::default());
+                }
+                Err(e) => error.set(Some(e)),
+            }
+        });
+    };
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let Ok(day) = held_on.get_untracked().parse() else {
@@ -159,6 +174,9 @@ fn EditForm(m: Meeting, snaps: Vec<SnapshotSummary>, reload: RwSignal<u32>) -> i
                 <div class="va-actions">
                     <button type="submit" class="utrecht-button utrecht-button--primary-action" data-testid="mtg-save">{t!("mtg.save")}</button>
                     <A href="/monitoring" attr:class="utrecht-link">{t!("mtg.take_snapshot")}</A>
+                    {removable.then(|| view! {
+                        <button type="button" class="utrecht-button utrecht-button--subtle" data-testid="mtg-remove" on:click=remove.clone()>{t!("mtg.remove_meeting")}</button>
+                    })}
                 </div>
             </form>
         </details>
