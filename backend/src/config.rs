@@ -101,6 +101,11 @@ fn env(name: &str) -> Option<String> {
 }
 
 impl Settings {
+    /// The address calendar invitations come from (`ORGANIZER`): the mail sender's.
+    pub fn organizer(&self) -> String {
+        crate::email::calendar::address_of(&self.mail_from)
+    }
+
     /// Defaults overlaid with the environment variables listed in the README.
     pub fn from_env() -> anyhow::Result<Settings> {
         let mut s = Settings::default();

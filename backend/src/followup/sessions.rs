@@ -192,7 +192,7 @@ pub async fn plan(state: &AppState, caller: &Caller, input: NewSession) -> AppRe
     errs.finish()?;
     let c = *caller;
     let now = state.settings.clock.now();
-    let organizer = crate::email::calendar::address_of(&state.settings.mail_from);
+    let organizer = state.settings.organizer();
     let id = write_txn(state, move |txn| {
         Box::pin(async move {
             let trained = trained(txn).await?;
@@ -366,7 +366,7 @@ pub async fn cancel(state: &AppState, caller: &Caller, id: FollowupSessionId, in
     let reason = errs.text("reason", &input.reason, 1000);
     errs.finish()?;
     let c = *caller;
-    let organizer = crate::email::calendar::address_of(&state.settings.mail_from);
+    let organizer = state.settings.organizer();
     write_txn(state, move |txn| {
         Box::pin(async move {
             let s = led_session(txn, &c, id.0).await?;

@@ -35,7 +35,7 @@ pub async fn add(state: &AppState, caller: &Caller, group: GroupId, input: NewTr
     check_refs(&state.db, &mut errs, "trainer_id", input.trainer_id, None).await?;
     errs.finish()?;
     let actor = caller.user_id;
-    let organizer = crate::email::calendar::address_of(&state.settings.mail_from);
+    let organizer = state.settings.organizer();
     let g = write_txn(state, move |txn| {
         Box::pin(async move {
             let g = open_group(txn, group.0, today).await?;
@@ -69,7 +69,7 @@ pub async fn remove(state: &AppState, caller: &Caller, day: TrainingDayId) -> Ap
     caller.require(&[Role::BelCoordinator])?;
     let today = state.settings.clock.today();
     let actor = caller.user_id;
-    let organizer = crate::email::calendar::address_of(&state.settings.mail_from);
+    let organizer = state.settings.organizer();
     let g = write_txn(state, move |txn| {
         Box::pin(async move {
             let d = training_day::Entity::find_by_id(day.0).one(txn).await?.ok_or(AppError::NotFound)?;

@@ -20,11 +20,23 @@ pub async fn send_due(state: &AppState) -> AppResult<usize> {
     let db = &state.db;
     let (today, now) = (state.settings.clock.today(), state.settings.clock.now());
     let days_before: HashMap<i64, i32> = programme::Entity::find().all(db).await?.into_iter().map(|p| (p.id, p.day_reminder_days)).collect();
-    // Only days still to come and not reminded are read.
-    let open = training_day::Entity::find().filter(training_day::Column::ReminderSentAt.is_null()).filter(training_day::Column::Day.gt(today)).all(db).await?;
+    let widest = days_before.values().copied().max().unwrap_or(0);
+    if widest <= 0 {
+        return Ok(0);
+    }
+    // Only days to come within the widest reminder period and not reminded
+    // are read (a round of the job runner usually finds none), with their groups.
+    let open = training_day::Entity::find()
+        .filter(training_day::Column::ReminderSentAt.is_null())
+        .filter(training_day::Column::Day.gt(today))
+        .filter(training_day::Column::Day.lte(today + chrono::Duration::days(i64::from(widest))))
+        .all(db)
+        .await?;
+    let groups: HashMap<i64, training_group::Model> =
+        training_group::Entity::find().filter(training_group::Column::Id.is_in(open.iter().map(|d| d.group_id))).all(db).await?.into_iter().map(|g| (g.id, g)).collect();
     let mut sent = 0;
     for d in open {
-        let Some(g) = training_group::Entity::find_by_id(d.group_id).one(db).await? else { continue };
+        let Some(g) = groups.get(&d.group_id).cloned() else { continue };
         let n = days_before.get(&g.programme_id).copied().unwrap_or(0);
         let active = d.status != "cancelled" && g.status != GroupStatus::Cancelled.as_str();
         if !rules::day_reminder_due(d.day, n, today, active, false) {

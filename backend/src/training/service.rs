@@ -289,7 +289,7 @@ pub async fn change_day(state: &AppState, caller: &Caller, day_id: TrainingDayId
     errs.finish()?;
     let c = *caller;
     let today = state.settings.clock.today();
-    let organizer = crate::email::calendar::address_of(&state.settings.mail_from);
+    let organizer = state.settings.organizer();
     let group_id = write_txn(state, move |txn| {
         Box::pin(async move {
             let (d, g, _) = load_day(txn, &c, day_id.0).await?;
@@ -330,7 +330,7 @@ pub async fn cancel_day(state: &AppState, caller: &Caller, day_id: TrainingDayId
     errs.finish()?;
     let c = *caller;
     let today = state.settings.clock.today();
-    let organizer = crate::email::calendar::address_of(&state.settings.mail_from);
+    let organizer = state.settings.organizer();
     let group_id = write_txn(state, move |txn| {
         Box::pin(async move {
             let (d, g, _) = load_day(txn, &c, day_id.0).await?;

@@ -64,7 +64,7 @@ impl Ctx {
             today: local_date(now),
             keys: state.keys.clone(),
             public_url: state.settings.public_url.trim_end_matches('/').to_string(),
-            organizer: crate::email::calendar::address_of(&state.settings.mail_from),
+            organizer: state.settings.organizer(),
         }
     }
 }
