@@ -5,7 +5,7 @@
 
 use crate::error::AppResult;
 use crate::state::AppState;
-use crate::{followup, privacy, readiness, survey, training, waitlist};
+use crate::{followup, learning, privacy, readiness, survey, training, waitlist};
 
 /// What one round did.
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
@@ -28,6 +28,8 @@ pub struct Tick {
     pub day_reminders: usize,
     /// Mails to organisations about trained professionals still without follow-up.
     pub followup_nudges: usize,
+    /// Learning-network offers past their deadline, offered on.
+    pub learning_offers: usize,
     /// Rows purged (or emptied) under the retention periods.
     pub purged: usize,
 }
@@ -44,6 +46,7 @@ pub async fn tick(state: &AppState) -> AppResult<Tick> {
         followup_reminders: readiness::overview::send_reminders(&state.db, state.settings.clock.today()).await?,
         day_reminders: training::reminders::send_due(state).await?,
         followup_nudges: followup::reminders::send_due(state).await?,
+        learning_offers: learning::registrations::expire_due(state).await?,
         purged: privacy::service::purge_due(state).await?,
     };
     if t != Tick::default() {

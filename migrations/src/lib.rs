@@ -22,6 +22,7 @@ mod m20261203_000015_privacy_rights;
 mod m20261203_000016_meetings;
 mod m20261203_000017_followup_reminders;
 mod m20261203_000018_day_reminders;
+mod m20261203_000019_learning_network;
 
 pub struct Migrator;
 
@@ -45,6 +46,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261203_000016_meetings::Migration),
             Box::new(m20261203_000017_followup_reminders::Migration),
             Box::new(m20261203_000018_day_reminders::Migration),
+            Box::new(m20261203_000019_learning_network::Migration),
         ]
     }
 }

@@ -68,6 +68,12 @@ typed_id!(
     MeetingId,
     /// A decision or action of a monitoring meeting.
     MeetingItemId,
+    /// A learning-network session (casuistry learning, plan actions 15-16).
+    LearningSessionId,
+    /// A professional's place (or wait) for a learning-network session.
+    LearningRegistrationId,
+    /// A region's learning need, recorded by its ambassador.
+    LearningNeedId,
     /// A saved planner scenario.
     ScenarioId,
     /// A message in the outbox.

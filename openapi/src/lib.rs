@@ -45,6 +45,7 @@ pub mod enrolment;
 pub mod error;
 pub mod followup;
 pub mod ids;
+pub mod learning;
 pub mod mail;
 pub mod meetings;
 pub mod monitoring;

@@ -10,6 +10,7 @@ mod enrolment;
 mod followup;
 mod health;
 mod input;
+mod learning;
 mod mail_admin;
 mod mail_faults;
 mod matrix;

@@ -125,7 +125,7 @@ async fn snapshot(app: &TestApp) -> Vec<i64> {
     let mut out = Vec::new();
     // Reads are recorded (who downloaded their own scope's list); changes are not allowed.
     out.push(app.scalar::<i64>("SELECT COUNT(*) FROM audit_log WHERE action NOT LIKE '%.viewed' AND action NOT LIKE '%.downloaded' AND action NOT LIKE '%exported'").await);
-    for t in ["email_outbox", "enrolments", "enrolment_events", "seat_holds", "followup_sessions", "followup_requests", "professionals", "users", "training_days"] {
+    for t in ["email_outbox", "enrolments", "enrolment_events", "seat_holds", "followup_sessions", "followup_requests", "professionals", "users", "training_days", "learning_sessions", "learning_registrations", "learning_needs"] {
         out.push(app.count(t).await);
     }
     out.push(app.scalar::<i64>("SELECT COUNT(*) FROM enrolments WHERE status = 'placed'").await);
@@ -141,6 +141,11 @@ async fn nobody_reaches_another_scope(app: TestApp) {
     let maastricht = app.id_of("SELECT id FROM organisations WHERE name = 'Maastricht'").await;
     let zuid = app.token("ambassadeur.zuid@demo.local").await;
     let check = send(app.post_json("/api/v1/readiness/checks", Some(&zuid), &json!({"organisation_id": maastricht})).await, 201).await["id"].as_i64().expect("check");
+    let zuid_id = app.id_of("SELECT id FROM regions WHERE code = 'zuid'").await;
+    let session = json!({"scope": "regional", "region_id": zuid_id, "title": "Casuïstiekleren Zuid", "held_on": "2027-02-10", "starts_at": "13:30", "ends_at": "16:00", "place": "Heerlen", "capacity": 10, "target_group": "Getrainden"});
+    let session = send(app.post_json("/api/v1/learning/sessions", Some(&zuid), &session).await, 200).await["summary"]["id"].as_i64().expect("session");
+    send(app.post_json("/api/v1/learning/needs", Some(&zuid), &json!({"topic": "VA bij uithuisplaatsing"})).await, 200).await;
+    let need = app.id_of(&format!("SELECT id FROM learning_needs WHERE region_id = {zuid_id}")).await;
     let sql = |q: &str| q.replace("{E}", &noor.to_string());
     let foreign = Foreign {
         by_collection: vec![
@@ -154,6 +159,8 @@ async fn nobody_reaches_another_scope(app: TestApp) {
             ("users", app.id_of("SELECT id FROM users WHERE email = 'ambassadeur.zuid@demo.local'").await),
             ("regions", app.id_of("SELECT id FROM regions WHERE code = 'zuid'").await),
             ("programmes", app.id_of("SELECT id FROM programmes").await),
+            ("sessions", session),
+            ("needs", need),
         ],
     };
     let callers = [

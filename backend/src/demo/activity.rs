@@ -136,6 +136,7 @@ pub async fn seed_activity(state: &AppState) -> anyhow::Result<()> {
     es::decide(state, &bel, g.enrolments[0].id, DecisionRequest { decision: Decision::Approve, reason: None }).await.map_err(app_err)?;
     super::waitlist::seed_waitlist(state, &programme, &maastricht, &zuid, &gi, &bel).await?;
     super::monitoring::seed_monitoring(state, &bel).await?;
+    super::learning::seed_learning(state, &bel).await?;
     super::history::spread(state, started).await
 }
 

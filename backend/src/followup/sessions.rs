@@ -32,7 +32,7 @@ fn valid_time(s: &str) -> bool {
 /// A trained professional: their latest training in a programme, or for
 /// someone trained before the programme (imported), that date alone.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(super) struct Trained {
+pub struct Trained {
     pub on: chrono::NaiveDate,
     pub programme_id: Option<i64>,
     pub group_id: Option<i64>,
@@ -41,7 +41,7 @@ pub(super) struct Trained {
 /// Everyone trained, by professional: in a programme (the latest training
 /// wins) or before it (plan action 12: support for the earlier-trained too),
 /// the same people the dashboard counts as trained.
-pub(super) async fn trained<C: ConnectionTrait>(db: &C) -> AppResult<HashMap<i64, Trained>> {
+pub async fn trained<C: ConnectionTrait>(db: &C) -> AppResult<HashMap<i64, Trained>> {
     let mut out: HashMap<i64, Trained> = HashMap::new();
     for e in enrolment::Entity::find().filter(enrolment::Column::Status.eq(EnrolmentStatus::Trained.as_str())).all(db).await? {
         let Some(on) = e.trained_on else { continue };
