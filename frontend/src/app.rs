@@ -10,6 +10,7 @@
 use crate::components::layout::Layout;
 use crate::i18n::Lang;
 use crate::pages::admin::{AdminPage, GroupPlanPage, OrganisationsPage};
+use crate::pages::learning::{needs::NeedsPage, session::LearningSessionPage, LearningPage};
 use crate::pages::mail::MailPage;
 use crate::pages::meetings::{meeting::MeetingPage, MeetingsPage};
 use crate::pages::followup::{CertificatePage, EvaluationPage, FeedbackPage, FollowupPage, SessionPage};
@@ -109,6 +110,9 @@ app! {
     "/monitoring/rapport" => ReportPage in "entry-partner";
     "/monitoring/overleg" => MeetingsPage in "entry-partner";
     "/monitoring/overleg/:id" => MeetingPage in "entry-partner";
+    "/leernetwerk" => LearningPage in "entry-partner";
+    "/leernetwerk/behoeften" => NeedsPage in "entry-partner";
+    "/leernetwerk/:id" => LearningSessionPage in "entry-partner";
     "/monitoring/uitvraag" => SurveyPage in "entry-partner";
     "/monitoring/uitvraag/:round/:org" => SurveyFormPage in "entry-partner";
     // Trainers (BEL too).

@@ -123,6 +123,9 @@ async fn sessions_places_waiting_list_offers_and_calendars(app: TestApp) {
     assert_eq!(uid, format!("va-learning-{id}-professional-{ans}@va-planner.bel-limburg.nl"));
     assert_eq!(attendees, ["mailto:a.peeters@venlo.demo.local"]);
     assert_eq!(send(app.post_json(&path, Some(&venlo), &reg(vec![ans])).await, 409).await["code"], "already_enrolled");
+    // Nobody with a place to come is erased (their calendar and the list would lose them).
+    let erase = format!("/api/v1/privacy/people/{koen}/erase");
+    assert_eq!(send(app.post_json(&erase, Some(&bel), &json!({})).await, 409).await["code"], "person_active");
 
     // Full: the ambassador's next two wait, RET/UHP first; Venlo sees its own people only.
     let v = send(app.post_json(&path, Some(&noord_amb), &reg(vec![lieke, tim])).await, 200).await;
@@ -168,6 +171,7 @@ async fn sessions_places_waiting_list_offers_and_calendars(app: TestApp) {
     let koen_reg = reg_of(&v, koen)["id"].as_i64().expect("reg");
     let v = send(app.delete(&format!("/api/v1/learning/registrations/{koen_reg}"), Some(&noord_amb)).await, 200).await;
     assert_eq!(reg_of(&v, tim)["status"], "offered");
+    send(app.post_json(&erase, Some(&bel), &json!({})).await, 200).await;
     app.state.settings.clock.advance(chrono::Duration::hours(49));
     let t = va_backend::jobs::tick(&app.state).await.expect("tick");
     assert_eq!(t.learning_offers, 1);

@@ -285,3 +285,20 @@ pub async fn view(state: &AppState, caller: &Caller, s: &session::Model) -> AppR
         held: rules::held(today, s.held_on, is_cancelled(s)),
     })
 }
+
+/// Has the professional a place, a wait or an offer for a session still to come?
+/// (Erasure waits until it is withdrawn or held.)
+pub async fn upcoming_registration<C: ConnectionTrait>(db: &C, professional_id: i64, today: NaiveDate) -> AppResult<bool> {
+    let regs = reg::Entity::find().filter(reg::Column::ProfessionalId.eq(professional_id)).all(db).await?;
+    let sessions: Vec<i64> = regs.iter().filter(|r| active(r)).map(|r| r.session_id).collect();
+    if sessions.is_empty() {
+        return Ok(false);
+    }
+    Ok(session::Entity::find()
+        .filter(session::Column::Id.is_in(sessions))
+        .filter(session::Column::Status.eq(PLANNED))
+        .filter(session::Column::HeldOn.gte(today))
+        .one(db)
+        .await?
+        .is_some())
+}

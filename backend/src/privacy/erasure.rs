@@ -65,6 +65,9 @@ pub async fn erase_in(txn: &DatabaseTransaction, id: ProfessionalId, actor: Opti
         if let Some(reason) = erasure_refusal(&states, open_offer) {
             return Err(AppError::conflict(ErrorCode::PersonActive, reason));
         }
+        if crate::learning::store::upcoming_registration(txn, p.id, crate::clock::local_date(now)).await? {
+            return Err(AppError::conflict(ErrorCode::PersonActive, "The person is registered for a learning-network session to come; withdraw the registration first."));
+        }
     }
     // Claimed first: a second erasure of the same person (a double click,
     // another instance's purge) waits for this one and then finds nothing.

@@ -10,6 +10,7 @@ mod delivery;
 mod monitoring;
 mod mail;
 mod privacy;
+mod learning;
 mod meetings;
 
 pub use admin::*;
@@ -21,6 +22,7 @@ pub use delivery::*;
 pub use monitoring::*;
 pub use mail::*;
 pub use privacy::*;
+pub use learning::*;
 pub use meetings::*;
 
 

@@ -155,6 +155,8 @@ pub fn field_message(lang: crate::i18n::Lang, code: &str) -> &'static str {
         "before_start" => k!("field.before_start"),
         "before_meeting" => k!("field.before_meeting"),
         "unknown" => k!("field.unknown"),
+        "outside_scope" => k!("field.outside_scope"),
+        "outside_region" => k!("field.outside_region"),
         _ => k!("field.invalid"),
     })
 }
@@ -190,6 +192,16 @@ fn field_label(lang: crate::i18n::Lang, field: &str) -> Option<String> {
         "snapshot_id" => k!("mtg.snapshot"),
         "followup_reminder_weeks" => k!("ds.reminder"),
         "day_reminder_days" => k!("ds.day_reminder"),
+        "region_id" => k!("ln.region"),
+        "title" => k!("ln.session_title"),
+        "starts_at" => k!("adm.from"),
+        "ends_at" => k!("adm.until"),
+        "place" => k!("ln.place"),
+        "capacity" => k!("ln.capacity"),
+        "target_group" => k!("ln.target"),
+        "description" => k!("ln.description"),
+        "topic" => k!("ln.topic"),
+        "report" => k!("ln.report"),
         _ => return None,
     };
     let label = lookup(lang, key);

@@ -19,6 +19,7 @@ fn nav_items(role: Role) -> Vec<(&'static str, Key)> {
             items.push(("/nazorg", k!("nav.followup")));
             items.push(("/monitoring", k!("nav.monitoring")));
             items.push(("/monitoring/overleg", k!("nav.meetings")));
+            items.push(("/leernetwerk", k!("nav.learning")));
             items.push(("/bel/planner", k!("nav.planner")));
             items.push(("/bel/beheer", k!("nav.admin")));
             items.push(("/bel/organisaties", k!("nav.orgs")));
@@ -35,10 +36,12 @@ fn nav_items(role: Role) -> Vec<(&'static str, Key)> {
             items.push(("/nazorg", k!("nav.followup")));
             items.push(("/monitoring", k!("nav.monitoring")));
             items.push(("/monitoring/overleg", k!("nav.meetings")));
+            items.push(("/leernetwerk", k!("nav.learning")));
         }
         Role::OrgContact => {
             items.push(("/organisatie/aanmelden", k!("nav.new_request")));
             items.push(("/nazorg", k!("nav.followup")));
+            items.push(("/leernetwerk", k!("nav.learning")));
             items.push(("/monitoring", k!("nav.monitoring")));
         }
         Role::Trainer => items.push(("/nazorg", k!("nav.followup"))),

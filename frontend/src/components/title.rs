@@ -36,6 +36,8 @@ pub fn page_key(path: &str) -> Key {
         ("/certificaat/", k!("cert.title")),
         ("/monitoring/rapport", k!("mon.report_title")),
         ("/monitoring/overleg", k!("mtg.title")),
+        ("/leernetwerk", k!("ln.title")),
+        ("/leernetwerk/behoeften", k!("ln.needs")),
         ("/monitoring/import", k!("imp.title")),
         ("/monitoring/uitvraag", k!("sv.title")),
         ("/monitoring", k!("mon.title")),

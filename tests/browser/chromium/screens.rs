@@ -46,6 +46,8 @@ async fn every_bel_screen_reflows_and_passes_axe() {
     let trained = app.id_of("SELECT MIN(id) FROM enrolments WHERE status = 'trained'").await;
     let person = app.id_of("SELECT MIN(professional_id) FROM enrolments WHERE status = 'trained'").await;
     let meeting = app.id_of("SELECT MIN(id) FROM monitoring_meetings").await;
+    let held = app.id_of("SELECT id FROM learning_sessions WHERE reported_at IS NOT NULL").await;
+    let supra = app.id_of("SELECT id FROM learning_sessions WHERE scope = 'supra_regional'").await;
     // One undelivered message, so the start page's alert and the mail screen's failed row are audited too.
     undelivered(&app, "onbereikbaar@voorbeeld.nl").await;
     log_in(&app, &b, "bel@demo.local", DEMO_PASSWORD).await;
@@ -53,6 +55,7 @@ async fn every_bel_screen_reflows_and_passes_axe() {
     let paths: Vec<String> = [
         "/bel", "/bel/berichten", "/bel/plaatsing", "/bel/wachtlijst", "/readiness", "/bel/vragenlijst", "/nazorg", "/monitoring", "/monitoring/rapport",
         "/monitoring/overleg", "/monitoring/import", "/monitoring/uitvraag", "/bel/planner", "/bel/beheer", "/bel/organisaties", "/bel/gebruikers", "/bel/privacy", "/bel/personen", "/bel/logboek", "/privacy", "/organisatie/aanmelden", "/nergens",
+        "/leernetwerk", "/leernetwerk/behoeften",
     ]
     .into_iter()
     .map(String::from)
@@ -67,6 +70,8 @@ async fn every_bel_screen_reflows_and_passes_axe() {
         format!("/certificaat/{trained}"),
         format!("/bel/personen/{person}"),
         format!("/monitoring/overleg/{meeting}"),
+        format!("/leernetwerk/{held}"),
+        format!("/leernetwerk/{supra}"),
     ])
     .collect();
     audit(&app, &b, "BEL", &paths).await;
@@ -84,6 +89,7 @@ async fn every_ambassador_contact_trainer_and_public_screen_reflows_and_passes_a
     let venlo = "(SELECT id FROM organisations WHERE name = 'Venlo')";
     let venlo_request = app.id_of(&format!("SELECT MAX(id) FROM enrolment_requests WHERE organisation_id = {venlo}")).await;
     let meeting = app.id_of("SELECT MIN(id) FROM monitoring_meetings").await;
+    let supra = app.id_of("SELECT id FROM learning_sessions WHERE scope = 'supra_regional'").await;
 
     for path in ["/inloggen", "/wachtwoord-vergeten", "/privacy"] {
         audit(&app, &b, "public", &[path.to_string()]).await;
@@ -92,9 +98,11 @@ async fn every_ambassador_contact_trainer_and_public_screen_reflows_and_passes_a
         ("ambassadeur.zuid@demo.local", "/ambassadeur", vec![
             "/ambassadeur".into(), "/organisatie/aanmelden".into(), "/readiness".into(), format!("/readiness/{check}"), "/nazorg".into(),
             "/monitoring".into(), format!("/aanmeldingen/{zuid_request}"), "/monitoring/overleg".into(), format!("/monitoring/overleg/{meeting}"),
+            "/leernetwerk".into(), "/leernetwerk/behoeften".into(), format!("/leernetwerk/{supra}"),
         ]),
         ("gemeente.venlo@demo.local", "/organisatie", vec![
             "/organisatie".into(), "/organisatie/aanmelden".into(), format!("/aanmeldingen/{venlo_request}"), "/nazorg".into(), "/monitoring".into(),
+            "/leernetwerk".into(), format!("/leernetwerk/{supra}"),
         ]),
         ("trainer@demo.local", "/trainer", vec![
             "/trainer".into(), format!("/trainer/groepen/{g4}"), format!("/terugkoppeling/{g3}"), "/nazorg".into(),
