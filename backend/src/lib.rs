@@ -21,6 +21,7 @@ pub mod headers;
 pub mod health;
 pub mod jobs;
 pub mod launch;
+pub mod feeds;
 pub mod learning;
 pub mod meetings;
 pub mod monitoring;

@@ -10,6 +10,7 @@
 use crate::components::layout::Layout;
 use crate::i18n::Lang;
 use crate::pages::admin::{AdminPage, GroupPlanPage, OrganisationsPage};
+use crate::pages::agenda::AgendaPage;
 use crate::pages::learning::{needs::NeedsPage, session::LearningSessionPage, LearningPage};
 use crate::pages::mail::MailPage;
 use crate::pages::meetings::{meeting::MeetingPage, MeetingsPage};
@@ -123,4 +124,5 @@ app! {
     "/nazorg" => FollowupPage in "entry-trainer", "entry-partner";
     "/nazorg/sessies/:id" => SessionPage in "entry-trainer", "entry-partner";
     "/certificaat/:id" => CertificatePage in "entry-trainer", "entry-partner";
+    "/agenda" => AgendaPage in "entry-trainer", "entry-partner";
 }

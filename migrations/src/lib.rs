@@ -23,6 +23,7 @@ mod m20261203_000016_meetings;
 mod m20261203_000017_followup_reminders;
 mod m20261203_000018_day_reminders;
 mod m20261203_000019_learning_network;
+mod m20261203_000020_calendar_feeds;
 
 pub struct Migrator;
 
@@ -47,6 +48,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261203_000017_followup_reminders::Migration),
             Box::new(m20261203_000018_day_reminders::Migration),
             Box::new(m20261203_000019_learning_network::Migration),
+            Box::new(m20261203_000020_calendar_feeds::Migration),
         ]
     }
 }

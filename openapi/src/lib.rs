@@ -43,6 +43,7 @@ pub mod admin;
 pub mod auth;
 pub mod enrolment;
 pub mod error;
+pub mod feeds;
 pub mod followup;
 pub mod ids;
 pub mod learning;

@@ -7,6 +7,7 @@ mod calendar;
 mod demo;
 mod email;
 mod enrolment;
+mod feeds;
 mod followup;
 mod health;
 mod input;

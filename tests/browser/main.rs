@@ -1154,6 +1154,7 @@ async fn long_lists_show_fifty_rows_a_page_with_where_the_reader_is() {
     b.close().await;
 }
 
+mod agenda;
 mod learning;
 mod meetings;
 mod privacy;

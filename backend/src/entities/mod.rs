@@ -20,6 +20,7 @@ pub mod followup_session;
 pub mod group_feedback;
 pub mod group_quota;
 pub mod login_attempt;
+pub mod calendar_feed;
 pub mod learning_need;
 pub mod learning_registration;
 pub mod learning_session;

@@ -131,12 +131,7 @@ pub async fn withdraw(state: &AppState, caller: &Caller, id: LearningRegistratio
             if !store::active(&r) {
                 return Err(AppError::conflict(ErrorCode::InvalidTransition, "the registration is withdrawn already"));
             }
-            reg::Entity::update_many()
-                .col_expr(reg::Column::Status, Expr::value(RegistrationStatus::Cancelled.as_str()))
-                .col_expr(reg::Column::OfferExpiresAt, Expr::value(Option::<chrono::DateTime<chrono::Utc>>::None))
-                .filter(reg::Column::Id.eq(r.id))
-                .exec(txn)
-                .await?;
+            store::cancel(txn, r.id).await?;
             if store::status(&r) == RegistrationStatus::Registered {
                 store::withdraw_event(txn, &s, &r, None, &ctx).await?;
             }
@@ -166,12 +161,7 @@ pub async fn answer(state: &AppState, caller: &Caller, id: LearningRegistrationI
             if input.accept {
                 store::give_place(txn, &s, &r, &ctx).await?;
             } else {
-                reg::Entity::update_many()
-                    .col_expr(reg::Column::Status, Expr::value(RegistrationStatus::Cancelled.as_str()))
-                    .col_expr(reg::Column::OfferExpiresAt, Expr::value(Option::<chrono::DateTime<chrono::Utc>>::None))
-                    .filter(reg::Column::Id.eq(r.id))
-                    .exec(txn)
-                    .await?;
+                store::cancel(txn, r.id).await?;
                 store::fill(txn, &s, &ctx).await?;
             }
             let what = if input.accept { "learning.offer_accepted" } else { "learning.offer_declined" };

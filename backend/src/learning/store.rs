@@ -110,6 +110,17 @@ pub async fn give_place<C: ConnectionTrait>(txn: &C, s: &session::Model, r: &reg
     Ok(())
 }
 
+/// Withdraws a registration: no place, no wait, no offer.
+pub async fn cancel<C: ConnectionTrait>(txn: &C, id: i64) -> AppResult<()> {
+    reg::Entity::update_many()
+        .col_expr(reg::Column::Status, Expr::value(RegistrationStatus::Cancelled.as_str()))
+        .col_expr(reg::Column::OfferExpiresAt, Expr::value(Option::<DateTime<Utc>>::None))
+        .filter(reg::Column::Id.eq(id))
+        .exec(txn)
+        .await?;
+    Ok(())
+}
+
 /// Sends the professional the cancellation of their event (they had a place).
 pub async fn withdraw_event<C: ConnectionTrait>(txn: &C, s: &session::Model, r: &reg::Model, reason: Option<&str>, ctx: &Ctx) -> AppResult<()> {
     let seq = r.sequence + 1;

@@ -80,6 +80,8 @@ pub async fn erase_in(txn: &DatabaseTransaction, id: ProfessionalId, actor: Opti
     if claimed.rows_affected == 0 {
         return Err(AppError::conflict(ErrorCode::InvalidTransition, "This person was already erased."));
     }
+    // A feed address handed out stops working with the person it showed.
+    crate::feeds::service::revoke_professional_in(txn, p.id, now).await?;
     let (name, email) = pseudonym(p.id);
 
     let mails = email_outbox::Entity::delete_many().filter(email_outbox::Column::ToAddr.eq(p.email.clone())).exec(txn).await?.rows_affected;

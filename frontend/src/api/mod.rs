@@ -10,6 +10,7 @@ mod delivery;
 mod monitoring;
 mod mail;
 mod privacy;
+mod feeds;
 mod learning;
 mod meetings;
 
@@ -22,6 +23,7 @@ pub use delivery::*;
 pub use monitoring::*;
 pub use mail::*;
 pub use privacy::*;
+pub use feeds::*;
 pub use learning::*;
 pub use meetings::*;
 

@@ -46,6 +46,7 @@ fn nav_items(role: Role) -> Vec<(&'static str, Key)> {
         }
         Role::Trainer => items.push(("/nazorg", k!("nav.followup"))),
     }
+    items.push(("/agenda", k!("nav.agenda")));
     items
 }
 

@@ -37,6 +37,7 @@ pub fn page_key(path: &str) -> Key {
         ("/monitoring/rapport", k!("mon.report_title")),
         ("/monitoring/overleg", k!("mtg.title")),
         ("/leernetwerk", k!("ln.title")),
+        ("/agenda", k!("ag.title")),
         ("/leernetwerk/behoeften", k!("ln.needs")),
         ("/monitoring/import", k!("imp.title")),
         ("/monitoring/uitvraag", k!("sv.title")),

@@ -5,6 +5,7 @@ pub mod auth;
 pub mod enrolment;
 pub mod followup;
 pub mod mail;
+pub mod agenda;
 pub mod learning;
 pub mod meetings;
 pub mod monitoring;

@@ -134,21 +134,49 @@ pub fn AmbassadorStart() -> impl IntoView {
     }
 }
 
+/// Mails a professional a personal calendar address (the old one stops), or revokes it.
+#[component]
+fn FeedButtons(id: va_openapi::ProfessionalId, name: String, error: RwSignal<Option<crate::api::ApiError>>) -> impl IntoView {
+    let act = move |revoke: bool, name: String| {
+        leptos::task::spawn_local(async move {
+            let res = if revoke { api::revoke_professional_feed(id).await } else { api::mail_professional_feed(id).await };
+            match res {
+                Ok(_) => {
+                    error.set(None);
+                    crate::components::notice::confirm(if revoke { k!("ag.revoked_for") } else { k!("ag.mailed") }, Some(name));
+                }
+                Err(e) => error.set(Some(e)),
+            }
+        });
+    };
+    let (n1, n2, n3, n4) = (name.clone(), name.clone(), name.clone(), name);
+    view! {
+        <button type="button" class="utrecht-button utrecht-button--subtle" data-testid=format!("feed-mail-{id}") on:click=move |_| act(false, n1.clone())>
+            {t!("ag.mail")}<span class="va-visually-hidden">" "{n3}</span></button>
+        " "
+        <button type="button" class="utrecht-button utrecht-button--subtle" data-testid=format!("feed-revoke-{id}") on:click=move |_| act(true, n2.clone())>
+            {t!("ag.revoke")}<span class="va-visually-hidden">" "{n4}</span></button>
+    }
+}
+
 #[component]
 fn OrgProfessionals(org: va_openapi::OrganisationId) -> impl IntoView {
     let data = load(None, move || async move { api::professionals(org).await });
+    let error: RwSignal<Option<crate::api::ApiError>> = RwSignal::new(None);
     view! {
         <section class="va-section" aria-labelledby="pros-title">
             <h2 class="utrecht-heading-2" id="pros-title">{t!("pros.title")}</h2>
+            {crate::components::common::error_alert(error)}
             {loaded(data, move |v| match v {
                     pros if pros.is_empty() => view! { <p class="utrecht-paragraph">{t!("pros.empty")}</p> }.into_any(),
                     pros => view! {
-                        <Table headers=vec![(k!("pros.name"), false), (k!("pros.function"), false), (k!("pros.email"), false)]>
+                        <Table headers=vec![(k!("pros.name"), false), (k!("pros.function"), false), (k!("pros.email"), false), (k!("ag.col"), false)]>
                                 {pros.into_iter().map(|p| view! {
                                     <tr class="utrecht-table__row">
-                                        <th class="utrecht-table__header-cell" scope="row">{p.name}</th>
+                                        <th class="utrecht-table__header-cell" scope="row">{p.name.clone()}</th>
                                         <td class="utrecht-table__cell">{p.function.unwrap_or_default()}</td>
                                         <td class="utrecht-table__cell">{p.email}</td>
+                                        <td class="utrecht-table__cell"><FeedButtons id=p.id name=p.name error/></td>
                                     </tr>
                                 }).collect_view()}
                         </Table>
