@@ -115,6 +115,18 @@ async fn feeds_hold_each_owners_days_and_are_revocable(app: TestApp) {
     assert_eq!(revoked["active"], false);
     assert_eq!(fetch(&app, &path_of(&curl)).await.status(), 404);
     assert_eq!(app.scalar::<i64>("SELECT COUNT(*) FROM audit_log WHERE action = 'feed.revoked'").await, 2);
+
+    // An erased person's address stops working with the erasure.
+    let csv = "naam;e-mail;organisatie;functie;getraind op\nTom Gewist;t.gewist@venlo.demo.local;Venlo;Jeugdconsulent;12-05-2024\n";
+    send(app.post_json("/api/v1/monitoring/import", Some(&bel), &json!({ "csv": csv })).await, 200).await;
+    let tom = app.id_of("SELECT id FROM professionals WHERE email = 't.gewist@venlo.demo.local'").await;
+    send(app.post_json(&format!("/api/v1/professionals/{tom}/calendar-feed"), Some(&venlo), &json!({})).await, 200).await;
+    let mail = app.db_text("SELECT body_text FROM email_outbox WHERE to_addr = 't.gewist@venlo.demo.local' AND template = 'calendar_feed'").await;
+    let turl = mail.split_whitespace().find(|w| w.contains("/api/v1/calendar/")).expect("address").to_string();
+    assert_eq!(fetch(&app, &path_of(&turl)).await.status(), 200);
+    send(app.post_json(&format!("/api/v1/privacy/people/{tom}/erase"), Some(&bel), &json!({})).await, 200).await;
+    assert_eq!(fetch(&app, &path_of(&turl)).await.status(), 404);
+    assert_eq!(app.scalar::<i64>(&format!("SELECT COUNT(*) FROM calendar_feeds WHERE professional_id = {tom} AND revoked_at IS NULL")).await, 0);
 }
 
 db_tests!(tweak va_tests::no_mail_sender; feeds_hold_each_owners_days_and_are_revocable);
