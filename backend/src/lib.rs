@@ -3,6 +3,7 @@
 pub mod audit;
 pub mod cache;
 pub mod auth;
+pub mod budget;
 pub mod client;
 pub mod clock;
 pub mod config;

@@ -8,7 +8,7 @@ use crate::email::sender::Sender;
 use crate::email::transport::Transport;
 use crate::error::AppError;
 use crate::state::AppState;
-use crate::{audit, auth, db, enrolment, exports, followup, groups, health, feeds, jobs, learning, meetings, monitoring, planning, privacy, readiness, reference, spa, survey, training, waitlist};
+use crate::{audit, auth, budget, db, enrolment, exports, followup, groups, health, feeds, jobs, learning, meetings, monitoring, planning, privacy, readiness, reference, spa, survey, training, waitlist};
 use actix_web::dev::Server;
 use actix_web::{web, App, HttpServer};
 use sea_orm::DatabaseConnection;
@@ -42,6 +42,7 @@ use utoipa_swagger_ui::SwaggerUi;
         (name = "monitoring", description = "Monitoring dashboard, snapshots, import of earlier-trained professionals, exports (CSV/XLSX)"),
         (name = "meetings", description = "The monitoring meeting (overleg borging VA): three a year, the snapshot discussed, decisions and follow-up actions (BEL keeps, ambassadors read)"),
         (name = "calendar", description = "Personal calendar feeds: a secret, revocable address per user and per professional with their training days and sessions"),
+        (name = "budget", description = "The whole budget: the three lines per year with spent and committed, learning questions with their own budget, bookings"),
         (name = "learning", description = "The learning network: regional and supra-regional sessions for trained professionals, registrations with a waiting list, attendance, the shared report, and the regions' learning needs"),
         (name = "planning", description = "Capacity planner: demand against supply per region, scenarios, extra-group proposals (BEL)"),
         (name = "privacy", description = "Retention periods of personal data: those in force for the privacy statement (anyone), their settings and the purges made under them (BEL)"),
@@ -83,6 +84,7 @@ fn api_routes(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
             .configure(feeds::configure)
             .configure(exports::configure)
             .configure(planning::configure)
+            .configure(budget::configure)
             .configure(privacy::configure)
             .configure(audit::configure)
             .configure(crate::email::admin::configure),

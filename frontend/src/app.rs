@@ -11,6 +11,7 @@ use crate::components::layout::Layout;
 use crate::i18n::Lang;
 use crate::pages::admin::{AdminPage, GroupPlanPage, OrganisationsPage};
 use crate::pages::agenda::AgendaPage;
+use crate::pages::budget::{BudgetPage, QuestionsPage};
 use crate::pages::learning::{needs::NeedsPage, session::LearningSessionPage, LearningPage};
 use crate::pages::mail::MailPage;
 use crate::pages::meetings::{meeting::MeetingPage, MeetingsPage};
@@ -99,6 +100,7 @@ app! {
     "/bel/personen" => PeoplePage;
     "/bel/personen/:id" => PersonPage;
     "/bel/logboek" => AuditPage;
+    "/bel/begroting" => BudgetPage;
     "/monitoring/import" => ImportPage;
     // Ambassadors and organisation contacts (BEL too).
     "/ambassadeur" => AmbassadorStart in "entry-partner";
@@ -114,6 +116,7 @@ app! {
     "/leernetwerk" => LearningPage in "entry-partner";
     "/leernetwerk/behoeften" => NeedsPage in "entry-partner";
     "/leernetwerk/:id" => LearningSessionPage in "entry-partner";
+    "/leervragen" => QuestionsPage in "entry-partner";
     "/monitoring/uitvraag" => SurveyPage in "entry-partner";
     "/monitoring/uitvraag/:round/:org" => SurveyFormPage in "entry-partner";
     // Trainers (BEL too).

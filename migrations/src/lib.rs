@@ -24,6 +24,7 @@ mod m20261203_000017_followup_reminders;
 mod m20261203_000018_day_reminders;
 mod m20261203_000019_learning_network;
 mod m20261203_000020_calendar_feeds;
+mod m20261203_000021_budget_lines;
 
 pub struct Migrator;
 
@@ -49,6 +50,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261203_000018_day_reminders::Migration),
             Box::new(m20261203_000019_learning_network::Migration),
             Box::new(m20261203_000020_calendar_feeds::Migration),
+            Box::new(m20261203_000021_budget_lines::Migration),
         ]
     }
 }

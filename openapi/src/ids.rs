@@ -74,6 +74,10 @@ typed_id!(
     LearningRegistrationId,
     /// A region's learning need, recorded by its ambassador.
     LearningNeedId,
+    /// A learning question (plan section 6) with its own budget.
+    LearningQuestionId,
+    /// Money booked on a budget line.
+    BudgetExpenseId,
     /// A saved planner scenario.
     ScenarioId,
     /// A message in the outbox.

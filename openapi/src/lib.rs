@@ -41,6 +41,7 @@ macro_rules! string_enum {
 
 pub mod admin;
 pub mod auth;
+pub mod budget;
 pub mod enrolment;
 pub mod error;
 pub mod feeds;

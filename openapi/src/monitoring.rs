@@ -83,7 +83,7 @@ pub struct TrendPoint {
     pub trained: i32,
 }
 
-/// A year's training budget with what is spent and committed.
+/// A year's budget: the training line's figures, every line and the whole.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
 pub struct BudgetFigures {
@@ -92,6 +92,11 @@ pub struct BudgetFigures {
     pub spent_eur: i64,
     pub committed_eur: i64,
     pub remaining_eur: i64,
+    /// Training, learning questions and other, each with budget, spent, committed and remaining.
+    #[serde(default)]
+    pub lines: Vec<crate::budget::BudgetLine>,
+    #[serde(default)]
+    pub total: Option<crate::budget::BudgetTotal>,
 }
 
 /// The monitoring dashboard as the caller may see it.
@@ -107,7 +112,7 @@ pub struct Dashboard {
     pub total: Figures,
     pub regions: Vec<RegionFigures>,
     pub trend: Vec<TrendPoint>,
-    /// Budget per year (BEL and ambassadors).
+    /// Budget per year (BEL).
     pub budgets: Vec<BudgetFigures>,
 }
 

@@ -3,7 +3,7 @@
 
 use crate::auth::NamedRef;
 use crate::reference::AuditEntry;
-use crate::{EnrolmentId, FollowupSessionId, GroupId, MailId, OrganisationId, ProfessionalId, RequestId};
+use crate::{EnrolmentId, FollowupSessionId, GroupId, LearningSessionId, MailId, OrganisationId, ProfessionalId, RequestId};
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
@@ -151,6 +151,19 @@ pub struct PersonFollowup {
     pub note: Option<String>,
 }
 
+/// A registration for a learning-network session.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
+pub struct PersonLearning {
+    pub session_id: LearningSessionId,
+    pub title: String,
+    pub held_on: NaiveDate,
+    /// `registered`, `waiting`, `offered` or `cancelled` (withdrawn, or the session cancelled).
+    pub status: String,
+    pub attended: Option<bool>,
+    pub registered_at: DateTime<Utc>,
+}
+
 /// A certificate: a completed training.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
@@ -181,6 +194,9 @@ pub struct PersonData {
     pub readiness_checks: Vec<PersonReadiness>,
     pub attendance: Vec<PersonAttendance>,
     pub followup: Vec<PersonFollowup>,
+    /// Learning-network sessions they were registered for (places, waits, offers, withdrawals).
+    #[serde(default)]
+    pub learning: Vec<PersonLearning>,
     pub certificates: Vec<PersonCertificate>,
     pub mails: Vec<PersonMail>,
     /// Audit entries about the person and their enrolments, the reads of their data included.

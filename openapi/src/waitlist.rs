@@ -262,8 +262,9 @@ pub struct DeclineProposal {
     pub reason: String,
 }
 
-/// The training budget of a year: set by BEL; spent on what was held, committed
-/// to what is planned (groups by the cost model, follow-up sessions by kind).
+/// A year's budget. The top-level figures are the training line's (set by BEL;
+/// spent on what was held, committed to what is planned: groups by the cost
+/// model, follow-up sessions by kind); `lines` holds all three lines.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
 pub struct BudgetYear {
@@ -275,6 +276,10 @@ pub struct BudgetYear {
     pub committed_eur: i64,
     pub remaining_eur: i64,
     pub groups: i32,
+    /// The year's three lines (training first, with the figures above), each by the same rule.
+    pub lines: Vec<crate::budget::BudgetLine>,
+    /// The three lines together.
+    pub total: crate::budget::BudgetTotal,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -283,6 +288,12 @@ pub struct BudgetYear {
 pub struct BudgetInput {
     /// Euros for training, coaching and supervision (0-10,000,000).
     pub training_eur: i64,
+    /// Euros for learning questions (0-10,000,000); unchanged when left out.
+    #[serde(default)]
+    pub learning_questions_eur: Option<i64>,
+    /// Euros for other activities (0-10,000,000); unchanged when left out.
+    #[serde(default)]
+    pub other_eur: Option<i64>,
 }
 
 /// BEL's waiting-list board: the list, offers in flight, substitution windows, proposals and the budget.

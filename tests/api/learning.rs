@@ -126,6 +126,11 @@ async fn sessions_places_waiting_list_offers_and_calendars(app: TestApp) {
     // Nobody with a place to come is erased (their calendar and the list would lose them).
     let erase = format!("/api/v1/privacy/people/{koen}/erase");
     assert_eq!(send(app.post_json(&erase, Some(&bel), &json!({})).await, 409).await["code"], "person_active");
+    // Their data on request lists the registration (and nobody else's).
+    let data = send(app.get(&format!("/api/v1/privacy/people/{koen}"), Some(&bel)).await, 200).await;
+    let learning = data["learning"].as_array().expect("learning");
+    assert_eq!(learning.len(), 1);
+    assert_eq!((learning[0]["session_id"].as_i64(), learning[0]["status"].as_str()), (Some(id), Some("registered")));
 
     // Full: the ambassador's next two wait, RET/UHP first; Venlo sees its own people only.
     let v = send(app.post_json(&path, Some(&noord_amb), &reg(vec![lieke, tim])).await, 200).await;

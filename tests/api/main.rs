@@ -2,6 +2,7 @@
 
 mod administration;
 mod auth;
+mod budget;
 mod bundle;
 mod calendar;
 mod demo;

@@ -4,6 +4,7 @@
 //! Zuid ambassador, a group the trainer does not run), must not read or change
 //! anything of that scope. A new operation is covered without a new test.
 
+use chrono::Datelike;
 use serde_json::{json, Map, Value};
 use va_tests::expect_json as send;
 use va_tests::{db_tests, token_from_mail, TestApp};
@@ -125,7 +126,7 @@ async fn snapshot(app: &TestApp) -> Vec<i64> {
     let mut out = Vec::new();
     // Reads are recorded (who downloaded their own scope's list); changes are not allowed.
     out.push(app.scalar::<i64>("SELECT COUNT(*) FROM audit_log WHERE action NOT LIKE '%.viewed' AND action NOT LIKE '%.downloaded' AND action NOT LIKE '%exported' AND action NOT LIKE 'feed.%'").await);
-    for t in ["email_outbox", "enrolments", "enrolment_events", "seat_holds", "followup_sessions", "followup_requests", "professionals", "users", "training_days", "learning_sessions", "learning_registrations", "learning_needs"] {
+    for t in ["email_outbox", "enrolments", "enrolment_events", "seat_holds", "followup_sessions", "followup_requests", "professionals", "users", "training_days", "learning_sessions", "learning_registrations", "learning_needs", "learning_questions", "budget_expenses", "budgets"] {
         out.push(app.count(t).await);
     }
     out.push(app.scalar::<i64>("SELECT COUNT(*) FROM enrolments WHERE status = 'placed'").await);
@@ -146,6 +147,14 @@ async fn nobody_reaches_another_scope(app: TestApp) {
     let session = send(app.post_json("/api/v1/learning/sessions", Some(&zuid), &session).await, 200).await["summary"]["id"].as_i64().expect("session");
     send(app.post_json("/api/v1/learning/needs", Some(&zuid), &json!({"topic": "VA bij uithuisplaatsing"})).await, 200).await;
     let need = app.id_of(&format!("SELECT id FROM learning_needs WHERE region_id = {zuid_id}")).await;
+    // Zuid's learning question (proposed, so its ambassador could still change it) and a booking of BEL's.
+    let year = app.state.settings.clock.today().year();
+    let lq = json!({"title": "VA in het wijkteam Heerlen", "goal": "Leren", "target_group": "Wijkteam", "partners": "Gemeente Heerlen", "starts_on": format!("{year}-03-01"),
+        "ends_on": format!("{year}-09-01"), "capacity": "Twee coaches", "outcomes": "Werkinstructie", "sharing": "Lerend netwerk", "budget_eur": 6500, "budget_year": year});
+    let question = send(app.post_json("/api/v1/learning-questions", Some(&zuid), &lq).await, 200).await["id"].as_i64().expect("question");
+    send(app.put_json(&format!("/api/v1/budgets/{year}"), Some(&bel), &json!({"training_eur": 115_000, "other_eur": 25_000})).await, 200).await;
+    let booking = json!({"line": "other", "description": "Nieuwsbrief", "amount_eur": 500, "spent_on": app.state.settings.clock.today()});
+    let expense = send(app.post_json("/api/v1/budget/expenses", Some(&bel), &booking).await, 200).await["id"].as_i64().expect("expense");
     let sql = |q: &str| q.replace("{E}", &noor.to_string());
     let foreign = Foreign {
         by_collection: vec![
@@ -161,6 +170,8 @@ async fn nobody_reaches_another_scope(app: TestApp) {
             ("programmes", app.id_of("SELECT id FROM programmes").await),
             ("sessions", session),
             ("needs", need),
+            ("learning-questions", question),
+            ("expenses", expense),
         ],
     };
     let callers = [

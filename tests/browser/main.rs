@@ -1155,6 +1155,7 @@ async fn long_lists_show_fifty_rows_a_page_with_where_the_reader_is() {
 }
 
 mod agenda;
+mod budget;
 mod learning;
 mod meetings;
 mod privacy;

@@ -137,6 +137,7 @@ pub async fn seed_activity(state: &AppState) -> anyhow::Result<()> {
     super::waitlist::seed_waitlist(state, &programme, &maastricht, &zuid, &gi, &bel).await?;
     super::monitoring::seed_monitoring(state, &bel).await?;
     super::learning::seed_learning(state, &bel).await?;
+    super::budget::seed_budget(state, &bel, &zuid).await?;
     super::history::spread(state, started).await
 }
 

@@ -59,7 +59,7 @@ pub async fn lay_out(db: &DatabaseConnection, reference: &ReferenceData, day: Na
         let Some(mid) = NaiveDate::from_ymd_opt(b.year, 7, 1) else { continue };
         let year = (mid + delta).year();
         if budget::Entity::find_by_id(year).one(&txn).await?.is_none() {
-            budget::ActiveModel { year: Set(year), training_eur: Set(b.training_eur), updated_at: Set(chrono::Utc::now()) }.insert(&txn).await?;
+            budget::ActiveModel { year: Set(year), training_eur: Set(b.training_eur), learning_questions_eur: Set(b.learning_questions_eur), other_eur: Set(b.other_eur), updated_at: Set(chrono::Utc::now()) }.insert(&txn).await?;
         }
     }
     txn.commit().await?;

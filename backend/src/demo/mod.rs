@@ -7,6 +7,7 @@
 mod activity;
 mod calendar;
 mod history;
+mod budget;
 mod learning;
 mod monitoring;
 mod waitlist;

@@ -22,6 +22,8 @@ pub mod group_quota;
 pub mod login_attempt;
 pub mod calendar_feed;
 pub mod learning_need;
+pub mod learning_question;
+pub mod budget_expense;
 pub mod learning_registration;
 pub mod learning_session;
 pub mod meeting_item;

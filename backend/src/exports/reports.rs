@@ -77,7 +77,17 @@ fn region_of(regions: &HashMap<i64, String>, id: Option<i64>) -> Cell {
     id.and_then(|r| regions.get(&r).cloned()).unwrap_or_else(|| NO_REGION.into()).into()
 }
 
-/// The monitoring report: organisations, regions with the total, budget.
+/// A budget line's name as the screens show it.
+pub fn line_nl(l: va_openapi::budget::BudgetLineKind) -> &'static str {
+    use va_openapi::budget::BudgetLineKind as L;
+    match l {
+        L::Training => "Training, coaching en supervisie",
+        L::LearningQuestions => "Leervragen",
+        L::Other => "Overige borgingsactiviteiten",
+    }
+}
+
+/// The monitoring report: organisations, regions with the total, budget per line.
 pub fn monitoring(d: &Dashboard, region: Option<RegionId>) -> Vec<Sheet> {
     let in_filter = |r: &va_openapi::monitoring::RegionFigures| region.is_none() || r.region.as_ref().map(|x| x.id) == region;
     let orgs = d
@@ -112,11 +122,17 @@ pub fn monitoring(d: &Dashboard, region: Option<RegionId>) -> Vec<Sheet> {
         Sheet { title: "Regio's".into(), headers: headers(&["Regio"]), rows: regions },
     ];
     if !d.budgets.is_empty() {
-        sheets.push(Sheet {
-            title: "Budget".into(),
-            headers: vec!["Jaar", "Budget (EUR)", "Uitgegeven (EUR)", "Verplicht (EUR)", "Resterend (EUR)"],
-            rows: d.budgets.iter().map(|b| vec![b.year.into(), b.budget_eur.into(), b.spent_eur.into(), b.committed_eur.into(), b.remaining_eur.into()]).collect(),
-        });
+        // Per year each line with the words of the screens, then the year's total.
+        let rows = d
+            .budgets
+            .iter()
+            .flat_map(|b| {
+                let lines = b.lines.iter().map(move |l| vec![b.year.into(), line_nl(l.line).into(), l.budget_eur.into(), l.spent_eur.into(), l.committed_eur.into(), l.remaining_eur.into()]);
+                let total = b.total.iter().map(move |t| vec![b.year.into(), "Totaal".into(), t.budget_eur.into(), t.spent_eur.into(), t.committed_eur.into(), t.remaining_eur.into()]);
+                lines.chain(total)
+            })
+            .collect();
+        sheets.push(Sheet { title: "Budget".into(), headers: vec!["Jaar", "Post", "Budget (EUR)", "Uitgegeven (EUR)", "Verplicht (EUR)", "Resterend (EUR)"], rows });
     }
     sheets.push(Sheet {
         title: "Verloop".into(),

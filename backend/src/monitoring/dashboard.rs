@@ -231,7 +231,7 @@ pub async fn budgets<C: ConnectionTrait>(db: &C, now: chrono::DateTime<chrono::U
     Ok(crate::waitlist::proposals::budget_years(db, now)
         .await?
         .into_iter()
-        .map(|b| BudgetFigures { year: b.year, budget_eur: b.training_eur, spent_eur: b.spent_eur, committed_eur: b.committed_eur, remaining_eur: b.remaining_eur })
+        .map(|b| BudgetFigures { year: b.year, budget_eur: b.training_eur, spent_eur: b.spent_eur, committed_eur: b.committed_eur, remaining_eur: b.remaining_eur, lines: b.lines, total: Some(b.total) })
         .collect())
 }
 

@@ -106,6 +106,14 @@ pub fn html(d: &PersonData) -> String {
         d.followup.iter().map(|f| vec![date(f.day), esc(&f.kind), esc(&f.status), opt(&f.attendance), opt(&f.note)]).collect(),
     ));
     body.push_str(&table(
+        "Leernetwerk",
+        &["Dag", "Bijeenkomst", "Status", "Aanwezig"],
+        d.learning
+            .iter()
+            .map(|l| vec![date(l.held_on), esc(&l.title), esc(&l.status), l.attended.map(|a| if a { "ja" } else { "nee" }.to_string()).unwrap_or_default()])
+            .collect(),
+    ));
+    body.push_str(&table(
         "Certificaten",
         &["Programma", "Getraind op"],
         d.certificates.iter().map(|c| vec![esc(&c.programme), date(c.trained_on)]).collect(),

@@ -15,9 +15,9 @@ use sea_orm::{ColumnTrait, Condition, ConnectionTrait, EntityTrait, QueryFilter,
 use std::collections::HashMap;
 use va_openapi::auth::{NamedRef, Role};
 use va_openapi::privacy::{
-    PersonAnswer, PersonAttendance, PersonCertificate, PersonData, PersonEnrolment, PersonEvent, PersonFollowup, PersonHit, PersonMail, PersonProfile, PersonReadiness,
+    PersonAnswer, PersonAttendance, PersonCertificate, PersonData, PersonEnrolment, PersonEvent, PersonFollowup, PersonLearning, PersonHit, PersonMail, PersonProfile, PersonReadiness,
 };
-use va_openapi::{EnrolmentId, FollowupSessionId, GroupId, MailId, OrganisationId, ProfessionalId, RequestId};
+use va_openapi::{EnrolmentId, FollowupSessionId, LearningSessionId, GroupId, MailId, OrganisationId, ProfessionalId, RequestId};
 
 /// Who may see a person's data: BEL, which answers the requests.
 pub fn require(caller: &Caller) -> AppResult<()> {
@@ -142,6 +142,7 @@ pub async fn collect<C: ConnectionTrait>(db: &C, p: professional::Model, now: ch
             Some(PersonFollowup { session_id: FollowupSessionId(s.id), kind: s.kind.clone(), day: s.day, status: s.status.clone(), attendance: fp.attendance, note: fp.note })
         })
         .collect();
+    let learning = learning_of(db, p.id).await?;
     let mails = mails_to(db, &p.email).await?;
     let subjects: Vec<String> = std::iter::once(subject(ProfessionalId(p.id))).chain(ids.iter().map(|e| format!("enrolment:{e}"))).collect();
     let audit_rows = audit_log::Entity::find().filter(audit_log::Column::Subject.is_in(subjects)).order_by_asc(audit_log::Column::Id).all(db).await?;
@@ -181,6 +182,7 @@ pub async fn collect<C: ConnectionTrait>(db: &C, p: professional::Model, now: ch
         readiness_checks,
         attendance,
         followup,
+        learning,
         certificates,
         mails,
         audit: crate::audit::entries_of(audit_rows, &names),
@@ -189,6 +191,21 @@ pub async fn collect<C: ConnectionTrait>(db: &C, p: professional::Model, now: ch
 }
 
 /// The mails to an address (the text is empty once its retention passed).
+/// Their learning-network registrations, oldest first.
+async fn learning_of<C: ConnectionTrait>(db: &C, professional_id: i64) -> AppResult<Vec<PersonLearning>> {
+    use crate::entities::{learning_registration as reg, learning_session as session};
+    let regs = reg::Entity::find().filter(reg::Column::ProfessionalId.eq(professional_id)).order_by_asc(reg::Column::Id).all(db).await?;
+    let sessions: HashMap<i64, session::Model> =
+        session::Entity::find().filter(session::Column::Id.is_in(regs.iter().map(|r| r.session_id))).all(db).await?.into_iter().map(|s| (s.id, s)).collect();
+    Ok(regs
+        .into_iter()
+        .filter_map(|r| {
+            let s = sessions.get(&r.session_id)?;
+            Some(PersonLearning { session_id: LearningSessionId(s.id), title: s.title.clone(), held_on: s.held_on, status: r.status, attended: r.attended, registered_at: r.registered_at })
+        })
+        .collect())
+}
+
 pub(super) async fn mails_to<C: ConnectionTrait>(db: &C, address: &str) -> AppResult<Vec<PersonMail>> {
     Ok(email_outbox::Entity::find()
         .filter(email_outbox::Column::ToAddr.eq(address))

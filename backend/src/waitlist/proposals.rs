@@ -44,6 +44,7 @@ async fn budget_of<C: ConnectionTrait>(db: &C, year: i32) -> AppResult<Option<i6
 pub async fn budget_years<C: ConnectionTrait>(db: &C, now: DateTime<Utc>) -> AppResult<Vec<BudgetYear>> {
     let mut years: BTreeSet<i32> = budget::Entity::find().all(db).await?.into_iter().map(|b| b.year).collect();
     years.extend(training_group::Entity::find().all(db).await?.into_iter().map(|g| g.starts_on.year()));
+    years.extend(crate::budget::lines::years(db).await?);
     years.insert(now.year());
     let mut out = Vec::new();
     for year in years {
@@ -53,8 +54,17 @@ pub async fn budget_years<C: ConnectionTrait>(db: &C, now: DateTime<Utc>) -> App
 }
 
 pub async fn budget_year<C: ConnectionTrait>(db: &C, year: i32, today: chrono::NaiveDate) -> AppResult<BudgetYear> {
-    let training = budget_of(db, year).await?;
+    use crate::budget::{lines, rules::line};
+    use va_openapi::budget::BudgetLineKind as L;
+    let row = budget::Entity::find_by_id(year).one(db).await?;
+    let training = row.as_ref().map(|b| b.training_eur);
     let (spent, committed, groups) = crate::followup::costs::year_totals(db, year, today).await?;
+    let usage = lines::usage(db, year, today).await?;
+    let lines = vec![
+        line(L::Training, lines::amount(row.as_ref(), L::Training), (spent, committed)),
+        line(L::LearningQuestions, lines::amount(row.as_ref(), L::LearningQuestions), usage.learning_questions),
+        line(L::Other, lines::amount(row.as_ref(), L::Other), usage.other),
+    ];
     Ok(BudgetYear {
         year,
         training_eur: training,
@@ -62,38 +72,58 @@ pub async fn budget_year<C: ConnectionTrait>(db: &C, year: i32, today: chrono::N
         committed_eur: committed,
         remaining_eur: training.unwrap_or(0) - spent - committed,
         groups,
+        total: crate::budget::rules::total(&lines),
+        lines,
     })
 }
 
-/// BEL sets a year's training budget.
+/// BEL sets a year's budget lines (a line left out keeps its amount). Lowering
+/// a line below what it holds is allowed (a cut): the line shows the overrun.
 pub async fn set_budget(state: &AppState, caller: &Caller, year: i32, input: BudgetInput) -> AppResult<BudgetYear> {
     caller.require(&[Role::BelCoordinator])?;
     let mut errs = Errors::default();
     if !(2020..=2100).contains(&year) {
         errs.add("year", "out_of_range", "a year between 2020 and 2100");
     }
-    if !(0..=10_000_000).contains(&input.training_eur) {
-        errs.add("training_eur", "out_of_range", "between 0 and 10,000,000 euros");
+    errs.range("training_eur", input.training_eur, 0, 10_000_000);
+    if let Some(v) = input.learning_questions_eur {
+        errs.range("learning_questions_eur", v, 0, 10_000_000);
+    }
+    if let Some(v) = input.other_eur {
+        errs.range("other_eur", v, 0, 10_000_000);
     }
     errs.finish()?;
     let actor = caller.user_id;
     let now = state.settings.clock.now();
     write_txn(state, move |txn| {
         Box::pin(async move {
-            match budget::Entity::find_by_id(year).one(txn).await? {
+            let old = crate::budget::lines::lock_year(txn, year).await?;
+            let (lq, other) = (
+                input.learning_questions_eur.unwrap_or(old.as_ref().map_or(0, |b| b.learning_questions_eur)),
+                input.other_eur.unwrap_or(old.as_ref().map_or(0, |b| b.other_eur)),
+            );
+            let changes = crate::audit::Changes::new()
+                .opt("training_eur", old.as_ref().map(|b| b.training_eur), Some(input.training_eur))
+                .opt("learning_questions_eur", old.as_ref().map(|b| b.learning_questions_eur), Some(lq))
+                .opt("other_eur", old.as_ref().map(|b| b.other_eur), Some(other));
+            match old {
                 Some(_) => {
                     budget::Entity::update_many()
                         .col_expr(budget::Column::TrainingEur, Expr::value(input.training_eur))
+                        .col_expr(budget::Column::LearningQuestionsEur, Expr::value(lq))
+                        .col_expr(budget::Column::OtherEur, Expr::value(other))
                         .col_expr(budget::Column::UpdatedAt, Expr::value(now))
                         .filter(budget::Column::Year.eq(year))
                         .exec(txn)
                         .await?;
                 }
                 None => {
-                    budget::ActiveModel { year: Set(year), training_eur: Set(input.training_eur), updated_at: Set(now) }.insert(txn).await?;
+                    budget::ActiveModel { year: Set(year), training_eur: Set(input.training_eur), learning_questions_eur: Set(lq), other_eur: Set(other), updated_at: Set(now) }
+                        .insert(txn)
+                        .await?;
                 }
             }
-            crate::audit::record(txn, Some(actor), "budget.set", &format!("budget:{year}"), Some(format!("EUR {}", input.training_eur))).await?;
+            crate::audit::record_change(txn, actor, "budget.set", &format!("budget:{year}"), Some(format!("EUR {} / {lq} / {other}", input.training_eur)), changes).await?;
             Ok(())
         })
     })

@@ -13,6 +13,7 @@ mod privacy;
 mod feeds;
 mod learning;
 mod meetings;
+mod budget;
 
 pub use admin::*;
 pub use reference::*;
@@ -26,6 +27,7 @@ pub use privacy::*;
 pub use feeds::*;
 pub use learning::*;
 pub use meetings::*;
+pub use budget::*;
 
 
 use serde::{de::DeserializeOwned, Serialize};

@@ -53,7 +53,7 @@ pub async fn decline_proposal(id: va_openapi::ProposalId, reason: String) -> Res
 }
 
 pub async fn set_budget(year: i32, training_eur: i64) -> Result<BudgetYear, ApiError> {
-    put(&format!("/api/v1/budgets/{year}"), &BudgetInput { training_eur }).await
+    put(&format!("/api/v1/budgets/{year}"), &BudgetInput { training_eur, learning_questions_eur: None, other_eur: None }).await
 }
 
 pub async fn waitlist_settings(programme: ProgrammeId, s: &WaitlistSettings) -> Result<WaitlistSettings, ApiError> {

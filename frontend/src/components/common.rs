@@ -9,7 +9,7 @@ use leptos::prelude::*;
 /// optional error message tied to it for screen readers.
 #[component]
 pub fn TextField(
-    id: &'static str,
+    #[prop(into)] id: String,
     label: Key,
     value: RwSignal<String>,
     #[prop(default = "text")] kind: &'static str,
@@ -19,14 +19,15 @@ pub fn TextField(
     #[prop(optional)] required: bool,
 ) -> impl IntoView {
     let err_id = format!("{id}-err");
+    let err_p = err_id.clone();
     let has_error = move || error.and_then(|e| e.get()).is_some();
     view! {
         <div class="utrecht-form-field utrecht-form-field--text">
             <div class="utrecht-form-field__label">
-                <label class="utrecht-form-label" for=id>{tr(label)}</label>
+                <label class="utrecht-form-label" for=id.clone()>{tr(label)}</label>
             </div>
             <div class="utrecht-form-field__input">
-                <input id=id name=id type=kind autocomplete=autocomplete aria-required=required.then_some("true")
+                <input id=id.clone() name=id type=kind autocomplete=autocomplete aria-required=required.then_some("true")
                     class="utrecht-textbox utrecht-textbox--html-input"
                     aria-invalid=move || has_error().then_some("true")
                     aria-describedby=error.map(|_| err_id.clone())
@@ -34,7 +35,7 @@ pub fn TextField(
                     on:input=move |ev| value.set(event_target_value(&ev))/>
             </div>
             {error.map(|e| view! {
-                <p class="utrecht-form-field-error-message" id=format!("{id}-err")>{move || e.get()}</p>
+                <p class="utrecht-form-field-error-message" id=err_p>{move || e.get()}</p>
             })}
         </div>
     }
@@ -157,6 +158,10 @@ pub fn field_message(lang: crate::i18n::Lang, code: &str) -> &'static str {
         "unknown" => k!("field.unknown"),
         "outside_scope" => k!("field.outside_scope"),
         "outside_region" => k!("field.outside_region"),
+        "below_booked" => k!("field.below_booked"),
+        "not_funded" => k!("field.not_funded"),
+        "fixed_once_funded" => k!("field.fixed_once_funded"),
+        "not_bookable" => k!("field.not_bookable"),
         _ => k!("field.invalid"),
     })
 }
@@ -202,6 +207,23 @@ fn field_label(lang: crate::i18n::Lang, field: &str) -> Option<String> {
         "description" => k!("ln.description"),
         "topic" => k!("ln.topic"),
         "report" => k!("ln.report"),
+        "goal" => k!("lq.goal"),
+        "partners" => k!("lq.partners"),
+        "outcomes" => k!("lq.outcomes"),
+        "sharing" => k!("lq.sharing"),
+        "starts_on" => k!("lq.starts"),
+        "ends_on" => k!("lq.ends"),
+        "budget_eur" => k!("lq.budget"),
+        "budget_year" => k!("lq.budget_year"),
+        "note" => k!("lq.note"),
+        "line" => k!("bud.line"),
+        "learning_question_id" => k!("bud.question"),
+        "amount_eur" => k!("bud.amount"),
+        "spent_on" => k!("bud.date"),
+        "year" => k!("bud.year"),
+        "training_eur" => k!("bud.line.training"),
+        "learning_questions_eur" => k!("bud.line.learning_questions"),
+        "other_eur" => k!("bud.line.other"),
         _ => return None,
     };
     let label = lookup(lang, key);

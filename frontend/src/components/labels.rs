@@ -129,3 +129,32 @@ pub fn session_status_key(s: va_openapi::followup::SessionStatus) -> Key {
         S::Cancelled => k!("fs.cancelled"),
     }
 }
+
+pub fn budget_line_key(l: va_openapi::budget::BudgetLineKind) -> Key {
+    use va_openapi::budget::BudgetLineKind as L;
+    match l {
+        L::Training => k!("bud.line.training"),
+        L::LearningQuestions => k!("bud.line.learning_questions"),
+        L::Other => k!("bud.line.other"),
+    }
+}
+
+pub fn question_status_key(s: va_openapi::budget::LearningQuestionStatus) -> Key {
+    use va_openapi::budget::LearningQuestionStatus as S;
+    match s {
+        S::Proposed => k!("lq.status.proposed"),
+        S::Funded => k!("lq.status.funded"),
+        S::Declined => k!("lq.status.declined"),
+        S::Closed => k!("lq.status.closed"),
+    }
+}
+
+pub fn registration_status_key(s: va_openapi::learning::RegistrationStatus) -> Key {
+    use va_openapi::learning::RegistrationStatus as S;
+    match s {
+        S::Registered => k!("ln.st.registered"),
+        S::Waiting => k!("ln.st.waiting"),
+        S::Offered => k!("ln.st.offered"),
+        S::Cancelled => k!("ln.st.cancelled"),
+    }
+}

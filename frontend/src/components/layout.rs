@@ -21,6 +21,7 @@ fn nav_items(role: Role) -> Vec<(&'static str, Key)> {
             items.push(("/monitoring/overleg", k!("nav.meetings")));
             items.push(("/leernetwerk", k!("nav.learning")));
             items.push(("/bel/planner", k!("nav.planner")));
+            items.push(("/bel/begroting", k!("nav.budget")));
             items.push(("/bel/beheer", k!("nav.admin")));
             items.push(("/bel/organisaties", k!("nav.orgs")));
             items.push(("/bel/vragenlijst", k!("nav.template")));
@@ -37,6 +38,7 @@ fn nav_items(role: Role) -> Vec<(&'static str, Key)> {
             items.push(("/monitoring", k!("nav.monitoring")));
             items.push(("/monitoring/overleg", k!("nav.meetings")));
             items.push(("/leernetwerk", k!("nav.learning")));
+            items.push(("/leervragen", k!("nav.questions")));
         }
         Role::OrgContact => {
             items.push(("/organisatie/aanmelden", k!("nav.new_request")));

@@ -2,6 +2,7 @@
 //! block, badges and labels, formatting, exports. Pages use these; they never
 //! import each other's helpers.
 
+pub mod budget;
 pub mod common;
 pub mod exports;
 pub mod form;

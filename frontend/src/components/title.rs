@@ -38,6 +38,8 @@ pub fn page_key(path: &str) -> Key {
         ("/monitoring/overleg", k!("mtg.title")),
         ("/leernetwerk", k!("ln.title")),
         ("/agenda", k!("ag.title")),
+        ("/bel/begroting", k!("bud.title")),
+        ("/leervragen", k!("lq.title")),
         ("/leernetwerk/behoeften", k!("ln.needs")),
         ("/monitoring/import", k!("imp.title")),
         ("/monitoring/uitvraag", k!("sv.title")),

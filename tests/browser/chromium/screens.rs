@@ -55,7 +55,7 @@ async fn every_bel_screen_reflows_and_passes_axe() {
     let paths: Vec<String> = [
         "/bel", "/bel/berichten", "/bel/plaatsing", "/bel/wachtlijst", "/readiness", "/bel/vragenlijst", "/nazorg", "/monitoring", "/monitoring/rapport",
         "/monitoring/overleg", "/monitoring/import", "/monitoring/uitvraag", "/bel/planner", "/bel/beheer", "/bel/organisaties", "/bel/gebruikers", "/bel/privacy", "/bel/personen", "/bel/logboek", "/privacy", "/organisatie/aanmelden", "/nergens",
-        "/leernetwerk", "/leernetwerk/behoeften", "/agenda",
+        "/leernetwerk", "/leernetwerk/behoeften", "/agenda", "/bel/begroting", "/leervragen",
     ]
     .into_iter()
     .map(String::from)
@@ -98,7 +98,7 @@ async fn every_ambassador_contact_trainer_and_public_screen_reflows_and_passes_a
         ("ambassadeur.zuid@demo.local", "/ambassadeur", vec![
             "/ambassadeur".into(), "/organisatie/aanmelden".into(), "/readiness".into(), format!("/readiness/{check}"), "/nazorg".into(),
             "/monitoring".into(), format!("/aanmeldingen/{zuid_request}"), "/monitoring/overleg".into(), format!("/monitoring/overleg/{meeting}"),
-            "/leernetwerk".into(), "/leernetwerk/behoeften".into(), format!("/leernetwerk/{supra}"), "/agenda".into(),
+            "/leernetwerk".into(), "/leernetwerk/behoeften".into(), format!("/leernetwerk/{supra}"), "/agenda".into(), "/leervragen".into(),
         ]),
         ("gemeente.venlo@demo.local", "/organisatie", vec![
             "/organisatie".into(), "/organisatie/aanmelden".into(), format!("/aanmeldingen/{venlo_request}"), "/nazorg".into(), "/monitoring".into(),

@@ -39,12 +39,13 @@ pub fn LearningSessionPage() -> impl IntoView {
 }
 
 fn status_key(s: RegistrationStatus) -> (&'static str, Key) {
-    match s {
-        RegistrationStatus::Registered => ("approved", k!("ln.st.registered")),
-        RegistrationStatus::Waiting => ("waitlisted", k!("ln.st.waiting")),
-        RegistrationStatus::Offered => ("open", k!("ln.st.offered")),
-        RegistrationStatus::Cancelled => ("cancelled", k!("ln.st.cancelled")),
-    }
+    let class = match s {
+        RegistrationStatus::Registered => "approved",
+        RegistrationStatus::Waiting => "waitlisted",
+        RegistrationStatus::Offered => "open",
+        RegistrationStatus::Cancelled => "cancelled",
+    };
+    (class, crate::components::labels::registration_status_key(s))
 }
 
 #[component]

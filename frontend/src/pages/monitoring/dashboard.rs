@@ -4,7 +4,7 @@ use super::*;
 use crate::api::{self};
 use crate::components::guard::MONITORING_ROLES;
 use crate::components::labels::kind_key;
-use crate::components::format::{eur, local_time, opt, pct};
+use crate::components::format::{local_time, opt, pct};
 use crate::components::common::Table;
 use crate::components::loaded::{load, loaded};
 use crate::components::guard::RequireAnyRole;
@@ -56,7 +56,6 @@ pub(super) fn MonitoringLinks(role: Role) -> impl IntoView {
 
 #[component]
 pub(super) fn Dashboard(d: Dashboard, role: Role) -> impl IntoView {
-    let lang = use_lang();
     // The first region the caller sees in detail (an ambassador's own).
     let first = d.regions.iter().find(|r| r.detail).map(region_key).unwrap_or_default();
     let selected = RwSignal::new(first);
@@ -109,21 +108,22 @@ pub(super) fn Dashboard(d: Dashboard, role: Role) -> impl IntoView {
                 }}
             </section>
         })}
-        {(!budgets.is_empty()).then(|| view! {
-            <section class="va-section">
-                <h2 class="utrecht-heading-2">{t!("mon.budget")}</h2>
-                <Table headers=vec![(k!("mon.year"), false), (k!("wl.budget"), true), (k!("cost.spent"), true), (k!("cost.committed"), true), (k!("cost.remaining"), true)] testid="budget-table">
-                    {budgets.into_iter().map(|b| view! {
-                        <tr class="utrecht-table__row">
-                            <th scope="row" class="utrecht-table__header-cell">{b.year}</th>
-                            <td class="utrecht-table__cell utrecht-table__cell--numeric">{move || b.budget_eur.map(eur).unwrap_or_else(|| lookup(lang.get(), k!("mon.no_budget")).into())}</td>
-                            <td class="utrecht-table__cell utrecht-table__cell--numeric">{eur(b.spent_eur)}</td>
-                            <td class="utrecht-table__cell utrecht-table__cell--numeric">{eur(b.committed_eur)}</td>
-                            <td class="utrecht-table__cell utrecht-table__cell--numeric">{eur(b.remaining_eur)}</td>
-                        </tr>
-                    }).collect_view()}
-                </Table>
-            </section>
+        {(!budgets.is_empty()).then(|| {
+            // Snapshots from before the lines existed hold the training line only.
+            let years = budgets.into_iter().map(|b| {
+                let lines = if b.lines.is_empty() {
+                    vec![va_openapi::budget::BudgetLine { line: va_openapi::budget::BudgetLineKind::Training, budget_eur: b.budget_eur.unwrap_or(0), spent_eur: b.spent_eur, committed_eur: b.committed_eur, remaining_eur: b.remaining_eur }]
+                } else {
+                    b.lines
+                };
+                crate::components::budget::YearLines { year: b.year, lines, total: b.total }
+            }).collect();
+            view! {
+                <section class="va-section">
+                    <h2 class="utrecht-heading-2">{t!("mon.budget")}</h2>
+                    <crate::components::budget::BudgetLinesTable years testid="budget-table"/>
+                </section>
+            }
         })}
         {(role == Role::BelCoordinator).then(|| view! { <Snapshots/> })}
     }

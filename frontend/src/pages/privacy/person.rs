@@ -156,6 +156,17 @@ fn Sections(d: PersonData) -> impl IntoView {
                 }).collect_view()}
             </Table>
         }.into_any())}
+        {section("p-learning", k!("nav.learning"), d.learning.is_empty(), view! {
+            <Table testid="person-learning" headers=vec![(k!("ppl.day"), false), (k!("ln.session_title"), false), (k!("ppl.status"), false)]>
+                {d.learning.into_iter().map(|l| view! {
+                    <tr class="utrecht-table__row">
+                        <th class="utrecht-table__header-cell" scope="row">{nl_date(l.held_on)}</th>
+                        <td class="utrecht-table__cell">{l.title}</td>
+                        <td class="utrecht-table__cell">{named(va_openapi::learning::RegistrationStatus::parse(&l.status).map(crate::components::labels::registration_status_key), l.status.clone())}</td>
+                    </tr>
+                }).collect_view()}
+            </Table>
+        }.into_any())}
         {section("p-mails", k!("ppl.mails"), d.mails.is_empty(), view! {
             <Table testid="person-mails" headers=vec![(k!("ppl.when"), false), (k!("mail.subject"), false)]>
                 {d.mails.into_iter().map(|m| view! {

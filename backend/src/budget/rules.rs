@@ -1,0 +1,159 @@
+//! The budget's rules (pure): how a line's spent and committed figures are
+//! made, what a learning question holds on its line, which decisions are
+//! allowed, and who may read or change what.
+
+use crate::auth::Caller;
+use chrono::NaiveDate;
+use va_openapi::auth::Role;
+use va_openapi::budget::{BudgetLine, BudgetLineKind, BudgetTotal, LearningQuestionStatus as Status, QuestionDecision};
+use va_openapi::RegionId;
+
+/// Who reads learning questions: BEL and the ambassadors (the network shares them).
+pub const QUESTION_READERS: [Role; 2] = [Role::BelCoordinator, Role::Ambassador];
+
+/// Money booked on a line: due on `on`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Booking {
+    pub question: Option<i64>,
+    pub eur: i64,
+    pub on: NaiveDate,
+}
+
+/// (spent, committed) of bookings: spent once their day has come.
+pub fn split(bookings: impl IntoIterator<Item = Booking>, today: NaiveDate) -> (i64, i64) {
+    bookings.into_iter().fold((0, 0), |(s, c), b| if b.on <= today { (s.saturating_add(b.eur), c) } else { (s, c.saturating_add(b.eur)) })
+}
+
+/// (spent, committed) of one learning question on its line. A funded question
+/// holds its whole budget: what is booked and due is spent, the rest (at least
+/// what is booked to come) committed. A closed one keeps what was booked and
+/// frees the rest; proposed and declined ones hold nothing.
+pub fn question_figures(status: Status, budget_eur: i64, bookings: &[Booking], today: NaiveDate) -> (i64, i64) {
+    let (spent, to_come) = split(bookings.iter().copied(), today);
+    match status {
+        Status::Funded => (spent, budget_eur.saturating_sub(spent).max(to_come)),
+        Status::Closed => (spent, to_come),
+        Status::Proposed | Status::Declined => (0, 0),
+    }
+}
+
+/// A line with its remaining money.
+pub fn line(kind: BudgetLineKind, budget_eur: i64, (spent_eur, committed_eur): (i64, i64)) -> BudgetLine {
+    BudgetLine { line: kind, budget_eur, spent_eur, committed_eur, remaining_eur: budget_eur.saturating_sub(spent_eur).saturating_sub(committed_eur) }
+}
+
+/// The lines together.
+pub fn total(lines: &[BudgetLine]) -> BudgetTotal {
+    let sum = |f: fn(&BudgetLine) -> i64| lines.iter().map(f).fold(0i64, i64::saturating_add);
+    BudgetTotal { budget_eur: sum(|l| l.budget_eur), spent_eur: sum(|l| l.spent_eur), committed_eur: sum(|l| l.committed_eur), remaining_eur: sum(|l| l.remaining_eur) }
+}
+
+/// The status a decision leads to, or None when it is not allowed from `from`.
+pub fn decide(from: Status, decision: QuestionDecision) -> Option<Status> {
+    match (from, decision) {
+        (Status::Proposed, QuestionDecision::Fund) => Some(Status::Funded),
+        (Status::Proposed, QuestionDecision::Decline) => Some(Status::Declined),
+        (Status::Funded, QuestionDecision::Close) => Some(Status::Closed),
+        _ => None,
+    }
+}
+
+/// Money a change adds to its line: the new amount held less what was held.
+/// A funded question holds its budget (or what is booked, when more); a
+/// proposed one holds nothing yet.
+pub fn added_to_line(status: Status, old_eur: i64, new_eur: i64) -> i64 {
+    match status {
+        Status::Funded => new_eur.saturating_sub(old_eur).max(0),
+        _ => 0,
+    }
+}
+
+/// BEL changes a question until it is declined or closed; an ambassador their
+/// region's while it is proposed.
+pub fn may_edit(caller: &Caller, region: Option<RegionId>, status: Status) -> bool {
+    match caller.role {
+        Role::BelCoordinator => matches!(status, Status::Proposed | Status::Funded),
+        Role::Ambassador => status == Status::Proposed && region.is_some() && caller.region() == region,
+        _ => false,
+    }
+}
+
+/// BEL decides (after consulting the ambassadors on the regions' questions).
+pub fn may_decide(caller: &Caller) -> bool {
+    caller.role == Role::BelCoordinator
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn d(day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, 6, day).unwrap_or(NaiveDate::MIN)
+    }
+
+    fn b(eur: i64, day: u32) -> Booking {
+        Booking { question: Some(1), eur, on: d(day) }
+    }
+
+    #[test]
+    fn a_funded_question_holds_its_budget_and_spends_what_is_due() {
+        let today = d(15);
+        assert_eq!(question_figures(Status::Funded, 35_000, &[], today), (0, 35_000));
+        assert_eq!(question_figures(Status::Funded, 35_000, &[b(10_000, 1), b(5_000, 20)], today), (10_000, 25_000));
+        // Booked beyond its budget (it was lowered): what is to come stays committed.
+        assert_eq!(question_figures(Status::Funded, 8_000, &[b(10_000, 1), b(5_000, 20)], today), (10_000, 5_000));
+        assert_eq!(question_figures(Status::Closed, 35_000, &[b(10_000, 1)], today), (10_000, 0), "closing frees the rest");
+        assert_eq!(question_figures(Status::Proposed, 35_000, &[], today), (0, 0));
+        assert_eq!(question_figures(Status::Declined, 35_000, &[], today), (0, 0));
+    }
+
+    #[test]
+    fn lines_and_their_total() {
+        let l = [line(BudgetLineKind::Training, 115_000, (40_000, 50_000)), line(BudgetLineKind::Other, 25_000, (30_000, 0))];
+        assert_eq!(l[0].remaining_eur, 25_000);
+        assert_eq!(l[1].remaining_eur, -5_000, "an overrun line shows as negative");
+        let t = total(&l);
+        assert_eq!((t.budget_eur, t.spent_eur, t.committed_eur, t.remaining_eur), (140_000, 70_000, 50_000, 20_000));
+    }
+
+    #[test]
+    fn only_the_plans_decisions() {
+        assert_eq!(decide(Status::Proposed, QuestionDecision::Fund), Some(Status::Funded));
+        assert_eq!(decide(Status::Proposed, QuestionDecision::Decline), Some(Status::Declined));
+        assert_eq!(decide(Status::Funded, QuestionDecision::Close), Some(Status::Closed));
+        for s in [Status::Funded, Status::Declined, Status::Closed] {
+            assert_eq!(decide(s, QuestionDecision::Fund), None, "{s:?} cannot be funded again");
+        }
+        assert_eq!(decide(Status::Proposed, QuestionDecision::Close), None);
+        assert_eq!(decide(Status::Funded, QuestionDecision::Decline), None);
+    }
+
+    #[test]
+    fn only_a_funded_question_adds_to_its_line() {
+        assert_eq!(added_to_line(Status::Funded, 10_000, 12_000), 2_000);
+        assert_eq!(added_to_line(Status::Funded, 10_000, 8_000), 0);
+        assert_eq!(added_to_line(Status::Proposed, 0, 50_000), 0);
+    }
+
+    proptest! {
+        #[test]
+        fn spent_and_committed_add_up_to_what_is_booked(amounts in proptest::collection::vec((0i64..100_000, 1u32..29), 0..20), today in 1u32..29) {
+            let bookings: Vec<Booking> = amounts.iter().map(|(e, day)| b(*e, *day)).collect();
+            let (s, c) = split(bookings.iter().copied(), d(today));
+            prop_assert_eq!(s + c, amounts.iter().map(|(e, _)| e).sum::<i64>());
+        }
+
+        #[test]
+        fn a_funded_question_never_holds_less_than_its_budget_or_its_bookings(budget in 0i64..1_000_000, amounts in proptest::collection::vec((0i64..100_000, 1u32..29), 0..20), today in 1u32..29) {
+            let bookings: Vec<Booking> = amounts.iter().map(|(e, day)| b(*e, *day)).collect();
+            let (s, c) = question_figures(Status::Funded, budget, &bookings, d(today));
+            let booked: i64 = amounts.iter().map(|(e, _)| e).sum();
+            prop_assert!(s + c >= budget);
+            prop_assert!(s + c >= booked);
+            // Closing never holds more than staying funded.
+            let (s2, c2) = question_figures(Status::Closed, budget, &bookings, d(today));
+            prop_assert!(s2 + c2 <= s + c);
+        }
+    }
+}
