@@ -1,13 +1,21 @@
-//! The figures of the learning-questions and other lines of a year, read once
-//! for every screen, export and check (`waitlist::proposals::budget_year`
-//! puts them beside the training line).
+//! A year's figures, read once for every screen, export and check
+//! (`budget_year`): the training line from the groups and follow-up sessions
+//! (`followup::costs`), the learning-questions and other lines from the
+//! questions and bookings; BEL sets the lines (`set_budget`).
 
 use super::rules::{self, Booking};
 use crate::entities::{budget, budget_expense as expense, learning_question as question};
-use crate::error::{AppError, AppResult};
-use chrono::NaiveDate;
+use crate::auth::Caller;
+use crate::db::write_txn;
+use crate::entities::training_group;
+use crate::error::{validate::Errors, AppError, AppResult};
+use crate::state::AppState;
+use chrono::{DateTime, Datelike, NaiveDate, Utc};
 use sea_orm::sea_query::Expr;
-use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
+use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set};
+use std::collections::BTreeSet;
+use va_openapi::auth::Role;
+use va_openapi::waitlist::{BudgetInput, BudgetYear};
 use std::collections::HashMap;
 use va_openapi::budget::{BudgetLineKind, LearningQuestionStatus};
 use va_openapi::ErrorCode;
@@ -87,7 +95,7 @@ pub async fn ensure_fits<C: ConnectionTrait>(txn: &C, year: i32, line: BudgetLin
     }
     let row = lock_year(txn, year).await?;
     let used = usage(txn, year, today).await?.used(line);
-    let (_, fits, missing) = crate::waitlist::rules::fit(adding, row.as_ref().map(|r| amount(Some(r), line)), used);
+    let (_, fits, missing) = rules::fit(adding, row.as_ref().map(|r| amount(Some(r), line)), used);
     if fits {
         Ok(())
     } else {
@@ -96,8 +104,100 @@ pub async fn ensure_fits<C: ConnectionTrait>(txn: &C, year: i32, line: BudgetLin
 }
 
 /// Years learning questions or bookings are paid from (they have figures to show).
-pub async fn years<C: ConnectionTrait>(db: &C) -> AppResult<std::collections::BTreeSet<i32>> {
-    let mut out: std::collections::BTreeSet<i32> = question::Entity::find().all(db).await?.into_iter().map(|q| q.budget_year).collect();
+pub async fn question_years<C: ConnectionTrait>(db: &C) -> AppResult<BTreeSet<i32>> {
+    let mut out: BTreeSet<i32> = question::Entity::find().all(db).await?.into_iter().map(|q| q.budget_year).collect();
     out.extend(expense::Entity::find().all(db).await?.into_iter().map(|e| e.budget_year));
     Ok(out)
 }
+
+/// Budget years: those with a budget, with groups, and the current one.
+pub async fn budget_years<C: ConnectionTrait>(db: &C, now: DateTime<Utc>) -> AppResult<Vec<BudgetYear>> {
+    let mut years: BTreeSet<i32> = budget::Entity::find().all(db).await?.into_iter().map(|b| b.year).collect();
+    years.extend(training_group::Entity::find().all(db).await?.into_iter().map(|g| g.starts_on.year()));
+    years.extend(question_years(db).await?);
+    years.insert(now.year());
+    let mut out = Vec::new();
+    for year in years {
+        out.push(budget_year(db, year, crate::clock::local_date(now)).await?);
+    }
+    Ok(out)
+}
+
+pub async fn budget_year<C: ConnectionTrait>(db: &C, year: i32, today: chrono::NaiveDate) -> AppResult<BudgetYear> {
+    use super::rules::line;
+    use va_openapi::budget::BudgetLineKind as L;
+    let row = budget::Entity::find_by_id(year).one(db).await?;
+    let training = row.as_ref().map(|b| b.training_eur);
+    let (spent, committed, groups) = crate::followup::costs::year_totals(db, year, today).await?;
+    let usage = usage(db, year, today).await?;
+    let lines = vec![
+        line(L::Training, amount(row.as_ref(), L::Training), (spent, committed)),
+        line(L::LearningQuestions, amount(row.as_ref(), L::LearningQuestions), usage.learning_questions),
+        line(L::Other, amount(row.as_ref(), L::Other), usage.other),
+    ];
+    Ok(BudgetYear {
+        year,
+        training_eur: training,
+        spent_eur: spent,
+        committed_eur: committed,
+        remaining_eur: training.unwrap_or(0) - spent - committed,
+        groups,
+        total: super::rules::total(&lines),
+        lines,
+    })
+}
+
+/// BEL sets a year's budget lines (a line left out keeps its amount). Lowering
+/// a line below what it holds is allowed (a cut): the line shows the overrun.
+pub async fn set_budget(state: &AppState, caller: &Caller, year: i32, input: BudgetInput) -> AppResult<BudgetYear> {
+    caller.require(&[Role::BelCoordinator])?;
+    let mut errs = Errors::default();
+    if !(2020..=2100).contains(&year) {
+        errs.add("year", "out_of_range", "a year between 2020 and 2100");
+    }
+    errs.range("training_eur", input.training_eur, 0, 10_000_000);
+    if let Some(v) = input.learning_questions_eur {
+        errs.range("learning_questions_eur", v, 0, 10_000_000);
+    }
+    if let Some(v) = input.other_eur {
+        errs.range("other_eur", v, 0, 10_000_000);
+    }
+    errs.finish()?;
+    let actor = caller.user_id;
+    let now = state.settings.clock.now();
+    write_txn(state, move |txn| {
+        Box::pin(async move {
+            let old = lock_year(txn, year).await?;
+            let (lq, other) = (
+                input.learning_questions_eur.unwrap_or(old.as_ref().map_or(0, |b| b.learning_questions_eur)),
+                input.other_eur.unwrap_or(old.as_ref().map_or(0, |b| b.other_eur)),
+            );
+            let changes = crate::audit::Changes::new()
+                .opt("training_eur", old.as_ref().map(|b| b.training_eur), Some(input.training_eur))
+                .opt("learning_questions_eur", old.as_ref().map(|b| b.learning_questions_eur), Some(lq))
+                .opt("other_eur", old.as_ref().map(|b| b.other_eur), Some(other));
+            match old {
+                Some(_) => {
+                    budget::Entity::update_many()
+                        .col_expr(budget::Column::TrainingEur, Expr::value(input.training_eur))
+                        .col_expr(budget::Column::LearningQuestionsEur, Expr::value(lq))
+                        .col_expr(budget::Column::OtherEur, Expr::value(other))
+                        .col_expr(budget::Column::UpdatedAt, Expr::value(now))
+                        .filter(budget::Column::Year.eq(year))
+                        .exec(txn)
+                        .await?;
+                }
+                None => {
+                    budget::ActiveModel { year: Set(year), training_eur: Set(input.training_eur), learning_questions_eur: Set(lq), other_eur: Set(other), updated_at: Set(now) }
+                        .insert(txn)
+                        .await?;
+                }
+            }
+            crate::audit::record_change(txn, actor, "budget.set", &format!("budget:{year}"), Some(format!("EUR {} / {lq} / {other}", input.training_eur)), changes).await?;
+            Ok(())
+        })
+    })
+    .await?;
+    budget_year(&state.db, year, state.settings.clock.today()).await
+}
+

@@ -81,7 +81,7 @@ pub async fn views<C: ConnectionTrait>(db: &C, caller: &Caller, today: NaiveDate
     let regions: HashMap<i64, String> = region::Entity::find().all(db).await?.into_iter().map(|r| (r.id, r.name)).collect();
     let users: HashMap<i64, String> =
         user::Entity::find().filter(user::Column::Id.is_in(rows.iter().map(|q| q.proposed_by))).all(db).await?.into_iter().map(|u| (u.id, u.name)).collect();
-    let money = crate::waitlist::rules::BUDGET_READERS.contains(&caller.role);
+    let money = rules::BUDGET_READERS.contains(&caller.role);
     Ok(rows
         .iter()
         .map(|q| {

@@ -13,11 +13,11 @@ use va_openapi::{BudgetExpenseId, LearningQuestionId, Problem};
 #[utoipa::path(tag = "budget", responses((status = 200, body = BudgetOverview), Authed), security(("bearer" = [])))]
 #[get("/budget")]
 pub async fn overview(state: web::Data<AppState>, caller: Caller) -> AppResult<web::Json<BudgetOverview>> {
-    caller.require(crate::waitlist::rules::BUDGET_READERS)?;
+    caller.require(super::rules::BUDGET_READERS)?;
     let (db, now) = (&state.db, state.settings.clock.now());
     let today = state.settings.clock.today();
     Ok(web::Json(BudgetOverview {
-        years: crate::waitlist::proposals::budget_years(db, now).await?,
+        years: super::lines::budget_years(db, now).await?,
         questions: questions::views(db, &caller, today).await?,
         expenses: expenses::views(db, today).await?,
     }))

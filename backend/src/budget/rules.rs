@@ -8,6 +8,19 @@ use va_openapi::auth::Role;
 use va_openapi::budget::{BudgetLine, BudgetLineKind, BudgetTotal, LearningQuestionStatus as Status, QuestionDecision};
 use va_openapi::RegionId;
 
+/// Who reads the budget figures (budget, spent, committed, remaining), on
+/// every screen that shows them: BEL, whose budget it is.
+pub const BUDGET_READERS: &[Role] = &[Role::BelCoordinator];
+
+/// Does `cost` fit what is left of a line once `used` (spent plus committed)
+/// is taken off? (remaining, fits, missing). A year without a budget has nothing left.
+pub fn fit(cost: i64, budget: Option<i64>, used: i64) -> (i64, bool, i64) {
+    let remaining = budget.unwrap_or(0) - used;
+    let fits = budget.is_some() && cost <= remaining;
+    let missing = if fits { 0 } else { (cost - remaining.max(0)).max(0) };
+    (remaining, fits, missing)
+}
+
 /// Who reads learning questions: BEL and the ambassadors (the network shares them).
 pub const QUESTION_READERS: [Role; 2] = [Role::BelCoordinator, Role::Ambassador];
 

@@ -47,9 +47,9 @@ pub(super) async fn seed_budget(state: &AppState, bel: &Caller, amb_zuid: &Calle
     let today = state.settings.clock.today();
     let year = today.year();
     // Early in a year the plan's budget may still sit in the year before: the current year gets the plan's lines.
-    if crate::waitlist::proposals::budget_year(&state.db, year, today).await.map_err(app_err)?.training_eur.is_none() {
+    if crate::budget::lines::budget_year(&state.db, year, today).await.map_err(app_err)?.training_eur.is_none() {
         let plan = va_openapi::waitlist::BudgetInput { training_eur: 115_000, learning_questions_eur: Some(35_000), other_eur: Some(25_000) };
-        crate::waitlist::proposals::set_budget(state, bel, year, plan).await.map_err(app_err)?;
+        crate::budget::lines::set_budget(state, bel, year, plan).await.map_err(app_err)?;
     }
     let jim = questions::create(
         state,

@@ -132,7 +132,7 @@ pub fn monitoring(d: &Dashboard, region: Option<RegionId>) -> Vec<Sheet> {
                 lines.chain(total)
             })
             .collect();
-        sheets.push(Sheet { title: "Budget".into(), headers: vec!["Jaar", "Post", "Budget (EUR)", "Uitgegeven (EUR)", "Verplicht (EUR)", "Resterend (EUR)"], rows });
+        sheets.push(Sheet { title: "Budget".into(), headers: vec!["Jaar", "Post", "Budget (EUR)", "Uitgegeven (EUR)", "Vastgelegd (EUR)", "Resterend (EUR)"], rows });
     }
     sheets.push(Sheet {
         title: "Verloop".into(),

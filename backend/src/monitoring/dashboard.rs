@@ -228,7 +228,7 @@ pub fn shape(caller: &Caller, f: &Facts, today: NaiveDate, now: chrono::DateTime
 }
 
 pub async fn budgets<C: ConnectionTrait>(db: &C, now: chrono::DateTime<chrono::Utc>) -> AppResult<Vec<BudgetFigures>> {
-    Ok(crate::waitlist::proposals::budget_years(db, now)
+    Ok(crate::budget::lines::budget_years(db, now)
         .await?
         .into_iter()
         .map(|b| BudgetFigures { year: b.year, budget_eur: b.training_eur, spent_eur: b.spent_eur, committed_eur: b.committed_eur, remaining_eur: b.remaining_eur, lines: b.lines, total: Some(b.total) })
@@ -242,7 +242,7 @@ pub async fn dashboard(state: &AppState, caller: &Caller, programme: Option<Prog
     let now = state.settings.clock.now();
     let p = crate::reference::lookup::programme_in_view(db, programme).await?;
     let f = facts(db, p.as_ref()).await?;
-    let budgets = if crate::waitlist::rules::BUDGET_READERS.contains(&caller.role) { budgets(db, now).await? } else { Vec::new() };
+    let budgets = if crate::budget::rules::BUDGET_READERS.contains(&caller.role) { budgets(db, now).await? } else { Vec::new() };
     if caller.role == Role::OrgContact && !f.orgs.iter().any(|o| detail_of(caller, o)) {
         return Err(AppError::NotFound);
     }

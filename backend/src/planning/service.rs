@@ -70,7 +70,7 @@ pub async fn inputs<C: ConnectionTrait>(db: &C, today: NaiveDate, programme: Opt
     }
     let mut budget_by_year = std::collections::BTreeMap::new();
     for year in today.year()..=until.year() {
-        budget_by_year.insert(year, crate::waitlist::proposals::budget_year(db, year, today).await?.remaining_eur);
+        budget_by_year.insert(year, crate::budget::lines::budget_year(db, year, today).await?.remaining_eur);
     }
     Ok(Inputs { today, until, regions: by.into_values().collect(), budget_by_year, programme: p })
 }

@@ -17,7 +17,7 @@ use crate::state::AppState;
 use chrono::{DateTime, Datelike, NaiveTime, Utc};
 use sea_orm::sea_query::Expr;
 use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Set};
-use std::collections::{BTreeSet, HashMap, HashSet};
+use std::collections::{HashMap, HashSet};
 use va_openapi::auth::{NamedRef, Role};
 use va_openapi::waitlist::*;
 use va_openapi::*;
@@ -38,97 +38,6 @@ pub async fn used<C: ConnectionTrait>(db: &C, year: i32) -> AppResult<(i64, i32)
 
 async fn budget_of<C: ConnectionTrait>(db: &C, year: i32) -> AppResult<Option<i64>> {
     Ok(budget::Entity::find_by_id(year).one(db).await?.map(|b| b.training_eur))
-}
-
-/// Budget years: those with a budget, with groups, and the current one.
-pub async fn budget_years<C: ConnectionTrait>(db: &C, now: DateTime<Utc>) -> AppResult<Vec<BudgetYear>> {
-    let mut years: BTreeSet<i32> = budget::Entity::find().all(db).await?.into_iter().map(|b| b.year).collect();
-    years.extend(training_group::Entity::find().all(db).await?.into_iter().map(|g| g.starts_on.year()));
-    years.extend(crate::budget::lines::years(db).await?);
-    years.insert(now.year());
-    let mut out = Vec::new();
-    for year in years {
-        out.push(budget_year(db, year, crate::clock::local_date(now)).await?);
-    }
-    Ok(out)
-}
-
-pub async fn budget_year<C: ConnectionTrait>(db: &C, year: i32, today: chrono::NaiveDate) -> AppResult<BudgetYear> {
-    use crate::budget::{lines, rules::line};
-    use va_openapi::budget::BudgetLineKind as L;
-    let row = budget::Entity::find_by_id(year).one(db).await?;
-    let training = row.as_ref().map(|b| b.training_eur);
-    let (spent, committed, groups) = crate::followup::costs::year_totals(db, year, today).await?;
-    let usage = lines::usage(db, year, today).await?;
-    let lines = vec![
-        line(L::Training, lines::amount(row.as_ref(), L::Training), (spent, committed)),
-        line(L::LearningQuestions, lines::amount(row.as_ref(), L::LearningQuestions), usage.learning_questions),
-        line(L::Other, lines::amount(row.as_ref(), L::Other), usage.other),
-    ];
-    Ok(BudgetYear {
-        year,
-        training_eur: training,
-        spent_eur: spent,
-        committed_eur: committed,
-        remaining_eur: training.unwrap_or(0) - spent - committed,
-        groups,
-        total: crate::budget::rules::total(&lines),
-        lines,
-    })
-}
-
-/// BEL sets a year's budget lines (a line left out keeps its amount). Lowering
-/// a line below what it holds is allowed (a cut): the line shows the overrun.
-pub async fn set_budget(state: &AppState, caller: &Caller, year: i32, input: BudgetInput) -> AppResult<BudgetYear> {
-    caller.require(&[Role::BelCoordinator])?;
-    let mut errs = Errors::default();
-    if !(2020..=2100).contains(&year) {
-        errs.add("year", "out_of_range", "a year between 2020 and 2100");
-    }
-    errs.range("training_eur", input.training_eur, 0, 10_000_000);
-    if let Some(v) = input.learning_questions_eur {
-        errs.range("learning_questions_eur", v, 0, 10_000_000);
-    }
-    if let Some(v) = input.other_eur {
-        errs.range("other_eur", v, 0, 10_000_000);
-    }
-    errs.finish()?;
-    let actor = caller.user_id;
-    let now = state.settings.clock.now();
-    write_txn(state, move |txn| {
-        Box::pin(async move {
-            let old = crate::budget::lines::lock_year(txn, year).await?;
-            let (lq, other) = (
-                input.learning_questions_eur.unwrap_or(old.as_ref().map_or(0, |b| b.learning_questions_eur)),
-                input.other_eur.unwrap_or(old.as_ref().map_or(0, |b| b.other_eur)),
-            );
-            let changes = crate::audit::Changes::new()
-                .opt("training_eur", old.as_ref().map(|b| b.training_eur), Some(input.training_eur))
-                .opt("learning_questions_eur", old.as_ref().map(|b| b.learning_questions_eur), Some(lq))
-                .opt("other_eur", old.as_ref().map(|b| b.other_eur), Some(other));
-            match old {
-                Some(_) => {
-                    budget::Entity::update_many()
-                        .col_expr(budget::Column::TrainingEur, Expr::value(input.training_eur))
-                        .col_expr(budget::Column::LearningQuestionsEur, Expr::value(lq))
-                        .col_expr(budget::Column::OtherEur, Expr::value(other))
-                        .col_expr(budget::Column::UpdatedAt, Expr::value(now))
-                        .filter(budget::Column::Year.eq(year))
-                        .exec(txn)
-                        .await?;
-                }
-                None => {
-                    budget::ActiveModel { year: Set(year), training_eur: Set(input.training_eur), learning_questions_eur: Set(lq), other_eur: Set(other), updated_at: Set(now) }
-                        .insert(txn)
-                        .await?;
-                }
-            }
-            crate::audit::record_change(txn, actor, "budget.set", &format!("budget:{year}"), Some(format!("EUR {} / {lq} / {other}", input.training_eur)), changes).await?;
-            Ok(())
-        })
-    })
-    .await?;
-    budget_year(&state.db, year, state.settings.clock.today()).await
 }
 
 /// Waiting entries by region (none: GIs and care providers); entries with an
@@ -225,7 +134,7 @@ pub async fn refresh(state: &AppState) -> AppResult<usize> {
 
 async fn view<C: ConnectionTrait>(db: &C, x: proposal::Model, waiting: &HashMap<Option<i64>, i32>, n: &crate::reference::lookup::Names, today: chrono::NaiveDate) -> AppResult<ProposalView> {
     // The year's figures are the budget year's own (budget_year), as on every screen.
-    let year = budget_year(db, x.budget_year, today).await?;
+    let year = crate::budget::lines::budget_year(db, x.budget_year, today).await?;
     // An approved group is in the year's figures already; its own cost must not count twice.
     let used_before = year.spent_eur + year.committed_eur - if x.group_id.is_some() { x.cost_eur } else { 0 };
     let (_, fits, missing) = rules::fit(x.cost_eur, year.training_eur, used_before);

@@ -265,8 +265,8 @@ pub async fn decline(state: web::Data<AppState>, caller: Caller, id: web::Path<P
 )]
 #[get("/budgets")]
 pub async fn budgets(state: web::Data<AppState>, caller: Caller) -> AppResult<web::Json<Vec<BudgetYear>>> {
-    caller.require(crate::waitlist::rules::BUDGET_READERS)?;
-    Ok(web::Json(proposals::budget_years(&state.db, state.settings.clock.now()).await?))
+    caller.require(crate::budget::rules::BUDGET_READERS)?;
+    Ok(web::Json(crate::budget::lines::budget_years(&state.db, state.settings.clock.now()).await?))
 }
 
 /// Set a year's budget for training, coaching and supervision (BEL).
@@ -282,7 +282,7 @@ pub async fn budgets(state: web::Data<AppState>, caller: Caller) -> AppResult<we
 )]
 #[put("/budgets/{year}")]
 pub async fn set_budget(state: web::Data<AppState>, caller: Caller, year: web::Path<i32>, body: web::Json<BudgetInput>) -> AppResult<web::Json<BudgetYear>> {
-    Ok(web::Json(proposals::set_budget(&state, &caller, *year, body.into_inner()).await?))
+    Ok(web::Json(crate::budget::lines::set_budget(&state, &caller, *year, body.into_inner()).await?))
 }
 
 pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {

@@ -9,9 +9,7 @@
 use chrono::{DateTime, Duration, NaiveDate, TimeZone, Utc};
 use std::collections::{HashMap, HashSet};
 
-/// Who reads the budget figures (budget, spent, committed, remaining), on
-/// every screen that shows them: BEL, whose budget it is.
-pub const BUDGET_READERS: &[va_openapi::auth::Role] = &[va_openapi::auth::Role::BelCoordinator];
+pub use crate::budget::rules::{fit, BUDGET_READERS};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Entry {
@@ -153,14 +151,6 @@ pub fn group_cost(per_group_eur: i64, per_trainer_day_eur: i64, trainer_days: i3
     per_group_eur.saturating_add(per_trainer_day_eur.saturating_mul(i64::from(trainer_days.max(0))))
 }
 
-/// Does `cost` fit what is left of the year's budget once `used` (spent plus
-/// committed) is taken off? (remaining, fits, missing). A year without a budget has nothing left.
-pub fn fit(cost: i64, budget: Option<i64>, used: i64) -> (i64, bool, i64) {
-    let remaining = budget.unwrap_or(0) - used;
-    let fits = budget.is_some() && cost <= remaining;
-    let missing = if fits { 0 } else { (cost - remaining.max(0)).max(0) };
-    (remaining, fits, missing)
-}
 
 /// The scopes that get a new proposal now. A region whose waiting entries
 /// reach the threshold gets its own; the whole list gets one when the entries

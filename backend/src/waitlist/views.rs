@@ -161,7 +161,7 @@ pub async fn board(state: &AppState, caller: &Caller, programme_id: ProgrammeId)
         substitutions: substitutions(db, holds_of(db, p.id, SUBSTITUTION, None, 10).await?).await?,
         proposals: proposals::views(state, p.id).await?,
         groups: group_seats(db, &p, today).await?,
-        budgets: proposals::budget_years(db, state.settings.clock.now()).await?,
+        budgets: crate::budget::lines::budget_years(db, state.settings.clock.now()).await?,
     })
 }
 

@@ -39,7 +39,11 @@ pub(super) fn QuestionForm(s: Session, existing: Option<LearningQuestion>, reloa
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let (Ok(starts_on), Ok(ends_on)) = (starts.get_untracked().parse(), ends.get_untracked().parse()) else {
-            error.set(Some(ApiError::Problem(missing(&[("starts_on", starts.get_untracked()), ("ends_on", ends.get_untracked())]))));
+            // The dates cannot be sent empty: name them, and the other required fields left empty.
+            let mut p = missing(&[("starts_on", starts.get_untracked()), ("ends_on", ends.get_untracked())]);
+            let texts = [("title", title), ("goal", goal), ("target_group", target), ("partners", partners), ("capacity", capacity), ("outcomes", outcomes), ("sharing", sharing)];
+            p.errors.extend(texts.iter().filter(|(_, v)| v.get_untracked().trim().is_empty()).map(|(f, _)| va_openapi::FieldError { field: (*f).into(), code: "required".into(), message: String::new() }));
+            error.set(Some(ApiError::Problem(p)));
             return;
         };
         let input = LearningQuestionInput {
