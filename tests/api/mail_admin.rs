@@ -9,12 +9,20 @@ use va_tests::smtp::free_port;
 use va_tests::{db_tests, TestApp};
 
 /// A message that failed for good: its only attempt went to a closed port.
+/// It is queued for a day ahead in one transaction, so the app's own sender
+/// (which delivers what is due now) never takes it first.
 async fn failed_message(app: &TestApp, to: &str) -> i64 {
-    let id = enqueue(&app.db, OutgoingEmail::new("test", to, "Mislukt", "Hallo".into())).await.expect("enqueue");
+    use sea_orm::{sea_query::Expr, ColumnTrait, EntityTrait, QueryFilter, TransactionTrait};
+    use va_backend::entities::email_outbox as outbox;
+    let later = Utc::now() + chrono::Duration::days(1);
+    let txn = app.db.begin().await.expect("txn");
+    let id = enqueue(&txn, OutgoingEmail::new("test", to, "Mislukt", "Hallo".into())).await.expect("enqueue");
+    outbox::Entity::update_many().col_expr(outbox::Column::NextAttemptAt, Expr::value(later)).filter(outbox::Column::Id.eq(id)).exec(&txn).await.expect("later");
+    txn.commit().await.expect("commit");
     let mut settings = app.settings.clone();
     settings.smtp_url = Some(format!("smtp://127.0.0.1:{}", free_port()));
     let sender = va_backend::email::sender::Sender { max_attempts: 1, ..crate::email::sender_with(app, &settings) };
-    sender.deliver_due(Utc::now()).await.expect("round");
+    sender.deliver_due(later).await.expect("round");
     id
 }
 
