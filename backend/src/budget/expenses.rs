@@ -73,7 +73,7 @@ pub async fn create(state: &AppState, caller: &Caller, input: BudgetExpenseInput
                     if q.status != LearningQuestionStatus::Funded.as_str() {
                         return Err(AppError::conflict(ErrorCode::InvalidTransition, "the learning question is no longer funded"));
                     }
-                    let booked: i64 = expense::Entity::find().filter(expense::Column::LearningQuestionId.eq(q.id)).all(txn).await?.iter().map(|e| e.amount_eur).sum();
+                    let booked = lines::booked_on(txn, q.id).await?;
                     let left = q.budget_eur - booked;
                     if input.amount_eur > left {
                         return Err(AppError::conflict(

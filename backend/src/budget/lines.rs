@@ -69,6 +69,11 @@ pub async fn usage<C: ConnectionTrait>(db: &C, year: i32, today: NaiveDate) -> A
     Ok(Usage { learning_questions, other })
 }
 
+/// What is booked on a learning question, due or to come.
+pub async fn booked_on<C: ConnectionTrait>(db: &C, question_id: i64) -> AppResult<i64> {
+    Ok(expense::Entity::find().filter(expense::Column::LearningQuestionId.eq(question_id)).all(db).await?.iter().map(|e| e.amount_eur).sum())
+}
+
 /// The line's budget of `year` (0 when the year has none).
 pub fn amount(row: Option<&budget::Model>, line: BudgetLineKind) -> i64 {
     row.map(|b| match line {

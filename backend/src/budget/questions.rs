@@ -37,6 +37,25 @@ struct Checked {
     sharing: String,
 }
 
+impl Checked {
+    /// The question's own fields, as registered or changed.
+    fn apply(self, row: &mut question::ActiveModel, input: &LearningQuestionInput, now: chrono::DateTime<chrono::Utc>) {
+        row.title = Set(self.title);
+        row.region_id = Set(self.region_id);
+        row.goal = Set(self.goal);
+        row.target_group = Set(self.target_group);
+        row.partners = Set(self.partners);
+        row.starts_on = Set(input.starts_on);
+        row.ends_on = Set(input.ends_on);
+        row.capacity = Set(self.capacity);
+        row.outcomes = Set(self.outcomes);
+        row.sharing = Set(self.sharing);
+        row.budget_eur = Set(input.budget_eur);
+        row.budget_year = Set(input.budget_year);
+        row.updated_at = Set(now);
+    }
+}
+
 async fn check<C: ConnectionTrait>(db: &C, caller: &Caller, input: &LearningQuestionInput) -> AppResult<Checked> {
     let mut errs = Errors::default();
     let title = errs.text("title", &input.title, MAX_TITLE_LEN);
@@ -127,30 +146,17 @@ pub async fn create(state: &AppState, caller: &Caller, input: LearningQuestionIn
     let from_region = caller.role == Role::Ambassador;
     let id = write_txn(state, move |txn| {
         Box::pin(async move {
-            let row = question::ActiveModel {
-                title: Set(c.title),
-                region_id: Set(c.region_id),
-                goal: Set(c.goal),
-                target_group: Set(c.target_group),
-                partners: Set(c.partners),
-                starts_on: Set(input.starts_on),
-                ends_on: Set(input.ends_on),
-                capacity: Set(c.capacity),
-                outcomes: Set(c.outcomes),
-                sharing: Set(c.sharing),
-                budget_eur: Set(input.budget_eur),
-                budget_year: Set(input.budget_year),
+            let mut row = question::ActiveModel {
                 status: Set(LearningQuestionStatus::Proposed.as_str().into()),
                 decision_note: Set(String::new()),
                 proposed_by: Set(actor.0),
                 created_at: Set(now),
                 decided_by: Set(None),
                 decided_at: Set(None),
-                updated_at: Set(now),
                 ..Default::default()
-            }
-            .insert(txn)
-            .await?;
+            };
+            c.apply(&mut row, &input, now);
+            let row = row.insert(txn).await?;
             crate::audit::record(txn, Some(actor), "budget.question_proposed", &format!("learning_question:{}", row.id), Some(format!("{} (EUR {})", row.title, row.budget_eur))).await?;
             // A region's question waits for BEL's decision; BEL's own need no mail.
             if from_region {
@@ -192,7 +198,7 @@ pub async fn update(state: &AppState, caller: &Caller, id: LearningQuestionId, i
                 if input.budget_year != q.budget_year {
                     return Err(AppError::field("budget_year", "fixed_once_funded", "a funded question stays in the year it is funded from"));
                 }
-                let booked: i64 = expense::Entity::find().filter(expense::Column::LearningQuestionId.eq(q.id)).all(txn).await?.iter().map(|e| e.amount_eur).sum();
+                let booked = lines::booked_on(txn, q.id).await?;
                 if input.budget_eur < booked {
                     return Err(AppError::field("budget_eur", "below_booked", format!("EUR {booked} is booked on it already")));
                 }
@@ -213,19 +219,7 @@ pub async fn update(state: &AppState, caller: &Caller, id: LearningQuestionId, i
                 .field("budget_eur", q.budget_eur, input.budget_eur)
                 .field("budget_year", q.budget_year, input.budget_year);
             let mut row: question::ActiveModel = q.into();
-            row.title = Set(c.title);
-            row.region_id = Set(c.region_id);
-            row.goal = Set(c.goal);
-            row.target_group = Set(c.target_group);
-            row.partners = Set(c.partners);
-            row.starts_on = Set(input.starts_on);
-            row.ends_on = Set(input.ends_on);
-            row.capacity = Set(c.capacity);
-            row.outcomes = Set(c.outcomes);
-            row.sharing = Set(c.sharing);
-            row.budget_eur = Set(input.budget_eur);
-            row.budget_year = Set(input.budget_year);
-            row.updated_at = Set(now);
+            c.apply(&mut row, &input, now);
             row.update(txn).await?;
             crate::audit::record_change(txn, actor, "budget.question_changed", &format!("learning_question:{}", id.0), None, changes).await?;
             Ok(())
