@@ -245,6 +245,17 @@ pub mod validate {
             Some(v.to_string())
         }
 
+        /// A start and end time, each HH:MM on a 24-hour clock, the end after
+        /// the start (`prefix` names the fields' parent, e.g. `days[0].`).
+        pub fn times(&mut self, prefix: &str, starts_at: &str, ends_at: &str) {
+            if !hhmm(starts_at) {
+                self.add(&format!("{prefix}starts_at"), "invalid_time", "HH:MM");
+            }
+            if !hhmm(ends_at) || ends_at <= starts_at {
+                self.add(&format!("{prefix}ends_at"), "invalid_time", "HH:MM after the start");
+            }
+        }
+
         /// Lower-cased email address with a plausible shape.
         pub fn email(&mut self, field: &str, value: &str) -> String {
             let v = value.trim().to_lowercase();
@@ -265,6 +276,11 @@ pub mod validate {
                 Err(super::AppError::Validation(self.0))
             }
         }
+    }
+
+    /// HH:MM on a 24-hour clock.
+    pub fn hhmm(s: &str) -> bool {
+        s.len() == 5 && chrono::NaiveTime::parse_from_str(s, "%H:%M").is_ok()
     }
 
     /// One `@`, a non-empty local part, a dotted domain, no spaces or control characters.
@@ -294,6 +310,20 @@ pub mod validate {
             for bad in ["", "a", "a@b", "@venlo.nl", "a@@venlo.nl", "a b@venlo.nl", "a@venlo..nl", "a@.nl", "<a@b.nl>"] {
                 assert!(!is_plausible_email(bad), "{bad} accepted");
             }
+        }
+
+        #[test]
+        fn times_are_hh_mm_and_end_after_the_start() {
+            assert!(hhmm("09:30") && hhmm("23:59") && !hhmm("9:30") && !hhmm("24:00") && !hhmm("09:30:00"));
+            let mut e = Errors::default();
+            e.times("", "09:00", "12:00");
+            assert!(e.0.is_empty());
+            e.times("days[1].", "9u", "08:00");
+            let got: Vec<(&str, &str)> = e.0.iter().map(|f| (f.field.as_str(), f.code.as_str())).collect();
+            assert_eq!(got, [("days[1].starts_at", "invalid_time"), ("days[1].ends_at", "invalid_time")]);
+            let mut e = Errors::default();
+            e.times("", "12:00", "12:00");
+            assert_eq!(e.0.len(), 1, "the end is not after the start");
         }
 
         #[test]

@@ -9,10 +9,10 @@ use std::path::{Path, PathBuf};
 
 /// The pages the login bundle serves (feature `entry-login` of the SPA): those
 /// someone without a session needs (logging in, a password, answering an offer
-/// or an evaluation from a mail), a fraction of the whole app's download.
+/// an evaluation or a learning session from a mail), a fraction of the whole app's download.
 /// Every other page gets `index.html`, whose boot script picks the bundle of
 /// the role in the stored session.
-const LOGIN_PAGES: [&str; 5] = ["/inloggen", "/wachtwoord-vergeten", "/wachtwoord-instellen", "/aanbod", "/evaluatie"];
+const LOGIN_PAGES: [&str; 6] = ["/inloggen", "/wachtwoord-vergeten", "/wachtwoord-instellen", "/aanbod", "/evaluatie", "/leersessie"];
 
 /// Whether a page is answered with the login bundle: the login pages, and the
 /// start page when the browser brings no session. Every other page gets the
@@ -136,7 +136,7 @@ mod tests {
 
     #[test]
     fn only_the_login_pages_and_a_sessionless_start_get_the_login_bundle() {
-        for page in ["/inloggen", "/wachtwoord-vergeten", "/wachtwoord-instellen", "/aanbod", "/evaluatie"] {
+        for page in ["/inloggen", "/wachtwoord-vergeten", "/wachtwoord-instellen", "/aanbod", "/evaluatie", "/leersessie"] {
             assert!(login_shell(page, false) && login_shell(page, true), "{page}");
         }
         assert!(login_shell("/", false));

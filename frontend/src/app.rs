@@ -12,7 +12,7 @@ use crate::i18n::Lang;
 use crate::pages::admin::{AdminPage, GroupPlanPage, OrganisationsPage};
 use crate::pages::agenda::AgendaPage;
 use crate::pages::budget::{BudgetPage, QuestionsPage};
-use crate::pages::learning::{needs::NeedsPage, session::LearningSessionPage, LearningPage};
+use crate::pages::learning::{link::LearningLinkPage, needs::NeedsPage, session::LearningSessionPage, LearningPage};
 use crate::pages::mail::MailPage;
 use crate::pages::meetings::{meeting::MeetingPage, MeetingsPage};
 use crate::pages::followup::{CertificatePage, EvaluationPage, FeedbackPage, FollowupPage, SessionPage};
@@ -75,13 +75,14 @@ macro_rules! app {
 
 app! {
     // Without a session: logging in, a password, answering an offer or an
-    // evaluation from a mail, the privacy statement.
+    // evaluation or a learning session from a mail, the privacy statement.
     "/" => Home in "entry-login", "entry-trainer", "entry-partner";
     "/inloggen" => Login in "entry-login", "entry-trainer", "entry-partner";
     "/wachtwoord-vergeten" => ForgotPassword in "entry-login", "entry-trainer", "entry-partner";
     "/wachtwoord-instellen" => SetPassword in "entry-login", "entry-trainer", "entry-partner";
     "/aanbod" => OfferPage in "entry-login", "entry-trainer", "entry-partner";
     "/evaluatie" => EvaluationPage in "entry-login", "entry-trainer", "entry-partner";
+    "/leersessie" => LearningLinkPage in "entry-login", "entry-trainer", "entry-partner";
     "/privacy" => PrivacyPage in "entry-login", "entry-trainer", "entry-partner";
     // BEL's own pages.
     "/bel" => BelStart;

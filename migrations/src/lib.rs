@@ -25,6 +25,7 @@ mod m20261203_000018_day_reminders;
 mod m20261203_000019_learning_network;
 mod m20261203_000020_calendar_feeds;
 mod m20261203_000021_budget_lines;
+mod m20261203_000022_learning_links;
 
 pub struct Migrator;
 
@@ -51,6 +52,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261203_000019_learning_network::Migration),
             Box::new(m20261203_000020_calendar_feeds::Migration),
             Box::new(m20261203_000021_budget_lines::Migration),
+            Box::new(m20261203_000022_learning_links::Migration),
         ]
     }
 }

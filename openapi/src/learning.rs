@@ -121,6 +121,9 @@ pub struct LearningCandidate {
     pub professional: NamedRef<ProfessionalId>,
     pub organisation: NamedRef<OrganisationId>,
     pub trained_on: NaiveDate,
+    /// When the last personal registration link for this session was mailed to them.
+    #[serde(default)]
+    pub link_sent_at: Option<DateTime<Utc>>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -146,6 +149,63 @@ pub struct LearningSession {
 #[serde(deny_unknown_fields)]
 pub struct NewLearningRegistrations {
     pub professional_ids: Vec<ProfessionalId>,
+}
+
+crate::string_enum! {
+    pub enum LearningLinkAction {
+        /// Take a place, or join the waiting list when full.
+        Register = "register",
+        /// Give up the place, the wait or the offer.
+        Withdraw = "withdraw",
+        /// Take the place offered.
+        Accept = "accept",
+        /// Pass the place offered on to the next in line.
+        Decline = "decline",
+    }
+}
+
+/// The token of a personal registration link.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct LearningLinkToken {
+    pub token: String,
+}
+
+/// What the professional does with their link.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct LearningLinkInput {
+    pub token: String,
+    pub action: LearningLinkAction,
+}
+
+/// A session as its personal link shows it to the professional (no account).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
+pub struct PublicLearningSession {
+    pub title: String,
+    /// The region of a regional session; none for a supra-regional one.
+    pub region: Option<String>,
+    pub held_on: NaiveDate,
+    pub starts_at: String,
+    pub ends_at: String,
+    pub place: String,
+    pub target_group: String,
+    pub description: String,
+    /// The professional the link is for.
+    pub professional: String,
+    /// Their registration; none when they never registered or withdrew.
+    pub status: Option<RegistrationStatus>,
+    /// Their place on the waiting list.
+    pub position: Option<i32>,
+    pub offer_expires_at: Option<DateTime<Utc>>,
+    /// Places not taken or held.
+    pub places_left: i32,
+    /// Registration and withdrawal are still possible (not cancelled, not begun).
+    pub open: bool,
+    pub cancelled: bool,
 }
 
 /// The answer to an offered place.

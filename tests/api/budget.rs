@@ -240,5 +240,37 @@ async fn concurrent_funding_and_booking_never_overspend_a_line(app: TestApp) {
     assert_eq!(app.scalar::<i64>("SELECT CAST(COALESCE(SUM(amount_eur), 0) AS BIGINT) FROM budget_expenses WHERE line = 'other'").await, 9_000);
 }
 
-db_tests!(lines_questions_and_bookings);
+/// A follow-up session costs the training line: planning one that does not fit
+/// what is left of a budgeted year is refused (nothing stored) until BEL raises
+/// the line; a year BEL has not budgeted yet refuses nothing.
+async fn a_followup_session_over_the_training_line_waits_for_bel(app: TestApp) {
+    let bel = app.token("bel@demo.local").await;
+    let today = app.state.settings.clock.today();
+    let y = today.year();
+    let day = (today + chrono::Duration::days(7)).min(chrono::NaiveDate::from_ymd_opt(y, 12, 31).expect("day"));
+    crate::learning::earlier_trained(&app).await;
+    let trained = crate::learning::prof(&app, "a.peeters@venlo.demo.local").await;
+    let plan = |on: chrono::NaiveDate| json!({"kind": "supervision", "professional_ids": [trained], "day": on, "starts_at": "13:00", "ends_at": "15:30", "place": "BEL Venlo", "trainer_id": null});
+    let (_, spent, committed, _) = line(&year_of(&app, &bel, y).await, "training");
+    send(app.put_json(&format!("/api/v1/budgets/{y}"), Some(&bel), &json!({"training_eur": spent + committed})).await, 200).await;
+    let before = app.count("followup_sessions").await;
+    let body = send(app.post_json("/api/v1/followup/sessions", Some(&bel), &plan(day)).await, 409).await;
+    assert_eq!(body["code"], "over_budget");
+    assert!(body["detail"].as_str().is_some_and(|d| d.contains("is missing")), "{body}");
+    assert_eq!(app.count("followup_sessions").await, before, "nothing stored");
+    assert_eq!(app.scalar::<i64>("SELECT COUNT(*) FROM email_outbox WHERE template = 'followup_planned'").await, 0);
+
+    send(app.put_json(&format!("/api/v1/budgets/{y}"), Some(&bel), &json!({"training_eur": spent + committed + 10_000})).await, 200).await;
+    let s = send(app.post_json("/api/v1/followup/sessions", Some(&bel), &plan(day)).await, 200).await;
+    let price = s["cost_eur"].as_i64().expect("price");
+    assert!(price > 0);
+    assert_eq!(line(&year_of(&app, &bel, y).await, "training"), (spent + committed + 10_000, spent, committed + price, 10_000 - price), "committed by the same figure");
+
+    // A year without a budget: follow-up goes on, the line shows the overrun.
+    app.exec(&format!("DELETE FROM budgets WHERE year = {}", y + 1)).await;
+    let next = chrono::NaiveDate::from_ymd_opt(y + 1, 2, 10).expect("day");
+    send(app.post_json("/api/v1/followup/sessions", Some(&bel), &plan(next)).await, 200).await;
+}
+
+db_tests!(lines_questions_and_bookings, a_followup_session_over_the_training_line_waits_for_bel);
 db_tests!(concurrent_funding_and_booking_never_overspend_a_line);

@@ -7,8 +7,10 @@ use va_tests::{between, spawn_app, Backend, TestApp};
 /// What the login page may download, compressed: login.html, the three
 /// stylesheets, the boot script, the JS glue and the login bundle's wasm.
 const LOGIN_BUDGET: u64 = 350 * 1024;
-/// The same for any page of the whole app (BEL's pages).
-const APP_BUDGET: u64 = 800 * 1024;
+/// The same for any page of the whole app (BEL's pages: every screen of every
+/// role, over forty routes, used at the office; the roles in the field get
+/// the smaller bundles below).
+const APP_BUDGET: u64 = 850 * 1024;
 /// A trainer's pages: their groups, attendance, feedback and follow-up.
 const TRAINER_BUDGET: u64 = 450 * 1024;
 /// The pages of ambassadors and organisation contacts.

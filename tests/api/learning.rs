@@ -20,7 +20,7 @@ fn session(scope: &str, region: Option<i64>, held_on: &str, capacity: i64) -> Va
 }
 
 /// Professionals trained before the programme, imported as BEL does: the trained people of these tests.
-async fn earlier_trained(app: &TestApp) {
+pub(crate) async fn earlier_trained(app: &TestApp) {
     let bel = app.token("bel@demo.local").await;
     let mut csv = String::from("naam;e-mail;organisatie;functie;getraind op\n");
     for (name, email, org) in [
@@ -38,7 +38,7 @@ async fn earlier_trained(app: &TestApp) {
     send(app.post_json("/api/v1/monitoring/import", Some(&bel), &json!({ "csv": csv })).await, 200).await;
 }
 
-async fn prof(app: &TestApp, email: &str) -> i64 {
+pub(crate) async fn prof(app: &TestApp, email: &str) -> i64 {
     app.id_of(&format!("SELECT id FROM professionals WHERE email = '{email}'")).await
 }
 
@@ -207,6 +207,113 @@ async fn sessions_places_waiting_list_offers_and_calendars(app: TestApp) {
     assert_eq!((zuid_view["report"].as_str(), zuid_view["summary"]["can_manage"].as_bool()), (Some("Aangevuld."), Some(false)));
 }
 
+fn link_token(body: &str) -> String {
+    let start = body.find("leersessie?token=").expect("link") + "leersessie?token=".len();
+    body[start..].chars().take_while(|c| !c.is_whitespace() && *c != '&').collect()
+}
+
+async fn last_link(app: &TestApp, to: &str, template: &str) -> String {
+    link_token(&app.db_text(&format!("SELECT body_text FROM email_outbox WHERE to_addr = '{to}' AND template = '{template}' ORDER BY id DESC")).await)
+}
+
+/// A contact mails trained professionals a personal link; each registers,
+/// waits, answers the place offered and withdraws with it, without an account,
+/// under the same rules as a registration by the organiser.
+async fn registration_by_the_professionals_own_link(app: TestApp) {
+    let bel = app.token("bel@demo.local").await;
+    let venlo = app.token("gemeente.venlo@demo.local").await;
+    let trainer = app.token("trainer@demo.local").await;
+    let day = app.state.settings.clock.today() + chrono::Duration::days(20);
+    earlier_trained(&app).await;
+    let id = send(app.post_json("/api/v1/learning/sessions", Some(&bel), &session("supra_regional", None, &day.to_string(), 1)).await, 200).await["summary"]["id"].as_i64().expect("id");
+    let (ans, koen) = (prof(&app, "a.peeters@venlo.demo.local").await, prof(&app, "k.hesen@venlo.demo.local").await);
+    let maastricht = prof(&app, "r.kusters@maastricht.demo.local").await;
+    let path = format!("/api/v1/learning/sessions/{id}/links");
+
+    // The organiser's rules: whom they may register, trained, each once.
+    let body = send(app.post_json(&path, Some(&venlo), &json!({"professional_ids": [maastricht, ans, ans]})).await, 422).await;
+    assert_eq!(fields(&body), [("professional_ids[0]", "unknown"), ("professional_ids[2]", "duplicate")].map(|(a, b)| (a.to_string(), b.to_string())));
+    send(app.post_json(&path, Some(&trainer), &json!({"professional_ids": [ans]})).await, 403).await;
+    send(app.post_json(&path, Some(&venlo), &json!({"professional_ids": []})).await, 422).await;
+    assert_eq!(app.count("learning_links").await, 0, "refusals store nothing");
+    let v = send(app.post_json(&path, Some(&venlo), &json!({"professional_ids": [ans, koen]})).await, 200).await;
+    let sent: Vec<bool> = v["candidates"].as_array().expect("candidates").iter().filter(|c| [ans, koen].contains(&c["professional"]["id"].as_i64().unwrap_or(0))).map(|c| c["link_sent_at"].is_string()).collect();
+    assert_eq!(sent, [true, true]);
+    assert_eq!(app.count("learning_links").await, 2);
+    assert_eq!(app.scalar::<i64>("SELECT COUNT(*) FROM audit_log WHERE action = 'learning.link_sent'").await, 2);
+    assert_eq!(app.scalar::<i64>(&format!("SELECT COUNT(*) FROM learning_registrations WHERE session_id = {id}")).await, 0, "a link registers nobody by itself");
+    let (ans_link, koen_link) = (last_link(&app, "a.peeters@venlo.demo.local", "learning_link").await, last_link(&app, "k.hesen@venlo.demo.local", "learning_link").await);
+    assert!(app.scalar::<i64>(&format!("SELECT COUNT(*) FROM learning_links WHERE token_hash LIKE '%{}%'", &ans_link[..12])).await == 0, "only the hash is kept");
+
+    // What the link shows, without an account; an altered link shows nothing.
+    let look = |token: &str| json!({ "token": token });
+    let p = send(app.post_json("/api/v1/learning/links/lookup", None, &look(&ans_link)).await, 200).await;
+    assert_eq!((p["professional"].as_str(), p["status"].is_null(), p["places_left"].as_i64(), p["open"].as_bool()), (Some("Ans Peeters"), true, Some(1), Some(true)));
+    assert_eq!(p["title"], "Casuïstiekleren");
+    let altered = format!("{}x", &ans_link);
+    assert_eq!(send(app.post_json("/api/v1/learning/links/lookup", None, &look(&altered)).await, 400).await["code"], "token_invalid");
+    assert_eq!(send(app.post_json("/api/v1/learning/links/lookup", None, &look("")).await, 400).await["code"], "token_invalid");
+    let act = |token: &str, action: &str| json!({ "token": token, "action": action });
+    send(app.post_json("/api/v1/learning/links/act", None, &act(&ans_link, "dance")).await, 400).await;
+    send(app.post_json("/api/v1/learning/links/act", None, &act(&altered, "register")).await, 400).await;
+
+    // Ans takes the one place: the calendar invitation is hers, registered by herself.
+    let p = send(app.post_json("/api/v1/learning/links/act", None, &act(&ans_link, "register")).await, 200).await;
+    assert_eq!((p["status"].as_str(), p["places_left"].as_i64()), (Some("registered"), Some(0)));
+    let (method, uid, _, attendees) = last_ics(&app, "a.peeters@venlo.demo.local", "learning_registered").await;
+    assert_eq!((method.as_str(), attendees), ("REQUEST", vec!["mailto:a.peeters@venlo.demo.local".to_string()]));
+    assert_eq!(app.scalar::<i64>(&format!("SELECT COUNT(*) FROM learning_registrations WHERE professional_id = {ans} AND registered_by IS NULL")).await, 1);
+    assert_eq!(app.scalar::<i64>("SELECT COUNT(*) FROM audit_log WHERE action = 'learning.registered' AND detail LIKE '%by link%' AND actor_id IS NULL").await, 1);
+    assert_eq!(send(app.post_json("/api/v1/learning/links/act", None, &act(&ans_link, "register")).await, 409).await["code"], "already_enrolled");
+    // Her contact sees her registration as if they had made it.
+    let v = send(app.get(&format!("/api/v1/learning/sessions/{id}"), Some(&venlo)).await, 200).await;
+    assert_eq!(reg_of(&v, ans)["status"], "registered");
+
+    // Koen waits; he has no offer to answer yet.
+    let p = send(app.post_json("/api/v1/learning/links/act", None, &act(&koen_link, "register")).await, 200).await;
+    assert_eq!((p["status"].as_str(), p["position"].as_i64()), (Some("waiting"), Some(1)));
+    assert_eq!(send(app.post_json("/api/v1/learning/links/act", None, &act(&koen_link, "accept")).await, 409).await["code"], "offer_not_open");
+
+    // Ans withdraws: her event is cancelled by the same UID; Koen is offered the place by a new link of his own.
+    let p = send(app.post_json("/api/v1/learning/links/act", None, &act(&ans_link, "withdraw")).await, 200).await;
+    assert!(p["status"].is_null());
+    let (method, cancel_uid, _, _) = last_ics(&app, "a.peeters@venlo.demo.local", "learning_withdrawn").await;
+    assert_eq!((method.as_str(), cancel_uid), ("CANCEL", uid));
+    assert_eq!(send(app.post_json("/api/v1/learning/links/act", None, &act(&ans_link, "withdraw")).await, 409).await["code"], "invalid_transition");
+    let offer_link = last_link(&app, "k.hesen@venlo.demo.local", "learning_offered").await;
+    assert_ne!(offer_link, koen_link);
+    assert_eq!(mails(&app, "gemeente.venlo@demo.local", "learning_offered").await, 1, "his contact hears of it too");
+    let p = send(app.post_json("/api/v1/learning/links/lookup", None, &look(&koen_link)).await, 200).await;
+    assert_eq!(p["status"], "offered");
+    assert!(p["offer_expires_at"].is_string());
+    let p = send(app.post_json("/api/v1/learning/links/act", None, &act(&offer_link, "accept")).await, 200).await;
+    assert_eq!(p["status"], "registered");
+    assert_eq!(last_ics(&app, "k.hesen@venlo.demo.local", "learning_registered").await.0, "REQUEST");
+    assert_eq!(send(app.post_json("/api/v1/learning/links/act", None, &act(&koen_link, "decline")).await, 409).await["code"], "offer_not_open");
+
+    // Ans again: the session is full, so she waits; on the day nothing changes any more.
+    let p = send(app.post_json("/api/v1/learning/links/act", None, &act(&ans_link, "register")).await, 200).await;
+    assert_eq!(p["status"], "waiting");
+    go_to(&app, day);
+    assert_eq!(send(app.post_json("/api/v1/learning/links/act", None, &act(&ans_link, "withdraw")).await, 409).await["code"], "invalid_transition");
+    assert_eq!(send(app.post_json("/api/v1/learning/links/lookup", None, &look(&ans_link)).await, 200).await["open"], false);
+
+    // Erased, her links lead nowhere; a month after the day the others go by the retention of used links.
+    go_to(&app, day + chrono::Duration::days(1));
+    send(app.post_json(&format!("/api/v1/privacy/people/{ans}/erase"), Some(&bel), &json!({})).await, 200).await;
+    assert_eq!(send(app.post_json("/api/v1/learning/links/lookup", None, &look(&ans_link)).await, 400).await["code"], "token_invalid");
+    assert_eq!(app.scalar::<i64>(&format!("SELECT COUNT(*) FROM learning_links WHERE professional_id = {ans}")).await, 0);
+    let koens = app.scalar::<i64>(&format!("SELECT COUNT(*) FROM learning_links WHERE professional_id = {koen}")).await;
+    assert_eq!(koens, 2);
+    go_to(&app, day + chrono::Duration::days(30));
+    va_backend::privacy::service::purge_due(&app.state).await.expect("purge");
+    assert_eq!(app.count("learning_links").await, 2, "not yet due");
+    go_to(&app, day + chrono::Duration::days(32));
+    va_backend::privacy::service::purge_due(&app.state).await.expect("purge");
+    assert_eq!(app.count("learning_links").await, 0);
+    assert_eq!(app.scalar::<i64>("SELECT CAST(COALESCE(SUM(\"rows\"), 0) AS BIGINT) FROM purge_log WHERE kind = 'learning_link'").await, 2);
+}
+
 async fn the_demo_network_who_sees_what_cancelling_and_needs(app: TestApp) {
     let bel = app.token("bel@demo.local").await;
     // The demo: a held session with its report and a full supra-regional one.
@@ -302,7 +409,7 @@ async fn concurrent_registrations_never_oversell(app: TestApp) {
     assert_eq!((app.scalar::<i64>(&count("registered")).await, app.scalar::<i64>(&count("waiting")).await), (3, 5));
 }
 
-db_tests!(tweak crate::monitoring::own_ticks; sessions_places_waiting_list_offers_and_calendars);
+db_tests!(tweak crate::monitoring::own_ticks; sessions_places_waiting_list_offers_and_calendars, registration_by_the_professionals_own_link);
 pub(crate) fn with_demo_activity(s: &mut va_backend::config::Settings) {
     s.demo_activity = true;
 }

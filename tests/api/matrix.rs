@@ -126,7 +126,7 @@ async fn snapshot(app: &TestApp) -> Vec<i64> {
     let mut out = Vec::new();
     // Reads are recorded (who downloaded their own scope's list); changes are not allowed.
     out.push(app.scalar::<i64>("SELECT COUNT(*) FROM audit_log WHERE action NOT LIKE '%.viewed' AND action NOT LIKE '%.downloaded' AND action NOT LIKE '%exported' AND action NOT LIKE 'feed.%'").await);
-    for t in ["email_outbox", "enrolments", "enrolment_events", "seat_holds", "followup_sessions", "followup_requests", "professionals", "users", "training_days", "learning_sessions", "learning_registrations", "learning_needs", "learning_questions", "budget_expenses", "budgets"] {
+    for t in ["email_outbox", "enrolments", "enrolment_events", "seat_holds", "followup_sessions", "followup_requests", "professionals", "users", "training_days", "learning_sessions", "learning_registrations", "learning_links", "learning_needs", "learning_questions", "budget_expenses", "budgets"] {
         out.push(app.count(t).await);
     }
     out.push(app.scalar::<i64>("SELECT COUNT(*) FROM enrolments WHERE status = 'placed'").await);

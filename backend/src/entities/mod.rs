@@ -21,6 +21,7 @@ pub mod group_feedback;
 pub mod group_quota;
 pub mod login_attempt;
 pub mod calendar_feed;
+pub mod learning_link;
 pub mod learning_need;
 pub mod learning_question;
 pub mod budget_expense;

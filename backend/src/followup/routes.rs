@@ -142,7 +142,7 @@ pub async fn followup_overview(state: web::Data<AppState>, caller: Caller) -> Ap
     responses(
         (status = 200, body = SessionView),
         Authed, BadRequest,
-        (status = 409, body = Problem, content_type = "application/problem+json", description = "invalid_transition: the request is planned or declined already"),
+        (status = 409, body = Problem, content_type = "application/problem+json", description = "invalid_transition: the request is planned or declined already; over_budget: the session does not fit what is left of its year's training line"),
         (status = 422, body = Problem, content_type = "application/problem+json", description = "Not trained, not the trainer's group, bad time or date"),
     ),
     security(("bearer" = []))

@@ -31,6 +31,13 @@ pub fn sum_costs(items: &[CostItem], year: i32) -> (i64, i64) {
 
 /// A group's trainer-day money spread over its `days` planned days: each day
 /// its share, the remainder on the first, so the shares add up to the total.
+/// What is missing for `eur` more to fit a line of `budget` of which `used` is
+/// spent or committed (0: it fits; a line overrun already misses all of `eur`).
+pub fn missing(eur: i64, budget: i64, used: i64) -> i64 {
+    let left = budget.saturating_sub(used).max(0);
+    eur.saturating_sub(left).max(0).min(eur.max(0))
+}
+
 pub fn day_shares(total: i64, days: usize) -> Vec<i64> {
     if days == 0 {
         return Vec::new();
@@ -149,6 +156,15 @@ mod tests {
     }
 
     #[test]
+    fn a_session_fits_what_is_left_of_the_line_or_names_what_is_missing() {
+        assert_eq!(missing(1_500, 115_000, 100_000), 0);
+        assert_eq!(missing(1_500, 115_000, 113_500), 0, "exactly what is left");
+        assert_eq!(missing(1_500, 115_000, 114_000), 500);
+        assert_eq!(missing(1_500, 115_000, 120_000), 1_500, "an overrun line misses all of it");
+        assert_eq!(missing(0, 0, 10), 0, "nothing costs nothing");
+    }
+
+    #[test]
     fn day_shares_put_the_remainder_on_the_first_day() {
         assert_eq!(day_shares(8800, 4), vec![2200; 4]);
         assert_eq!(day_shares(1000, 3), vec![334, 333, 333]);
@@ -183,6 +199,17 @@ mod tests {
     }
 
     proptest! {
+        #[test]
+        fn what_fits_never_takes_the_line_over(eur in 0i64..50_000, budget in 0i64..200_000, used in 0i64..250_000) {
+            let m = missing(eur, budget, used);
+            prop_assert!((0..=eur).contains(&m));
+            if m == 0 {
+                prop_assert!(used + eur <= budget || eur == 0);
+            } else {
+                prop_assert_eq!(m, eur - (budget - used).max(0));
+            }
+        }
+
         #[test]
         fn shares_always_add_up(total in 0i64..1_000_000, days in 1usize..20) {
             let s = day_shares(total, days);

@@ -16,6 +16,7 @@ use crate::reference::lookup::{names, Names};
 use crate::error::{validate::Errors, AppError, AppResult};
 use crate::state::AppState;
 use crate::training::service::{days_of, may_run};
+use chrono::Datelike;
 use sea_orm::sea_query::Expr;
 use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseTransaction, EntityTrait, QueryFilter, QueryOrder, Set};
 use std::collections::{BTreeSet, HashMap};
@@ -24,10 +25,6 @@ use va_openapi::enrolment::EnrolmentStatus;
 use va_openapi::followup::*;
 use va_openapi::training::AttendanceStatus;
 use va_openapi::*;
-
-fn valid_time(s: &str) -> bool {
-    s.len() == 5 && chrono::NaiveTime::parse_from_str(s, "%H:%M").is_ok()
-}
 
 /// A trained professional: their latest training in a programme, or for
 /// someone trained before the programme (imported), that date alone.
@@ -174,12 +171,7 @@ pub async fn plan(state: &AppState, caller: &Caller, input: NewSession) -> AppRe
     caller.require(&[Role::BelCoordinator, Role::Trainer])?;
     let mut errs = Errors::default();
     let place = errs.text("place", &input.place, MAX_NAME_LEN);
-    if !valid_time(&input.starts_at) {
-        errs.add("starts_at", "invalid_time", "HH:MM");
-    }
-    if !valid_time(&input.ends_at) || input.ends_at <= input.starts_at {
-        errs.add("ends_at", "invalid_time", "HH:MM after the start");
-    }
+    errs.times("", &input.starts_at, &input.ends_at);
     if input.day < state.settings.clock.today() {
         errs.add("day", "in_past", "today or later");
     }
@@ -192,6 +184,7 @@ pub async fn plan(state: &AppState, caller: &Caller, input: NewSession) -> AppRe
     errs.finish()?;
     let c = *caller;
     let now = state.settings.clock.now();
+    let today = state.settings.clock.today();
     let organizer = state.settings.organizer();
     let id = write_txn(state, move |txn| {
         Box::pin(async move {
@@ -251,6 +244,8 @@ pub async fn plan(state: &AppState, caller: &Caller, input: NewSession) -> AppRe
                     return Err(AppError::field("trainer_id", "not_a_trainer", "an active trainer"));
                 }
             }
+            let price = costs::session_price(&p, input.kind);
+            costs::ensure_training_fits(txn, input.day.year(), price, today).await?;
             let s = session::ActiveModel {
                 programme_id: Set(p.id),
                 kind: Set(input.kind.as_str().into()),
@@ -263,7 +258,7 @@ pub async fn plan(state: &AppState, caller: &Caller, input: NewSession) -> AppRe
                 status: Set(SessionStatus::Planned.as_str().into()),
                 notes: Set(None),
                 reason: Set(None),
-                cost_eur: Set(costs::session_price(&p, input.kind)),
+                cost_eur: Set(price),
                 created_by: Set(c.user_id.0),
                 created_at: Set(now),
                 ..Default::default()

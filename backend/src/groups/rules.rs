@@ -14,11 +14,6 @@ pub fn within(day: NaiveDate, starts_on: NaiveDate, ends_on: NaiveDate) -> bool 
     starts_on <= day && day <= ends_on
 }
 
-/// HH:MM on a 24-hour clock.
-pub fn valid_time(s: &str) -> bool {
-    s.len() == 5 && chrono::NaiveTime::parse_from_str(s, "%H:%M").is_ok()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -36,7 +31,6 @@ mod tests {
         assert_eq!(crate::training::rules::span(&[(d(3, 1), false), (d(1, 1), true), (d(2, 1), false)]), Some((d(2, 1), d(3, 1))));
         assert_eq!(crate::training::rules::span(&[(d(3, 1), true), (d(1, 1), true)]), Some((d(1, 1), d(3, 1))));
         assert_eq!(crate::training::rules::span(&[]), None);
-        assert!(valid_time("09:30") && !valid_time("9:30") && !valid_time("25:00"));
     }
 
     proptest! {

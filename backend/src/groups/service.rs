@@ -35,12 +35,7 @@ pub(super) fn check_group(errs: &mut Errors, input: &GroupInput) -> (String, Str
 pub(super) fn check_day(errs: &mut Errors, prefix: &str, d: &NewTrainingDay, p: &programme::Model, today: chrono::NaiveDate) -> String {
     let f = |name: &str| format!("{prefix}{name}");
     let place = errs.opt_text(&f("place"), Some(&d.place), MAX_NAME_LEN).unwrap_or_default();
-    if !rules::valid_time(&d.starts_at) {
-        errs.add(&f("starts_at"), "invalid_time", "HH:MM");
-    }
-    if !rules::valid_time(&d.ends_at) || d.ends_at <= d.starts_at {
-        errs.add(&f("ends_at"), "invalid_time", "HH:MM after the start");
-    }
+    errs.times(prefix, &d.starts_at, &d.ends_at);
     if !rules::within(d.day, p.starts_on, p.ends_on) {
         errs.add(&f("day"), "outside_programme", format!("between {} and {}", p.starts_on, p.ends_on));
     } else if d.day < today {

@@ -92,6 +92,48 @@ pub fn offered(to: &user::Model, p: &professional::Model, s: &session::Model, un
     )
 }
 
+/// A personal link to register for a session (sent by an organiser).
+pub fn link(p: &professional::Model, s: &session::Model, url: &str) -> OutgoingEmail {
+    OutgoingEmail::new(
+        "learning_link",
+        &p.email,
+        &format!("Aanmelden: {} / Learning network", s.title),
+        bilingual(
+            &format!(
+                "Beste {},\n\nU bent van harte welkom bij de bijeenkomst van het leernetwerk Verklarende Analyse \"{}\": {}.\nVoor: {}\n\n\
+                 Volgende stap: meld u aan (of af) met uw persoonlijke link: {url}\nIs de bijeenkomst vol, dan komt u op de wachtlijst. Deel de link niet: hij is alleen voor u.",
+                p.name, s.title, when(s), s.target_group
+            ),
+            &format!(
+                "Dear {},\n\nYou are welcome at the learning-network session \"{}\": {}.\nFor: {}\n\n\
+                 Next step: register (or withdraw) with your personal link: {url}\nWhen it is full you join the waiting list. Do not share the link: it is yours only.",
+                p.name, s.title, when(s), s.target_group
+            ),
+        ),
+    )
+}
+
+/// A freed place held for a professional who registered by their own link.
+pub fn offered_by_link(p: &professional::Model, s: &session::Model, until: DateTime<Utc>, url: &str) -> OutgoingEmail {
+    OutgoingEmail::new(
+        "learning_offered",
+        &p.email,
+        &format!("Plek vrij: {} / A place is free", s.title),
+        bilingual(
+            &format!(
+                "Beste {},\n\nEr is een plek vrijgekomen bij de bijeenkomst van het leernetwerk \"{}\" ({}) en u staat als eerste op de wachtlijst.\n\n\
+                 Volgende stap: neem de plek aan of geef haar door vóór {}: {url}\nDaarna gaat de plek naar de volgende op de wachtlijst.",
+                p.name, s.title, when(s), fmt_nl(until)
+            ),
+            &format!(
+                "Dear {},\n\nA place is free at the learning-network session \"{}\" ({}) and you are first on the waiting list.\n\n\
+                 Next step: accept or pass it on before {}: {url}\nAfter that it goes to the next on the list.",
+                p.name, s.title, when(s), fmt_nl(until)
+            ),
+        ),
+    )
+}
+
 /// The lessons learned, shared with every ambassador.
 pub fn report_shared(to: &user::Model, s: &session::Model, link: &str) -> OutgoingEmail {
     OutgoingEmail::new(

@@ -14,24 +14,45 @@ use crate::error::{validate::Errors, AppError, AppResult};
 use crate::followup::sessions::trained;
 use crate::state::AppState;
 use sea_orm::sea_query::Expr;
-use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, Set};
+use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set};
 use std::collections::HashSet;
 use va_openapi::learning::*;
-use va_openapi::{ErrorCode, LearningRegistrationId, LearningSessionId};
+use va_openapi::{ErrorCode, LearningRegistrationId, LearningSessionId, ProfessionalId, UserId};
 
 /// Registers the named professionals: each gets a place, or joins the waiting list.
 pub async fn register(state: &AppState, caller: &Caller, id: LearningSessionId, input: NewLearningRegistrations) -> AppResult<LearningSession> {
     caller.require(&MEMBERS)?;
     let s = store::readable(state, caller, id).await?;
+    check_candidates(state, caller, &s, &input.professional_ids).await?;
+    let (actor, ctx) = (caller.user_id, Ctx::of(state));
+    let ids: Vec<i64> = input.professional_ids.iter().map(|p| p.0).collect();
+    let s = write_txn(state, move |txn| {
+        Box::pin(async move {
+            let s = store::lock(txn, id).await?;
+            ensure_open(&s, &ctx, "registration is closed: the session is cancelled or has begun")?;
+            let mut regs = store::regs_of(txn, s.id).await?;
+            for p in ids {
+                enter(txn, &s, &mut regs, p, Some(actor), &ctx).await?;
+            }
+            Ok(s)
+        })
+    })
+    .await?;
+    store::view(state, caller, &s).await
+}
+
+/// 422 by field unless every named professional is one the caller sees, named
+/// once, trained and of a region the session is open to.
+pub(super) async fn check_candidates(state: &AppState, caller: &Caller, s: &session::Model, ids: &[ProfessionalId]) -> AppResult<()> {
     let db = &state.db;
     let mut errs = Errors::default();
-    if input.professional_ids.is_empty() || input.professional_ids.len() > MAX_REGISTRATIONS_AT_ONCE {
+    if ids.is_empty() || ids.len() > MAX_REGISTRATIONS_AT_ONCE {
         errs.add("professional_ids", "out_of_range", format!("between 1 and {MAX_REGISTRATIONS_AT_ONCE} professionals"));
     }
     let trained = trained(db).await?;
-    let f = store::facts(db, &[], input.professional_ids.iter().map(|p| p.0)).await?;
+    let f = store::facts(db, &[], ids.iter().map(|p| p.0)).await?;
     let mut seen = HashSet::new();
-    for (i, p) in input.professional_ids.iter().enumerate() {
+    for (i, p) in ids.iter().enumerate() {
         let field = format!("professional_ids[{i}]");
         // Someone the caller may not see is as unknown as someone who does not exist.
         match f.profs.get(&p.0).filter(|x| x.erased_at.is_none() && f.sees(caller.scope, x)) {
@@ -47,62 +68,103 @@ pub async fn register(state: &AppState, caller: &Caller, id: LearningSessionId, 
         }
     }
     errs.finish()?;
-    let (actor, ctx) = (caller.user_id, Ctx::of(state));
-    let ids: Vec<i64> = input.professional_ids.iter().map(|p| p.0).collect();
-    let s = write_txn(state, move |txn| {
-        Box::pin(async move {
-            let s = store::lock(txn, id).await?;
-            if !rules::open_for_changes(ctx.today, s.held_on, store::is_cancelled(&s)) {
-                return Err(AppError::conflict(ErrorCode::InvalidTransition, "registration is closed: the session is cancelled or has begun"));
-            }
-            let mut regs = store::regs_of(txn, s.id).await?;
-            for p in ids {
-                let existing = regs.iter().find(|r| r.professional_id == p).cloned();
-                if existing.as_ref().is_some_and(store::active) {
-                    return Err(AppError::conflict(ErrorCode::AlreadyEnrolled, "already registered or waiting for this session"));
-                }
-                let taken = regs.iter().filter(|r| store::takes_place(r)).count() as i32;
-                let waiting = regs.iter().filter(|r| store::status(r) == RegistrationStatus::Waiting).count() as i32;
-                let placed = rules::placement(s.capacity, taken, waiting);
-                let ret_uhp = store::ret_uhp(txn, p).await?;
-                // A withdrawn registration comes back as the same row (and the same calendar event).
-                let row = match existing {
-                    Some(old) => {
-                        let mut row: reg::ActiveModel = old.into();
-                        row.status = Set(RegistrationStatus::Waiting.as_str().into());
-                        row.ret_uhp = Set(ret_uhp);
-                        row.registered_at = Set(ctx.now);
-                        row.registered_by = Set(Some(actor.0));
-                        row.offer_expires_at = Set(None);
-                        row.attended = Set(None);
-                        row.update(txn).await?
-                    }
-                    None => reg::ActiveModel {
-                        session_id: Set(s.id),
-                        professional_id: Set(p),
-                        status: Set(RegistrationStatus::Waiting.as_str().into()),
-                        ret_uhp: Set(ret_uhp),
-                        registered_at: Set(ctx.now),
-                        registered_by: Set(Some(actor.0)),
-                        offer_expires_at: Set(None),
-                        attended: Set(None),
-                        sequence: Set(0),
-                        ..Default::default()
-                    }
-                    .insert(txn)
-                    .await?,
-                };
-                if placed == RegistrationStatus::Registered {
-                    store::give_place(txn, &s, &row, &ctx).await?;
-                }
-                crate::audit::record(txn, Some(actor), "learning.registered", &format!("professional:{p}"), Some(format!("learning_session:{} {}", s.id, placed.as_str()))).await?;
-                regs = store::regs_of(txn, s.id).await?;
-            }
-            Ok(s)
-        })
-    })
-    .await?;
-    store::view(state, caller, &s).await
+    Ok(())
+}
+
+/// 409 once the session is cancelled or has begun.
+pub(super) fn ensure_open(s: &session::Model, ctx: &Ctx, why: &str) -> AppResult<()> {
+    if rules::open_for_changes(ctx.today, s.held_on, store::is_cancelled(s)) {
+        Ok(())
+    } else {
+        Err(AppError::conflict(ErrorCode::InvalidTransition, why))
+    }
+}
+
+/// Registers one professional under the session's lock: a place, or the
+/// waiting list. `regs` is the session's registrations, kept current here.
+/// `by` is none when the professional registers themselves by link.
+pub(super) async fn enter<C: ConnectionTrait>(txn: &C, s: &session::Model, regs: &mut Vec<reg::Model>, p: i64, by: Option<UserId>, ctx: &Ctx) -> AppResult<RegistrationStatus> {
+    let existing = regs.iter().position(|r| r.professional_id == p);
+    if existing.is_some_and(|i| store::active(&regs[i])) {
+        return Err(AppError::conflict(ErrorCode::AlreadyEnrolled, "already registered or waiting for this session"));
+    }
+    let taken = regs.iter().filter(|r| store::takes_place(r)).count() as i32;
+    let waiting = regs.iter().filter(|r| store::status(r) == RegistrationStatus::Waiting).count() as i32;
+    let placed = rules::placement(s.capacity, taken, waiting);
+    let ret_uhp = store::ret_uhp(txn, p).await?;
+    // A withdrawn registration comes back as the same row (and the same calendar event).
+    let mut row = match existing {
+        Some(i) => {
+            let mut row: reg::ActiveModel = regs[i].clone().into();
+            row.status = Set(RegistrationStatus::Waiting.as_str().into());
+            row.ret_uhp = Set(ret_uhp);
+            row.registered_at = Set(ctx.now);
+            row.registered_by = Set(by.map(|u| u.0));
+            row.offer_expires_at = Set(None);
+            row.attended = Set(None);
+            row.update(txn).await?
+        }
+        None => reg::ActiveModel {
+            session_id: Set(s.id),
+            professional_id: Set(p),
+            status: Set(RegistrationStatus::Waiting.as_str().into()),
+            ret_uhp: Set(ret_uhp),
+            registered_at: Set(ctx.now),
+            registered_by: Set(by.map(|u| u.0)),
+            offer_expires_at: Set(None),
+            attended: Set(None),
+            sequence: Set(0),
+            ..Default::default()
+        }
+        .insert(txn)
+        .await?,
+    };
+    if placed == RegistrationStatus::Registered {
+        store::give_place(txn, s, &row, ctx).await?;
+        row.status = placed.as_str().into();
+        row.sequence += 1;
+    }
+    let how = if by.is_some() { "" } else { " by link" };
+    crate::audit::record(txn, by, "learning.registered", &format!("professional:{p}"), Some(format!("learning_session:{} {}{how}", s.id, placed.as_str()))).await?;
+    match existing {
+        Some(i) => regs[i] = row,
+        None => regs.push(row),
+    }
+    Ok(placed)
+}
+
+/// Withdraws an active registration under the session's lock; a freed place goes to the next in line.
+pub(super) async fn leave<C: ConnectionTrait>(txn: &C, s: &session::Model, r: &reg::Model, by: Option<UserId>, ctx: &Ctx) -> AppResult<()> {
+    ensure_open(s, ctx, "the session is cancelled or has begun")?;
+    if !store::active(r) {
+        return Err(AppError::conflict(ErrorCode::InvalidTransition, "the registration is withdrawn already"));
+    }
+    store::cancel(txn, r.id).await?;
+    if store::status(r) == RegistrationStatus::Registered {
+        store::withdraw_event(txn, s, r, None, ctx).await?;
+    }
+    crate::audit::record(txn, by, "learning.withdrawn", &format!("professional:{}", r.professional_id), Some(format!("learning_session:{} was {}", s.id, r.status))).await?;
+    store::fill(txn, s, ctx).await?;
+    Ok(())
+}
+
+/// Takes or passes on an offered place before its deadline, under the session's lock.
+pub(super) async fn respond<C: ConnectionTrait>(txn: &C, s: &session::Model, r: &reg::Model, accept: bool, by: Option<UserId>, ctx: &Ctx) -> AppResult<()> {
+    if store::status(r) != RegistrationStatus::Offered {
+        return Err(AppError::conflict(ErrorCode::OfferNotOpen, "no place is offered to this registration"));
+    }
+    if r.offer_expires_at.is_some_and(|d| d <= ctx.now) {
+        return Err(AppError::conflict(ErrorCode::OfferExpired, "the offer's deadline has passed"));
+    }
+    if accept {
+        store::give_place(txn, s, r, ctx).await?;
+    } else {
+        store::cancel(txn, r.id).await?;
+        store::fill(txn, s, ctx).await?;
+    }
+    let what = if accept { "learning.offer_accepted" } else { "learning.offer_declined" };
+    crate::audit::record(txn, by, what, &format!("professional:{}", r.professional_id), Some(format!("learning_session:{}", s.id))).await?;
+    Ok(())
 }
 
 /// The registration and its session, if the caller may change it (404 otherwise).
@@ -124,19 +186,8 @@ pub async fn withdraw(state: &AppState, caller: &Caller, id: LearningRegistratio
     let s = write_txn(state, move |txn| {
         Box::pin(async move {
             let s = store::lock(txn, LearningSessionId(s.id)).await?;
-            if !rules::open_for_changes(ctx.today, s.held_on, store::is_cancelled(&s)) {
-                return Err(AppError::conflict(ErrorCode::InvalidTransition, "the session is cancelled or has begun"));
-            }
             let r = reg::Entity::find_by_id(r.id).one(txn).await?.ok_or(AppError::NotFound)?;
-            if !store::active(&r) {
-                return Err(AppError::conflict(ErrorCode::InvalidTransition, "the registration is withdrawn already"));
-            }
-            store::cancel(txn, r.id).await?;
-            if store::status(&r) == RegistrationStatus::Registered {
-                store::withdraw_event(txn, &s, &r, None, &ctx).await?;
-            }
-            crate::audit::record(txn, Some(actor), "learning.withdrawn", &format!("professional:{}", r.professional_id), Some(format!("learning_session:{} was {}", s.id, r.status))).await?;
-            store::fill(txn, &s, &ctx).await?;
+            leave(txn, &s, &r, Some(actor), &ctx).await?;
             Ok(s)
         })
     })
@@ -152,20 +203,7 @@ pub async fn answer(state: &AppState, caller: &Caller, id: LearningRegistrationI
         Box::pin(async move {
             let s = store::lock(txn, LearningSessionId(s.id)).await?;
             let r = reg::Entity::find_by_id(r.id).one(txn).await?.ok_or(AppError::NotFound)?;
-            if store::status(&r) != RegistrationStatus::Offered {
-                return Err(AppError::conflict(ErrorCode::OfferNotOpen, "no place is offered to this registration"));
-            }
-            if r.offer_expires_at.is_some_and(|d| d <= ctx.now) {
-                return Err(AppError::conflict(ErrorCode::OfferExpired, "the offer's deadline has passed"));
-            }
-            if input.accept {
-                store::give_place(txn, &s, &r, &ctx).await?;
-            } else {
-                store::cancel(txn, r.id).await?;
-                store::fill(txn, &s, &ctx).await?;
-            }
-            let what = if input.accept { "learning.offer_accepted" } else { "learning.offer_declined" };
-            crate::audit::record(txn, Some(actor), what, &format!("professional:{}", r.professional_id), Some(format!("learning_session:{}", s.id))).await?;
+            respond(txn, &s, &r, input.accept, Some(actor), &ctx).await?;
             Ok(s)
         })
     })

@@ -1,6 +1,6 @@
 //! Thin handlers of the learning network.
 
-use super::{needs, registrations, sessions};
+use super::{links, needs, registrations, sessions};
 use crate::auth::Caller;
 use crate::error::AppResult;
 use crate::problems::*;
@@ -79,6 +79,54 @@ pub async fn cancel(state: web::Data<AppState>, caller: Caller, id: web::Path<Le
 #[post("/learning/sessions/{id}/registrations")]
 pub async fn register(state: web::Data<AppState>, caller: Caller, id: web::Path<LearningSessionId>, body: web::Json<NewLearningRegistrations>) -> AppResult<web::Json<LearningSession>> {
     Ok(web::Json(registrations::register(&state, &caller, *id, body.into_inner()).await?))
+}
+
+/// Mails trained professionals (whom the caller may register) a personal link to register themselves.
+#[utoipa::path(
+    tag = "learning",
+    params(("id" = i64, Path, description = "Session id")),
+    request_body = NewLearningRegistrations,
+    responses(
+        (status = 200, body = LearningSession),
+        AuthedFound, Input,
+        (status = 409, body = Problem, content_type = "application/problem+json", description = "`invalid_transition`: registration closed; `already_enrolled`: registered or waiting already"),
+    ),
+    security(("bearer" = []))
+)]
+#[post("/learning/sessions/{id}/links")]
+pub async fn send_links(state: web::Data<AppState>, caller: Caller, id: web::Path<LearningSessionId>, body: web::Json<NewLearningRegistrations>) -> AppResult<web::Json<LearningSession>> {
+    Ok(web::Json(links::send(&state, &caller, *id, body.into_inner()).await?))
+}
+
+/// What a professional's personal link shows (no account needed).
+#[utoipa::path(
+    tag = "learning",
+    request_body = LearningLinkToken,
+    responses(
+        (status = 200, body = PublicLearningSession),
+        (status = 400, body = Problem, content_type = "application/problem+json", description = "`token_invalid`: unknown or altered link"),
+    ),
+    security(())
+)]
+#[post("/learning/links/lookup")]
+pub async fn link_lookup(state: web::Data<AppState>, body: web::Json<LearningLinkToken>) -> AppResult<web::Json<PublicLearningSession>> {
+    Ok(web::Json(links::lookup(&state, &body.token).await?))
+}
+
+/// The professional registers, withdraws or answers an offered place with their personal link.
+#[utoipa::path(
+    tag = "learning",
+    request_body = LearningLinkInput,
+    responses(
+        (status = 200, body = PublicLearningSession),
+        (status = 400, body = Problem, content_type = "application/problem+json", description = "`token_invalid`: unknown or altered link; a body that does not parse"),
+        (status = 409, body = Problem, content_type = "application/problem+json", description = "`invalid_transition`: registration closed, or not registered; `already_enrolled`; `offer_not_open`; `offer_expired`"),
+    ),
+    security(())
+)]
+#[post("/learning/links/act")]
+pub async fn link_act(state: web::Data<AppState>, body: web::Json<LearningLinkInput>) -> AppResult<web::Json<PublicLearningSession>> {
+    Ok(web::Json(links::act(&state, body.into_inner()).await?))
 }
 
 /// Withdraws a registration; a freed place is offered to the next on the waiting list.
@@ -176,6 +224,9 @@ pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
         .service(update)
         .service(cancel)
         .service(register)
+        .service(send_links)
+        .service(link_lookup)
+        .service(link_act)
         .service(withdraw)
         .service(answer)
         .service(attendance)

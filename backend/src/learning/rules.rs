@@ -30,9 +30,9 @@ pub struct SessionFields {
 }
 
 fn time(errs: &mut Errors, field: &str, value: &str) -> Option<NaiveTime> {
-    let t = (value.len() == 5).then(|| NaiveTime::parse_from_str(value, "%H:%M").ok()).flatten();
+    let t = crate::error::validate::hhmm(value).then(|| NaiveTime::parse_from_str(value, "%H:%M").ok()).flatten();
     if t.is_none() {
-        errs.add(field, "invalid", "a time as HH:MM");
+        errs.add(field, "invalid_time", "a time as HH:MM");
     }
     t
 }

@@ -14,7 +14,9 @@ use crate::state::AppState;
 use chrono::{DateTime, NaiveDate, Utc};
 use sea_orm::sea_query::Expr;
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
+use crate::auth::JwtKeys;
 use std::collections::HashMap;
+use std::sync::Arc;
 use va_openapi::auth::NamedRef;
 use va_openapi::learning::*;
 use va_openapi::*;
@@ -29,6 +31,8 @@ pub struct Ctx {
     pub today: NaiveDate,
     pub public_url: String,
     pub organizer: String,
+    /// Signs the professionals' personal links.
+    pub keys: Arc<JwtKeys>,
 }
 
 impl Ctx {
@@ -38,6 +42,7 @@ impl Ctx {
             today: state.settings.clock.today(),
             public_url: state.settings.public_url.trim_end_matches('/').to_string(),
             organizer: state.settings.organizer(),
+            keys: state.keys.clone(),
         }
     }
 
@@ -153,6 +158,11 @@ pub async fn fill<C: ConnectionTrait>(txn: &C, s: &session::Model, ctx: &Ctx) ->
                 if let Some(p) = professional::Entity::find_by_id(r.professional_id).one(txn).await? {
                     for to in offer_recipients(txn, r, &p).await? {
                         email::enqueue(txn, notify::offered(&to, &p, s, until, &ctx.link(s))).await?;
+                    }
+                    // Who registered by their own link answers with a new one.
+                    if r.registered_by.is_none() {
+                        let url = super::links::mint(txn, s, p.id, None, ctx).await?;
+                        email::enqueue(txn, notify::offered_by_link(&p, s, until, &url)).await?;
                     }
                 }
             }
@@ -272,6 +282,7 @@ pub async fn view(state: &AppState, caller: &Caller, s: &session::Model) -> AppR
     let trained = if open && caller.role != va_openapi::auth::Role::Trainer { trained(db).await? } else { HashMap::new() };
     let f = facts(db, &regs, trained.keys().copied()).await?;
     let busy: Vec<i64> = regs.iter().filter(|r| active(r)).map(|r| r.professional_id).collect();
+    let sent = if open { super::links::sent_at(db, s.id).await? } else { HashMap::new() };
     let mut candidates: Vec<LearningCandidate> = trained
         .iter()
         .filter(|(p, _)| !busy.contains(p))
@@ -281,6 +292,7 @@ pub async fn view(state: &AppState, caller: &Caller, s: &session::Model) -> AppR
                 professional: NamedRef { id: ProfessionalId(p.id), name: p.name.clone() },
                 organisation: f.names.org(p.organisation_id),
                 trained_on: t.on,
+                link_sent_at: sent.get(&p.id).copied(),
             })
         })
         .collect();

@@ -7,7 +7,7 @@
 use super::rules::{erasure_refusal, pseudonym};
 use crate::auth::Caller;
 use crate::db::write_txn;
-use crate::entities::{attendance, email_outbox, enrolment, enrolment_event, evaluation_invite, followup_participant, professional, seat_hold, training_group};
+use crate::entities::{attendance, email_outbox, enrolment, enrolment_event, evaluation_invite, followup_participant, learning_link, professional, seat_hold, training_group};
 use crate::error::{AppError, AppResult};
 use crate::state::AppState;
 use sea_orm::sea_query::Expr;
@@ -112,6 +112,8 @@ pub async fn erase_in(txn: &DatabaseTransaction, id: ProfessionalId, actor: Opti
         .await?;
     // Their evaluation links lead to nothing any more (the answers are anonymous).
     evaluation_invite::Entity::delete_many().filter(evaluation_invite::Column::EnrolmentId.is_in(ids)).exec(txn).await?;
+    // Nor do their personal links to learning sessions.
+    learning_link::Entity::delete_many().filter(learning_link::Column::ProfessionalId.eq(p.id)).exec(txn).await?;
 
     let mut replaced = replace_everywhere(txn, &p.email, &email).await?;
     if p.name.trim().chars().count() >= MIN_NAME_CHARS {

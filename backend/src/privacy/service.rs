@@ -3,7 +3,7 @@
 use super::rules::{cutoffs, validate};
 use crate::auth::Caller;
 use crate::db::write_txn;
-use crate::entities::{audit_log, email_outbox, evaluation_invite, followup_session, login_attempt, one_time_token, purge_log, retention_setting};
+use crate::entities::{audit_log, email_outbox, evaluation_invite, followup_session, learning_link, learning_session, login_attempt, one_time_token, purge_log, retention_setting};
 use crate::error::{AppError, AppResult};
 use crate::state::AppState;
 use sea_orm::sea_query::Expr;
@@ -143,6 +143,9 @@ pub async fn purge_due(state: &AppState) -> AppResult<usize> {
     }
     purged += deleted::<login_attempt::Entity>(state, "login_attempt", Condition::all().add(login_attempt::Column::At.lt(c.login_attempt)), now).await?;
     purged += deleted::<one_time_token::Entity>(state, "token", Condition::any().add(T::UsedAt.lt(c.token)).add(T::ExpiresAt.lt(c.token)), now).await?;
+    // A learning session's personal links work until it begins; then they keep as long as used tokens.
+    let held_before = sea_orm::sea_query::Query::select().column(learning_session::Column::Id).from(learning_session::Entity).and_where(learning_session::Column::HeldOn.lt(c.token.date_naive())).to_owned();
+    purged += deleted::<learning_link::Entity>(state, "learning_link", Condition::all().add(learning_link::Column::SessionId.in_subquery(held_before)), now).await?;
     purged += deleted::<evaluation_invite::Entity>(state, "evaluation_link", Condition::all().add(evaluation_invite::Column::SentAt.lt(c.evaluation_link)), now).await?;
     purged += deleted::<audit_log::Entity>(state, "audit", Condition::all().add(audit_log::Column::At.lt(c.audit)), now).await?;
     if let Some(day) = c.session_notes {

@@ -232,10 +232,6 @@ pub async fn mark(state: &AppState, caller: &Caller, day_id: TrainingDayId, inpu
     attendance_view(state, caller, GroupId(group_id)).await
 }
 
-fn valid_time(s: &str) -> bool {
-    s.len() == 5 && chrono::NaiveTime::parse_from_str(s, "%H:%M").is_ok()
-}
-
 /// Every participant gets the day's update: same UID, the raised SEQUENCE, and the reason.
 pub async fn tell_participants(txn: &sea_orm::DatabaseTransaction, g: &training_group::Model, day_id: i64, cancelled: bool, reason: &str, organizer: &str) -> AppResult<usize> {
     let days = days_of(txn, g.id).await?;
@@ -277,12 +273,7 @@ pub async fn change_day(state: &AppState, caller: &Caller, day_id: TrainingDayId
     let mut errs = Errors::default();
     let reason = errs.text("reason", &input.reason, 1000);
     let place = errs.text("place", &input.place, MAX_NAME_LEN);
-    if !valid_time(&input.starts_at) {
-        errs.add("starts_at", "invalid_time", "HH:MM");
-    }
-    if !valid_time(&input.ends_at) || input.ends_at <= input.starts_at {
-        errs.add("ends_at", "invalid_time", "HH:MM after the start");
-    }
+    errs.times("", &input.starts_at, &input.ends_at);
     if input.day < state.settings.clock.today() {
         errs.add("day", "in_past", "today or later");
     }

@@ -215,10 +215,6 @@ async fn decide<C: ConnectionTrait>(
     Ok(())
 }
 
-fn valid_time(s: &str) -> bool {
-    s.len() == 5 && NaiveTime::parse_from_str(s, "%H:%M").is_ok()
-}
-
 /// BEL approves: the group is created with its days, and its seats are offered in list order.
 pub async fn approve(state: &AppState, caller: &Caller, id: ProposalId, input: ApproveProposal) -> AppResult<ProposalView> {
     caller.require(&[Role::BelCoordinator])?;
@@ -236,12 +232,7 @@ pub async fn approve(state: &AppState, caller: &Caller, id: ProposalId, input: A
         if d.day <= today {
             errs.add(&format!("days[{i}].day"), "not_in_future", "a training day after today");
         }
-        if !valid_time(&d.starts_at) {
-            errs.add(&format!("days[{i}].starts_at"), "invalid_time", "HH:MM");
-        }
-        if !valid_time(&d.ends_at) || d.ends_at <= d.starts_at {
-            errs.add(&format!("days[{i}].ends_at"), "invalid_time", "HH:MM after the start");
-        }
+        errs.times(&format!("days[{i}]."), &d.starts_at, &d.ends_at);
         let place = errs.text(&format!("days[{i}].place"), &d.place, MAX_NAME_LEN);
         days.push((d.day, d.starts_at.clone(), d.ends_at.clone(), place));
     }

@@ -24,6 +24,21 @@ pub async fn cancel_learning_session(id: LearningSessionId, reason: String) -> R
     post(&format!("/api/v1/learning/sessions/{id}/cancel"), &LearningCancelInput { reason }).await
 }
 
+/// Mails the professionals their personal link to register themselves.
+pub async fn send_learning_links(id: LearningSessionId, professional_ids: Vec<ProfessionalId>) -> Result<LearningSession, ApiError> {
+    post(&format!("/api/v1/learning/sessions/{id}/links"), &NewLearningRegistrations { professional_ids }).await
+}
+
+/// The session behind a professional's personal link; no account.
+pub async fn learning_link(token: String) -> Result<PublicLearningSession, ApiError> {
+    request::<_, PublicLearningSession>("POST", "/api/v1/learning/links/lookup", Some(&LearningLinkToken { token })).await?.ok_or(ApiError::Network)
+}
+
+/// Registers, withdraws or answers an offer with the personal link.
+pub async fn learning_link_act(token: String, action: LearningLinkAction) -> Result<PublicLearningSession, ApiError> {
+    request::<_, PublicLearningSession>("POST", "/api/v1/learning/links/act", Some(&LearningLinkInput { token, action })).await?.ok_or(ApiError::Network)
+}
+
 pub async fn register_for_session(id: LearningSessionId, professional_ids: Vec<ProfessionalId>) -> Result<LearningSession, ApiError> {
     post(&format!("/api/v1/learning/sessions/{id}/registrations"), &NewLearningRegistrations { professional_ids }).await
 }

@@ -31,6 +31,7 @@ pub fn page_key(path: &str) -> Key {
         ("/trainer/groepen/", k!("groups.title")),
         ("/terugkoppeling/", k!("fb.list_title")),
         ("/evaluatie", k!("ev.title")),
+        ("/leersessie", k!("ll.title")),
         ("/nazorg/sessies/", k!("fu.title")),
         ("/nazorg", k!("nav.followup")),
         ("/certificaat/", k!("cert.title")),

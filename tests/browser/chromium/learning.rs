@@ -1,7 +1,8 @@
 //! The learning network: an ambassador registers two trained professionals
 //! for their region's session and records a learning need; the organisation's
 //! contact sees them on a phone and withdraws one; BEL records attendance and
-//! shares the report of a held session.
+//! shares the report of a held session. A contact mails a professional a
+//! personal link, with which the professional registers on a phone.
 
 use super::log_in;
 use va_tests::browser::Browser;
@@ -92,5 +93,55 @@ async fn an_ambassador_registers_two_trained_professionals_and_bel_shares_the_re
     b.assert_no_overflow("the held session at 390 px").await;
     assert!(b.axe().await.is_empty(), "axe-core on the held session");
     b.screenshot("learning-held-bel-390").await;
+    b.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_contact_mails_a_personal_link_and_the_professional_registers_on_a_phone() {
+    let Some(b) = Browser::start().await else { return };
+    let app = va_tests::spawn_app_with(Backend::Sqlite, |s| s.demo_activity = true).await.expect("app");
+    let session = app.id_of("SELECT id FROM learning_sessions WHERE title LIKE '%stem van de jeugdige%'").await;
+    let ans = prof(&app, "a.peeters@venlo.demo.local").await;
+
+    // Venlo's contact mails Ans her link.
+    b.resize(1366, 900).await;
+    log_in(&app, &b, "gemeente.venlo@demo.local", DEMO_PASSWORD).await;
+    b.wait_path("/organisatie").await;
+    b.client.goto(&app.url(&format!("/leernetwerk/{session}"))).await.expect("goto");
+    b.find(&format!("[data-testid=ln-pick-{ans}]")).await.click().await.expect("tick");
+    b.find("[data-testid=ln-send-links]").await.click().await.expect("send");
+    super::screens::confirmed(&b, "Persoonlijke link gemaild aan: Ans Peeters", "mailing the link").await;
+    b.wait_text("[data-testid=learning-register]", "link gemaild").await;
+    assert!(b.axe().await.is_empty(), "axe-core on the session with the link sent");
+    super::log_out(&b).await;
+
+    // Ans on her phone, without an account: the session, her status, one button.
+    let body = app.db_text("SELECT body_text FROM email_outbox WHERE template = 'learning_link' AND to_addr = 'a.peeters@venlo.demo.local' ORDER BY id DESC").await;
+    let start = body.find("/leersessie?token=").expect("link");
+    let path: String = body[start..].chars().take_while(|c| !c.is_whitespace()).collect();
+    b.resize(390, 844).await;
+    b.client.goto(&app.url(&path)).await.expect("goto");
+    b.wait_text("[data-testid=ll-title]", "stem van de jeugdige").await;
+    b.wait_text("[data-testid=ll-status]", "U bent niet aangemeld").await;
+    assert!(b.has_text("main", "Ans Peeters", 1).await, "the link names whom it is for");
+    b.assert_no_overflow("the link page at 390 px").await;
+    assert!(b.axe().await.is_empty(), "axe-core on the link page");
+    let invitations = "SELECT COUNT(*) FROM email_outbox WHERE template = 'learning_registered' AND to_addr = 'a.peeters@venlo.demo.local'";
+    let before = app.scalar::<i64>(invitations).await;
+    b.find("[data-testid=ll-register]").await.click().await.expect("register");
+    super::screens::confirmed(&b, "Aanmelding verwerkt", "registering by link").await;
+    b.wait_text("[data-testid=ll-status]", "U bent aangemeld").await;
+    let by_link = format!("SELECT COUNT(*) FROM learning_registrations WHERE session_id = {session} AND professional_id = {ans} AND status = 'registered' AND registered_by IS NULL");
+    assert_eq!(app.scalar::<i64>(&by_link).await, 1);
+    assert_eq!(app.scalar::<i64>(invitations).await - before, 1, "her calendar invitation");
+    b.assert_no_overflow("the link page registered at 390 px").await;
+    assert!(b.axe().await.is_empty(), "axe-core on the link page registered");
+    b.screenshot("learning-link-390").await;
+    b.screenshot_full("learning-link-full").await;
+    b.resize(390, 844).await;
+    b.find("[data-testid=ll-withdraw]").await.click().await.expect("withdraw");
+    super::screens::confirmed(&b, "U bent afgemeld", "withdrawing by link").await;
+    b.wait_text("[data-testid=ll-status]", "U bent niet aangemeld").await;
+    assert_eq!(app.scalar::<i64>(&by_link).await, 0);
     b.close().await;
 }

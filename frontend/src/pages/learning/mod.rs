@@ -2,9 +2,10 @@
 //! how many places are taken; BEL and ambassadors announce one here
 //! (`form.rs`). A session's own page is `session.rs` (registrations) with
 //! `organise.rs` (change, cancel, attendance, report); the regions' learning
-//! needs are `needs.rs`.
+//! needs are `needs.rs`; a professional's personal link opens `link.rs`.
 
 pub mod form;
+pub mod link;
 pub mod needs;
 pub mod organise;
 pub mod session;

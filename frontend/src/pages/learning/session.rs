@@ -139,7 +139,8 @@ fn Registrations(v: LearningSession, reload: RwSignal<u32>) -> impl IntoView {
     }
 }
 
-/// Tick the trained professionals to register; they get a place or join the waiting list.
+/// Tick the trained professionals to register (they get a place or join the
+/// waiting list), or to mail a personal link with which they register themselves.
 #[component]
 fn Register(v: LearningSession, reload: RwSignal<u32>) -> impl IntoView {
     let error: RwSignal<Option<ApiError>> = RwSignal::new(None);
@@ -147,26 +148,31 @@ fn Register(v: LearningSession, reload: RwSignal<u32>) -> impl IntoView {
     let id = v.summary.id;
     let full = v.summary.taken >= v.summary.capacity;
     let names: Vec<(ProfessionalId, String)> = v.candidates.iter().map(|c| (c.professional.id, c.professional.name.clone())).collect();
-    let submit = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
+    let names = StoredValue::new(names);
+    let run = move |links: bool| {
         let ids = chosen.get_untracked();
-        let who = names.iter().filter(|(p, _)| ids.contains(p)).map(|(_, n)| n.as_str()).collect::<Vec<_>>().join(", ");
+        let who = names.with_value(|n| n.iter().filter(|(p, _)| ids.contains(p)).map(|(_, n)| n.as_str()).collect::<Vec<_>>().join(", "));
         spawn_local(async move {
-            match api::register_for_session(id, ids).await {
+            let res = if links { api::send_learning_links(id, ids).await } else { api::register_for_session(id, ids).await };
+            match res {
                 Ok(_) => {
                     error.set(None);
                     chosen.set(Vec::new());
                     reload.update(|x| *x += 1);
-                    notice::confirm(k!("ln.registered"), Some(who));
+                    notice::confirm(if links { k!("ln.links_sent") } else { k!("ln.registered") }, Some(who));
                 }
                 Err(e) => error.set(Some(e)),
             }
         });
     };
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        run(false);
+    };
     view! {
         <section class="va-section" data-testid="learning-register">
             <h2 class="utrecht-heading-2">{t!("ln.register")}</h2>
-            <p class="utrecht-paragraph">{t!("ln.register_help")}{full.then(|| view! { " " {t!("ln.full_help")} })}</p>
+            <p class="utrecht-paragraph">{t!("ln.register_help")}{full.then(|| view! { " " {t!("ln.full_help")} })}" "{t!("ln.links_help")}</p>
             {error_alert(error)}
             <form class="va-form" novalidate=true on:submit=submit>
                 <fieldset class="utrecht-form-fieldset va-fieldset" aria-describedby="ln-pick-err">
@@ -184,7 +190,8 @@ fn Register(v: LearningSession, reload: RwSignal<u32>) -> impl IntoView {
                                                 chosen.update(|c| { c.retain(|x| *x != pid); if on { c.push(pid); } });
                                             }/>
                                         " "{c.professional.name.clone()}
-                                        <span class="va-muted">" · "{c.organisation.name.clone()}" · "{t!("ln.trained_on")}" "{nl_date(c.trained_on)}</span>
+                                        <span class="va-muted">" · "{c.organisation.name.clone()}" · "{t!("ln.trained_on")}" "{nl_date(c.trained_on)}
+                                            {c.link_sent_at.map(|t| view! { " · "{t!("ln.link_sent_on")}" "{local_time(t)} })}</span>
                                     </label>
                                 </li>
                             }
@@ -194,6 +201,7 @@ fn Register(v: LearningSession, reload: RwSignal<u32>) -> impl IntoView {
                 </fieldset>
                 <div class="va-actions">
                     <button type="submit" class="utrecht-button utrecht-button--primary-action" data-testid="ln-register">{t!("ln.register_submit")}</button>
+                    <button type="button" class="utrecht-button utrecht-button--secondary-action" data-testid="ln-send-links" on:click=move |_| run(true)>{t!("ln.send_links")}</button>
                 </div>
             </form>
         </section>
