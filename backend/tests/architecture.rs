@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 const INFRASTRUCTURE: &[&str] = &["audit", "auth", "cache", "client", "clock", "config", "csv_in", "db", "edge", "headers", "email", "entities", "error", "health", "problems", "spa", "state", "telemetry"];
 /// Domain folders (shared ones first); their imports of each other must form a DAG.
 const DOMAINS: &[&str] = &[
-    "reference", "roster", "readiness", "training", "followup", "budget", "waitlist", "enrolment", "groups", "monitoring", "survey", "planning", "exports",
+    "reference", "roster", "readiness", "training", "followup", "budget", "waitlist", "enrolment", "groups", "monitoring", "survey", "planning", "exports", "meetings", "learning", "feeds", "privacy", "audit",
 ];
 /// May import `startup`.
 const ABOVE_STARTUP: &[&str] = &["launch.rs", "lib.rs", "main.rs"];

@@ -5,8 +5,7 @@
 //! token naming its row (only its hash is kept) and works until the session
 //! begins; the same rules and lock as a registration by the organiser apply.
 
-use super::registrations::{check_candidates, ensure_open, enter, leave, respond};
-use super::sessions::MEMBERS;
+use super::registrations::{ensure_open, enter, leave, named, respond, CLOSED};
 use super::store::{self, Ctx};
 use super::{notify, rules};
 use crate::auth::links::{new_link, link_id, token_hash};
@@ -44,15 +43,11 @@ pub async fn mint<C: ConnectionTrait>(txn: &C, s: &session::Model, professional_
 
 /// Mails each named professional their personal link (same checks as registering them).
 pub async fn send(state: &AppState, caller: &Caller, id: LearningSessionId, input: NewLearningRegistrations) -> AppResult<LearningSession> {
-    caller.require(&MEMBERS)?;
-    let s = store::readable(state, caller, id).await?;
-    check_candidates(state, caller, &s, &input.professional_ids).await?;
-    let (actor, ctx) = (caller.user_id, Ctx::of(state));
-    let ids: Vec<i64> = input.professional_ids.iter().map(|p| p.0).collect();
+    let (actor, ctx, ids) = named(state, caller, id, &input).await?;
     let s = write_txn(state, move |txn| {
         Box::pin(async move {
             let s = store::lock(txn, id).await?;
-            ensure_open(&s, &ctx, "registration is closed: the session is cancelled or has begun")?;
+            ensure_open(&s, &ctx, CLOSED)?;
             let regs = store::regs_of(txn, s.id).await?;
             for p in ids {
                 if regs.iter().any(|r| r.professional_id == p && store::active(r)) {
@@ -125,7 +120,7 @@ pub async fn act(state: &AppState, input: LearningLinkInput) -> AppResult<Public
             let mine = regs.iter().find(|r| r.professional_id == p && store::active(r)).cloned();
             match (input.action, mine) {
                 (LearningLinkAction::Register, _) => {
-                    ensure_open(&s, &ctx, "registration is closed: the session is cancelled or has begun")?;
+                    ensure_open(&s, &ctx, CLOSED)?;
                     enter(txn, &s, &mut regs, p, None, &ctx).await?;
                 }
                 (LearningLinkAction::Withdraw, Some(r)) => leave(txn, &s, &r, None, &ctx).await?,

@@ -21,15 +21,11 @@ use va_openapi::{ErrorCode, LearningRegistrationId, LearningSessionId, Professio
 
 /// Registers the named professionals: each gets a place, or joins the waiting list.
 pub async fn register(state: &AppState, caller: &Caller, id: LearningSessionId, input: NewLearningRegistrations) -> AppResult<LearningSession> {
-    caller.require(&MEMBERS)?;
-    let s = store::readable(state, caller, id).await?;
-    check_candidates(state, caller, &s, &input.professional_ids).await?;
-    let (actor, ctx) = (caller.user_id, Ctx::of(state));
-    let ids: Vec<i64> = input.professional_ids.iter().map(|p| p.0).collect();
+    let (actor, ctx, ids) = named(state, caller, id, &input).await?;
     let s = write_txn(state, move |txn| {
         Box::pin(async move {
             let s = store::lock(txn, id).await?;
-            ensure_open(&s, &ctx, "registration is closed: the session is cancelled or has begun")?;
+            ensure_open(&s, &ctx, CLOSED)?;
             let mut regs = store::regs_of(txn, s.id).await?;
             for p in ids {
                 enter(txn, &s, &mut regs, p, Some(actor), &ctx).await?;
@@ -43,7 +39,7 @@ pub async fn register(state: &AppState, caller: &Caller, id: LearningSessionId, 
 
 /// 422 by field unless every named professional is one the caller sees, named
 /// once, trained and of a region the session is open to.
-pub(super) async fn check_candidates(state: &AppState, caller: &Caller, s: &session::Model, ids: &[ProfessionalId]) -> AppResult<()> {
+async fn check_candidates(state: &AppState, caller: &Caller, s: &session::Model, ids: &[ProfessionalId]) -> AppResult<()> {
     let db = &state.db;
     let mut errs = Errors::default();
     if ids.is_empty() || ids.len() > MAX_REGISTRATIONS_AT_ONCE {
@@ -69,6 +65,17 @@ pub(super) async fn check_candidates(state: &AppState, caller: &Caller, s: &sess
     }
     errs.finish()?;
     Ok(())
+}
+
+pub(super) const CLOSED: &str = "registration is closed: the session is cancelled or has begun";
+
+/// What registering professionals and mailing them links check first: the
+/// caller takes part, sees the session, and may register everyone named.
+pub(super) async fn named(state: &AppState, caller: &Caller, id: LearningSessionId, input: &NewLearningRegistrations) -> AppResult<(UserId, Ctx, Vec<i64>)> {
+    caller.require(&MEMBERS)?;
+    let s = store::readable(state, caller, id).await?;
+    check_candidates(state, caller, &s, &input.professional_ids).await?;
+    Ok((caller.user_id, Ctx::of(state), input.professional_ids.iter().map(|p| p.0).collect()))
 }
 
 /// 409 once the session is cancelled or has begun.

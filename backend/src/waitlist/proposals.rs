@@ -14,7 +14,7 @@ use crate::reference::lookup::{active_users, names, professionals_of};
 use crate::entities::{budget, extra_group_proposal as proposal, organisation, programme, training_day, training_group, user};
 use crate::error::{validate::Errors, AppError, AppResult};
 use crate::state::AppState;
-use chrono::{DateTime, Datelike, NaiveTime, Utc};
+use chrono::{DateTime, Datelike, Utc};
 use sea_orm::sea_query::Expr;
 use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Set};
 use std::collections::{HashMap, HashSet};

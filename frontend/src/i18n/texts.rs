@@ -904,7 +904,7 @@ pub(super) const TEXTS: &[(&str, &str, &str)] = &[
     ("err.person_active", "Deze persoon heeft nog een aanbod, een plaats in een lopende groep of een aanmelding in behandeling.", "This person still has an offer, a seat in a running group or an enrolment in progress."),
     ("err.group_in_use", "Deze groep heeft deelnemers of lopende aanbiedingen.", "This group has participants or open offers."),
     ("err.seat_reserved", "De vrije plaatsen van deze groep zijn tot de peildatum gereserveerd voor een andere regio.", "The free seats of this group are reserved for another region until the cut-off."),
-    ("err.over_budget", "Dit past niet binnen wat er van de begrotingspost (of het budget van de leervraag) nog over is. Verhoog eerst de post op de pagina Begroting, of het budget van de leervraag.", "This does not fit what is left of the budget line (or of the learning question's budget). Raise the line on the Budget page, or the question's budget, first."),
+    ("err.over_budget", "Dit past niet binnen wat er van de begrotingspost (of het budget van de leervraag) nog over is. Eerst moet BEL de post verhogen op de pagina Begroting, of het budget van de leervraag.", "This does not fit what is left of the budget line (or of the learning question's budget). BEL must first raise the line on the Budget page, or the question's budget."),
     ("field.below_booked", "Lager dan wat er al op geboekt is.", "Lower than what is booked on it already."),
     ("field.not_funded", "Kies een gefinancierde leervraag.", "Choose a funded learning question."),
     ("field.fixed_once_funded", "Blijft gelijk zodra de leervraag gefinancierd is.", "Stays the same once the question is funded."),

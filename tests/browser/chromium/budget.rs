@@ -75,7 +75,7 @@ async fn an_ambassador_registers_a_learning_question_and_bel_funds_it_after_rais
         }
     }
     fund.expect("the new question").click().await.expect("fund");
-    b.wait_text("[data-testid=error]", "Verhoog eerst de post").await;
+    b.wait_text("[data-testid=error]", "BEL de post verhogen").await;
     assert_eq!(app.db_text(status).await, "proposed", "refused: nothing changed");
 
     // BEL raises the line by the question's budget, then funds it.

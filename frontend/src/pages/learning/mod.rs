@@ -10,7 +10,7 @@ pub mod needs;
 pub mod organise;
 pub mod session;
 
-use crate::api;
+use crate::api::{self, ApiError};
 use crate::components::common::{badge, Table};
 use crate::components::format::nl_date;
 use crate::components::guard::RequireAnyRole;
@@ -21,6 +21,21 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use va_openapi::auth::Role;
 use va_openapi::learning::*;
+
+/// Runs a call that answers the session: on success the page reloads and the
+/// confirmation names `who` (else the session); on failure the problem shows.
+pub(crate) fn run(error: RwSignal<Option<ApiError>>, reload: RwSignal<u32>, key: Key, who: Option<String>, call: impl std::future::Future<Output = Result<LearningSession, ApiError>> + 'static) {
+    leptos::task::spawn_local(async move {
+        match call.await {
+            Ok(v) => {
+                error.set(None);
+                reload.update(|n| *n += 1);
+                crate::components::notice::confirm(key, Some(who.unwrap_or(v.summary.title)));
+            }
+            Err(e) => error.set(Some(e)),
+        }
+    });
+}
 
 /// Who takes part through the planner (trainers do not).
 pub(crate) const MEMBERS: &[Role] = &[Role::BelCoordinator, Role::Ambassador, Role::OrgContact];

@@ -3,12 +3,11 @@
 //! every ambassador).
 
 use super::form::SessionForm;
+use super::run;
 use crate::api::{self, ApiError};
 use crate::components::common::{error_alert, field_error, TextArea};
-use crate::components::notice;
 use crate::session::Session;
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use va_openapi::learning::*;
 use va_openapi::LearningRegistrationId;
 
@@ -32,20 +31,6 @@ pub fn Organise(v: LearningSession, s: Session, reload: RwSignal<u32>) -> impl I
     }
 }
 
-/// Runs a call and confirms it, or shows its problem.
-fn run(error: RwSignal<Option<ApiError>>, reload: RwSignal<u32>, key: crate::i18n::Key, call: impl std::future::Future<Output = Result<LearningSession, ApiError>> + 'static) {
-    spawn_local(async move {
-        match call.await {
-            Ok(v) => {
-                error.set(None);
-                reload.update(|n| *n += 1);
-                notice::confirm(key, Some(v.summary.title));
-            }
-            Err(e) => error.set(Some(e)),
-        }
-    });
-}
-
 #[component]
 fn Cancel(v: LearningSession, reload: RwSignal<u32>) -> impl IntoView {
     let error: RwSignal<Option<ApiError>> = RwSignal::new(None);
@@ -53,7 +38,7 @@ fn Cancel(v: LearningSession, reload: RwSignal<u32>) -> impl IntoView {
     let id = v.summary.id;
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        run(error, reload, k!("ln.cancelled_done"), api::cancel_learning_session(id, reason.get_untracked()));
+        run(error, reload, k!("ln.cancelled_done"), None, api::cancel_learning_session(id, reason.get_untracked()));
     };
     view! {
         <section class="va-section" data-testid="learning-cancel">
@@ -85,7 +70,7 @@ fn Attendance(v: LearningSession, reload: RwSignal<u32>) -> impl IntoView {
         ev.prevent_default();
         let here = present.get_untracked();
         let entries = all.iter().map(|r| LearningAttendance { registration_id: *r, attended: here.contains(r) }).collect();
-        run(error, reload, k!("ln.attendance_saved"), api::learning_attendance(id, entries));
+        run(error, reload, k!("ln.attendance_saved"), None, api::learning_attendance(id, entries));
     };
     view! {
         <section class="va-section" data-testid="learning-attendance">
@@ -125,7 +110,7 @@ fn Report(v: LearningSession, reload: RwSignal<u32>) -> impl IntoView {
     let first = v.reported_at.is_none();
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        run(error, reload, if first { k!("ln.report_shared") } else { k!("ln.report_saved") }, api::learning_report(id, text.get_untracked()));
+        run(error, reload, if first { k!("ln.report_shared") } else { k!("ln.report_saved") }, None, api::learning_report(id, text.get_untracked()));
     };
     view! {
         <section class="va-section" data-testid="learning-report-form">

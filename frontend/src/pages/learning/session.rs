@@ -4,17 +4,15 @@
 //! part is `organise.rs`.
 
 use super::organise::Organise;
-use super::{for_whom, MEMBERS};
+use super::{for_whom, run, MEMBERS};
 use crate::api::{self, ApiError};
 use crate::components::common::{badge, error_alert, field_error, param_id, Table};
 use crate::components::format::{local_time, nl_date};
 use crate::components::guard::RequireAnyRole;
 use crate::components::loaded::{load, loaded};
-use crate::components::notice;
 use crate::i18n::Key;
 use crate::session::Session;
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 use va_openapi::learning::*;
@@ -82,18 +80,6 @@ fn SessionView(v: LearningSession, s: Session, reload: RwSignal<u32>) -> impl In
 #[component]
 fn Registrations(v: LearningSession, reload: RwSignal<u32>) -> impl IntoView {
     let error: RwSignal<Option<ApiError>> = RwSignal::new(None);
-    let act = move |call: std::pin::Pin<Box<dyn std::future::Future<Output = Result<LearningSession, ApiError>>>>, key: Key, who: String| {
-        spawn_local(async move {
-            match call.await {
-                Ok(_) => {
-                    error.set(None);
-                    reload.update(|n| *n += 1);
-                    notice::confirm(key, Some(who));
-                }
-                Err(e) => error.set(Some(e)),
-            }
-        });
-    };
     view! {
         <section class="va-section" data-testid="learning-registrations">
             <h2 class="utrecht-heading-2">{t!("ln.registrations")}</h2>
@@ -118,15 +104,15 @@ fn Registrations(v: LearningSession, reload: RwSignal<u32>) -> impl IntoView {
                                     <td class="utrecht-table__cell">
                                         {(r.can_change && r.status == RegistrationStatus::Offered).then(|| view! {
                                             <button type="button" class="utrecht-button utrecht-button--primary-action" data-testid="ln-accept"
-                                                on:click=move |_| act(Box::pin(api::answer_learning_offer(r.id, true)), k!("ln.accepted"), n1.clone())>{t!("ln.accept")}</button>
+                                                on:click=move |_| run(error, reload, k!("ln.accepted"), Some(n1.clone()), api::answer_learning_offer(r.id, true))>{t!("ln.accept")}</button>
                                             " "
                                             <button type="button" class="utrecht-button utrecht-button--secondary-action" data-testid="ln-decline"
-                                                on:click=move |_| act(Box::pin(api::answer_learning_offer(r.id, false)), k!("ln.declined"), n2.clone())>{t!("ln.decline")}</button>
+                                                on:click=move |_| run(error, reload, k!("ln.declined"), Some(n2.clone()), api::answer_learning_offer(r.id, false))>{t!("ln.decline")}</button>
                                         })}
                                         {r.can_change.then(|| view! {
                                             " "
                                             <button type="button" class="utrecht-button utrecht-button--subtle" data-testid="ln-withdraw"
-                                                on:click=move |_| act(Box::pin(api::withdraw_registration(r.id)), k!("ln.withdrawn"), n3.clone())>{t!("ln.withdraw")}</button>
+                                                on:click=move |_| run(error, reload, k!("ln.withdrawn"), Some(n3.clone()), api::withdraw_registration(r.id))>{t!("ln.withdraw")}</button>
                                         })}
                                     </td>
                                 </tr>
@@ -149,25 +135,18 @@ fn Register(v: LearningSession, reload: RwSignal<u32>) -> impl IntoView {
     let full = v.summary.taken >= v.summary.capacity;
     let names: Vec<(ProfessionalId, String)> = v.candidates.iter().map(|c| (c.professional.id, c.professional.name.clone())).collect();
     let names = StoredValue::new(names);
-    let run = move |links: bool| {
+    let send = move |links: bool| {
         let ids = chosen.get_untracked();
         let who = names.with_value(|n| n.iter().filter(|(p, _)| ids.contains(p)).map(|(_, n)| n.as_str()).collect::<Vec<_>>().join(", "));
-        spawn_local(async move {
-            let res = if links { api::send_learning_links(id, ids).await } else { api::register_for_session(id, ids).await };
-            match res {
-                Ok(_) => {
-                    error.set(None);
-                    chosen.set(Vec::new());
-                    reload.update(|x| *x += 1);
-                    notice::confirm(if links { k!("ln.links_sent") } else { k!("ln.registered") }, Some(who));
-                }
-                Err(e) => error.set(Some(e)),
-            }
-        });
+        if links {
+            run(error, reload, k!("ln.links_sent"), Some(who), api::send_learning_links(id, ids));
+        } else {
+            run(error, reload, k!("ln.registered"), Some(who), api::register_for_session(id, ids));
+        }
     };
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        run(false);
+        send(false);
     };
     view! {
         <section class="va-section" data-testid="learning-register">
@@ -201,7 +180,7 @@ fn Register(v: LearningSession, reload: RwSignal<u32>) -> impl IntoView {
                 </fieldset>
                 <div class="va-actions">
                     <button type="submit" class="utrecht-button utrecht-button--primary-action" data-testid="ln-register">{t!("ln.register_submit")}</button>
-                    <button type="button" class="utrecht-button utrecht-button--secondary-action" data-testid="ln-send-links" on:click=move |_| run(true)>{t!("ln.send_links")}</button>
+                    <button type="button" class="utrecht-button utrecht-button--secondary-action" data-testid="ln-send-links" on:click=move |_| send(true)>{t!("ln.send_links")}</button>
                 </div>
             </form>
         </section>
