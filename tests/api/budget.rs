@@ -273,4 +273,30 @@ async fn a_followup_session_over_the_training_line_waits_for_bel(app: TestApp) {
 }
 
 db_tests!(lines_questions_and_bookings, a_followup_session_over_the_training_line_waits_for_bel);
-db_tests!(concurrent_funding_and_booking_never_overspend_a_line);
+/// Follow-up sessions planned at once for the last money of the line: never more than fits.
+async fn concurrent_followup_never_overspends_the_training_line(app: TestApp) {
+    let bel = app.token("bel@demo.local").await;
+    let today = app.state.settings.clock.today();
+    let y = today.year();
+    let day = (today + chrono::Duration::days(7)).min(chrono::NaiveDate::from_ymd_opt(y, 12, 31).expect("day"));
+    crate::learning::earlier_trained(&app).await;
+    let trained = crate::learning::prof(&app, "a.peeters@venlo.demo.local").await;
+    let plan = json!({"kind": "supervision", "professional_ids": [trained], "day": day, "starts_at": "13:00", "ends_at": "15:30", "place": "BEL Venlo", "trainer_id": null});
+    // The price of one session, from a first one planned while there is room.
+    let (_, spent, committed, _) = line(&year_of(&app, &bel, y).await, "training");
+    send(app.put_json(&format!("/api/v1/budgets/{y}"), Some(&bel), &json!({"training_eur": spent + committed + 1_000_000})).await, 200).await;
+    let price = send(app.post_json("/api/v1/followup/sessions", Some(&bel), &plan).await, 200).await["cost_eur"].as_i64().expect("price");
+    // Room for exactly two more.
+    let (_, spent, committed, _) = line(&year_of(&app, &bel, y).await, "training");
+    send(app.put_json(&format!("/api/v1/budgets/{y}"), Some(&bel), &json!({"training_eur": spent + committed + 2 * price})).await, 200).await;
+    let calls = (0..5).map(|_| {
+        let (app, bel, plan) = (&app, bel.clone(), plan.clone());
+        async move { app.post_json("/api/v1/followup/sessions", Some(&bel), &plan).await.status().as_u16() }
+    });
+    let mut statuses = futures_util::future::join_all(calls).await;
+    statuses.sort_unstable();
+    assert_eq!(statuses, [200, 200, 409, 409, 409]);
+    assert_eq!(line(&year_of(&app, &bel, y).await, "training").3, 0, "the line is used to the euro, never over");
+}
+
+db_tests!(concurrent_funding_and_booking_never_overspend_a_line, concurrent_followup_never_overspends_the_training_line);

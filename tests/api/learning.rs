@@ -415,4 +415,37 @@ pub(crate) fn with_demo_activity(s: &mut va_backend::config::Settings) {
 }
 
 db_tests!(tweak crate::learning::with_demo_activity; the_demo_network_who_sees_what_cancelling_and_needs);
-db_tests!(concurrent_registrations_never_oversell);
+/// Many professionals use their links at once for the last place: one place, the rest wait.
+async fn concurrent_links_never_oversell(app: TestApp) {
+    let bel = app.token("bel@demo.local").await;
+    let soon = (app.state.settings.clock.today() + chrono::Duration::days(20)).to_string();
+    earlier_trained(&app).await;
+    let id = send(app.post_json("/api/v1/learning/sessions", Some(&bel), &session("supra_regional", None, &soon, 1)).await, 200).await["summary"]["id"].as_i64().expect("id");
+    let trained: Vec<i64> = send(app.get(&format!("/api/v1/learning/sessions/{id}"), Some(&bel)).await, 200).await["candidates"]
+        .as_array()
+        .expect("candidates")
+        .iter()
+        .take(6)
+        .map(|c| c["professional"]["id"].as_i64().unwrap_or(0))
+        .collect();
+    assert_eq!(trained.len(), 6);
+    send(app.post_json(&format!("/api/v1/learning/sessions/{id}/links"), Some(&bel), &json!({"professional_ids": trained})).await, 200).await;
+    let bodies: Vec<String> = {
+        let mut out = Vec::new();
+        for p in &trained {
+            out.push(app.db_text(&format!("SELECT e.body_text FROM email_outbox e JOIN professionals p ON p.email = e.to_addr WHERE p.id = {p} AND e.template = 'learning_link'")).await);
+        }
+        out
+    };
+    let calls = bodies.iter().map(|b| {
+        let app = &app;
+        let token = link_token(b);
+        async move { app.post_json("/api/v1/learning/links/act", None, &json!({"token": token, "action": "register"})).await.status().as_u16() }
+    });
+    let statuses = futures_util::future::join_all(calls).await;
+    assert!(statuses.iter().all(|s| *s == 200), "{statuses:?}");
+    let count = |status: &str| format!("SELECT COUNT(*) FROM learning_registrations WHERE session_id = {id} AND status = '{status}'");
+    assert_eq!((app.scalar::<i64>(&count("registered")).await, app.scalar::<i64>(&count("waiting")).await), (1, 5));
+}
+
+db_tests!(concurrent_registrations_never_oversell, concurrent_links_never_oversell);
