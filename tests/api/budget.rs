@@ -240,17 +240,24 @@ async fn concurrent_funding_and_booking_never_overspend_a_line(app: TestApp) {
     assert_eq!(app.scalar::<i64>("SELECT CAST(COALESCE(SUM(amount_eur), 0) AS BIGINT) FROM budget_expenses WHERE line = 'other'").await, 9_000);
 }
 
-/// A follow-up session costs the training line: planning one that does not fit
-/// what is left of a budgeted year is refused (nothing stored) until BEL raises
-/// the line; a year BEL has not budgeted yet refuses nothing.
-async fn a_followup_session_over_the_training_line_waits_for_bel(app: TestApp) {
+/// BEL's token, this year, a day a week ahead within it, and a supervision for
+/// a professional trained before the programme on a given day.
+async fn supervision(app: &TestApp) -> (String, i32, chrono::NaiveDate, impl Fn(chrono::NaiveDate) -> Value) {
     let bel = app.token("bel@demo.local").await;
     let today = app.state.settings.clock.today();
     let y = today.year();
     let day = (today + chrono::Duration::days(7)).min(chrono::NaiveDate::from_ymd_opt(y, 12, 31).expect("day"));
-    crate::learning::earlier_trained(&app).await;
-    let trained = crate::learning::prof(&app, "a.peeters@venlo.demo.local").await;
-    let plan = |on: chrono::NaiveDate| json!({"kind": "supervision", "professional_ids": [trained], "day": on, "starts_at": "13:00", "ends_at": "15:30", "place": "BEL Venlo", "trainer_id": null});
+    crate::learning::earlier_trained(app).await;
+    let trained = crate::learning::prof(app, "a.peeters@venlo.demo.local").await;
+    let plan = move |on: chrono::NaiveDate| json!({"kind": "supervision", "professional_ids": [trained], "day": on, "starts_at": "13:00", "ends_at": "15:30", "place": "BEL Venlo", "trainer_id": null});
+    (bel, y, day, plan)
+}
+
+/// A follow-up session costs the training line: planning one that does not fit
+/// what is left of a budgeted year is refused (nothing stored) until BEL raises
+/// the line; a year BEL has not budgeted yet refuses nothing.
+async fn a_followup_session_over_the_training_line_waits_for_bel(app: TestApp) {
+    let (bel, y, day, plan) = supervision(&app).await;
     let (_, spent, committed, _) = line(&year_of(&app, &bel, y).await, "training");
     send(app.put_json(&format!("/api/v1/budgets/{y}"), Some(&bel), &json!({"training_eur": spent + committed})).await, 200).await;
     let before = app.count("followup_sessions").await;
@@ -275,13 +282,8 @@ async fn a_followup_session_over_the_training_line_waits_for_bel(app: TestApp) {
 db_tests!(lines_questions_and_bookings, a_followup_session_over_the_training_line_waits_for_bel);
 /// Follow-up sessions planned at once for the last money of the line: never more than fits.
 async fn concurrent_followup_never_overspends_the_training_line(app: TestApp) {
-    let bel = app.token("bel@demo.local").await;
-    let today = app.state.settings.clock.today();
-    let y = today.year();
-    let day = (today + chrono::Duration::days(7)).min(chrono::NaiveDate::from_ymd_opt(y, 12, 31).expect("day"));
-    crate::learning::earlier_trained(&app).await;
-    let trained = crate::learning::prof(&app, "a.peeters@venlo.demo.local").await;
-    let plan = json!({"kind": "supervision", "professional_ids": [trained], "day": day, "starts_at": "13:00", "ends_at": "15:30", "place": "BEL Venlo", "trainer_id": null});
+    let (bel, y, day, plan) = supervision(&app).await;
+    let plan = plan(day);
     // The price of one session, from a first one planned while there is room.
     let (_, spent, committed, _) = line(&year_of(&app, &bel, y).await, "training");
     send(app.put_json(&format!("/api/v1/budgets/{y}"), Some(&bel), &json!({"training_eur": spent + committed + 1_000_000})).await, 200).await;

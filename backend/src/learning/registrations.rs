@@ -148,7 +148,7 @@ pub(super) async fn leave<C: ConnectionTrait>(txn: &C, s: &session::Model, r: &r
     }
     store::cancel(txn, r.id).await?;
     if store::status(r) == RegistrationStatus::Registered {
-        store::withdraw_event(txn, s, r, None, ctx).await?;
+        store::send_event(txn, s, r, store::Event::Withdrawn(None), ctx).await?;
     }
     crate::audit::record(txn, by, "learning.withdrawn", &format!("professional:{}", r.professional_id), Some(format!("learning_session:{} was {}", s.id, r.status))).await?;
     store::fill(txn, s, ctx).await?;

@@ -171,11 +171,7 @@ pub async fn update(state: &AppState, caller: &Caller, id: LearningSessionId, in
             let s = row.update(txn).await?;
             if moved {
                 for r in regs.iter().filter(|r| store::status(r) == RegistrationStatus::Registered) {
-                    let seq = r.sequence + 1;
-                    reg::Entity::update_many().col_expr(reg::Column::Sequence, Expr::value(seq)).filter(reg::Column::Id.eq(r.id)).exec(txn).await?;
-                    if let Some(p) = crate::entities::professional::Entity::find_by_id(r.professional_id).one(txn).await? {
-                        email::enqueue(txn, notify::placed(&p, &s, seq, &ctx.organizer, ctx.now, true)).await?;
-                    }
+                    store::send_event(txn, &s, r, store::Event::Changed, &ctx).await?;
                 }
             }
             crate::audit::record_change(txn, actor, "learning.changed", &format!("learning_session:{}", s.id), None, changes).await?;
@@ -205,7 +201,7 @@ pub async fn cancel(state: &AppState, caller: &Caller, id: LearningSessionId, in
             row.cancel_reason = Set(Some(reason.clone()));
             let s = row.update(txn).await?;
             for r in store::regs_of(txn, s.id).await?.iter().filter(|r| store::status(r) == RegistrationStatus::Registered) {
-                store::withdraw_event(txn, &s, r, Some(&reason), &ctx).await?;
+                store::send_event(txn, &s, r, store::Event::Withdrawn(Some(&reason)), &ctx).await?;
             }
             crate::audit::record(txn, Some(actor), "learning.cancelled", &format!("learning_session:{}", s.id), Some(reason)).await?;
             Ok(s)

@@ -99,20 +99,41 @@ async fn offer_recipients<C: ConnectionTrait>(db: &C, r: &reg::Model, p: &profes
     Ok(out)
 }
 
-/// Gives a place (with the calendar invitation) and raises the event's sequence.
-pub async fn give_place<C: ConnectionTrait>(txn: &C, s: &session::Model, r: &reg::Model, ctx: &Ctx) -> AppResult<()> {
+/// What a professional's calendar event of a session says next.
+pub enum Event<'a> {
+    /// The invitation: they have a place.
+    Placed,
+    /// Its update: the session's date, time or place changed.
+    Changed,
+    /// Its cancellation: the place given up, or the session cancelled (with the reason).
+    Withdrawn(Option<&'a str>),
+}
+
+/// Raises the SEQUENCE of the professional's event (its UID stays) and mails
+/// them the invitation, its update or its cancellation.
+pub async fn send_event<C: ConnectionTrait>(txn: &C, s: &session::Model, r: &reg::Model, event: Event<'_>, ctx: &Ctx) -> AppResult<()> {
     let seq = r.sequence + 1;
+    reg::Entity::update_many().col_expr(reg::Column::Sequence, Expr::value(seq)).filter(reg::Column::Id.eq(r.id)).exec(txn).await?;
+    if let Some(p) = professional::Entity::find_by_id(r.professional_id).one(txn).await? {
+        let mail = match event {
+            Event::Placed => notify::placed(&p, s, seq, &ctx.organizer, ctx.now, false),
+            Event::Changed => notify::placed(&p, s, seq, &ctx.organizer, ctx.now, true),
+            Event::Withdrawn(reason) => notify::withdrawn(&p, s, seq, reason, &ctx.organizer, ctx.now),
+        };
+        email::enqueue(txn, mail).await?;
+    }
+    Ok(())
+}
+
+/// Gives a place, with the calendar invitation.
+pub async fn give_place<C: ConnectionTrait>(txn: &C, s: &session::Model, r: &reg::Model, ctx: &Ctx) -> AppResult<()> {
     reg::Entity::update_many()
         .col_expr(reg::Column::Status, Expr::value(RegistrationStatus::Registered.as_str()))
         .col_expr(reg::Column::OfferExpiresAt, Expr::value(Option::<DateTime<Utc>>::None))
-        .col_expr(reg::Column::Sequence, Expr::value(seq))
         .filter(reg::Column::Id.eq(r.id))
         .exec(txn)
         .await?;
-    if let Some(p) = professional::Entity::find_by_id(r.professional_id).one(txn).await? {
-        email::enqueue(txn, notify::placed(&p, s, seq, &ctx.organizer, ctx.now, false)).await?;
-    }
-    Ok(())
+    send_event(txn, s, r, Event::Placed, ctx).await
 }
 
 /// Withdraws a registration: no place, no wait, no offer.
@@ -123,16 +144,6 @@ pub async fn cancel<C: ConnectionTrait>(txn: &C, id: i64) -> AppResult<()> {
         .filter(reg::Column::Id.eq(id))
         .exec(txn)
         .await?;
-    Ok(())
-}
-
-/// Sends the professional the cancellation of their event (they had a place).
-pub async fn withdraw_event<C: ConnectionTrait>(txn: &C, s: &session::Model, r: &reg::Model, reason: Option<&str>, ctx: &Ctx) -> AppResult<()> {
-    let seq = r.sequence + 1;
-    reg::Entity::update_many().col_expr(reg::Column::Sequence, Expr::value(seq)).filter(reg::Column::Id.eq(r.id)).exec(txn).await?;
-    if let Some(p) = professional::Entity::find_by_id(r.professional_id).one(txn).await? {
-        email::enqueue(txn, notify::withdrawn(&p, s, seq, reason, &ctx.organizer, ctx.now)).await?;
-    }
     Ok(())
 }
 

@@ -190,8 +190,8 @@ pub async fn collect<C: ConnectionTrait>(db: &C, p: professional::Model, now: ch
     })
 }
 
-/// The mails to an address (the text is empty once its retention passed).
-/// Their learning-network registrations, oldest first.
+/// Their learning-network registrations, oldest first (the personal links
+/// mailed to them are among their mails).
 async fn learning_of<C: ConnectionTrait>(db: &C, professional_id: i64) -> AppResult<Vec<PersonLearning>> {
     use crate::entities::{learning_registration as reg, learning_session as session};
     let regs = reg::Entity::find().filter(reg::Column::ProfessionalId.eq(professional_id)).order_by_asc(reg::Column::Id).all(db).await?;
@@ -206,6 +206,7 @@ async fn learning_of<C: ConnectionTrait>(db: &C, professional_id: i64) -> AppRes
         .collect())
 }
 
+/// The mails to an address (the text is empty once its retention passed).
 pub(super) async fn mails_to<C: ConnectionTrait>(db: &C, address: &str) -> AppResult<Vec<PersonMail>> {
     Ok(email_outbox::Entity::find()
         .filter(email_outbox::Column::ToAddr.eq(address))
