@@ -29,8 +29,6 @@ pub fn sum_costs(items: &[CostItem], year: i32) -> (i64, i64) {
     })
 }
 
-/// A group's trainer-day money spread over its `days` planned days: each day
-/// its share, the remainder on the first, so the shares add up to the total.
 /// What is missing for `eur` more to fit a line of `budget` of which `used` is
 /// spent or committed (0: it fits; a line overrun already misses all of `eur`).
 pub fn missing(eur: i64, budget: i64, used: i64) -> i64 {
@@ -38,6 +36,8 @@ pub fn missing(eur: i64, budget: i64, used: i64) -> i64 {
     eur.saturating_sub(left).max(0).min(eur.max(0))
 }
 
+/// A group's trainer-day money spread over its `days` planned days: each day
+/// its share, the remainder on the first, so the shares add up to the total.
 pub fn day_shares(total: i64, days: usize) -> Vec<i64> {
     if days == 0 {
         return Vec::new();
