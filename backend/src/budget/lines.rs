@@ -1,6 +1,6 @@
 //! A year's figures, read once for every screen, export and check
 //! (`budget_year`): the training line from the groups and follow-up sessions
-//! (`followup::costs`), the learning-questions and other lines from the
+//! (`costs`), the learning-questions and other lines from the
 //! questions and bookings; BEL sets the lines (`set_budget`).
 
 use super::rules::{self, Booking};
@@ -20,19 +20,26 @@ use std::collections::HashMap;
 use va_openapi::budget::{BudgetLineKind, LearningQuestionStatus};
 use va_openapi::ErrorCode;
 
-/// (spent, committed) of the learning-questions line and of the other line.
+/// (spent, committed) of each line of a year, and the training line's groups.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Usage {
+    pub training: (i64, i64),
+    pub groups: i32,
     pub learning_questions: (i64, i64),
     pub other: (i64, i64),
 }
 
 impl Usage {
+    /// The training figures of one, the booked lines of the other.
+    fn merge(self, booked: Usage) -> Usage {
+        Usage { learning_questions: booked.learning_questions, other: booked.other, ..self }
+    }
+
     pub fn used(&self, line: BudgetLineKind) -> i64 {
         let (s, c) = match line {
             BudgetLineKind::LearningQuestions => self.learning_questions,
             BudgetLineKind::Other => self.other,
-            BudgetLineKind::Training => (0, 0),
+            BudgetLineKind::Training => self.training,
         };
         s.saturating_add(c)
     }
@@ -59,14 +66,25 @@ pub fn question_figures(q: &question::Model, bookings: &HashMap<i64, Vec<Booking
     rules::question_figures(status, q.budget_eur, bookings.get(&q.id).map(Vec::as_slice).unwrap_or(&[]), today)
 }
 
-/// The two lines' usage in `year`.
+/// The lines' usage in `year`.
 pub async fn usage<C: ConnectionTrait>(db: &C, year: i32, today: NaiveDate) -> AppResult<Usage> {
+    Ok(training(db, year, today).await?.merge(booked(db, year, today).await?))
+}
+
+/// The training line's usage: the groups and follow-up sessions.
+async fn training<C: ConnectionTrait>(db: &C, year: i32, today: NaiveDate) -> AppResult<Usage> {
+    let (spent, committed, groups) = super::costs::year_totals(db, year, today).await?;
+    Ok(Usage { training: (spent, committed), groups, ..Usage::default() })
+}
+
+/// The learning-questions and other lines' usage: the questions and bookings.
+async fn booked<C: ConnectionTrait>(db: &C, year: i32, today: NaiveDate) -> AppResult<Usage> {
     let questions = question::Entity::find().filter(question::Column::BudgetYear.eq(year)).all(db).await?;
     let expenses = expense::Entity::find().filter(expense::Column::BudgetYear.eq(year)).all(db).await?;
     let bookings = by_question(&expenses);
     let learning_questions = questions.iter().map(|q| question_figures(q, &bookings, today)).fold((0i64, 0i64), |(s, c), (a, b)| (s.saturating_add(a), c.saturating_add(b)));
     let other = rules::split(expenses.iter().filter(|e| e.line == BudgetLineKind::Other.as_str()).map(booking), today);
-    Ok(Usage { learning_questions, other })
+    Ok(Usage { learning_questions, other, ..Usage::default() })
 }
 
 /// What is booked on a learning question, due or to come.
@@ -93,13 +111,31 @@ pub async fn lock_year<C: ConnectionTrait>(txn: &C, year: i32) -> AppResult<Opti
 }
 
 /// 409 `over_budget` unless `adding` euros fit what is left of the line in
-/// `year` (to be called after `lock_year`, in the same transaction).
+/// `year` (a year without a budget has nothing left). The year's budget row is
+/// taken first, in the caller's transaction.
 pub async fn ensure_fits<C: ConnectionTrait>(txn: &C, year: i32, line: BudgetLineKind, adding: i64, today: NaiveDate) -> AppResult<()> {
+    check_fit(txn, year, line, adding, today, true).await
+}
+
+/// The same, except that a year BEL has not budgeted yet refuses nothing.
+pub async fn ensure_fits_when_budgeted<C: ConnectionTrait>(txn: &C, year: i32, line: BudgetLineKind, adding: i64, today: NaiveDate) -> AppResult<()> {
+    check_fit(txn, year, line, adding, today, false).await
+}
+
+async fn check_fit<C: ConnectionTrait>(txn: &C, year: i32, line: BudgetLineKind, adding: i64, today: NaiveDate, unbudgeted_refuses: bool) -> AppResult<()> {
     if adding <= 0 {
         return Ok(());
     }
     let row = lock_year(txn, year).await?;
-    let used = usage(txn, year, today).await?.used(line);
+    if row.is_none() && !unbudgeted_refuses {
+        return Ok(());
+    }
+    // Only what the line is made of is read.
+    let used = match line {
+        BudgetLineKind::Training => training(txn, year, today).await?,
+        _ => booked(txn, year, today).await?,
+    }
+    .used(line);
     let (_, fits, missing) = rules::fit(adding, row.as_ref().map(|r| amount(Some(r), line)), used);
     if fits {
         Ok(())
@@ -133,8 +169,8 @@ pub async fn budget_year<C: ConnectionTrait>(db: &C, year: i32, today: chrono::N
     use va_openapi::budget::BudgetLineKind as L;
     let row = budget::Entity::find_by_id(year).one(db).await?;
     let training = row.as_ref().map(|b| b.training_eur);
-    let (spent, committed, groups) = crate::followup::costs::year_totals(db, year, today).await?;
     let usage = usage(db, year, today).await?;
+    let ((spent, committed), groups) = (usage.training, usage.groups);
     let lines = vec![
         line(L::Training, amount(row.as_ref(), L::Training), (spent, committed)),
         line(L::LearningQuestions, amount(row.as_ref(), L::LearningQuestions), usage.learning_questions),

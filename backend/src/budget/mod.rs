@@ -3,8 +3,9 @@
 //! questions with their own budget (`questions`), money booked on the two new
 //! lines (`expenses`), and each line's spent and committed figures (`lines`).
 //! The training line's costs come from the groups and follow-up sessions
-//! (`followup::costs`). `rules.rs` holds the computation (pure).
+//! (`costs`). `rules.rs` holds the computation (pure).
 
+pub mod costs;
 pub mod expenses;
 pub mod lines;
 mod notify;

@@ -1,4 +1,5 @@
-//! The budget's rules (pure): how a line's spent and committed figures are
+//! The budget's rules (pure): what delivery costs (groups, their days and
+//! follow-up sessions as dated amounts), how a line's spent and committed figures are
 //! made, what a learning question holds on its line, which decisions are
 //! allowed, and who may read or change what.
 
@@ -11,6 +12,44 @@ use va_openapi::RegionId;
 /// Who reads the budget figures (budget, spent, committed, remaining), on
 /// every screen that shows them: BEL, whose budget it is.
 pub const BUDGET_READERS: &[Role] = &[Role::BelCoordinator];
+
+/// One amount of money on a date (a training day, a group's fixed cost, a session).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CostItem {
+    /// The budget year it counts in (a group's: the year of its first day).
+    pub year: i32,
+    pub on: NaiveDate,
+    pub eur: i64,
+    /// Held: money spent. Not held and not cancelled: committed.
+    pub held: bool,
+    pub cancelled: bool,
+}
+
+/// (spent, committed) of the items in `year`; cancelled items cost nothing.
+pub fn sum_costs(items: &[CostItem], year: i32) -> (i64, i64) {
+    items.iter().filter(|c| !c.cancelled && c.year == year).fold((0, 0), |(s, c), i| {
+        if i.held {
+            (s + i.eur, c)
+        } else {
+            (s, c + i.eur)
+        }
+    })
+}
+
+
+/// A group's trainer-day money spread over its `days` planned days: each day
+/// its share, the remainder on the first, so the shares add up to the total.
+pub fn day_shares(total: i64, days: usize) -> Vec<i64> {
+    if days == 0 {
+        return Vec::new();
+    }
+    let n = i64::try_from(days).unwrap_or(i64::MAX);
+    let share = total / n;
+    let mut out = vec![share; days];
+    out[0] += total - share * n;
+    out
+}
+
 
 /// Does `cost` fit what is left of a line once `used` (spent plus committed)
 /// is taken off? (remaining, fits, missing). A year without a budget has nothing left.
@@ -101,6 +140,43 @@ mod tests {
     use super::*;
     use proptest::prelude::*;
 
+    #[test]
+    fn a_session_fits_what_is_left_of_the_line_or_names_what_is_missing() {
+        assert_eq!(fit(1_500, Some(115_000), 100_000).2, 0);
+        assert_eq!(fit(1_500, Some(115_000), 113_500).2, 0, "exactly what is left");
+        assert_eq!(fit(1_500, Some(115_000), 114_000).2, 500);
+        assert_eq!(fit(1_500, Some(115_000), 120_000).2, 1_500, "an overrun line misses all of it");
+        assert_eq!(fit(0, Some(0), 10).2, 0, "nothing costs nothing");
+    }
+
+    fn dy(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).unwrap_or(NaiveDate::MIN)
+    }
+
+    #[test]
+    fn costs_split_spent_and_committed_and_skip_cancelled_and_other_years() {
+        let items = [
+            CostItem { year: 2026, on: dy(2026, 11, 2), eur: 4000, held: true, cancelled: false },
+            CostItem { year: 2026, on: dy(2026, 12, 1), eur: 1100, held: false, cancelled: false },
+            CostItem { year: 2026, on: dy(2026, 12, 8), eur: 1100, held: false, cancelled: true },
+            // A group that started in 2026 counts there, also for its days in 2027.
+            CostItem { year: 2026, on: dy(2027, 1, 12), eur: 1100, held: false, cancelled: false },
+            CostItem { year: 2027, on: dy(2027, 1, 5), eur: 450, held: false, cancelled: false },
+        ];
+        assert_eq!(sum_costs(&items, 2026), (4000, 2200));
+        assert_eq!(sum_costs(&items, 2027), (0, 450));
+        assert_eq!(sum_costs(&items, 2025), (0, 0));
+    }
+
+    #[test]
+    fn day_shares_put_the_remainder_on_the_first_day() {
+        assert_eq!(day_shares(8800, 4), vec![2200; 4]);
+        assert_eq!(day_shares(1000, 3), vec![334, 333, 333]);
+        assert!(day_shares(1000, 0).is_empty());
+    }
+
+
+
     fn d(day: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(2026, 6, day).unwrap_or(NaiveDate::MIN)
     }
@@ -150,6 +226,41 @@ mod tests {
     }
 
     proptest! {
+        #[test]
+        fn what_fits_never_takes_the_line_over(eur in 0i64..50_000, budget in 0i64..200_000, used in 0i64..250_000) {
+            let (_, fits, m) = fit(eur, Some(budget), used);
+            prop_assert!((0..=eur).contains(&m));
+            if m == 0 {
+                prop_assert!(used + eur <= budget || eur == 0);
+            } else {
+                prop_assert!(!fits);
+                prop_assert_eq!(m, eur - (budget - used).max(0));
+            }
+        }
+
+        #[test]
+        fn shares_always_add_up(total in 0i64..1_000_000, days in 1usize..20) {
+            let s = day_shares(total, days);
+            prop_assert_eq!(s.len(), days);
+            prop_assert_eq!(s.iter().sum::<i64>(), total);
+            prop_assert!(s.iter().all(|x| *x >= 0));
+        }
+
+        #[test]
+        fn spent_plus_committed_is_every_uncancelled_item_of_the_year(
+            items in prop::collection::vec((0u32..730, 0i64..10_000, any::<bool>(), any::<bool>()), 0..50)
+        ) {
+            let items: Vec<CostItem> = items.into_iter().map(|(o, eur, held, cancelled)| {
+                let on = dy(2026, 1, 1) + chrono::Days::new(u64::from(o));
+                CostItem { year: chrono::Datelike::year(&on), on, eur, held, cancelled }
+            }).collect();
+            let total: i64 = items.iter().filter(|c| !c.cancelled).map(|c| c.eur).sum();
+            let (s26, c26) = sum_costs(&items, 2026);
+            let (s27, c27) = sum_costs(&items, 2027);
+            prop_assert_eq!(s26 + c26 + s27 + c27, total);
+        }
+
+
         #[test]
         fn spent_and_committed_add_up_to_what_is_booked(amounts in proptest::collection::vec((0i64..100_000, 1u32..29), 0..20), today in 1u32..29) {
             let bookings: Vec<Booking> = amounts.iter().map(|(e, day)| b(*e, *day)).collect();

@@ -2,9 +2,8 @@
 //! anonymous participant evaluation, follow-up sessions with quality
 //! reflections (`sessions`), organisations' requests for follow-up
 //! (`requests`), the overview, certificate and delivery settings
-//! (`delivery`), and what delivery costs.
+//! (`delivery`). What delivery costs is the budget's (`budget::costs`).
 
-pub mod costs;
 pub mod delivery;
 pub mod evaluation;
 pub mod feedback;

@@ -1,6 +1,7 @@
 //! Thin handlers after the training: feedback, evaluation, follow-up, certificate, settings, costs.
 
-use super::{costs, delivery, evaluation, feedback, requests, sessions};
+use super::{delivery, evaluation, feedback, requests, sessions};
+use crate::budget::costs;
 use crate::auth::Caller;
 use crate::problems::*;
 use crate::error::AppResult;

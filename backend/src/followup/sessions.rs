@@ -4,7 +4,8 @@
 //! in supervision; the lists of who is trained and who still waits for
 //! follow-up; the certificate; and the programme's delivery settings.
 
-use super::{costs, notify, rules};
+use super::{notify, rules};
+use crate::budget::{costs, lines};
 use crate::auth::Caller;
 use crate::db::write_txn;
 use crate::email;
@@ -245,7 +246,8 @@ pub async fn plan(state: &AppState, caller: &Caller, input: NewSession) -> AppRe
                 }
             }
             let price = costs::session_price(&p, input.kind);
-            costs::ensure_training_fits(txn, input.day.year(), price, today).await?;
+            // Follow-up for people trained already does not wait for a year's budget to be set.
+            lines::ensure_fits_when_budgeted(txn, input.day.year(), va_openapi::budget::BudgetLineKind::Training, price, today).await?;
             let s = session::ActiveModel {
                 programme_id: Set(p.id),
                 kind: Set(input.kind.as_str().into()),

@@ -32,7 +32,7 @@ fn cost_of(p: &programme::Model) -> i64 {
 /// groups (not cancelled) and follow-up sessions. The sum does not depend on
 /// today, only its split does.
 pub async fn used<C: ConnectionTrait>(db: &C, year: i32) -> AppResult<(i64, i32)> {
-    let (spent, committed, groups) = crate::followup::costs::year_totals(db, year, chrono::NaiveDate::MIN).await?;
+    let (spent, committed, groups) = crate::budget::costs::year_totals(db, year, chrono::NaiveDate::MIN).await?;
     Ok((spent + committed, groups))
 }
 

@@ -6,15 +6,13 @@
 use super::rules::{self, CostItem};
 use crate::auth::Caller;
 use crate::entities::{budget, followup_session, programme, training_day, training_group};
-use crate::error::{AppError, AppResult};
+use crate::error::AppResult;
 use crate::state::AppState;
 use chrono::{Datelike, NaiveDate};
-use sea_orm::sea_query::Expr;
-use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
+use sea_orm::{ConnectionTrait, EntityTrait};
 use std::collections::HashMap;
 use va_openapi::auth::Role;
 use va_openapi::followup::{CostLine, CostOverview, FollowupKind};
-use va_openapi::ErrorCode;
 
 const KINDS: [(&str, &str); 5] = [
     ("groups", "Trainingsgroepen (vaste kosten)"),
@@ -64,24 +62,6 @@ pub async fn year_totals<C: ConnectionTrait>(db: &C, year: i32, today: NaiveDate
     let (spent, committed) = rules::sum_costs(&plain, year);
     let groups = all.iter().filter(|(k, c)| *k == "groups" && c.year == year && !c.cancelled).count();
     Ok((spent, committed, i32::try_from(groups).unwrap_or(i32::MAX)))
-}
-
-/// 409 `over_budget` when a follow-up session of `eur` would take the
-/// training line of a budgeted `year` over what is left of it. The year's
-/// budget row is taken first, as every change of a line's money does, so two
-/// sessions planned at once are counted one after the other. A year BEL has
-/// not budgeted yet refuses nothing here: follow-up goes on, and the budget
-/// page shows the line's overrun until BEL sets it.
-pub async fn ensure_training_fits<C: ConnectionTrait>(txn: &C, year: i32, eur: i64, today: NaiveDate) -> AppResult<()> {
-    budget::Entity::update_many().col_expr(budget::Column::UpdatedAt, Expr::col(budget::Column::UpdatedAt).into()).filter(budget::Column::Year.eq(year)).exec(txn).await?;
-    let Some(row) = budget::Entity::find_by_id(year).one(txn).await? else { return Ok(()) };
-    let (spent, committed, _) = year_totals(txn, year, today).await?;
-    let missing = rules::missing(eur, row.training_eur, spent.saturating_add(committed));
-    if missing == 0 {
-        Ok(())
-    } else {
-        Err(AppError::conflict(ErrorCode::OverBudget, format!("EUR {eur} does not fit the training line of {year}: EUR {missing} is missing; BEL can raise the line first")))
-    }
 }
 
 /// BEL's money view of a year, per kind.
